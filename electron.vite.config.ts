@@ -1,0 +1,44 @@
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from './src/main/security/csp';
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // Electron runs a sandboxed preload only as CommonJS, and its `require` then knows nothing but
+      // `electron` and a few builtins: so bundle every dependency (zod included) into one .cjs file.
+      externalizeDeps: false,
+      isolatedEntries: true,
+      rolldownOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    build: {
+      rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
+    },
+    plugins: [
+      react(),
+      {
+        name: 'minuta-csp',
+        // The policy lives in one module; the page gets it as a meta tag so that it holds in every
+        // host (Electron, the end-to-end harness, a plain browser opening the built file).
+        transformIndexHtml: (html) =>
+          html.replace('%MINUTA_CSP%', CONTENT_SECURITY_POLICY),
+      },
+    ],
+  },
+});

@@ -1,0 +1,48 @@
+import { app, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createServices } from './services';
+import { registerIpc } from './ipc/electron';
+import { createMainWindow } from './window';
+import { CONTENT_SECURITY_POLICY } from './security/csp';
+import { isAppUrl } from './security/urls';
+import { resolveDatabasePath } from './paths';
+
+// The Electron shell stays thin: windows and wiring only. Everything it does lives in ./services.
+const rendererRoot = pathToFileURL(join(import.meta.dirname, '../renderer/')).href;
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+
+app.enableSandbox();
+
+void app.whenReady().then(() => {
+  const services = createServices({
+    databasePath: resolveDatabasePath(process.argv, process.env, app.getPath('userData')),
+    version: app.getVersion(),
+  });
+
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  registerIpc(ipcMain, services.dispatch, (event) => {
+    const frame = event.senderFrame;
+    return frame !== null && frame.parent === null && isAppUrl(frame.url, rendererRoot, devServerUrl);
+  });
+
+  const open = () =>
+    createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      rendererRoot,
+      ...(devServerUrl ? { devServerUrl } : {}),
+    });
+  open();
+
+  app.on('activate', open);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => services.close());
+});

@@ -1,0 +1,46 @@
+import type Database from 'better-sqlite3';
+import { migration001 } from './001-meetings';
+
+export interface Migration {
+  /** Strictly increasing, starting at 1; recorded in PRAGMA user_version once applied. */
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/**
+ * Every migration ever shipped, in order. A shipped migration is never edited: add a new one.
+ */
+export const migrations: readonly Migration[] = [migration001];
+
+export class NewerDatabaseError extends Error {
+  constructor(readonly found: number, readonly supported: number) {
+    super(
+      `This database was written by a newer Minuta (schema version ${found}; this version understands up to ${supported}). ` +
+        'Update Minuta to open it; the file was not changed.',
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+export function latestVersion(list: readonly Migration[] = migrations): number {
+  return list.at(-1)?.version ?? 0;
+}
+
+/** Applies every pending migration, each in its own transaction together with its user_version bump. */
+export function migrate(db: Database.Database, list: readonly Migration[] = migrations): number {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = latestVersion(list);
+  if (current > latest) throw new NewerDatabaseError(current, latest);
+  for (const m of list.slice(current)) {
+    db.transaction(() => {
+      m.up(db);
+      // PRAGMA cannot take a bound parameter; the version is our own integer.
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return latestVersion(list);
+}

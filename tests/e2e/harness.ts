@@ -1,0 +1,130 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { createServices, type Services } from '../../src/main/services';
+import { methods } from '../../src/shared/ipc/contract';
+
+/**
+ * The end-to-end harness: the built renderer in real headless Chromium, its `window.minuta` bridged to
+ * the real main-process services running in this test process against a real SQLite file. What the
+ * preload does in the app (one named function per contract method, results as envelopes) is done here
+ * by an init script over one exposed function; the validation and services behind it are the app's own.
+ */
+
+const RENDERER_DIR = resolve('out/renderer');
+/** A made-up origin, served by request interception: module scripts and 'self' CSP behave as in a real host. */
+const ORIGIN = 'http://minuta.localhost';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumPath(): string {
+  const candidates = [process.env['MINUTA_CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) {
+    throw new Error(
+      'No Chromium found for the end-to-end tests: set MINUTA_CHROMIUM to a Chromium/Chrome binary, ' +
+        'or install one (Debian: apt-get install chromium). Run `bash scripts/setup.sh test` to do it for you.',
+    );
+  }
+  return found;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface AppUnderTest {
+  page: Page;
+  services: Services;
+  dataDir: string;
+  databasePath: string;
+  /** Problems the page reported: uncaught errors, console errors, CSP violations. Tests assert it stays empty. */
+  problems: string[];
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reuse a data folder (e.g. to restart the services on the same file); a fresh temp folder otherwise. */
+  dataDir?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function startApp(browser: Browser, options: StartOptions = {}): Promise<AppUnderTest> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer/index.html is missing: run `npm run build` before the end-to-end tests.');
+  }
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'minuta-e2e-'));
+  const databasePath = join(dataDir, 'minuta.sqlite');
+  const services = createServices({ databasePath, version: 'test' });
+
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+
+  await context.route(`${ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const rel = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
+    const file = join(RENDERER_DIR, rel);
+    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, contentType: MIME[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+  });
+
+  await page.exposeFunction('__minutaDispatch', (method: string, payload: unknown) =>
+    services.dispatch(method, payload),
+  );
+  await page.addInitScript((names: string[]) => {
+    const bridge = (window as unknown as { __minutaDispatch: (m: string, p: unknown) => Promise<unknown> })
+      .__minutaDispatch;
+    const api = Object.fromEntries(names.map((m) => [m, (request: unknown) => bridge(m, request)]));
+    Object.defineProperty(window, 'minuta', { value: Object.freeze(api), writable: false });
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  }, methods);
+
+  await page.goto(`${ORIGIN}/index.html`);
+
+  return {
+    page,
+    services,
+    dataDir,
+    databasePath,
+    problems,
+    reload: async () => {
+      await page.reload();
+    },
+    close: async () => {
+      await context.close();
+      services.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Where tests leave what a person should look at (screenshots); kept by CI as artifacts. */
+export const ARTIFACTS_DIR = resolve('test-results/e2e');
