@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { contract, methods, channelOf, type Method } from '../../src/shared/ipc/contract';
+import { createServices, type Services } from '../../src/main/services';
+import { registerIpc } from '../../src/main/ipc/electron';
+
+/**
+ * A payload that is wrong for each method, and the field the error must name. Adding a method to the
+ * contract without a case here fails the first test, so no channel goes unchecked.
+ */
+const malformed: Record<Method, { payload: unknown; field: string | null }> = {
+  appInfo: { payload: { unexpected: 1 }, field: null },
+  listMeetings: { payload: 42, field: null },
+  getMeeting: { payload: { id: 7 }, field: 'id' },
+  createMeeting: { payload: { title: 'Meeting', startsOn: '30/10/2019' }, field: 'startsOn' },
+};
+
+let dir: string;
+let services: Services;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'minuta-ipc-'));
+  services = createServices({ databasePath: join(dir, 'db.sqlite'), version: 'test' });
+});
+afterEach(() => {
+  services.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('IPC contract', () => {
+  it('has a handler and a malformed-payload case for every method', () => {
+    expect(Object.keys(services.handlers).sort()).toEqual([...methods].sort());
+    expect(Object.keys(malformed).sort()).toEqual([...methods].sort());
+  });
+
+  it('registers one ipcMain channel per method, all under the minuta: prefix', () => {
+    const channels: string[] = [];
+    registerIpc({ handle: (channel: string) => void channels.push(channel) }, services.dispatch, () => true);
+    expect(channels.sort()).toEqual(methods.map(channelOf).sort());
+    expect(channels.every((c) => c.startsWith('minuta:'))).toBe(true);
+  });
+
+  it.each(methods)('%s rejects a malformed payload, naming the bad field, and changes nothing', async (method) => {
+    const before = services.db.prepare('SELECT count(*) AS n FROM meetings').get();
+    const { payload, field } = malformed[method];
+    const result = await services.dispatch(method, payload);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-payload');
+    expect(result.error.message).toContain(method);
+    if (field) {
+      expect(result.error.path).toBe(field);
+      expect(result.error.message).toContain(`"${field}"`);
+    }
+    expect(services.db.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual(before);
+  });
+
+  it('answers an unknown method with an error, not an exception', async () => {
+    const result = await services.dispatch('dropAllTables', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('answers calls from an untrusted sender with forbidden, without running the handler', async () => {
+    const registered = new Map<string, (event: unknown, payload: unknown) => unknown>();
+    registerIpc({ handle: (c: string, fn: never) => void registered.set(c, fn) }, services.dispatch, () => false);
+    const result = await registered.get(channelOf('createMeeting'))!({}, { title: 'x', startsOn: '2019-10-30' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(services.handlers.listMeetings(undefined)).toEqual([]);
+  });
+
+  it('round-trips a valid call through the envelope, and maps a missing record to not-found', async () => {
+    const created = await services.dispatch('createMeeting', { title: 'Technical Consultation', startsOn: '2018-05-24' });
+    expect(created).toMatchObject({ ok: true, value: { title: 'Technical Consultation', startsOn: '2018-05-24' } });
+    const missing = await services.dispatch('getMeeting', { id: 'm_nope' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found', path: 'id' } });
+  });
+
+  it('declares request and response schemas for every method', () => {
+    for (const m of methods) {
+      expect(contract[m].request).toBeDefined();
+      expect(contract[m].response).toBeDefined();
+    }
+  });
+});

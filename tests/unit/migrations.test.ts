@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { latestVersion, migrate, migrations, NewerDatabaseError } from '../../src/main/store/migrations';
+import { openDatabase } from '../../src/main/store/db';
+
+const dirs: string[] = [];
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'minuta-mig-'));
+  dirs.push(dir);
+  return join(dir, 'minuta.sqlite');
+}
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('001 creates a STRICT meetings table and records user_version 1', () => {
+    const db = new Database(tempFile());
+    migrate(db, migrations.slice(0, 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'meetings'").get() as { sql: string }).sql;
+    expect(sql).toMatch(/STRICT/);
+    // STRICT means a wrong type is refused by SQLite itself.
+    expect(() =>
+      db.prepare("INSERT INTO meetings VALUES ('a', 'b', 'c', 'd', 'e', ?)").run(Buffer.from('x')),
+    ).toThrow(/cannot store BLOB/);
+    db.close();
+  });
+
+  it('openDatabase sets WAL and foreign keys and migrates to the latest version', () => {
+    const db = openDatabase(tempFile());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+    db.close();
+  });
+
+  it('refuses a database from a newer Minuta, with a clear message, and leaves it unchanged', () => {
+    const file = tempFile();
+    const db = new Database(file);
+    db.pragma(`user_version = ${latestVersion() + 1}`);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(NewerDatabaseError);
+    expect(() => openDatabase(file)).toThrow(/newer Minuta/);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(latestVersion() + 1);
+    expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'meetings'").get()).toEqual({ n: 0 });
+    check.close();
+  });
+
+  it('rolls back a failing migration whole, keeping the previous version', () => {
+    const db = new Database(tempFile());
+    const broken = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: 'broken',
+        up(d: Database.Database) {
+          d.exec('CREATE TABLE half_done (x TEXT) STRICT');
+          d.exec('THIS IS NOT SQL');
+        },
+      },
+    ];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
