@@ -59,8 +59,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # --- npm dependencies ---------------------------------------------------------------------------
-# No dependency needs an install script (better-sqlite3 13 ships N-API prebuilds; Electron 45 fetches
-# its binary only through `install-electron`, below), hence the empty allowScripts in package.json.
+# No dependency needs an install script: better-sqlite3 13 ships N-API prebuilds (its implicit
+# node-gyp build is denied in package.json's allowScripts), and Electron 45 fetches its binary only
+# through `install-electron`, below.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dependencies (npm ci)"
   npm ci --no-audit --no-fund
@@ -68,7 +69,11 @@ fi
 
 # --- Electron binary ----------------------------------------------------------------------------
 # Needed to run the app, not to build or test it. Where downloads are blocked, say so and go on.
-electron_ok() { node -e 'require("fs").statSync(require("electron"))' >/dev/null 2>&1; }
+# Reads the package's pointer file: require('electron') itself would start a download.
+electron_ok() {
+  node -e 'const fs=require("fs"),p=require("path"),d=p.dirname(require.resolve("electron/package.json"));
+    fs.statSync(p.join(d,"dist",fs.readFileSync(p.join(d,"path.txt"),"utf8").trim()))' >/dev/null 2>&1
+}
 if ! electron_ok; then
   if [ "${ELECTRON_SKIP_BINARY_DOWNLOAD:-}" = 1 ]; then
     say "ELECTRON_SKIP_BINARY_DOWNLOAD=1: not fetching the Electron binary."

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { _electron } from 'playwright-core';
 
 /**
@@ -11,13 +11,12 @@ import { _electron } from 'playwright-core';
  * absent, and the rest of the suite covers the app through the same services in headless Chromium.
  */
 function electronBinary(): { path: string } | { missing: string } {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { missing: `the electron package points at ${String(path)}, which does not exist` };
-  } catch (error) {
-    return { missing: (error as Error).message.split('\n')[0] ?? 'electron is not installed' };
-  }
+  // Read the package's own pointer instead of require('electron'), which would try to download.
+  const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = join(pkgDir, 'path.txt');
+  if (!existsSync(pathFile)) return { missing: 'the Electron binary was never downloaded (npx install-electron)' };
+  const path = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(path) ? { path } : { missing: `${path} does not exist` };
 }
 
 const binary = electronBinary();
