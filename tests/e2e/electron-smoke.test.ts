@@ -23,7 +23,7 @@ const binary = electronBinary();
 if ('missing' in binary) {
   console.warn(
     `\n[electron-smoke] SKIPPED: no Electron binary (${binary.missing}). ` +
-      'It is downloaded by `npm install` where the network allows; everything else is tested without it.\n',
+      '`npx install-electron` (run by scripts/setup.sh) fetches it where the network allows; everything else is tested without it.\n',
   );
 }
 
