@@ -9,6 +9,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve('src/main/index.ts'),
+          // The headless CLI shares every service with the app; it is built alongside it.
+          cli: resolve('src/main/cli/main.ts'),
         },
       },
     },

@@ -17,3 +17,15 @@ export function resolveDatabasePath(
   }
   return env['MINUTA_DB'] || join(userDataDir, 'minuta.sqlite');
 }
+
+/** The user-data folder Electron uses for an app named "Minuta", so the CLI finds the app's database. */
+export function defaultUserDataDir(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+  home: string,
+): string {
+  const name = 'Minuta';
+  if (platform === 'win32') return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), name);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', name);
+  return join(env['XDG_CONFIG_HOME'] || join(home, '.config'), name);
+}

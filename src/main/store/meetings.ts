@@ -1,36 +1,270 @@
 import type { Db } from './db';
-import type { MeetingSummary, NewMeeting } from '../../shared/ipc/contract';
+import { meetingDate, meetingTitle, newId, type Meeting } from '../../shared/minutes';
+import { HEAD_BLOCK_ID, searchEntries, toFtsQuery } from './searchText';
 
-/** All SQL about meetings lives here; callers never see a statement. */
-export function createMeetingsRepo(db: Db, now: () => Date = () => new Date()) {
-  const insert = db.prepare(
-    `INSERT INTO meetings (id, title, starts_on, document, created_at, updated_at)
-     VALUES (@id, @title, @startsOn, @document, @at, @at)`,
-  );
-  const list = db.prepare(
-    'SELECT id, title, starts_on AS startsOn FROM meetings ORDER BY starts_on DESC, title',
-  );
-  const byId = db.prepare('SELECT id, title, starts_on AS startsOn FROM meetings WHERE id = ?');
+export interface MeetingSummary {
+  id: string;
+  title: string;
+  startsOn: string;
+  updatedAt: string;
+}
+
+export interface StoredMeeting extends MeetingSummary {
+  meeting: Meeting;
+  revisionId: number;
+}
+
+export interface RevisionInfo {
+  id: number;
+  author: string;
+  startedAt: string;
+  savedAt: string;
+  /** Autosaves folded into this revision (a burst of typing by one author). */
+  saves: number;
+  /** Ids of the top-level blocks that changed (HEAD_BLOCK_ID for title, dates, venue, register). */
+  changed: string[];
+  /** Names of the versions that pin this revision. */
+  names: string[];
+}
+
+export interface SaveResult {
+  revisionId: number;
+  /** True when the save was folded into the author's current burst instead of opening a revision. */
+  folded: boolean;
+  changed: string[];
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  startsOn: string;
+  snippet: string;
+}
+
+export interface StoreOptions {
+  now?: () => Date;
+  /** Saves by one author closer together than this fold into one revision. */
+  foldGapMs?: number;
+  /** …as long as the burst is no longer than this, so history keeps a point every few minutes. */
+  foldSpanMs?: number;
+}
+
+export class StoreError extends Error {
+  constructor(readonly code: 'not-found' | 'conflict', message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+interface HeadCache {
+  revisionId: number;
+  blocks: Map<string, string>;
+}
+
+/**
+ * All SQL about meetings, revisions, named versions and search. Callers hand in validated Meeting
+ * objects; nothing here parses user input.
+ */
+export function createMeetingStore(db: Db, options: StoreOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  const foldGapMs = options.foldGapMs ?? 60_000;
+  const foldSpanMs = options.foldSpanMs ?? 10 * 60_000;
+
+  const q = {
+    insertMeeting: db.prepare(
+      `INSERT INTO meetings (id, title, starts_on, document, created_at, updated_at)
+       VALUES (@id, @title, @startsOn, @document, @at, @at)`,
+    ),
+    updateMeeting: db.prepare(
+      'UPDATE meetings SET title = @title, starts_on = @startsOn, document = @document, updated_at = @at WHERE id = @id',
+    ),
+    exists: db.prepare('SELECT 1 FROM meetings WHERE id = ?').pluck(),
+    list: db.prepare(
+      'SELECT id, title, starts_on AS startsOn, updated_at AS updatedAt FROM meetings ORDER BY starts_on DESC, title',
+    ),
+    get: db.prepare(
+      `SELECT m.id, m.title, m.starts_on AS startsOn, m.updated_at AS updatedAt, m.document,
+              (SELECT max(r.id) FROM revisions r WHERE r.meeting_id = m.id) AS revisionId
+       FROM meetings m WHERE m.id = ?`,
+    ),
+    lastRevision: db.prepare(
+      `SELECT r.id, r.author, r.started_at AS startedAt, r.saved_at AS savedAt, r.changed,
+              EXISTS (SELECT 1 FROM named_versions n WHERE n.revision_id = r.id) AS pinned
+       FROM revisions r WHERE r.meeting_id = ? ORDER BY r.id DESC LIMIT 1`,
+    ),
+    insertRevision: db.prepare(
+      `INSERT INTO revisions (meeting_id, author, started_at, saved_at, saves, changed, document)
+       VALUES (@meetingId, @author, @at, @at, 1, @changed, @document)`,
+    ),
+    foldRevision: db.prepare(
+      'UPDATE revisions SET saved_at = @at, saves = saves + 1, changed = @changed, document = @document WHERE id = @id',
+    ),
+    revisions: db.prepare(
+      `SELECT r.id, r.author, r.started_at AS startedAt, r.saved_at AS savedAt, r.saves, r.changed,
+              (SELECT json_group_array(n.name) FROM named_versions n WHERE n.revision_id = r.id) AS names
+       FROM revisions r WHERE r.meeting_id = ? ORDER BY r.id`,
+    ),
+    revisionDocument: db.prepare('SELECT document FROM revisions WHERE id = ? AND meeting_id = ?').pluck(),
+    insertName: db.prepare(
+      `INSERT INTO named_versions (meeting_id, revision_id, name, created_by, created_at)
+       VALUES (@meetingId, @revisionId, @name, @author, @at)`,
+    ),
+    names: db.prepare(
+      `SELECT name, revision_id AS revisionId, created_by AS createdBy, created_at AS createdAt
+       FROM named_versions WHERE meeting_id = ? ORDER BY id`,
+    ),
+    indexDelete: db.prepare('DELETE FROM search_index WHERE meeting_id = ? AND block_id = ?'),
+    indexDeleteAll: db.prepare('DELETE FROM search_index WHERE meeting_id = ?'),
+    indexInsert: db.prepare('INSERT INTO search_index (meeting_id, block_id, text) VALUES (?, ?, ?)'),
+    search: db.prepare(
+      `SELECT s.meeting_id AS id, m.title, m.starts_on AS startsOn,
+              snippet(search_index, 2, '[', ']', '…', 10) AS snippet
+       FROM search_index s JOIN meetings m ON m.id = s.meeting_id
+       WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?`,
+    ),
+  };
+
+  // What the search index and the last revision hold for each meeting's blocks, so that a save can
+  // tell which blocks changed without reading the previous document back.
+  const heads = new Map<string, HeadCache>();
+
+  function blockStrings(meeting: Meeting): Map<string, string> {
+    const map = new Map<string, string>();
+    map.set(
+      HEAD_BLOCK_ID,
+      JSON.stringify([meeting.language, meeting.titleBlock, meeting.dates, meeting.venue, meeting.people, meeting.organisations]),
+    );
+    for (const block of meeting.body) map.set(block.id, JSON.stringify(block));
+    return map;
+  }
+
+  function headOf(id: string, revisionId: number): HeadCache {
+    const cached = heads.get(id);
+    if (cached && cached.revisionId === revisionId) return cached;
+    const row = q.revisionDocument.get(revisionId, id) as string;
+    const head = { revisionId, blocks: blockStrings(JSON.parse(row) as Meeting) };
+    heads.set(id, head);
+    return head;
+  }
+
+  function reindex(id: string, meeting: Meeting, only?: ReadonlySet<string>) {
+    const entries = searchEntries(meeting);
+    for (const blockId of only ?? entries.keys()) {
+      q.indexDelete.run(id, blockId);
+      const text = entries.get(blockId);
+      if (text) q.indexInsert.run(id, blockId, text);
+    }
+  }
+
+  const create = db.transaction((meeting: Meeting, author: string): StoredMeeting => {
+    const doc = q.exists.get(meeting.id) ? { ...meeting, id: newId('m') } : meeting;
+    const at = now().toISOString();
+    const document = JSON.stringify(doc);
+    const summary = { id: doc.id, title: meetingTitle(doc), startsOn: meetingDate(doc), updatedAt: at };
+    q.insertMeeting.run({ ...summary, document, at });
+    const blocks = blockStrings(doc);
+    const revisionId = Number(
+      q.insertRevision.run({ meetingId: doc.id, author, at, changed: JSON.stringify([...blocks.keys()]), document })
+        .lastInsertRowid,
+    );
+    q.indexDeleteAll.run(doc.id);
+    reindex(doc.id, doc);
+    heads.set(doc.id, { revisionId, blocks });
+    return { ...summary, meeting: doc, revisionId };
+  });
+
+  const save = db.transaction((id: string, meeting: Meeting, author: string): SaveResult => {
+    if (meeting.id !== id) throw new StoreError('conflict', `The document's id ${meeting.id} is not meeting ${id}`);
+    const last = q.lastRevision.get(id) as
+      | { id: number; author: string; startedAt: string; savedAt: string; changed: string; pinned: number }
+      | undefined;
+    if (!last) throw new StoreError('not-found', `No meeting with id ${id}`);
+    const at = now();
+    const atIso = at.toISOString();
+    const previous = headOf(id, last.id);
+    const blocks = blockStrings(meeting);
+    const changed = new Set<string>();
+    for (const [blockId, json] of blocks) if (previous.blocks.get(blockId) !== json) changed.add(blockId);
+    for (const blockId of previous.blocks.keys()) if (!blocks.has(blockId)) changed.add(blockId);
+
+    const document = JSON.stringify(meeting);
+    q.updateMeeting.run({ id, title: meetingTitle(meeting), startsOn: meetingDate(meeting), document, at: atIso });
+    const fold =
+      last.author === author &&
+      !last.pinned &&
+      at.getTime() - Date.parse(last.savedAt) <= foldGapMs &&
+      at.getTime() - Date.parse(last.startedAt) <= foldSpanMs;
+    let revisionId: number;
+    if (fold) {
+      const union = new Set([...(JSON.parse(last.changed) as string[]), ...changed]);
+      q.foldRevision.run({ id: last.id, at: atIso, changed: JSON.stringify([...union]), document });
+      revisionId = last.id;
+    } else {
+      revisionId = Number(
+        q.insertRevision.run({ meetingId: id, author, at: atIso, changed: JSON.stringify([...changed]), document })
+          .lastInsertRowid,
+      );
+    }
+    if (changed.size > 0) reindex(id, meeting, changed);
+    heads.set(id, { revisionId, blocks });
+    return { revisionId, folded: fold, changed: [...changed] };
+  });
+
+  const nameVersion = db.transaction((meetingId: string, name: string, author: string, revisionId?: number) => {
+    const target = revisionId ?? (q.lastRevision.get(meetingId) as { id: number } | undefined)?.id;
+    if (target === undefined || !q.revisionDocument.get(target, meetingId)) {
+      throw new StoreError('not-found', `No revision ${revisionId ?? '(latest)'} of meeting ${meetingId}`);
+    }
+    try {
+      q.insertName.run({ meetingId, revisionId: target, name, author, at: now().toISOString() });
+    } catch (error) {
+      if (String(error).includes('UNIQUE')) throw new StoreError('conflict', `A version named "${name}" already exists`);
+      throw error;
+    }
+    return target;
+  });
 
   return {
-    list(): MeetingSummary[] {
-      return list.all() as MeetingSummary[];
+    list: (): MeetingSummary[] => q.list.all() as MeetingSummary[],
+    get(id: string): StoredMeeting | undefined {
+      const row = q.get.get(id) as (MeetingSummary & { document: string; revisionId: number }) | undefined;
+      if (!row) return undefined;
+      const { document, ...rest } = row;
+      return { ...rest, meeting: JSON.parse(document) as Meeting };
     },
-    get(id: string): MeetingSummary | undefined {
-      return byId.get(id) as MeetingSummary | undefined;
+    /** Adds a meeting (import, template, duplicate). Keeps the document's id unless it is taken. */
+    create,
+    /** Saves the whole document as the new head, folding a burst of one author's saves into one revision. */
+    save,
+    revisions(id: string): RevisionInfo[] {
+      return (q.revisions.all(id) as Array<Omit<RevisionInfo, 'changed' | 'names'> & { changed: string; names: string }>).map(
+        (r) => ({ ...r, changed: JSON.parse(r.changed) as string[], names: JSON.parse(r.names) as string[] }),
+      );
     },
-    create(input: NewMeeting): MeetingSummary {
-      const id = `m_${crypto.randomUUID()}`;
-      insert.run({
-        id,
-        title: input.title,
-        startsOn: input.startsOn,
-        document: JSON.stringify({ title: input.title, startsOn: input.startsOn }),
-        at: now().toISOString(),
-      });
-      return { id, title: input.title, startsOn: input.startsOn };
+    revision(meetingId: string, revisionId: number): Meeting | undefined {
+      const doc = q.revisionDocument.get(revisionId, meetingId) as string | undefined;
+      return doc === undefined ? undefined : (JSON.parse(doc) as Meeting);
+    },
+    /** Names a revision (the latest when none is given); that revision can then never change. */
+    nameVersion,
+    namedVersions(meetingId: string) {
+      return q.names.all(meetingId) as Array<{ name: string; revisionId: number; createdBy: string; createdAt: string }>;
+    },
+    /** Best hits first, one per meeting, with a snippet around the match. */
+    search(input: string, limit = 50): SearchHit[] {
+      const query = toFtsQuery(input);
+      if (!query) return [];
+      const hits: SearchHit[] = [];
+      const seen = new Set<string>();
+      for (const row of q.search.iterate(query, limit * 20) as Iterable<SearchHit>) {
+        if (seen.has(row.id)) continue;
+        seen.add(row.id);
+        hits.push(row);
+        if (hits.length >= limit) break;
+      }
+      return hits;
     },
   };
 }
 
-export type MeetingsRepo = ReturnType<typeof createMeetingsRepo>;
+export type MeetingStore = ReturnType<typeof createMeetingStore>;

@@ -1,6 +1,10 @@
 import type { Migration } from './index';
 
-/** The first schema: meetings, each holding its current document as JSON. */
+/**
+ * Meetings and their history. `meetings.document` is the head (what the editor opens); every save
+ * also lands in `revisions`, so history never depends on the head. A named version pins a revision:
+ * the trigger makes that revision immutable at the storage level, whatever the code above does.
+ */
 export const migration001: Migration = {
   version: 1,
   name: '001-meetings',
@@ -15,6 +19,35 @@ export const migration001: Migration = {
         updated_at  TEXT NOT NULL
       ) STRICT;
       CREATE INDEX meetings_by_date ON meetings (starts_on DESC, title);
+
+      CREATE TABLE revisions (
+        id          INTEGER PRIMARY KEY,
+        meeting_id  TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+        author      TEXT NOT NULL,
+        started_at  TEXT NOT NULL,
+        saved_at    TEXT NOT NULL,
+        saves       INTEGER NOT NULL DEFAULT 1,
+        changed     TEXT NOT NULL,
+        document    TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX revisions_by_meeting ON revisions (meeting_id, id);
+
+      CREATE TABLE named_versions (
+        id          INTEGER PRIMARY KEY,
+        meeting_id  TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+        revision_id INTEGER NOT NULL REFERENCES revisions (id),
+        name        TEXT NOT NULL,
+        created_by  TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        UNIQUE (meeting_id, name)
+      ) STRICT;
+
+      CREATE TRIGGER named_revision_is_immutable
+      BEFORE UPDATE ON revisions
+      WHEN EXISTS (SELECT 1 FROM named_versions WHERE revision_id = OLD.id)
+      BEGIN
+        SELECT RAISE(ABORT, 'revision is pinned by a named version and cannot change');
+      END;
     `);
   },
 };

@@ -1,0 +1,154 @@
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { dirname, join, basename } from 'node:path';
+import { LIMITS, parseInterchange, serializeInterchange } from '../../shared/minutes';
+import { openDatabase } from '../store/db';
+import { createMeetingStore } from '../store/meetings';
+import { backupDatabase } from '../store/backup';
+import { defaultUserDataDir, resolveDatabasePath } from '../paths';
+
+export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
+  import FILE.minuta.json                 add a meeting; prints its id
+  list                                    id<TAB>date<TAB>title, one line per meeting
+  search "QUERY"                          id<TAB>title<TAB>snippet, best first
+  export ID --format json --out FILE      write a meeting as an interchange file
+  backup FILE                             online copy of the whole database`;
+
+export interface CliIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** A mistake by the user (bad file, unknown id): exit 1 with one line on stderr. */
+class UserError extends Error {}
+/** The command line itself is wrong: exit 2 with the usage. */
+class UsageError extends Error {}
+
+interface Parsed {
+  command: string;
+  args: string[];
+  flags: Map<string, string>;
+}
+
+const GLOBAL_FLAGS = new Set(['--db', '--author']);
+const COMMAND_FLAGS: Record<string, Set<string>> = { export: new Set(['--format', '--out']) };
+
+function parse(argv: readonly string[]): Parsed {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(0, eq) : a;
+      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (value === undefined) throw new UsageError(`${name} needs a value`);
+      flags.set(name, value);
+    } else positional.push(a);
+  }
+  const [command, ...args] = positional;
+  if (!command) throw new UsageError('no command given');
+  const allowed = new Set([...GLOBAL_FLAGS, ...(COMMAND_FLAGS[command] ?? [])]);
+  for (const name of flags.keys()) if (!allowed.has(name)) throw new UsageError(`unknown option ${name} for ${command}`);
+  return { command, args, flags };
+}
+
+function expectArgs(p: Parsed, n: number, what: string) {
+  if (p.args.length !== n) throw new UsageError(`${p.command} takes ${what}`);
+}
+
+/** Writes through a temporary file and a rename, so that an interrupted export never leaves half a file. */
+function writeAtomically(file: string, data: string) {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+function readInterchangeFile(file: string) {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new UserError(`cannot read ${file}: no such file`);
+  }
+  if (size > LIMITS.maxDocumentBytes) {
+    throw new UserError(`${file}: ${size} bytes is larger than the ${LIMITS.maxDocumentBytes}-byte limit of a minutes file`);
+  }
+  const parsed = parseInterchange(readFileSync(file, 'utf8'));
+  if (!parsed.ok) {
+    const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more problem(s))` : '';
+    throw new UserError(`${file}: ${parsed.errors[0]}${more}`);
+  }
+  return parsed.meeting;
+}
+
+/** The whole CLI as a function: the bin calls it with the process's argv, tests call it directly. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: Parsed;
+  try {
+    parsed = parse(argv);
+    if (!['import', 'list', 'search', 'export', 'backup', 'help'].includes(parsed.command)) {
+      throw new UsageError(`unknown command ${parsed.command}`);
+    }
+  } catch (error) {
+    io.stderr(`minuta: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+
+  const dbPath = resolveDatabasePath(argv, io.env, defaultUserDataDir(process.platform, io.env, homedir()));
+  const author = parsed.flags.get('--author') ?? io.env['MINUTA_AUTHOR'] ?? userInfo().username;
+  let db: ReturnType<typeof openDatabase> | undefined;
+  try {
+    const p = parsed;
+    // Validate the command line fully before touching the database.
+    if (p.command === 'import' || p.command === 'search' || p.command === 'backup') expectArgs(p, 1, 'one argument');
+    if (p.command === 'list') expectArgs(p, 0, 'no argument');
+    if (p.command === 'export') {
+      expectArgs(p, 1, 'a meeting id');
+      if (!p.flags.has('--out')) throw new UsageError('export needs --out FILE');
+      const format = p.flags.get('--format') ?? 'json';
+      if (!['json', 'docx', 'pdf'].includes(format)) throw new UsageError(`unknown format ${format} (json, docx, pdf)`);
+      if (format !== 'json') throw new UserError(`export to ${format} is not available in this version yet`);
+    }
+    const meeting = p.command === 'import' ? readInterchangeFile(p.args[0]!) : undefined;
+
+    db = openDatabase(dbPath);
+    const store = createMeetingStore(db);
+    switch (p.command) {
+      case 'import':
+        io.stdout(store.create(meeting!, author).id);
+        break;
+      case 'list':
+        for (const m of store.list()) io.stdout(`${m.id}\t${m.startsOn}\t${m.title}`);
+        break;
+      case 'search':
+        for (const hit of store.search(p.args[0]!)) io.stdout(`${hit.id}\t${hit.title}\t${hit.snippet.replace(/\s+/g, ' ')}`);
+        break;
+      case 'export': {
+        const found = store.get(p.args[0]!);
+        if (!found) throw new UserError(`no meeting with id ${p.args[0]}`);
+        writeAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting));
+        break;
+      }
+      case 'backup':
+        await backupDatabase(db, p.args[0]!);
+        break;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`minuta: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`minuta: ${message.split('\n')[0]}`);
+    return 1;
+  } finally {
+    db?.close();
+  }
+}

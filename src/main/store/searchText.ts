@@ -1,0 +1,62 @@
+import type { Meeting } from '../../shared/minutes';
+
+/** Keys whose string values are identifiers or enumerations, never words a person would search for. */
+const NOT_TEXT = new Set(['id', 'type', 'kind', 'role', 'personId', 'organisationId', 'delegationId', 'language']);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The searchable words of one value (a block, or the title block): every string in it except ids,
+ * enumerations and dates. Generic on purpose: a new block type is searchable without touching this.
+ * Iterative, since bullets nest.
+ */
+export function searchableText(value: unknown): string {
+  const parts: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    } else if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v as Record<string, unknown>);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i]!;
+        if (NOT_TEXT.has(key) || key.endsWith('Id') || key.endsWith('Ids')) continue;
+        if (typeof child === 'string') {
+          if (!ISO_DATE.test(child) && child.trim()) stack.push(child);
+        } else stack.push(child);
+      }
+    } else if (typeof v === 'string') {
+      parts.push(v);
+    }
+  }
+  return parts.join(' ');
+}
+
+/** The pseudo-block id under which the title block, venue and register are indexed. */
+export const HEAD_BLOCK_ID = '~head';
+
+/** One entry per top-level block, plus the head: what the search index holds for a meeting. */
+export function searchEntries(meeting: Meeting): Map<string, string> {
+  const entries = new Map<string, string>();
+  entries.set(
+    HEAD_BLOCK_ID,
+    searchableText([meeting.titleBlock, meeting.venue, meeting.people, meeting.organisations]),
+  );
+  for (const block of meeting.body) entries.set(block.id, searchableText(block));
+  return entries;
+}
+
+/**
+ * Turns what a person typed into a safe FTS5 query: every word or "quoted phrase" becomes a quoted
+ * phrase, all of them required. FTS5's own syntax (AND, NEAR, *, column filters) is never exposed, so
+ * no input can make the query fail.
+ */
+export function toFtsQuery(input: string): string | null {
+  const terms: string[] = [];
+  const re = /"([^"]*)"|(\S+)/g;
+  for (const m of input.matchAll(re)) {
+    const raw = (m[1] ?? m[2] ?? '').replace(/"/g, ' ').trim();
+    if (raw) terms.push(`"${raw}"`);
+  }
+  return terms.length > 0 ? terms.join(' ') : null;
+}
