@@ -66,7 +66,8 @@ export const Bullets = boundedArray(Bullet);
  * script." — that is a description of the signature, not minutes text.
  */
 export const Signature = z.strictObject({
-  kind: z.enum(['none', 'handwritten', 'electronic']),
+  /** `unknown`: the source (e.g. a scan's text) does not tell. */
+  kind: z.enum(['none', 'unknown', 'handwritten', 'electronic']),
   stamp: z.boolean().optional(),
   note: longText().optional(),
 });
