@@ -1,0 +1,340 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+import { Attribution } from './people';
+import { RichText, type TextRun } from './richText';
+import { Id, IsoDate, boundedArray, label, longText } from './scalars';
+
+/**
+ * The typed blocks a minutes body is made of.
+ *
+ * Why an ordered list of blocks rather than fixed fields: the two seeds order
+ * the same things differently (2018: summary, A–D sections with sessions, Q&A
+ * and groups, then a routing chain; 2019: prose, objectives, delegations,
+ * challenges, agreements, disclaimer, signatories). A body of typed blocks
+ * fits both and any future form, while each block is still structured data.
+ *
+ * Nesting is fixed and shallow — body → section → session → item — so only the
+ * bullets are recursive (and bounded by LIMITS.maxBulletDepth).
+ *
+ * Content vs format: words that the agreed format generates from data
+ * (section letters "A.", "Session 1:", "Group 2:", "Question (UN Women)",
+ * "Submitted to … , for …", the colon after a speaker or country label, list
+ * markers, dates written out) are NOT stored as text. Wording that an author
+ * chose (section headings, session titles, presentation headings, speaker
+ * labels as written) is stored verbatim. Where the seeds state structured
+ * facts as prose ("The Inter-Ministerial Delegation of … is comprised of …"),
+ * the prose is kept as rich text and the structured data sits alongside it.
+ */
+
+// ---------------------------------------------------------------- bullets
+
+export interface Bullet {
+  id: string;
+  text: TextRun[];
+  /**
+   * A per-country remark, printed as a bold "Lao:" before the text. Kept as a
+   * field rather than bold text so that remarks can be listed per country and
+   * stay exactly where the minutes put them (after the findings of a group,
+   * or inside its "Implementation by country" list).
+   */
+  country?: string | undefined;
+  children?: Bullet[] | undefined;
+}
+
+/**
+ * Recursive through z.lazy. Depth is NOT limited here: a zod schema cannot
+ * limit its own recursion without recursing. `checkStructure` (validate.ts)
+ * measures bullet depth iteratively before zod runs and rejects hostile depth
+ * with the path; zod then only ever sees bounded input.
+ */
+export const Bullet: z.ZodType<Bullet> = z.lazy(() =>
+  z.strictObject({
+    id: Id,
+    text: RichText,
+    country: label().optional(),
+    children: boundedArray(Bullet).optional(),
+  }),
+);
+
+export const Bullets = boundedArray(Bullet);
+
+// ---------------------------------------------------------------- signatures
+
+/**
+ * What is known about a signature on paper or electronically. The scans say
+ * e.g. "Handwritten signature in blue ink and a red official stamp in Khmer
+ * script." — that is a description of the signature, not minutes text.
+ */
+export const Signature = z.strictObject({
+  /** `unknown`: the source (e.g. a scan's text) does not tell. */
+  kind: z.enum(['none', 'unknown', 'handwritten', 'electronic']),
+  stamp: z.boolean().optional(),
+  note: longText().optional(),
+});
+export type Signature = z.infer<typeof Signature>;
+
+// ---------------------------------------------------------------- leaf blocks
+
+const base = { id: Id };
+
+export const ParagraphBlock = z.strictObject({
+  ...base,
+  type: z.literal('paragraph'),
+  /** What the paragraph is for; lets templates, search and the format treat a summary differently. */
+  role: z.enum(['summary', 'introduction', 'text']).optional(),
+  text: RichText,
+});
+
+export const ListRole = z.enum(['objectives', 'challenges', 'agreements', 'recommendations', 'findings', 'points']);
+export type ListRole = z.infer<typeof ListRole>;
+
+export const ListBlock = z.strictObject({
+  ...base,
+  type: z.literal('list'),
+  role: ListRole,
+  /** A heading as the minutes word it ("Recommendations"); absent when the list follows its intro paragraph. */
+  heading: RichText.optional(),
+  /** "bullet" (-), "decimal" (1.), "decimal-paren" (1)), "none" (plain paragraphs). */
+  numbering: z.enum(['bullet', 'decimal', 'decimal-paren', 'none']),
+  items: Bullets,
+});
+
+export const Delegation = z.strictObject({
+  id: Id,
+  country: label(),
+  headPersonId: Id.optional(),
+  memberCount: z.int().min(0).max(100_000).optional(),
+  /** Ministries and bodies the delegation represents, one per entry. */
+  institutions: boundedArray(label()),
+  /**
+   * The delegation as the minutes word it. When present it is what gets
+   * printed; the fields above are the same facts as data.
+   */
+  description: boundedArray(RichText).optional(),
+});
+export type Delegation = z.infer<typeof Delegation>;
+
+export const DelegationsBlock = z.strictObject({
+  ...base,
+  type: z.literal('delegations'),
+  delegations: boundedArray(Delegation),
+});
+
+export const ObserversBlock = z.strictObject({
+  ...base,
+  type: z.literal('observers'),
+  organisationIds: boundedArray(Id),
+  /** The observers as the minutes word them ("Civil Society Organizations, include: …"). */
+  text: RichText,
+});
+
+export const PresidingBlock = z.strictObject({
+  ...base,
+  type: z.literal('presiding'),
+  personId: Id.optional(),
+  paragraphs: boundedArray(RichText),
+});
+
+export const RemarkBlock = z.strictObject({
+  ...base,
+  type: z.literal('remark'),
+  occasion: z.enum(['opening', 'closing', 'other']),
+  /** The speaker in the register (optional only so that a template can leave it blank). */
+  speakerPersonId: Id.optional(),
+  /** The speaker's role at the meeting ("head of the Lao delegation"), as data. */
+  role: label().optional(),
+  /**
+   * How the minutes name the speaker before the remark, printed followed by
+   * ": " — e.g. "Mr. Onevong Keobunnavong, head of the Lao delegation". Kept
+   * verbatim (spelling may differ from the register). Absent when the
+   * paragraph itself names the speaker in prose ("To start the programme,
+   * H.E Chou Bun Eng, provided …").
+   */
+  speakerLabel: RichText.optional(),
+  paragraphs: boundedArray(RichText),
+});
+
+export const PresentationBlock = z.strictObject({
+  ...base,
+  type: z.literal('presentation'),
+  presenterPersonId: Id.optional(),
+  organisationId: Id.optional(),
+  /** The title of the talk, as data (search, listing). */
+  title: longText().optional(),
+  /**
+   * The heading line as the minutes print it — the seeds word it in several
+   * ways ("The presentation by Mr. Uy Akhara (IOM Phnom Penh): …",
+   * "Presentation by Mr. Oevong Keobunnavong, head of Lao delegation:").
+   */
+  heading: RichText,
+  bullets: Bullets,
+  recommendations: z
+    .strictObject({
+      heading: RichText.optional(),
+      items: Bullets,
+    })
+    .optional(),
+});
+
+export const Statement = z.strictObject({
+  id: Id,
+  by: Attribution,
+  paragraphs: boundedArray(RichText),
+});
+export type Statement = z.infer<typeof Statement>;
+
+export const QaTurn = z.strictObject({
+  id: Id,
+  question: Statement,
+  /**
+   * One or more answers, in order. Kept as the minutes have them — the 2018
+   * seed has an "Answer (UN-ACT)" that is really a follow-up question.
+   */
+  answers: boundedArray(Statement),
+});
+export type QaTurn = z.infer<typeof QaTurn>;
+
+export const QaBlock = z.strictObject({
+  ...base,
+  type: z.literal('qa'),
+  heading: RichText.optional(),
+  turns: boundedArray(QaTurn),
+});
+
+export const SuggestionsBlock = z.strictObject({
+  ...base,
+  type: z.literal('suggestions'),
+  heading: RichText.optional(),
+  items: boundedArray(Statement),
+});
+
+export const GroupPart = z.strictObject({
+  id: Id,
+  /** findings (no heading in the seed), implementation by country, collaboration. */
+  kind: z.enum(['findings', 'implementation-by-country', 'collaboration', 'other']),
+  heading: RichText.optional(),
+  items: Bullets,
+});
+export type GroupPart = z.infer<typeof GroupPart>;
+
+export const GroupBlock = z.strictObject({
+  ...base,
+  type: z.literal('group'),
+  number: z.int().min(1).max(10_000),
+  theme: RichText,
+  /** In the minutes' order; per-country remarks are bullets carrying `country`. */
+  parts: boundedArray(GroupPart),
+});
+
+export const NextMeetingBlock = z.strictObject({
+  ...base,
+  type: z.literal('next-meeting'),
+  text: RichText,
+  date: IsoDate.optional(),
+  place: label().optional(),
+});
+
+export const DisclaimerBlock = z.strictObject({
+  ...base,
+  type: z.literal('disclaimer'),
+  text: RichText,
+});
+
+export const SigningBlock = z.strictObject({
+  ...base,
+  type: z.literal('signing'),
+  /** The signing statement as worded; place and date below are the same facts as data. */
+  text: RichText,
+  place: label(),
+  date: IsoDate,
+});
+
+export const Signatory = z
+  .strictObject({
+    id: Id,
+    /** "Head of Cambodia Delegation". */
+    role: label(),
+    personId: Id.optional(),
+    /** Only when the signatory is not in the register. */
+    name: label().optional(),
+    /** As printed under the signature. */
+    titleLines: boundedArray(label()),
+    signature: Signature,
+  })
+  .refine((s) => s.personId !== undefined || s.name !== undefined, {
+    error: 'A signatory needs a personId or a name',
+  });
+export type Signatory = z.infer<typeof Signatory>;
+
+export const SignatoriesBlock = z.strictObject({
+  ...base,
+  type: z.literal('signatories'),
+  signatories: boundedArray(Signatory),
+});
+
+export const RoutingStep = z.strictObject({
+  id: Id,
+  /** "Submitted to …" or "Seen, and submitted to …". */
+  kind: z.enum(['submitted', 'seen-and-submitted']),
+  /** "Her Excellency Permanent Vice Chair", "Samdech Kralahom". */
+  recipient: label(),
+  /** "for information", "for information and advices". */
+  purpose: label(),
+  place: label(),
+  date: IsoDate,
+  /** "Minute taker", "Permanent Vice Chair of NCCT". */
+  signerRole: label(),
+  signerPersonId: Id.optional(),
+  signature: Signature,
+});
+export type RoutingStep = z.infer<typeof RoutingStep>;
+
+export const RoutingBlock = z.strictObject({
+  ...base,
+  type: z.literal('routing'),
+  steps: boundedArray(RoutingStep),
+});
+
+/** Blocks that can stand anywhere: in the body, a section or a session. */
+export const LeafBlock = z.discriminatedUnion('type', [
+  ParagraphBlock,
+  ListBlock,
+  DelegationsBlock,
+  ObserversBlock,
+  PresidingBlock,
+  RemarkBlock,
+  PresentationBlock,
+  QaBlock,
+  SuggestionsBlock,
+  GroupBlock,
+  NextMeetingBlock,
+  DisclaimerBlock,
+  SigningBlock,
+  SignatoriesBlock,
+  RoutingBlock,
+]);
+export type LeafBlock = z.infer<typeof LeafBlock>;
+
+// ---------------------------------------------------------------- containers
+
+export const SessionBlock = z.strictObject({
+  ...base,
+  type: z.literal('session'),
+  number: z.int().min(1).max(10_000),
+  title: RichText,
+  items: boundedArray(LeafBlock, LIMITS.maxBlocks),
+});
+export type SessionBlock = z.infer<typeof SessionBlock>;
+
+export const SectionBlock = z.strictObject({
+  ...base,
+  type: z.literal('section'),
+  /** "PARTICIPANTS OF THE MEETING"; the letter "A." is the format's. */
+  heading: RichText,
+  blocks: boundedArray(z.discriminatedUnion('type', [SessionBlock, ...LeafBlock.options]), LIMITS.maxBlocks),
+});
+export type SectionBlock = z.infer<typeof SectionBlock>;
+
+export const Block = z.discriminatedUnion('type', [SectionBlock, SessionBlock, ...LeafBlock.options]);
+export type Block = z.infer<typeof Block>;
+export type BlockType = Block['type'];

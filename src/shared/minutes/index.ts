@@ -1,0 +1,56 @@
+/**
+ * The minutes model: typed, versioned, validated data for everything the
+ * seed minutes hold. Environment-neutral (imports only zod).
+ */
+export { LIMITS } from './limits';
+export { Id, IsoDate, ID_PATTERN, newId } from './scalars';
+export { TextRun, RichText, plain, bold, richTextToString } from './richText';
+export { Person, Organisation, OrganisationKind, Attribution, personDisplayName } from './people';
+export {
+  Bullet,
+  Bullets,
+  Signature,
+  ParagraphBlock,
+  ListBlock,
+  ListRole,
+  Delegation,
+  DelegationsBlock,
+  ObserversBlock,
+  PresidingBlock,
+  RemarkBlock,
+  PresentationBlock,
+  Statement,
+  QaTurn,
+  QaBlock,
+  SuggestionsBlock,
+  GroupPart,
+  GroupBlock,
+  NextMeetingBlock,
+  DisclaimerBlock,
+  SigningBlock,
+  Signatory,
+  SignatoriesBlock,
+  RoutingStep,
+  RoutingBlock,
+  LeafBlock,
+  SessionBlock,
+  SectionBlock,
+  Block,
+} from './blocks';
+export type { BlockType } from './blocks';
+export { Meeting, TitleBlock, DateRange, Venue, formatPath } from './meeting';
+export { checkStructure, formatIssues, validateMeeting } from './validate';
+export type { Result } from './validate';
+export {
+  Interchange,
+  INTERCHANGE_FORMAT,
+  INTERCHANGE_VERSION,
+  INTERCHANGE_EXTENSION,
+  parseInterchange,
+  serializeInterchange,
+  interchangeJsonSchema,
+} from './interchange';
+export type { ParseResult } from './interchange';
+export { createFromTemplate, TEMPLATE_NAMES } from './templates';
+export type { TemplateName, TemplateOptions } from './templates';
+export { meetingPlainText, meetingTitle, meetingDate } from './text';

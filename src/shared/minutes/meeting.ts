@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { Block } from './blocks';
+import { LIMITS } from './limits';
+import { Organisation, Person } from './people';
+import { RichText } from './richText';
+import { Id, IsoDate, boundedArray, label } from './scalars';
+
+/**
+ * The whole minutes document.
+ *
+ * The title block is data, not a paragraph: listing, search and the format's
+ * cover page need the title, dates and place separately. The seeds differ:
+ * 2018 prints a document label ("Meeting Minute") above the meeting title;
+ * 2019 prints the title, a joining line "For" and a theme.
+ */
+export const TitleBlock = z.strictObject({
+  /** "Meeting Minute" — a label above the title, when the minutes have one. */
+  label: RichText.optional(),
+  /** The meeting's title line as printed. */
+  title: RichText,
+  /** The line between title and theme ("For"). */
+  joiner: RichText.optional(),
+  theme: RichText.optional(),
+});
+export type TitleBlock = z.infer<typeof TitleBlock>;
+
+export const DateRange = z
+  .strictObject({ start: IsoDate, end: IsoDate })
+  .refine((r) => r.end >= r.start, { error: 'The end date is before the start date', path: ['end'] });
+export type DateRange = z.infer<typeof DateRange>;
+
+export const Venue = z.strictObject({
+  /** "Sokha Hotel". Metadata: the seeds name the hotel only in prose. */
+  name: label().optional(),
+  city: label(),
+  /** As printed: "The Kingdom of Cambodia", "Kingdom of Cambodia". */
+  country: label(),
+});
+export type Venue = z.infer<typeof Venue>;
+
+const MeetingObject = z.strictObject({
+  id: Id,
+  /** BCP 47 language of the text ("en", "km", "lo", "my"): fonts, hyphenation, spell-check. */
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { error: 'Invalid language tag, e.g. "en" or "km"' }),
+  titleBlock: TitleBlock,
+  dates: DateRange,
+  venue: Venue,
+  people: boundedArray(Person),
+  organisations: boundedArray(Organisation),
+  body: boundedArray(Block, LIMITS.maxBlocks),
+});
+
+/**
+ * Cross-field rules zod cannot express per field: ids are unique within the
+ * document (comments and redlines point at them) and every reference
+ * resolves. The walk is iterative; by the time it runs, checkStructure has
+ * bounded the depth anyway.
+ */
+export const Meeting = MeetingObject.superRefine((meeting, ctx) => {
+  type Path = (string | number)[];
+  const firstSeen = new Map<string, Path>();
+  const people = new Set(meeting.people.map((p) => p.id));
+  const organisations = new Set(meeting.organisations.map((o) => o.id));
+  const delegations = new Set<string>();
+  const refs: { kind: 'person' | 'organisation' | 'delegation'; id: string; path: Path }[] = [];
+
+  const stack: { value: unknown; path: Path }[] = [{ value: meeting, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    const children: { value: unknown; path: Path }[] = [];
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (key === 'id' && typeof v === 'string') {
+        const earlier = firstSeen.get(v);
+        if (earlier) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'id'],
+            message: `Duplicate id "${v}" (first used at ${formatPath(['meeting', ...earlier, 'id'])})`,
+          });
+        } else firstSeen.set(v, path);
+        if (path.length >= 2 && path[path.length - 2] === 'delegations') delegations.add(v);
+      } else if ((key === 'personId' || key.endsWith('PersonId')) && typeof v === 'string') {
+        refs.push({ kind: 'person', id: v, path: [...path, key] });
+      } else if (key === 'organisationId' && typeof v === 'string') {
+        refs.push({ kind: 'organisation', id: v, path: [...path, key] });
+      } else if (key === 'organisationIds' && Array.isArray(v)) {
+        v.forEach((id, i) => {
+          if (typeof id === 'string') refs.push({ kind: 'organisation', id, path: [...path, key, i] });
+        });
+      } else if (key === 'delegationId' && typeof v === 'string') {
+        refs.push({ kind: 'delegation', id: v, path: [...path, key] });
+      } else if (v !== null && typeof v === 'object') {
+        children.push({ value: v, path: [...path, key] });
+      }
+    }
+    // Pushed in reverse so that they are visited in document order ("first used at" is the earlier one).
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  // References are checked once all ids are known (a speaker may precede the register entry in a walk).
+  const known = { person: people, organisation: organisations, delegation: delegations };
+  for (const ref of refs) {
+    if (!known[ref.kind].has(ref.id)) {
+      ctx.addIssue({ code: 'custom', path: ref.path, message: `Unknown ${ref.kind} id "${ref.id}"` });
+    }
+  }
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+/**
+ * `meeting.body[3].items[0]`: the path notation of every error message.
+ * Kept here (not in validate.ts) because the duplicate-id message needs it.
+ */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let s = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') s += `[${seg}]`;
+    else if (typeof seg === 'string' && /^[A-Za-z_$][\w$]*$/.test(seg)) s += s === '' ? seg : `.${seg}`;
+    else s += `[${JSON.stringify(String(seg))}]`;
+  }
+  return s;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+/**
+ * Small shared building blocks of the schemas. Messages are spelled out so
+ * that they read the same in the UI, the CLI and the tests, whatever zod's
+ * default wording becomes.
+ */
+
+/** A text string bounded by LIMITS.maxTextLength (prose, a run of rich text). */
+export const longText = () =>
+  z.string().max(LIMITS.maxTextLength, {
+    error: `String must contain at most ${LIMITS.maxTextLength} character(s)`,
+  });
+
+/** A short string: a name, a label, a place. */
+export const label = () =>
+  z.string().max(LIMITS.maxLabelLength, {
+    error: `String must contain at most ${LIMITS.maxLabelLength} character(s)`,
+  });
+
+/** An array bounded by LIMITS.maxListItems. */
+export const boundedArray = <T extends z.ZodType>(item: T, max: number = LIMITS.maxListItems) =>
+  z.array(item).max(max, { error: `Array must contain at most ${max} item(s)` });
+
+/**
+ * Ids: a lowercase prefix naming the kind of thing (`b` block, `p` person,
+ * `o` organisation, `d` delegation, `m` meeting…), an underscore, a token.
+ * Opaque on purpose: comments, revisions and redlines point at them, so they
+ * must never be derived from content that can change.
+ */
+export const ID_PATTERN = /^[a-z]{1,8}_[A-Za-z0-9_-]{1,48}$/;
+export const Id = z
+  .string()
+  .max(LIMITS.maxIdLength)
+  .regex(ID_PATTERN, { error: 'Invalid id: expected a prefix, "_" and letters/digits, e.g. "b_k3j9x0q2ma"' });
+
+/** A calendar date, ISO 8601 `YYYY-MM-DD`, checked to exist (no 31 April). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Invalid date: expected YYYY-MM-DD' })
+  .refine(isRealDate, { error: 'Invalid date: no such day in the calendar' });
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * A new random id such as `b_0k3j9x0q2mab`. Uses the Web Crypto API of
+ * globalThis (Node ≥ 19 and every browser) so that this module stays free of
+ * Node imports and can run in the renderer.
+ */
+export function newId(prefix: string): string {
+  if (!/^[a-z]{1,8}$/.test(prefix)) throw new Error(`newId: bad prefix "${prefix}"`);
+  const bytes = new Uint8Array(12);
+  globalThis.crypto.getRandomValues(bytes);
+  let token = '';
+  for (const b of bytes) token += (b % 36).toString(36);
+  return `${prefix}_${token}`;
+}

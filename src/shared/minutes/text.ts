@@ -1,0 +1,158 @@
+import type { Block, Bullet, LeafBlock, Statement } from './blocks';
+import type { Meeting } from './meeting';
+import { personDisplayName } from './people';
+import { type RichText, richTextToString } from './richText';
+
+/**
+ * Every text string of a meeting, in document order — for search indexing and
+ * for the test that proves the seed fixtures are complete.
+ *
+ * It yields CONTENT only, i.e. the words an author wrote, and leaves out what
+ * the agreed format generates from data: section letters ("A."), "Session 1:",
+ * "Group 2:", "Question (" … ")" around a label (the label itself is content),
+ * the colon after a speaker label or a country, "Submitted to … , for …",
+ * list markers and numbers, dates (they are data: ISO dates) and signature
+ * descriptions (scan notes, not text).
+ *
+ * Where a block holds both prose and the same facts as data (a delegation's
+ * description and its institutions; a signing statement and its place/date;
+ * a presentation heading and its title/presenter; a remark's speaker label
+ * and its role), only the prose is yielded: it is what the document prints.
+ * Register entries are yielded only where the document prints them
+ * (signatories print honorific + name).
+ */
+export function meetingPlainText(meeting: Meeting): string[] {
+  const out: string[] = [];
+  const rt = (r: RichText | undefined) => {
+    if (r && r.length > 0) out.push(richTextToString(r));
+  };
+  const str = (s: string | undefined) => {
+    if (s) out.push(s);
+  };
+  const people = new Map(meeting.people.map((p) => [p.id, p]));
+
+  const { titleBlock, venue } = meeting;
+  rt(titleBlock.label);
+  rt(titleBlock.title);
+  rt(titleBlock.joiner);
+  rt(titleBlock.theme);
+  str(venue.city);
+  str(venue.country);
+
+  const bullets = (items: readonly Bullet[]) => {
+    // Iterative pre-order walk: bullets are the only recursive structure.
+    const stack: Bullet[] = [...items].reverse();
+    while (stack.length > 0) {
+      const b = stack.pop()!;
+      str(b.country);
+      rt(b.text);
+      if (b.children) for (let i = b.children.length - 1; i >= 0; i--) stack.push(b.children[i]!);
+    }
+  };
+  const statement = (s: Statement) => {
+    str(s.by.label);
+    s.paragraphs.forEach(rt);
+  };
+
+  const leaf = (b: LeafBlock) => {
+    switch (b.type) {
+      case 'paragraph':
+      case 'disclaimer':
+      case 'signing':
+      case 'next-meeting':
+        rt(b.text);
+        break;
+      case 'observers':
+        rt(b.text);
+        break;
+      case 'list':
+        rt(b.heading);
+        bullets(b.items);
+        break;
+      case 'delegations':
+        for (const d of b.delegations) {
+          if (d.description && d.description.length > 0) d.description.forEach(rt);
+          else {
+            str(d.country);
+            d.institutions.forEach(str);
+          }
+        }
+        break;
+      case 'presiding':
+        b.paragraphs.forEach(rt);
+        break;
+      case 'remark':
+        rt(b.speakerLabel);
+        b.paragraphs.forEach(rt);
+        break;
+      case 'presentation':
+        rt(b.heading);
+        bullets(b.bullets);
+        if (b.recommendations) {
+          rt(b.recommendations.heading);
+          bullets(b.recommendations.items);
+        }
+        break;
+      case 'qa':
+        rt(b.heading);
+        for (const turn of b.turns) {
+          statement(turn.question);
+          turn.answers.forEach(statement);
+        }
+        break;
+      case 'suggestions':
+        rt(b.heading);
+        b.items.forEach(statement);
+        break;
+      case 'group':
+        rt(b.theme);
+        for (const part of b.parts) {
+          rt(part.heading);
+          bullets(part.items);
+        }
+        break;
+      case 'signatories':
+        for (const s of b.signatories) {
+          str(s.role);
+          const p = s.personId ? people.get(s.personId) : undefined;
+          str(p ? personDisplayName(p) : s.name);
+          s.titleLines.forEach(str);
+        }
+        break;
+      case 'routing':
+        for (const step of b.steps) {
+          str(step.recipient);
+          str(step.purpose);
+          str(step.place);
+          str(step.signerRole);
+        }
+        break;
+      default: {
+        const never: never = b;
+        throw new Error(`meetingPlainText: unhandled block ${JSON.stringify(never)}`);
+      }
+    }
+  };
+
+  const block = (b: Block) => {
+    if (b.type === 'section') {
+      rt(b.heading);
+      b.blocks.forEach(block);
+    } else if (b.type === 'session') {
+      rt(b.title);
+      b.items.forEach(leaf);
+    } else leaf(b);
+  };
+  meeting.body.forEach(block);
+  return out;
+}
+
+/** The title for lists and window titles: the title line, plain. */
+export function meetingTitle(meeting: Meeting): string {
+  return richTextToString(meeting.titleBlock.title).trim();
+}
+
+/** The first day of the meeting, ISO `YYYY-MM-DD` (sorting, listing). */
+export function meetingDate(meeting: Meeting): string {
+  return meeting.dates.start;
+}

@@ -1,0 +1,127 @@
+import type { z } from 'zod';
+import { LIMITS } from './limits';
+import { Meeting, formatPath } from './meeting';
+
+/**
+ * Validation entry points shared by the interchange file, the store and IPC.
+ *
+ * Two stages, on purpose:
+ *  1. checkStructure — an iterative walk over raw JSON that bounds nesting
+ *     (generic depth and bullet depth). zod validates recursive schemas by
+ *     recursion, so a 10,000-deep bullet list would overflow the stack inside
+ *     zod; after this check zod never sees more than LIMITS.maxJsonDepth.
+ *  2. zod — types, strict keys, lengths, ids, references.
+ */
+
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** Long paths (a hostile 10,000-level list) are shortened in messages. */
+const MAX_SHOWN_SEGMENTS = 24;
+
+function shortPath(path: readonly (string | number)[]): string {
+  if (path.length <= MAX_SHOWN_SEGMENTS) return formatPath(path);
+  const head = formatPath(path.slice(0, MAX_SHOWN_SEGMENTS - 4));
+  const tail = formatPath(['x', ...path.slice(-4)]).slice(1);
+  return `${head}…(${path.length - MAX_SHOWN_SEGMENTS} more)…${tail}`;
+}
+
+interface Frame {
+  value: unknown;
+  parent: Frame | undefined;
+  key: string | number | undefined;
+  depth: number;
+  bulletDepth: number;
+}
+
+function framePath(frame: Frame): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let f: Frame | undefined = frame; f && f.key !== undefined; f = f.parent) path.push(f.key);
+  return path.reverse();
+}
+
+/**
+ * Reject input nested deeper than the limits, naming the path of the first
+ * offending node. Does not descend below an offending node, so the walk is
+ * linear in the input size and the stack is explicit (no recursion).
+ * `rootPath` prefixes the reported paths (e.g. ["meeting"]).
+ */
+export function checkStructure(value: unknown, rootPath: (string | number)[] = []): string[] {
+  const errors: string[] = [];
+  let reportedBullets = false;
+  let reportedDepth = false;
+  const stack: Frame[] = [{ value, parent: undefined, key: undefined, depth: 1, bulletDepth: 0 }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const v = frame.value;
+    if (v === null || typeof v !== 'object') continue;
+    // A top-level bullet sits in no `children` array; a bullet at level L sits
+    // in L-1 of them. A non-empty `children` array under maxBulletDepth-1
+    // others therefore holds bullets one level too deep.
+    if (Array.isArray(v) && frame.key === 'children' && frame.bulletDepth >= LIMITS.maxBulletDepth && v.length > 0) {
+      if (!reportedBullets) {
+        errors.push(
+          `${shortPath([...rootPath, ...framePath(frame), 0])}: Bullets are nested deeper than ${LIMITS.maxBulletDepth} levels`,
+        );
+        reportedBullets = true;
+      }
+      continue;
+    }
+    if (frame.depth > LIMITS.maxJsonDepth) {
+      if (!reportedDepth) {
+        errors.push(`${shortPath([...rootPath, ...framePath(frame)])}: Nested deeper than ${LIMITS.maxJsonDepth} levels`);
+        reportedDepth = true;
+      }
+      continue;
+    }
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) {
+        stack.push({ value: v[i], parent: frame, key: i, depth: frame.depth + 1, bulletDepth: frame.bulletDepth });
+      }
+    } else {
+      const entries = Object.entries(v as Record<string, unknown>);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i]!;
+        stack.push({
+          value: child,
+          parent: frame,
+          key,
+          depth: frame.depth + 1,
+          bulletDepth: frame.bulletDepth + (key === 'children' ? 1 : 0),
+        });
+      }
+    }
+  }
+  return errors;
+}
+
+/**
+ * zod issues as lines `meeting.body[3].items[0].text[0].text: String must
+ * contain at most 20000 character(s)`. Never includes the offending input
+ * (a 50 MB string must not become a 50 MB message), and stops after
+ * LIMITS.maxReportedIssues lines.
+ */
+export function formatIssues(
+  error: z.ZodError | readonly z.core.$ZodIssue[],
+  rootPath: (string | number)[] = [],
+): string[] {
+  const issues = Array.isArray(error) ? error : (error as z.ZodError).issues;
+  const lines: string[] = [];
+  for (const issue of issues) {
+    if (lines.length >= LIMITS.maxReportedIssues) {
+      lines.push(`…and ${issues.length - LIMITS.maxReportedIssues} more problem(s)`);
+      break;
+    }
+    const path = shortPath([...rootPath, ...(issue.path as (string | number)[])]);
+    lines.push(`${path || '(document)'}: ${issue.message}`);
+  }
+  return lines;
+}
+
+/** Validate an unknown value (e.g. from IPC or the store) as a meeting. */
+export function validateMeeting(value: unknown): Result<Meeting> {
+  const structural = checkStructure(value, ['meeting']);
+  if (structural.length > 0) return { ok: false, errors: structural };
+  const parsed = Meeting.safeParse(value);
+  if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error, ['meeting']) };
+  return { ok: true, value: parsed.data };
+}
