@@ -22,6 +22,7 @@ const noNode = (/** @type {string} */ layer) =>
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.tools/**', 'test-results/**', 'tests/lint-fixtures/**'] },
   js.configs.recommended,
+  { files: ['bin/**/*.js', 'scripts/**/*.js'], languageOptions: { globals: { process: 'readonly', URL: 'readonly' } } },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

@@ -15,6 +15,10 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   listMeetings: { payload: 42, field: null },
   getMeeting: { payload: { id: 7 }, field: 'id' },
   createMeeting: { payload: { title: 'Meeting', startsOn: '30/10/2019' }, field: 'startsOn' },
+  searchMeetings: { payload: { query: 'x'.repeat(501) }, field: 'query' },
+  saveMeeting: { payload: { id: 'm_1', meeting: { id: 'm_1', body: 'not a list' } }, field: 'meeting' },
+  listRevisions: { payload: { id: '' }, field: 'id' },
+  nameVersion: { payload: { id: 'm_1', name: 'Draft 1', revisionId: -3 }, field: 'revisionId' },
 };
 
 let dir: string;
@@ -67,6 +71,19 @@ describe('IPC contract', () => {
     const result = await registered.get(channelOf('createMeeting'))!({}, { title: 'x', startsOn: '2019-10-30' });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(services.handlers.listMeetings(undefined)).toEqual([]);
+  });
+
+  it('names the path inside a malformed meeting document', async () => {
+    const created = await services.dispatch('createMeeting', { title: 'Technical Consultation', startsOn: '2018-05-24' });
+    if (!created.ok) throw new Error(created.error.message);
+    const { id } = created.value as { id: string };
+    const stored = services.store.get(id)!;
+    const bad = structuredClone(stored.meeting) as unknown as { titleBlock: { title: unknown } };
+    bad.titleBlock.title = 42;
+    const result = await services.dispatch('saveMeeting', { id, meeting: bad });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', path: 'meeting' } });
+    if (!result.ok) expect(result.error.message).toContain('meeting.titleBlock.title');
+    expect(services.store.revisions(id)).toHaveLength(1);
   });
 
   it('round-trips a valid call through the envelope, and maps a missing record to not-found', async () => {

@@ -233,9 +233,9 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
       return { ...rest, meeting: JSON.parse(document) as Meeting };
     },
     /** Adds a meeting (import, template, duplicate). Keeps the document's id unless it is taken. */
-    create,
+    create: (meeting: Meeting, author: string): StoredMeeting => create(meeting, author),
     /** Saves the whole document as the new head, folding a burst of one author's saves into one revision. */
-    save,
+    save: (id: string, meeting: Meeting, author: string): SaveResult => save(id, meeting, author),
     revisions(id: string): RevisionInfo[] {
       return (q.revisions.all(id) as Array<Omit<RevisionInfo, 'changed' | 'names'> & { changed: string; names: string }>).map(
         (r) => ({ ...r, changed: JSON.parse(r.changed) as string[], names: JSON.parse(r.names) as string[] }),
@@ -246,7 +246,8 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
       return doc === undefined ? undefined : (JSON.parse(doc) as Meeting);
     },
     /** Names a revision (the latest when none is given); that revision can then never change. */
-    nameVersion,
+    nameVersion: (meetingId: string, name: string, author: string, revisionId?: number): number =>
+      nameVersion(meetingId, name, author, revisionId),
     namedVersions(meetingId: string) {
       return q.names.all(meetingId) as Array<{ name: string; revisionId: number; createdBy: string; createdAt: string }>;
     },

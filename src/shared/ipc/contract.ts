@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from './result';
+import { TEMPLATE_NAMES, validateMeeting, type Meeting } from '../minutes';
 
 /**
  * The one IPC contract between the renderer and the main process. The preload builds its named
@@ -9,38 +10,82 @@ import type { Result } from './result';
  */
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+const meetingId = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+
+/**
+ * A whole minutes document. validateMeeting bounds the nesting before zod descends (a hostile payload
+ * must not overflow the stack) and names every bad field by its path in the message.
+ */
+const meetingDocument = z.unknown().transform((value, ctx): Meeting => {
+  const result = validateMeeting(value);
+  if (result.ok) return result.value;
+  ctx.addIssue({ code: 'custom', message: result.errors.slice(0, 3).join('; ') });
+  return z.NEVER;
+});
 
 export const meetingSummary = z.object({
   id: z.string(),
   title: z.string(),
   startsOn: isoDate,
+  updatedAt: z.string(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummary>;
 
 export const newMeeting = z.strictObject({
+  template: z.enum(TEMPLATE_NAMES as [string, ...string[]]).default('blank'),
   title: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
   startsOn: isoDate,
 });
-export type NewMeeting = z.infer<typeof newMeeting>;
+export type NewMeeting = z.input<typeof newMeeting>;
 
 const none = z.undefined().or(z.strictObject({}));
 
 export const contract = {
   appInfo: {
     request: none,
-    response: z.object({ version: z.string(), databasePath: z.string() }),
+    response: z.object({ version: z.string(), databasePath: z.string(), author: z.string() }),
   },
   listMeetings: {
     request: none,
     response: z.array(meetingSummary),
   },
+  searchMeetings: {
+    request: z.strictObject({ query: z.string().max(500, 'must be at most 500 characters') }),
+    response: z.array(z.object({ id: z.string(), title: z.string(), startsOn: z.string(), snippet: z.string() })),
+  },
   getMeeting: {
-    request: z.strictObject({ id: z.string().min(1).max(200) }),
-    response: meetingSummary,
+    request: z.strictObject({ id: meetingId }),
+    response: meetingSummary.extend({ meeting: z.custom<Meeting>(), revisionId: z.number() }),
   },
   createMeeting: {
     request: newMeeting,
     response: meetingSummary,
+  },
+  saveMeeting: {
+    request: z.strictObject({ id: meetingId, meeting: meetingDocument }),
+    response: z.object({ revisionId: z.number(), folded: z.boolean(), changed: z.array(z.string()) }),
+  },
+  listRevisions: {
+    request: z.strictObject({ id: meetingId }),
+    response: z.array(
+      z.object({
+        id: z.number(),
+        author: z.string(),
+        startedAt: z.string(),
+        savedAt: z.string(),
+        saves: z.number(),
+        changed: z.array(z.string()),
+        names: z.array(z.string()),
+      }),
+    ),
+  },
+  nameVersion: {
+    request: z.strictObject({
+      id: meetingId,
+      name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+      revisionId: z.number().int().positive().optional(),
+    }),
+    response: z.object({ revisionId: z.number() }),
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
