@@ -74,3 +74,19 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('migration 002 (search)', () => {
+  it('adds an FTS5 index on top of version 1, keeping existing meetings', () => {
+    const db = new Database(tempFile());
+    migrate(db, migrations.slice(0, 1));
+    db.prepare("INSERT INTO meetings VALUES ('m_1', 'Kept', '2019-10-30', '{}', 'x', 'x')").run();
+    migrate(db, migrations.slice(0, 2));
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.prepare("INSERT INTO search_index (meeting_id, block_id, text) VALUES ('m_1', 'b', 'pink card holders')").run();
+    expect(db.prepare("SELECT meeting_id FROM search_index WHERE search_index MATCH 'card'").all()).toEqual([
+      { meeting_id: 'm_1' },
+    ]);
+    expect(db.prepare('SELECT title FROM meetings').all()).toEqual([{ title: 'Kept' }]);
+    db.close();
+  });
+});

@@ -88,13 +88,13 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
        FROM meetings m WHERE m.id = ?`,
     ),
     lastRevision: db.prepare(
-      `SELECT r.id, r.author, r.started_at AS startedAt, r.saved_at AS savedAt, r.changed,
+      `SELECT r.id, r.author, r.origin, r.started_at AS startedAt, r.saved_at AS savedAt, r.changed,
               EXISTS (SELECT 1 FROM named_versions n WHERE n.revision_id = r.id) AS pinned
        FROM revisions r WHERE r.meeting_id = ? ORDER BY r.id DESC LIMIT 1`,
     ),
     insertRevision: db.prepare(
-      `INSERT INTO revisions (meeting_id, author, started_at, saved_at, saves, changed, document)
-       VALUES (@meetingId, @author, @at, @at, 1, @changed, @document)`,
+      `INSERT INTO revisions (meeting_id, author, origin, started_at, saved_at, saves, changed, document)
+       VALUES (@meetingId, @author, @origin, @at, @at, 1, @changed, @document)`,
     ),
     foldRevision: db.prepare(
       'UPDATE revisions SET saved_at = @at, saves = saves + 1, changed = @changed, document = @document WHERE id = @id',
@@ -164,7 +164,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     q.insertMeeting.run({ ...summary, document, at });
     const blocks = blockStrings(doc);
     const revisionId = Number(
-      q.insertRevision.run({ meetingId: doc.id, author, at, changed: JSON.stringify([...blocks.keys()]), document })
+      q.insertRevision.run({ meetingId: doc.id, author, origin: 'create', at, changed: JSON.stringify([...blocks.keys()]), document })
         .lastInsertRowid,
     );
     q.indexDeleteAll.run(doc.id);
@@ -176,7 +176,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   const save = db.transaction((id: string, meeting: Meeting, author: string): SaveResult => {
     if (meeting.id !== id) throw new StoreError('conflict', `The document's id ${meeting.id} is not meeting ${id}`);
     const last = q.lastRevision.get(id) as
-      | { id: number; author: string; startedAt: string; savedAt: string; changed: string; pinned: number }
+      | { id: number; author: string; origin: string; startedAt: string; savedAt: string; changed: string; pinned: number }
       | undefined;
     if (!last) throw new StoreError('not-found', `No meeting with id ${id}`);
     const at = now();
@@ -190,6 +190,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     const document = JSON.stringify(meeting);
     q.updateMeeting.run({ id, title: meetingTitle(meeting), startsOn: meetingDate(meeting), document, at: atIso });
     const fold =
+      last.origin === 'save' &&
       last.author === author &&
       !last.pinned &&
       at.getTime() - Date.parse(last.savedAt) <= foldGapMs &&
@@ -201,7 +202,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
       revisionId = last.id;
     } else {
       revisionId = Number(
-        q.insertRevision.run({ meetingId: id, author, at: atIso, changed: JSON.stringify([...changed]), document })
+        q.insertRevision.run({ meetingId: id, author, origin: 'save', at: atIso, changed: JSON.stringify([...changed]), document })
           .lastInsertRowid,
       );
     }

@@ -24,6 +24,8 @@ export const migration001: Migration = {
         id          INTEGER PRIMARY KEY,
         meeting_id  TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
         author      TEXT NOT NULL,
+        -- 'create' (import, template, duplicate) or 'save'; a creation is never folded into.
+        origin      TEXT NOT NULL CHECK (origin IN ('create', 'save')),
         started_at  TEXT NOT NULL,
         saved_at    TEXT NOT NULL,
         saves       INTEGER NOT NULL DEFAULT 1,

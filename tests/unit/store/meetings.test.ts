@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../../src/main/store/db';
+import { createMeetingStore, type MeetingStore } from '../../../src/main/store/meetings';
+import { backupDatabase } from '../../../src/main/store/backup';
+import { toFtsQuery } from '../../../src/main/store/searchText';
+import { plain, type Meeting } from '../../../src/shared/minutes';
+import { loadFixture, tempDir } from '../../support/temp';
+
+let tmp: ReturnType<typeof tempDir>;
+let db: Db;
+let store: MeetingStore;
+let clock: number;
+const tick = (ms: number) => (clock += ms);
+
+beforeEach(() => {
+  tmp = tempDir('minuta-store-');
+  db = openDatabase(join(tmp.dir, 'minuta.sqlite'));
+  clock = Date.parse('2026-11-23T09:00:00Z');
+  store = createMeetingStore(db, { now: () => new Date(clock) });
+});
+afterEach(() => {
+  db.close();
+  tmp.cleanup();
+});
+
+/** The document with the text of its first paragraph-like block changed (a typical autosave). */
+function edit(meeting: Meeting, text: string): Meeting {
+  const copy = structuredClone(meeting);
+  copy.titleBlock.title = plain(text);
+  return copy;
+}
+
+describe('meeting store', () => {
+  it('keeps the document id on create, and gives a new one when it is taken', () => {
+    const m = loadFixture(2019);
+    expect(store.create(m, 'ana').id).toBe(m.id);
+    const again = store.create(m, 'ana');
+    expect(again.id).not.toBe(m.id);
+    expect(again.meeting.id).toBe(again.id);
+    expect(store.list()).toHaveLength(2);
+  });
+
+  it('gives back exactly the document it stored', () => {
+    const m = loadFixture(2018);
+    store.create(m, 'ana');
+    expect(store.get(m.id)!.meeting).toEqual(m);
+  });
+
+  it('folds a burst of saves by one author into one revision, and opens a new one after a pause or another author', () => {
+    const m = loadFixture(2019);
+    store.create(m, 'ana');
+    tick(5_000);
+    const a = store.save(m.id, edit(m, 'one'), 'ana');
+    tick(5_000);
+    const b = store.save(m.id, edit(m, 'two'), 'ana');
+    expect(b.folded).toBe(true);
+    expect(b.revisionId).toBe(a.revisionId);
+    tick(5_000);
+    const c = store.save(m.id, edit(m, 'three'), 'ben');
+    expect(c.folded).toBe(false);
+    tick(120_000);
+    const d = store.save(m.id, edit(m, 'four'), 'ben');
+    expect(d.folded).toBe(false);
+
+    const revisions = store.revisions(m.id);
+    expect(revisions.map((r) => [r.author, r.saves])).toEqual([
+      ['ana', 1], // the creation stands on its own
+      ['ana', 2],
+      ['ben', 1],
+      ['ben', 1],
+    ]);
+    // History keeps the state at the end of each burst.
+    expect(store.revision(m.id, a.revisionId)!.titleBlock.title).toEqual(plain('two'));
+    expect(store.get(m.id)!.meeting.titleBlock.title).toEqual(plain('four'));
+  });
+
+  it('records which blocks a save changed', () => {
+    const m = loadFixture(2019);
+    store.create(m, 'ana');
+    const next = structuredClone(m);
+    const target = next.body[2]!;
+    next.body[2] = { ...target, id: target.id } as typeof target;
+    (next.body[2] as { text?: unknown }).text = plain('A rewritten paragraph.');
+    const result = store.save(m.id, next, 'ana');
+    expect(result.changed).toEqual([target.id]);
+  });
+
+  it('pins a named version: it can no longer change, and the next save opens a new revision', () => {
+    const m = loadFixture(2019);
+    store.create(m, 'ana');
+    const first = store.save(m.id, edit(m, 'draft'), 'ana');
+    store.nameVersion(m.id, 'Draft 1 circulated 12 June', 'ana');
+    tick(1_000);
+    const after = store.save(m.id, edit(m, 'after'), 'ana');
+    expect(after.folded).toBe(false);
+    expect(store.revision(m.id, first.revisionId)!.titleBlock.title).toEqual(plain('draft'));
+    expect(store.namedVersions(m.id).map((v) => [v.name, v.revisionId])).toEqual([
+      ['Draft 1 circulated 12 June', first.revisionId],
+    ]);
+    // Immutable at the storage level too, whatever code tries.
+    expect(() => db.prepare("UPDATE revisions SET document = '{}' WHERE id = ?").run(first.revisionId)).toThrow(
+      /pinned by a named version/,
+    );
+    expect(() => store.nameVersion(m.id, 'Draft 1 circulated 12 June', 'ana')).toThrow(/already exists/);
+  });
+
+  it('refuses to save a document under another meeting id', () => {
+    const m = loadFixture(2019);
+    store.create(m, 'ana');
+    expect(() => store.save('m_other', m, 'ana')).toThrow(/not meeting m_other/);
+  });
+});
+
+describe('search', () => {
+  beforeEach(() => {
+    store.create(loadFixture(2018), 'ana');
+    store.create(loadFixture(2019), 'ana');
+  });
+
+  it('finds the 2018 meeting for "pink card", with a snippet around the words', () => {
+    const hits = store.search('pink card');
+    expect(hits.map((h) => h.id)).toEqual([loadFixture(2018).id]);
+    expect(hits[0]!.snippet).toMatch(/\[pink\] \[card\]/);
+  });
+
+  it('finds nothing for "Zawgyi"', () => {
+    expect(store.search('Zawgyi')).toEqual([]);
+  });
+
+  it('ranks and lists each meeting once', () => {
+    const hits = store.search('Siem Reap');
+    expect(hits.map((h) => h.id).sort()).toEqual([loadFixture(2018).id, loadFixture(2019).id].sort());
+  });
+
+  it('re-indexes what a save changed and forgets what it removed', () => {
+    const m = store.get(loadFixture(2019).id)!.meeting;
+    const next = structuredClone(m);
+    next.titleBlock.title = plain('Consultation on Zawgyi encoding');
+    store.save(m.id, next, 'ana');
+    expect(store.search('Zawgyi').map((h) => h.id)).toEqual([m.id]);
+    store.save(m.id, m, 'ana');
+    expect(store.search('Zawgyi')).toEqual([]);
+  });
+
+  it.each(['"', 'AND', 'pink OR', 'NEAR(', '*', 'title:x', "'; DROP TABLE meetings; --", '(((', '   '])(
+    'never fails on FTS syntax in user input: %j',
+    (input) => {
+      expect(() => store.search(input)).not.toThrow();
+    },
+  );
+
+  it('quotes every term', () => {
+    expect(toFtsQuery('pink "work permit" card')).toBe('"pink" "work permit" "card"');
+    expect(toFtsQuery('  ')).toBeNull();
+  });
+});
+
+describe('backup', () => {
+  it('writes a complete database that opens on its own, taken while the store is in use', async () => {
+    const m = loadFixture(2018);
+    store.create(m, 'ana');
+    const target = join(tmp.dir, 'backup.sqlite');
+    await backupDatabase(db, target);
+    const copy = new Database(target, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT id FROM meetings').all()).toEqual([{ id: m.id }]);
+    copy.close();
+    const reopened = createMeetingStore(openDatabase(target));
+    expect(reopened.get(m.id)!.meeting).toEqual(m);
+    expect(reopened.search('pink card').map((h) => h.id)).toEqual([m.id]);
+  });
+});
