@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FIXTURES, loadFixture, tempDir } from '../support/temp';
+
+/**
+ * The real `minuta` bin, as a user runs it (after `npm run build`), against a real database file.
+ */
+const BIN = resolve('bin/minuta.js');
+let tmp: ReturnType<typeof tempDir>;
+let db: string;
+
+beforeEach(() => {
+  expect(existsSync('out/main/cli.js'), 'run npm run build first').toBe(true);
+  tmp = tempDir('minuta-cli-');
+  db = join(tmp.dir, 'minuta.sqlite');
+});
+afterEach(() => tmp.cleanup());
+
+function minuta(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, MINUTA_AUTHOR: 'tester' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, content: string): string {
+  const path = join(tmp.dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('minuta CLI', () => {
+  it('imports both seeds, lists them, and exports each back as an equal document', () => {
+    for (const year of [2018, 2019] as const) {
+      const r = minuta('import', FIXTURES[year]);
+      expect(r, r.stderr).toMatchObject({ code: 0 });
+      const id = r.stdout.trim();
+      expect(id).toBe(loadFixture(year).id);
+      const out = join(tmp.dir, `${year}.minuta.json`);
+      expect(minuta('export', id, '--format', 'json', '--out', out).code).toBe(0);
+      expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(readFileSync(FIXTURES[year], 'utf8')));
+    }
+    const lines = minuta('list').stdout.trim().split('\n');
+    expect(lines.map((l) => l.split('\t').slice(0, 2))).toEqual([
+      [loadFixture(2019).id, '2019-10-30'],
+      [loadFixture(2018).id, '2018-05-24'],
+    ]);
+  });
+
+  it('searches: "pink card" finds the 2018 meeting, "Zawgyi" finds nothing', () => {
+    minuta('import', FIXTURES[2018]);
+    minuta('import', FIXTURES[2019]);
+    const hits = minuta('search', 'pink card').stdout.trim().split('\n');
+    expect(hits).toHaveLength(1);
+    const [id, title, snippet] = hits[0]!.split('\t');
+    expect(id).toBe(loadFixture(2018).id);
+    expect(title).toMatch(/^Technical Consultation Meeting/);
+    expect(snippet).toMatch(/pink\] \[card/);
+    expect(minuta('search', 'Zawgyi')).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('backs the database up into a file that the CLI opens', () => {
+    minuta('import', FIXTURES[2019]);
+    const copy = join(tmp.dir, 'backup.sqlite');
+    expect(minuta('backup', copy).code).toBe(0);
+    const r = spawnSync(process.execPath, [BIN, '--db', copy, 'list'], { encoding: 'utf8' });
+    expect(r.stdout).toContain(loadFixture(2019).id);
+  });
+
+  it('exits 2 with the usage for a wrong command line', () => {
+    for (const args of [[], ['frobnicate'], ['list', 'extra'], ['export', 'x'], ['export', 'x', '--out', 'y', '--format', 'odt'], ['list', '--bogus', '1']]) {
+      const r = minuta(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('usage: minuta');
+    }
+  });
+
+  it('exits 1 with one line for an unknown meeting id', () => {
+    const r = minuta('export', 'm_nope', '--out', join(tmp.dir, 'x.json'));
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual(['minuta: no meeting with id m_nope']);
+  });
+
+  describe('refuses a bad file, naming the problem, and leaves the database unchanged', () => {
+    const seed = () => JSON.parse(readFileSync(FIXTURES[2019], 'utf8')) as { version: number; meeting: Record<string, unknown> };
+    const nested = (depth: number) => {
+      let children: unknown[] = [];
+      for (let i = depth; i > 0; i--) children = [{ id: `b_deep${i}`, text: [{ text: 'x' }], children }];
+      return children;
+    };
+    const cases: Array<[string, () => string, RegExp]> = [
+      ['invalid JSON', () => '{"format": "minuta", ', /JSON/i],
+      ['a truncated file', () => readFileSync(FIXTURES[2018], 'utf8').slice(0, 5000), /JSON/i],
+      ['an unknown version', () => JSON.stringify({ ...seed(), version: 99 }), /version 99/],
+      ['another format', () => JSON.stringify({ ...seed(), format: 'docx' }), /format/],
+      [
+        'a wrong type deep inside',
+        () => {
+          const s = seed();
+          (s.meeting['titleBlock'] as Record<string, unknown>)['title'] = 42;
+          return JSON.stringify(s);
+        },
+        /meeting\.titleBlock\.title/,
+      ],
+      [
+        'a 50 MB string',
+        () => {
+          const s = seed();
+          (s.meeting['titleBlock'] as Record<string, unknown>)['title'] = [{ text: 'x'.repeat(50 * 1024 * 1024) }];
+          return JSON.stringify(s);
+        },
+        /larger than|too (long|big)|at most/i,
+      ],
+      [
+        'bullets nested 10,000 deep',
+        () => {
+          const s = seed();
+          (s.meeting['body'] as unknown[]).push({ id: 'b_hostile', type: 'list', role: 'points', numbered: false, items: nested(10_000) });
+          return JSON.stringify(s);
+        },
+        /deep|depth|nest/i,
+      ],
+    ];
+
+    it.each(cases)('%s', (_name, content, expected) => {
+      expect(minuta('import', FIXTURES[2018]).code).toBe(0);
+      const before = readFileSync(db);
+      const r = minuta('import', file('bad.minuta.json', content()));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(expected);
+      expect(r.stderr.length).toBeLessThan(2_000);
+      expect(minuta('list').stdout.trim().split('\n')).toHaveLength(1);
+      expect(readFileSync(db).equals(before)).toBe(true);
+    });
+  });
+});
