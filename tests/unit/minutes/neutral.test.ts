@@ -12,7 +12,8 @@ it('src/shared/minutes imports nothing but zod and its own modules (runs in main
       const spec = m[1]!;
       if (spec !== 'zod' && !/^\.\/[A-Za-z]+$/.test(spec)) offending.push(`${file}: ${spec}`);
     }
-    if (/\brequire\(|\bprocess\.|\bwindow\.|\bdocument\./.test(source)) offending.push(`${file}: uses a Node or DOM global`);
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1'); // comments may say "document."
+    if (/\brequire\(|\bprocess\.|\bwindow\.|\bdocument\./.test(code)) offending.push(`${file}: uses a Node or DOM global`);
   }
   expect(offending).toEqual([]);
 });
