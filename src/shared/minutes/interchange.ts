@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import * as blocks from './blocks';
 import { LIMITS } from './limits';
-import { Meeting } from './meeting';
+import { DateRange, Meeting, TitleBlock, Venue } from './meeting';
+import { Attribution, Organisation, Person } from './people';
+import { RichText, TextRun } from './richText';
 import { checkStructure, formatIssues } from './validate';
 
 /**
@@ -95,10 +98,53 @@ export function serializeInterchange(meeting: Meeting): string {
  * sync (`UPDATE_SCHEMA=1` rewrites it).
  */
 export function interchangeJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Interchange, { io: 'input', unrepresentable: 'any', cycles: 'ref' }) as Record<
-    string,
-    unknown
-  >;
+  // Named definitions ($defs) instead of inlining every block three times
+  // (body, section, session). A fresh local registry per call: registering in
+  // zod's global registry would throw when a module is evaluated twice (HMR).
+  const names = z.registry<{ id: string }>();
+  const named: [z.ZodType, string][] = [
+    [TextRun, 'TextRun'],
+    [RichText, 'RichText'],
+    [blocks.Bullet, 'Bullet'],
+    [Person, 'Person'],
+    [Organisation, 'Organisation'],
+    [Attribution, 'Attribution'],
+    [TitleBlock, 'TitleBlock'],
+    [DateRange, 'DateRange'],
+    [Venue, 'Venue'],
+    [blocks.Signature, 'Signature'],
+    [blocks.Statement, 'Statement'],
+    [blocks.Delegation, 'Delegation'],
+    [blocks.GroupPart, 'GroupPart'],
+    [blocks.QaTurn, 'QaTurn'],
+    [blocks.Signatory, 'Signatory'],
+    [blocks.RoutingStep, 'RoutingStep'],
+    [blocks.ParagraphBlock, 'ParagraphBlock'],
+    [blocks.ListBlock, 'ListBlock'],
+    [blocks.DelegationsBlock, 'DelegationsBlock'],
+    [blocks.ObserversBlock, 'ObserversBlock'],
+    [blocks.PresidingBlock, 'PresidingBlock'],
+    [blocks.RemarkBlock, 'RemarkBlock'],
+    [blocks.PresentationBlock, 'PresentationBlock'],
+    [blocks.QaBlock, 'QaBlock'],
+    [blocks.SuggestionsBlock, 'SuggestionsBlock'],
+    [blocks.GroupBlock, 'GroupBlock'],
+    [blocks.NextMeetingBlock, 'NextMeetingBlock'],
+    [blocks.DisclaimerBlock, 'DisclaimerBlock'],
+    [blocks.SigningBlock, 'SigningBlock'],
+    [blocks.SignatoriesBlock, 'SignatoriesBlock'],
+    [blocks.RoutingBlock, 'RoutingBlock'],
+    [blocks.SessionBlock, 'SessionBlock'],
+    [blocks.SectionBlock, 'SectionBlock'],
+    [Meeting, 'Meeting'],
+  ];
+  for (const [schema, id] of named) names.add(schema, { id });
+  const schema = z.toJSONSchema(Interchange, {
+    metadata: names,
+    io: 'input',
+    unrepresentable: 'any',
+    cycles: 'ref',
+  }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
     $id: 'https://minuta.app/schema/minuta-1.schema.json',

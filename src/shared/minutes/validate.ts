@@ -20,9 +20,13 @@ const MAX_SHOWN_SEGMENTS = 24;
 
 function shortPath(path: readonly (string | number)[]): string {
   if (path.length <= MAX_SHOWN_SEGMENTS) return formatPath(path);
-  const head = formatPath(path.slice(0, MAX_SHOWN_SEGMENTS - 4));
-  const tail = formatPath(['x', ...path.slice(-4)]).slice(1);
-  return `${head}…(${path.length - MAX_SHOWN_SEGMENTS} more)…${tail}`;
+  // Cut after an index so that both ends read naturally: "….children[0]…(9,980 more)….children[0]".
+  let headLength = MAX_SHOWN_SEGMENTS - 4;
+  if (typeof path[headLength - 1] === 'string') headLength--;
+  const tailStart = typeof path[path.length - 4] === 'number' ? path.length - 5 : path.length - 4;
+  const head = formatPath(path.slice(0, headLength));
+  const tail = formatPath(['x', ...path.slice(tailStart)]).slice(1);
+  return `${head}…(${tailStart - headLength} more segments)…${tail}`;
 }
 
 interface Frame {
