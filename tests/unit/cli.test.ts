@@ -83,10 +83,11 @@ describe('minuta CLI', () => {
 
   describe('refuses a bad file, naming the problem, and leaves the database unchanged', () => {
     const seed = () => JSON.parse(readFileSync(FIXTURES[2019], 'utf8')) as { version: number; meeting: Record<string, unknown> };
-    const nested = (depth: number) => {
-      let children: unknown[] = [];
-      for (let i = depth; i > 0; i--) children = [{ id: `b_deep${i}`, text: [{ text: 'x' }], children }];
-      return children;
+    /** Bullets nested `depth` deep, written as text: JSON.stringify itself would overflow the stack. */
+    const nestedJson = (depth: number) => {
+      let json = '[]';
+      for (let i = depth; i > 0; i--) json = `[{"id":"b_deep${i}","text":[{"text":"x"}],"children":${json}}]`;
+      return json;
     };
     const cases: Array<[string, () => string, RegExp]> = [
       ['invalid JSON', () => '{"format": "minuta", ', /JSON/i],
@@ -115,8 +116,8 @@ describe('minuta CLI', () => {
         'bullets nested 10,000 deep',
         () => {
           const s = seed();
-          (s.meeting['body'] as unknown[]).push({ id: 'b_hostile', type: 'list', role: 'points', numbered: false, items: nested(10_000) });
-          return JSON.stringify(s);
+          (s.meeting['body'] as unknown[]).push({ id: 'b_hostile', type: 'list', role: 'points', numbering: 'bullet', items: '@ITEMS@' });
+          return JSON.stringify(s).replace('"@ITEMS@"', nestedJson(10_000));
         },
         /deep|depth|nest/i,
       ],

@@ -24,7 +24,7 @@ describe('resources/minuta.schema.json', () => {
   });
 
   it('describes the envelope and the recursive bullets', () => {
-    const schema = interchangeJsonSchema() as { properties: Record<string, any>; required: string[] };
+    const schema = interchangeJsonSchema() as { properties: Record<string, unknown>; required: string[] };
     expect(schema.required).toEqual(['format', 'version', 'meeting']);
     expect(schema.properties.format).toMatchObject({ const: 'minuta' });
     expect(schema.properties.version).toMatchObject({ const: 1 });
