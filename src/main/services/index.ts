@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { openDatabase, type Db } from '../store/db';
+import { openDatabase, startCheckpoints, type Db } from '../store/db';
 import { createMeetingStore, StoreError, type MeetingStore } from '../store/meetings';
 import { DomainError } from '../ipc/errors';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
@@ -37,6 +37,7 @@ function domain<T>(fn: () => T): T {
  */
 export function createServices(options: ServicesOptions): Services {
   const db = openDatabase(options.databasePath);
+  const stopCheckpoints = startCheckpoints(db);
   const store = createMeetingStore(db);
   const author = options.author ?? userInfo().username;
   const summary = ({ id, title, startsOn, updatedAt }: { id: string; title: string; startsOn: string; updatedAt: string }) => ({
@@ -65,5 +66,9 @@ export function createServices(options: ServicesOptions): Services {
     nameVersion: ({ id, name, revisionId }) => domain(() => ({ revisionId: store.nameVersion(id, name, author, revisionId) })),
   };
 
-  return { db, store, handlers, dispatch: createDispatch(handlers), close: () => db.close() };
+  return { db, store, handlers, dispatch: createDispatch(handlers), close: () => {
+      stopCheckpoints();
+      db.close();
+    },
+  };
 }

@@ -72,20 +72,20 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
 
   const q = {
     insertMeeting: db.prepare(
-      `INSERT INTO meetings (id, title, starts_on, document, created_at, updated_at)
-       VALUES (@id, @title, @startsOn, @document, @at, @at)`,
+      `INSERT INTO meetings (id, title, starts_on, created_at, updated_at)
+       VALUES (@id, @title, @startsOn, @at, @at)`,
     ),
     updateMeeting: db.prepare(
-      'UPDATE meetings SET title = @title, starts_on = @startsOn, document = @document, updated_at = @at WHERE id = @id',
+      'UPDATE meetings SET title = @title, starts_on = @startsOn, updated_at = @at WHERE id = @id',
     ),
     exists: db.prepare('SELECT 1 FROM meetings WHERE id = ?').pluck(),
     list: db.prepare(
       'SELECT id, title, starts_on AS startsOn, updated_at AS updatedAt FROM meetings ORDER BY starts_on DESC, title',
     ),
     get: db.prepare(
-      `SELECT m.id, m.title, m.starts_on AS startsOn, m.updated_at AS updatedAt, m.document,
-              (SELECT max(r.id) FROM revisions r WHERE r.meeting_id = m.id) AS revisionId
-       FROM meetings m WHERE m.id = ?`,
+      `SELECT m.id, m.title, m.starts_on AS startsOn, m.updated_at AS updatedAt, r.document, r.id AS revisionId
+       FROM meetings m JOIN revisions r ON r.meeting_id = m.id
+       WHERE m.id = ? ORDER BY r.id DESC LIMIT 1`,
     ),
     lastRevision: db.prepare(
       `SELECT r.id, r.author, r.origin, r.started_at AS startedAt, r.saved_at AS savedAt, r.changed,
@@ -113,14 +113,17 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
       `SELECT name, revision_id AS revisionId, created_by AS createdBy, created_at AS createdAt
        FROM named_versions WHERE meeting_id = ? ORDER BY id`,
     ),
-    indexDelete: db.prepare('DELETE FROM search_index WHERE meeting_id = ? AND block_id = ?'),
-    indexDeleteAll: db.prepare('DELETE FROM search_index WHERE meeting_id = ?'),
-    indexInsert: db.prepare('INSERT INTO search_index (meeting_id, block_id, text) VALUES (?, ?, ?)'),
+    // Deleting from search_blocks removes the FTS row too (trigger search_blocks_forget).
+    indexDelete: db.prepare('DELETE FROM search_blocks WHERE meeting_id = ? AND block_id = ?'),
+    indexDeleteAll: db.prepare('DELETE FROM search_blocks WHERE meeting_id = ?'),
+    indexBlock: db.prepare('INSERT INTO search_blocks (meeting_id, block_id) VALUES (?, ?)'),
+    indexText: db.prepare('INSERT INTO search_index (rowid, text) VALUES (?, ?)'),
     search: db.prepare(
-      `SELECT s.meeting_id AS id, m.title, m.starts_on AS startsOn,
-              snippet(search_index, 2, '[', ']', '…', 10) AS snippet
-       FROM search_index s JOIN meetings m ON m.id = s.meeting_id
-       WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?`,
+      `SELECT b.meeting_id AS id, m.title, m.starts_on AS startsOn,
+              snippet(search_index, 0, '[', ']', '…', 10) AS snippet
+       FROM search_index JOIN search_blocks b ON b.id = search_index.rowid
+       JOIN meetings m ON m.id = b.meeting_id
+       WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
     ),
   };
 
@@ -128,21 +131,28 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   // tell which blocks changed without reading the previous document back.
   const heads = new Map<string, HeadCache>();
 
-  function blockStrings(meeting: Meeting): Map<string, string> {
-    const map = new Map<string, string>();
-    map.set(
-      HEAD_BLOCK_ID,
-      JSON.stringify([meeting.language, meeting.titleBlock, meeting.dates, meeting.venue, meeting.people, meeting.organisations]),
-    );
-    for (const block of meeting.body) map.set(block.id, JSON.stringify(block));
-    return map;
+  /**
+   * The document as JSON, and each top-level block's JSON (HEAD_BLOCK_ID: everything but the body).
+   * The document string is assembled from the block strings so that a save serialises each part once.
+   */
+  function serialise(meeting: Meeting): { document: string; blocks: Map<string, string> } {
+    const { body, ...head } = meeting;
+    const headJson = JSON.stringify(head);
+    const blocks = new Map<string, string>([[HEAD_BLOCK_ID, headJson]]);
+    const bodyJson: string[] = [];
+    for (const block of body) {
+      const json = JSON.stringify(block);
+      blocks.set(block.id, json);
+      bodyJson.push(json);
+    }
+    return { document: `${headJson.slice(0, -1)},"body":[${bodyJson.join(',')}]}`, blocks };
   }
 
   function headOf(id: string, revisionId: number): HeadCache {
     const cached = heads.get(id);
     if (cached && cached.revisionId === revisionId) return cached;
     const row = q.revisionDocument.get(revisionId, id) as string;
-    const head = { revisionId, blocks: blockStrings(JSON.parse(row) as Meeting) };
+    const head = { revisionId, blocks: serialise(JSON.parse(row) as Meeting).blocks };
     heads.set(id, head);
     return head;
   }
@@ -152,17 +162,16 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     for (const blockId of only ?? entries.keys()) {
       q.indexDelete.run(id, blockId);
       const text = entries.get(blockId);
-      if (text) q.indexInsert.run(id, blockId, text);
+      if (text) q.indexText.run(q.indexBlock.run(id, blockId).lastInsertRowid, text);
     }
   }
 
   const create = db.transaction((meeting: Meeting, author: string): StoredMeeting => {
     const doc = q.exists.get(meeting.id) ? { ...meeting, id: newId('m') } : meeting;
     const at = now().toISOString();
-    const document = JSON.stringify(doc);
+    const { document, blocks } = serialise(doc);
     const summary = { id: doc.id, title: meetingTitle(doc), startsOn: meetingDate(doc), updatedAt: at };
-    q.insertMeeting.run({ ...summary, document, at });
-    const blocks = blockStrings(doc);
+    q.insertMeeting.run({ ...summary, at });
     const revisionId = Number(
       q.insertRevision.run({ meetingId: doc.id, author, origin: 'create', at, changed: JSON.stringify([...blocks.keys()]), document })
         .lastInsertRowid,
@@ -182,13 +191,12 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     const at = now();
     const atIso = at.toISOString();
     const previous = headOf(id, last.id);
-    const blocks = blockStrings(meeting);
+    const { document, blocks } = serialise(meeting);
     const changed = new Set<string>();
     for (const [blockId, json] of blocks) if (previous.blocks.get(blockId) !== json) changed.add(blockId);
     for (const blockId of previous.blocks.keys()) if (!blocks.has(blockId)) changed.add(blockId);
 
-    const document = JSON.stringify(meeting);
-    q.updateMeeting.run({ id, title: meetingTitle(meeting), startsOn: meetingDate(meeting), document, at: atIso });
+    q.updateMeeting.run({ id, title: meetingTitle(meeting), startsOn: meetingDate(meeting), at: atIso });
     const fold =
       last.origin === 'save' &&
       last.author === author &&

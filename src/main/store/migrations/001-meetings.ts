@@ -1,8 +1,8 @@
 import type { Migration } from './index';
 
 /**
- * Meetings and their history. `meetings.document` is the head (what the editor opens); every save
- * also lands in `revisions`, so history never depends on the head. A named version pins a revision:
+ * Meetings and their history. The head document (what the editor opens) is the meeting's latest
+ * revision: each save writes the document once, which keeps an autosave cheap. A named version pins a revision:
  * the trigger makes that revision immutable at the storage level, whatever the code above does.
  */
 export const migration001: Migration = {
@@ -14,7 +14,6 @@ export const migration001: Migration = {
         id          TEXT PRIMARY KEY,
         title       TEXT NOT NULL,
         starts_on   TEXT NOT NULL,
-        document    TEXT NOT NULL,
         created_at  TEXT NOT NULL,
         updated_at  TEXT NOT NULL
       ) STRICT;

@@ -3,19 +3,32 @@ import type { Migration } from './index';
 /**
  * Full-text search over every meeting, one row per top-level block (plus one for the title block), so
  * that an autosave re-indexes only the blocks it changed and a hit can point at its block.
- * remove_diacritics folds accents so that "Sokha" finds "Sókha".
+ *
+ * The FTS table holds only text; `search_blocks` maps (meeting, block) to its rowid through a real
+ * index. (An UNINDEXED meeting_id column inside FTS5 would make every "delete this block's row" a
+ * scan of the whole index: quadratic over thousands of meetings.) remove_diacritics folds accents.
  */
 export const migration002: Migration = {
   version: 2,
   name: '002-search',
   up(db) {
     db.exec(`
+      CREATE TABLE search_blocks (
+        id          INTEGER PRIMARY KEY,
+        meeting_id  TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+        block_id    TEXT NOT NULL,
+        UNIQUE (meeting_id, block_id)
+      ) STRICT;
+
       CREATE VIRTUAL TABLE search_index USING fts5 (
-        meeting_id UNINDEXED,
-        block_id UNINDEXED,
         text,
         tokenize = 'unicode61 remove_diacritics 2'
       );
+
+      CREATE TRIGGER search_blocks_forget AFTER DELETE ON search_blocks
+      BEGIN
+        DELETE FROM search_index WHERE rowid = OLD.id;
+      END;
     `);
   },
 };
