@@ -64,7 +64,7 @@ beforeAll(() => {
   store.create(loadFixture(2018), 'generator');
   console.log(
     `\nGenerated ${MEETINGS} meetings in ${((performance.now() - start) / 1000).toFixed(1)} s; ` +
-      `database ${(statSync(join(tmp.dir, 'bench.sqlite')).size / 1e6).toFixed(0)} MB\n`,
+      `database ${(['', '-wal'].reduce((n, s) => n + statSync(join(tmp.dir, `bench.sqlite${s}`)).size, 0) / 1e6).toFixed(0)} MB (file + WAL)\n`,
   );
 });
 afterAll(() => {
