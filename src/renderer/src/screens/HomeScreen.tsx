@@ -8,6 +8,7 @@ export function HomeScreen() {
   const status = useAppStore((s) => s.meetingsStatus);
   const error = useAppStore((s) => s.meetingsError);
   const loadMeetings = useAppStore((s) => s.loadMeetings);
+  const navigate = useAppStore((s) => s.navigate);
 
   useEffect(() => {
     void loadMeetings();
@@ -30,7 +31,9 @@ export function HomeScreen() {
         <ul className="meeting-list" data-testid="meeting-list" aria-busy={status === 'loading'}>
           {meetings.map((m) => (
             <li key={m.id} className="meeting-row" data-meeting-id={m.id}>
-              <span className="meeting-title">{m.title}</span>
+              <button type="button" className="meeting-title" onClick={() => navigate({ name: 'editor', meetingId: m.id })}>
+                {m.title}
+              </button>
               <time className="meeting-date" dateTime={m.startsOn}>
                 {formatDate(m.startsOn)}
               </time>

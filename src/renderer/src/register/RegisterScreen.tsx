@@ -1,0 +1,3 @@
+export function RegisterScreen({ meetingId }: { meetingId: string }) {
+  return <p>Register of {meetingId}</p>;
+}
