@@ -97,3 +97,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS_DIR, name) });
 }
+
+/** Pastes HTML (and its plain text) into the focused rich-text field, as the clipboard would. */
+export async function pasteHtml(page: Page, key: string, html: string, plain = ''): Promise<void> {
+  await page.locator(`.ProseMirror[data-field="${key}"]`).evaluate(
+    (el, { html, plain }) => {
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', plain);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { html, plain },
+  );
+}
+
+/** Runs a command by its shortcut, e.g. "Mod+Alt+P". */
+export async function shortcut(page: Page, keys: string): Promise<void> {
+  await page.keyboard.press(keys.replace('Mod', MOD));
+}

@@ -92,7 +92,17 @@ export const BlockView = memo(function BlockView({ block }: { block: AnyBlock })
   const edit = useAppStore((s) => s.edit);
   const container = block.type === 'section' || block.type === 'session';
   return (
-    <div className={`blk blk-${block.type}${container ? ' blk-container' : ''}`} data-block-id={block.id} data-block-type={block.type}>
+    <div
+      className={`blk blk-${block.type}${container ? ' blk-container' : ''}`}
+      data-block-id={block.id}
+      data-block-type={block.type}
+      onFocus={(e) => {
+        // The innermost block wins: commands insert next to it and the preview follows it.
+        e.stopPropagation();
+        const field = (e.target as HTMLElement).closest('[data-field]')?.getAttribute('data-field') ?? null;
+        useAppStore.getState().setFocus(field, block.id);
+      }}
+    >
       <div className="blk-bar">
         <span className="blk-caption">{caption(block)}</span>
         <span className="blk-actions">

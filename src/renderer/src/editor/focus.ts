@@ -30,10 +30,19 @@ export function registerField(field: string, handle: FieldHandle): () => void {
 export function focusField(field: string, at: FocusAt = 'end'): void {
   pending = { field, at };
   requestAnimationFrame(() => {
+    if (pending?.field !== field) return;
     const handle = fields.get(field);
-    if (handle && pending?.field === field) {
+    if (handle) {
       pending = null;
       handle.focus(at);
+      return;
+    }
+    // A plain input (a name, a date, a combobox) is focused through the DOM.
+    const input = document.querySelector<HTMLElement>(`input[data-field="${CSS.escape(field)}"], textarea[data-field="${CSS.escape(field)}"], select[data-field="${CSS.escape(field)}"]`);
+    if (input) {
+      pending = null;
+      input.focus();
+      input.scrollIntoView({ block: 'nearest' });
     }
   });
 }

@@ -83,9 +83,9 @@ export function firstField(block: AnyBlock): string {
     case 'presentation':
       return `${block.id}.heading`;
     case 'qa':
-      return `${block.turns[0]?.question.id ?? block.id}.paragraphs`;
+      return `${block.turns[0]?.question.id ?? block.id}.by`;
     case 'suggestions':
-      return `${block.items[0]?.id ?? block.id}.paragraphs`;
+      return `${block.items[0]?.id ?? block.id}.by`;
     case 'group':
       return `${block.id}.theme`;
     default:

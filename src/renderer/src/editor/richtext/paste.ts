@@ -10,16 +10,54 @@ export function cleanPastedHtml(html: string): string {
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<\/?o:p[^>]*>/gi, '')
     .replace(/<(xml|style|script|title)\b[^>]*>[\s\S]*?<\/\1>/gi, '')
-    .replace(/<\/?(meta|link)\b[^>]*>/gi, '');
+    .replace(/<\/?(meta|link)\b[^>]*>/gi, '')
+    // Parsing a style attribute is "applying an inline style", which our CSP refuses (and reports):
+    // keep the styles as data for the conversions below instead.
+    .replace(/(<[a-z][^>]*?\s)style\s*=/gi, '$1data-style=');
   const doc = new DOMParser().parseFromString(stripped, 'text/html');
   doc.querySelectorAll('script, style, meta, link, title, img, svg, object, iframe').forEach((n) => n.remove());
-  doc.querySelectorAll('span[style*="mso-list:Ignore"], span[style*="mso-list: Ignore"]').forEach((n) => n.remove());
+  doc.querySelectorAll('span[data-style*="mso-list:Ignore"], span[data-style*="mso-list: Ignore"]').forEach((n) => n.remove());
   wordListsToHtmlLists(doc);
+  stylesToTags(doc);
   return doc.body.innerHTML;
 }
 
+const BOLD = /^(bold(er)?|[6-9]00)$/i;
+const NOT_BOLD = /^(normal|lighter|[1-5]00)$/i;
+
+/**
+ * Bold and italic given as inline styles (Word's spans, Google Docs' `font-weight:700`) become
+ * <strong>/<em>, and every style attribute goes. Done here because our CSP (no inline styles) leaves
+ * `element.style` empty, so ProseMirror's style-based parse rules would never see them.
+ */
+function stylesToTags(doc: Document) {
+  for (const el of Array.from(doc.body.querySelectorAll('[data-style]'))) {
+    const style = el.getAttribute('data-style') ?? '';
+    el.removeAttribute('data-style');
+    const weight = /font-weight\s*:\s*([^;]+)/i.exec(style)?.[1]?.trim() ?? '';
+    const italic = /font-style\s*:\s*(italic|oblique)/i.test(style);
+    if ((el.tagName === 'B' || el.tagName === 'STRONG') && NOT_BOLD.test(weight)) {
+      // Google Docs wraps a whole fragment in <b style="font-weight:normal">: not bold at all.
+      const span = doc.createElement('span');
+      span.append(...Array.from(el.childNodes));
+      el.replaceWith(span);
+      if (!italic) continue;
+      wrapChildren(doc, span, 'em');
+      continue;
+    }
+    if (BOLD.test(weight)) wrapChildren(doc, el, 'strong');
+    if (italic) wrapChildren(doc, el, 'em');
+  }
+}
+
+function wrapChildren(doc: Document, el: Element, tag: string) {
+  const wrapper = doc.createElement(tag);
+  wrapper.append(...Array.from(el.childNodes));
+  el.append(wrapper);
+}
+
 function msoLevel(p: Element): number | null {
-  const style = p.getAttribute('style') ?? '';
+  const style = p.getAttribute('data-style') ?? '';
   const m = /mso-list:\s*\S+\s+level(\d+)/i.exec(style);
   if (m) return Number(m[1]);
   return /MsoListParagraph/i.test(p.getAttribute('class') ?? '') ? 1 : null;

@@ -10,24 +10,14 @@ import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
  */
 export type FieldKind = 'inline' | 'paragraphs' | 'bullets';
 
-const BOLD_WEIGHT = /^(bold(er)?|[6-9]00)$/;
-
 const marks: Record<string, MarkSpec> = {
   strong: {
-    parseDOM: [
-      { tag: 'strong' },
-      // Google Docs wraps whole fragments in <b style="font-weight:normal">.
-      { tag: 'b', getAttrs: (node) => (node as HTMLElement).style.fontWeight !== 'normal' && null },
-      { style: 'font-weight', getAttrs: (value) => BOLD_WEIGHT.test(value as string) && null },
-    ],
+    // Inline styles (font-weight, font-style) are turned into these tags by paste.ts before parsing.
+    parseDOM: [{ tag: 'strong' }, { tag: 'b' }],
     toDOM: () => ['strong', 0],
   },
   em: {
-    parseDOM: [
-      { tag: 'em' },
-      { tag: 'i', getAttrs: (node) => (node as HTMLElement).style.fontStyle !== 'normal' && null },
-      { style: 'font-style=italic' },
-    ],
+    parseDOM: [{ tag: 'em' }, { tag: 'i' }],
     toDOM: () => ['em', 0],
   },
 };
