@@ -68,7 +68,7 @@ export async function choose(page: Page, key: string, typed: string, expected?: 
   await box.click();
   await box.fill('');
   await box.pressSequentially(typed);
-  const option = page.getByRole('option').first();
+  const option = page.getByRole('listbox').getByRole('option').first();
   await option.waitFor();
   if (expected) expect(await option.textContent()).toContain(expected);
   await page.keyboard.press('Enter');
@@ -114,4 +114,50 @@ export async function pasteHtml(page: Page, key: string, html: string, plain = '
 /** Runs a command by its shortcut, e.g. "Mod+Alt+P". */
 export async function shortcut(page: Page, keys: string): Promise<void> {
   await page.keyboard.press(keys.replace('Mod', MOD));
+}
+
+export interface PersonInput {
+  honorific?: string;
+  name: string;
+  titleLines?: string[];
+  /** Typed into the organisation combobox; the first match is chosen. */
+  organisation?: string;
+  country?: string;
+}
+
+/** Adds a person on the register screen, with the keyboard, and returns their id. */
+export async function addPerson(page: Page, p: PersonInput): Promise<string> {
+  await page.getByRole('button', { name: 'Add a person' }).click();
+  const row = page.locator('.reg-person').last();
+  const id = (await row.getAttribute('data-person-id'))!;
+  await page.locator(`[data-field="${id}.honorific"]:focus`).waitFor();
+  if (p.honorific) await page.keyboard.type(p.honorific);
+  await page.keyboard.press('Tab');
+  await typeText(page, p.name);
+  await page.keyboard.press('Tab');
+  if (p.titleLines) await typeText(page, p.titleLines.join('\n'));
+  if (p.organisation) await choose(page, `${id}.org`, p.organisation);
+  if (p.country) await fillInput(page, `${id}.country`, p.country);
+  return id;
+}
+
+export interface OrganisationInput {
+  name: string;
+  abbreviation?: string;
+  kind?: string;
+  country?: string;
+}
+
+export async function addOrganisation(page: Page, o: OrganisationInput): Promise<string> {
+  await page.getByRole('button', { name: 'Add an organisation' }).click();
+  const id = (await page.locator('.reg-org').last().getAttribute('data-organisation-id'))!;
+  await page.locator(`[data-field="${id}.name"]:focus`).waitFor();
+  await typeText(page, o.name);
+  if (o.abbreviation) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(o.abbreviation);
+  }
+  if (o.kind) await field(page, `${id}.kind`).selectOption(o.kind);
+  if (o.country) await fillInput(page, `${id}.country`, o.country);
+  return id;
 }

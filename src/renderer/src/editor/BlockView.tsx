@@ -106,9 +106,9 @@ export const BlockView = memo(function BlockView({ block }: { block: AnyBlock })
       <div className="blk-bar">
         <span className="blk-caption">{caption(block)}</span>
         <span className="blk-actions">
-          <button type="button" className="icon" aria-label="Move up" title="Move up" onClick={() => edit((m) => renumber(moveBlock(m, block.id, -1)))}>↑</button>
-          <button type="button" className="icon" aria-label="Move down" title="Move down" onClick={() => edit((m) => renumber(moveBlock(m, block.id, 1)))}>↓</button>
-          <button type="button" className="icon" aria-label={`Delete ${caption(block)}`} title="Delete" onClick={() => edit((m) => renumber(removeBlock(m, block.id)))}>✕</button>
+          <button type="button" className="icon" tabIndex={-1} aria-label="Move up" title="Move up" onClick={() => edit((m) => renumber(moveBlock(m, block.id, -1)))}>↑</button>
+          <button type="button" className="icon" tabIndex={-1} aria-label="Move down" title="Move down" onClick={() => edit((m) => renumber(moveBlock(m, block.id, 1)))}>↓</button>
+          <button type="button" className="icon" tabIndex={-1} aria-label={`Delete ${caption(block)}`} title="Delete" onClick={() => edit((m) => renumber(removeBlock(m, block.id)))}>✕</button>
         </span>
       </div>
       <BlockBody block={block} />

@@ -6,13 +6,13 @@ import { TextInput, withOptional } from '../fields/TextInput';
 import { Autocomplete } from '../../register/Autocomplete';
 import { personLabel, personOptions } from '../../register/options';
 import { useAppStore } from '../../state/store';
-import { asParas, changeBlock, editBlock, mapById, removeAt } from './common';
+import { commitBlock, asParas, changeBlock, mapById, removeAt } from './common';
 
 /** One delegation: country, head (from the register), institutions, and the prose the minutes print. */
 export function DelegationEditor({ blockId, d, index, withDescription }: { blockId: string; d: Delegation; index: number; withDescription: boolean }) {
   const people = useAppStore((s) => s.doc?.meeting.people);
   const set = (fn: (x: Delegation) => Delegation, field: string, typing = true) =>
-    (typing ? editBlock : changeBlock)<DelegationsB>(blockId, (b) => ({ ...b, delegations: mapById(b.delegations, d.id, fn) }), field);
+    commitBlock<DelegationsB>(blockId, (b) => ({ ...b, delegations: mapById(b.delegations, d.id, fn) }), field, typing);
   return (
     <div className="delegation" data-delegation-id={d.id}>
       <div className="row">
@@ -28,7 +28,7 @@ export function DelegationEditor({ blockId, d, index, withDescription }: { block
             const { memberCount: _m, ...rest } = x;
             return Number.isFinite(n) && n >= 0 ? { ...rest, memberCount: n } : rest;
           }, `${d.id}.members`)} />
-        <button type="button" className="icon" aria-label={`Remove the delegation ${d.country}`}
+        <button type="button" className="icon" tabIndex={-1} aria-label={`Remove the delegation ${d.country}`}
           onClick={() => changeBlock<DelegationsB>(blockId, (b) => ({ ...b, delegations: removeAt(b.delegations, index) }))}>✕</button>
       </div>
       <TextInput field={`${d.id}.institutions`} blockId={blockId} label="Institutions (one per line)" multiline

@@ -33,7 +33,7 @@ export function GroupBlockEditor({ block }: { block: GroupB }) {
           <div className="row row-tools">
             <Select label="Part" value={part.kind} options={KINDS}
               onChange={(kind) => changeBlock<GroupB>(id, (b) => ({ ...b, parts: mapById(b.parts, part.id, (p) => ({ ...p, kind })) }))} />
-            <button type="button" className="icon" aria-label="Remove this part"
+            <button type="button" className="icon" tabIndex={-1} aria-label="Remove this part"
               onClick={() => changeBlock<GroupB>(id, (b) => ({ ...b, parts: removeAt(b.parts, i) }))}>✕</button>
           </div>
           {(part.heading !== undefined || part.kind !== 'findings') && (

@@ -2,11 +2,11 @@ import type { Statement } from '../../../../shared/minutes';
 import type { QaB, SuggestionsB } from '../../model/types';
 import { statement, turn } from '../../model/factory';
 import { StatementEditor } from './StatementEditor';
-import { changeBlock, editBlock, mapById, removeAt } from './common';
+import { commitBlock, changeBlock, mapById, removeAt } from './common';
 
 export function QaBlockEditor({ block }: { block: QaB }) {
   const setTurn = (turnId: string, fn: (t: QaB['turns'][number]) => QaB['turns'][number], field: string, typing: boolean) =>
-    (typing ? editBlock : changeBlock)<QaB>(block.id, (b) => ({ ...b, turns: mapById(b.turns, turnId, fn) }), field);
+    commitBlock<QaB>(block.id, (b) => ({ ...b, turns: mapById(b.turns, turnId, fn) }), field, typing);
   return (
     <div className="qa">
       {block.turns.map((t, i) => (
@@ -58,7 +58,7 @@ export function QaBlockEditor({ block }: { block: QaB }) {
 
 export function SuggestionsBlockEditor({ block }: { block: SuggestionsB }) {
   const setItem = (id: string, fn: (s: Statement) => Statement, field: string, typing: boolean) =>
-    (typing ? editBlock : changeBlock)<SuggestionsB>(block.id, (b) => ({ ...b, items: mapById(b.items, id, fn) }), field);
+    commitBlock<SuggestionsB>(block.id, (b) => ({ ...b, items: mapById(b.items, id, fn) }), field, typing);
   return (
     <div className="suggestions">
       {block.items.map((s, i) => (

@@ -6,7 +6,7 @@ import { Autocomplete } from '../../register/Autocomplete';
 import { personLabel, personOptions } from '../../register/options';
 import { useAppStore } from '../../state/store';
 import { SignatureFields } from './SignatoriesBlockEditor';
-import { changeBlock, editBlock, mapById, removeAt } from './common';
+import { commitBlock, changeBlock, mapById, removeAt } from './common';
 
 const KINDS = [
   { value: 'submitted', label: 'Submitted to' },
@@ -17,7 +17,7 @@ export function RoutingBlockEditor({ block }: { block: RoutingB }) {
   const people = useAppStore((s) => s.doc?.meeting.people) ?? [];
   const id = block.id;
   const set = (sid: string, fn: (s: RoutingStep) => RoutingStep, field: string, typing = true) =>
-    (typing ? editBlock : changeBlock)<RoutingB>(id, (b) => ({ ...b, steps: mapById(b.steps, sid, fn) }), field);
+    commitBlock<RoutingB>(id, (b) => ({ ...b, steps: mapById(b.steps, sid, fn) }), field, typing);
   const text = (s: RoutingStep, key: 'recipient' | 'purpose' | 'place' | 'signerRole', label: string) => (
     <TextInput field={`${s.id}.${key}`} blockId={id} label={label} value={s[key]}
       onChange={(v) => set(s.id, (x) => ({ ...x, [key]: v }), `${s.id}.${key}`)} />
@@ -30,7 +30,7 @@ export function RoutingBlockEditor({ block }: { block: RoutingB }) {
             <Select label="Step" value={s.kind} options={KINDS} onChange={(kind) => set(s.id, (x) => ({ ...x, kind }), `${s.id}.kind`, false)} />
             {text(s, 'recipient', 'Recipient')}
             {text(s, 'purpose', 'Purpose')}
-            <button type="button" className="icon" aria-label="Remove this step"
+            <button type="button" className="icon" tabIndex={-1} aria-label="Remove this step"
               onClick={() => changeBlock<RoutingB>(id, (b) => ({ ...b, steps: removeAt(b.steps, i) }))}>✕</button>
           </div>
           <div className="row">

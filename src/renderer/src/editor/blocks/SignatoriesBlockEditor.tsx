@@ -5,7 +5,7 @@ import { Select, TextInput, withOptional } from '../fields/TextInput';
 import { Autocomplete } from '../../register/Autocomplete';
 import { personLabel, personOptions } from '../../register/options';
 import { useAppStore } from '../../state/store';
-import { changeBlock, editBlock, mapById, removeAt } from './common';
+import { commitBlock, changeBlock, mapById, removeAt } from './common';
 
 export const SIGNATURE_KINDS = [
   { value: 'none', label: 'Not signed' },
@@ -33,7 +33,7 @@ export function SignatoriesBlockEditor({ block }: { block: SignatoriesB }) {
   const people = useAppStore((s) => s.doc?.meeting.people) ?? [];
   const id = block.id;
   const set = (sid: string, fn: (s: Signatory) => Signatory, field: string, typing = true) =>
-    (typing ? editBlock : changeBlock)<SignatoriesB>(id, (b) => ({ ...b, signatories: mapById(b.signatories, sid, fn) }), field);
+    commitBlock<SignatoriesB>(id, (b) => ({ ...b, signatories: mapById(b.signatories, sid, fn) }), field, typing);
   return (
     <div className="signatories">
       {block.signatories.map((s, i) => (
@@ -49,7 +49,7 @@ export function SignatoriesBlockEditor({ block }: { block: SignatoriesB }) {
                 const { name: _n, ...rest } = x;
                 return { ...rest, personId: o.id, titleLines: x.titleLines.length > 0 ? x.titleLines : [...(p?.titleLines ?? [])] };
               }, `${s.id}.person`, false)} />
-            <button type="button" className="icon" aria-label="Remove this signatory"
+            <button type="button" className="icon" tabIndex={-1} aria-label="Remove this signatory"
               onClick={() => changeBlock<SignatoriesB>(id, (b) => ({ ...b, signatories: removeAt(b.signatories, i) }))}>✕</button>
           </div>
           <TextInput field={`${s.id}.titles`} blockId={id} label="Title lines under the signature (one per line)" multiline

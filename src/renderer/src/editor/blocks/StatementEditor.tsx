@@ -35,7 +35,7 @@ export function StatementEditor({ blockId, statement, role, onChange, onRemove }
           onText={(label) => onChange((s) => ({ ...s, by: { label } }), `${statement.id}.by`, true)}
         />
         {onRemove && (
-          <button type="button" className="icon" aria-label={`Remove this ${role.toLowerCase()}`} onClick={onRemove}>
+          <button type="button" className="icon" tabIndex={-1} aria-label={`Remove this ${role.toLowerCase()}`} onClick={onRemove}>
             ✕
           </button>
         )}

@@ -29,3 +29,8 @@ export function removeAt<T>(list: readonly T[], index: number): T[] {
 export function mapById<T extends { id: string }>(list: readonly T[], id: string, fn: (item: T) => T): T[] {
   return list.map((x) => (x.id === id ? fn(x) : x));
 }
+
+/** An edit from a field that stays where it is: typing (coalesced) or a choice (its own step); no focus move. */
+export function commitBlock<B extends AnyBlock>(id: string, fn: (block: B) => B, field: string, typing: boolean): void {
+  useAppStore.getState().editBlock<B>(id, fn, { field, typing });
+}
