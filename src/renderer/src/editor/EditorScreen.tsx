@@ -4,6 +4,7 @@ import { MeetingDetails } from './MeetingDetails';
 import { BlockList } from './BlockView';
 import { SaveStatus } from './SaveStatus';
 import { InterimPreview } from '../preview/InterimPreview';
+import { Toolbar } from '../commands/Toolbar';
 import type { AnyBlock } from '../model/tree';
 
 export function EditorScreen({ meetingId }: { meetingId: string }) {
@@ -24,11 +25,14 @@ export function EditorScreen({ meetingId }: { meetingId: string }) {
   if (loadedId !== meetingId || !titleBlock || !dates || !venue || !body) return <p className="loading">Opening…</p>;
   return (
     <div className="editor-layout">
+      <div className="editor-column">
+      <Toolbar />
       <div className="editor-scroll" data-testid="editor" data-ready="">
         <div className="editor-page">
           <MeetingDetails titleBlock={titleBlock} dates={dates} venue={venue} />
           <BlockList blocks={body as AnyBlock[]} containerId={null} containerType="body" />
         </div>
+      </div>
       </div>
       <InterimPreview />
     </div>
