@@ -44,7 +44,7 @@ describe('participants register and autocomplete', () => {
       });
       await addPerson(page, { honorific: 'Mr.', name: 'Onevong Keobunnavong', titleLines: ['Head of the Lao delegation'], country: 'Lao PDR' });
       await waitSaved(page);
-      await screenshot(page, 'register.png');
+      await screenshot(page, 'register-autocomplete.png');
 
       const m1 = stored(app, id);
       expect(m1.organisations.map((o) => [o.name, o.abbreviation, o.kind])).toEqual([

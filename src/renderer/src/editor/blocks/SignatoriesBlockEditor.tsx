@@ -17,7 +17,7 @@ export const SIGNATURE_KINDS = [
 export function SignatureFields({ id, blockId, signature, onChange }: { id: string; blockId: string; signature: Signature; onChange(s: Signature, typing: boolean): void }) {
   return (
     <div className="row">
-      <Select label="Signature" value={signature.kind} options={SIGNATURE_KINDS} onChange={(kind) => onChange({ ...signature, kind }, false)} />
+      <Select label="Signature" field={`${id}.signature`} value={signature.kind} options={SIGNATURE_KINDS} onChange={(kind) => onChange({ ...signature, kind }, false)} />
       <label className="ti ti-check">
         <input type="checkbox" checked={signature.stamp ?? false}
           onChange={(e) => onChange(withOptional({ ...signature, stamp: e.target.checked }, 'note', signature.note), false)} />
