@@ -32,7 +32,7 @@ describe('command registry', () => {
       await page.keyboard.press('Enter');
       await page.locator('.blk-presentation .ProseMirror:focus').waitFor();
       // Inserted right after the paragraph that had the cursor.
-      const types = await page.locator('.editor-page > .blk-list > .blk').evaluateAll((els) => els.map((e) => e.getAttribute('data-block-type')));
+      const types = await page.locator('.editor-page > .blk-children > .blk').evaluateAll((els) => els.map((e) => e.getAttribute('data-block-type')));
       expect(types.slice(0, 2)).toEqual(['paragraph', 'presentation']);
 
       // The toolbar runs the same commands and shows their state: undo is enabled, redo is not.

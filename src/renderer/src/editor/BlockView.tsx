@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { AnyBlock } from '../model/tree';
 import { moveBlock, removeBlock, renumber } from '../model/tree';
 import { BLOCK_LABELS } from '../model/factory';
@@ -122,10 +122,31 @@ interface ListProps {
   containerType: 'body' | 'section' | 'session';
 }
 
+/** Blocks rendered in the first pass of a list; the rest follow in background chunks. */
+const FIRST_PASS = 12;
+const CHUNK = 24;
+
+/**
+ * A long list (a section of a hundred sessions) renders its first blocks at once and the rest in
+ * chunks between frames, so that a 200-page document is typable as soon as its first screen is
+ * there. A focus request for a block not rendered yet waits for it (editor/focus.ts).
+ */
+function useProgressiveCount(total: number): number {
+  const [count, setCount] = useState(() => Math.min(total, FIRST_PASS));
+  useEffect(() => {
+    if (count >= total) return;
+    const handle = setTimeout(() => setCount((c) => Math.min(total, c + CHUNK)), 0);
+    return () => clearTimeout(handle);
+  }, [count, total]);
+  return Math.min(total, Math.max(count, Math.min(total, FIRST_PASS)));
+}
+
 export const BlockList = memo(function BlockList({ blocks, containerId, containerType }: ListProps) {
+  const count = useProgressiveCount(blocks.length);
+  const shown = count < blocks.length ? blocks.slice(0, count) : blocks;
   return (
-    <div className="blk-list">
-      {blocks.map((b) => (
+    <div className="blk-children" data-complete={count >= blocks.length ? '' : undefined}>
+      {shown.map((b) => (
         <BlockView key={b.id} block={b} />
       ))}
       <AddBlock containerId={containerId} containerType={containerType} />

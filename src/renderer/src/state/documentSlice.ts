@@ -57,7 +57,10 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     await get().closeMeeting();
     set({ docStatus: 'loading', docError: null });
     try {
+      // Marks for the benchmark: how much of opening is the transfer and how much the rendering.
+      performance.mark('minuta:open');
       const found = await call('getMeeting', { id });
+      performance.mark('minuta:received');
       saver = new Autosaver({
         save: async (meeting) => {
           await call('saveMeeting', { id, meeting });
