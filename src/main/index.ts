@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createServices } from './services';
 import { registerIpc } from './ipc/electron';
 import { createMainWindow } from './window';
+import { flushBeforeClose } from './flushOnClose';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { isAppUrl } from './security/urls';
 import { resolveDatabasePath } from './paths';
@@ -33,11 +34,13 @@ void app.whenReady().then(() => {
   });
 
   const open = () =>
-    createMainWindow({
-      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-      rendererRoot,
-      ...(devServerUrl ? { devServerUrl } : {}),
-    });
+    flushBeforeClose(
+      createMainWindow({
+        preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+        rendererRoot,
+        ...(devServerUrl ? { devServerUrl } : {}),
+      }),
+    );
   open();
 
   app.on('activate', open);

@@ -25,6 +25,9 @@ describe('home screen', () => {
       await page.getByLabel('Title').fill('Second Technical Consultative Meeting');
       await page.getByLabel('First day').fill('2019-10-30');
       await page.getByRole('button', { name: 'Create meeting' }).click();
+      // Creating opens the new meeting's minutes; the list is one click away.
+      await page.locator('[data-testid="editor"][data-ready]').waitFor();
+      await page.getByRole('button', { name: 'Minuta' }).click();
 
       const rows = page.getByTestId('meeting-list').locator('li');
       await expect.poll(() => rows.count()).toBe(1);

@@ -16,6 +16,7 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   getMeeting: { payload: { id: 7 }, field: 'id' },
   createMeeting: { payload: { title: 'Meeting', startsOn: '30/10/2019' }, field: 'startsOn' },
   searchMeetings: { payload: { query: 'x'.repeat(501) }, field: 'query' },
+  duplicateMeeting: { payload: { id: 'm_1', startsOn: '2019-13-01' }, field: 'startsOn' },
   saveMeeting: { payload: { id: 'm_1', meeting: { id: 'm_1', body: 'not a list' } }, field: 'meeting' },
   listRevisions: { payload: { id: '' }, field: 'id' },
   nameVersion: { payload: { id: 'm_1', name: 'Draft 1', revisionId: -3 }, field: 'revisionId' },

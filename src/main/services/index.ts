@@ -5,6 +5,7 @@ import { DomainError } from '../ipc/errors';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../../shared/ipc/contract';
 import { createFromTemplate, type TemplateName } from '../../shared/minutes';
+import { nextMeetingFrom } from './nextMeeting';
 
 export interface ServicesOptions {
   databasePath: string;
@@ -58,6 +59,11 @@ export function createServices(options: ServicesOptions): Services {
     },
     createMeeting: ({ template, title, startsOn }) =>
       summary(store.create(createFromTemplate(template as TemplateName, { title, startDate: startsOn }), author)),
+    duplicateMeeting: ({ id, title, startsOn }) => {
+      const found = store.get(id);
+      if (!found) throw new DomainError('not-found', `No meeting with id ${id}`, 'id');
+      return summary(store.create(nextMeetingFrom(found.meeting, { title, startsOn }), author));
+    },
     saveMeeting: ({ id, meeting }) => domain(() => store.save(id, meeting, author)),
     listRevisions: ({ id }) => {
       if (!store.get(id)) throw new DomainError('not-found', `No meeting with id ${id}`, 'id');

@@ -1,15 +1,60 @@
+import { useEffect } from 'react';
 import { HomeScreen } from './screens/HomeScreen';
+import { EditorScreen } from './editor/EditorScreen';
+import { RegisterScreen } from './register/RegisterScreen';
+import { SaveStatus } from './editor/SaveStatus';
+import { Palette } from './commands/Palette';
+import { useShortcuts } from './commands/useShortcuts';
+import { useAppStore } from './state/store';
+import { screenFromHash } from './state/uiSlice';
+import { installLifecycle } from './state/lifecycle';
+import { richTextToString } from './model/pure';
 
 export function App() {
+  const screen = useAppStore((s) => s.screen);
+  const navigate = useAppStore((s) => s.navigate);
+  const setPaletteOpen = useAppStore((s) => s.setPaletteOpen);
+  const title = useAppStore((s) => (s.doc ? richTextToString(s.doc.meeting.titleBlock.title) : ''));
+  useShortcuts();
+
+  useEffect(() => installLifecycle(), []);
+  useEffect(() => {
+    const onPop = () => useAppStore.setState({ screen: screenFromHash(location.hash) });
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const meetingId = screen.name === 'home' ? null : screen.meetingId;
   return (
     <div className="app">
       <header className="app-header">
-        <span className="brand">Minuta</span>
-        <span className="tagline">Minutes of inter-governmental meetings</span>
+        <button type="button" className="brand" onClick={() => navigate({ name: 'home' })}>
+          Minuta
+        </button>
+        {meetingId ? (
+          <>
+            <span className="doc-title" title={title}>{title || 'Untitled meeting'}</span>
+            <nav className="tabs" aria-label="Meeting">
+              <button type="button" aria-current={screen.name === 'editor' ? 'page' : undefined}
+                onClick={() => navigate({ name: 'editor', meetingId })}>Minutes</button>
+              <button type="button" aria-current={screen.name === 'register' ? 'page' : undefined}
+                onClick={() => navigate({ name: 'register', meetingId })}>Participants register</button>
+            </nav>
+            <SaveStatus />
+          </>
+        ) : (
+          <span className="tagline">Minutes of inter-governmental meetings</span>
+        )}
+        <button type="button" className="palette-button" onClick={() => setPaletteOpen(true)} title="Command palette (Ctrl+K)">
+          Commands <kbd>Ctrl K</kbd>
+        </button>
       </header>
-      <main className="app-main">
-        <HomeScreen />
+      <main className={`app-main app-main-${screen.name}`}>
+        {screen.name === 'home' && <HomeScreen />}
+        {screen.name === 'editor' && <EditorScreen meetingId={screen.meetingId} />}
+        {screen.name === 'register' && <RegisterScreen meetingId={screen.meetingId} />}
       </main>
+      <Palette />
     </div>
   );
 }

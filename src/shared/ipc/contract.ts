@@ -61,6 +61,15 @@ export const contract = {
     request: newMeeting,
     response: meetingSummary,
   },
+  duplicateMeeting: {
+    /** The next meeting of a series from a past one: same structure, register and delegations, discussion cleared. */
+    request: z.strictObject({
+      id: meetingId,
+      title: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters').optional(),
+      startsOn: isoDate,
+    }),
+    response: meetingSummary,
+  },
   saveMeeting: {
     request: z.strictObject({ id: meetingId, meeting: meetingDocument }),
     response: z.object({ revisionId: z.number(), folded: z.boolean(), changed: z.array(z.string()) }),

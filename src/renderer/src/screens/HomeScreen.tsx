@@ -1,42 +1,116 @@
-import { useEffect } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { MeetingSummary } from '../../../shared/ipc/contract';
 import { useAppStore } from '../state/store';
 import { NewMeetingForm } from './NewMeetingForm';
 import { formatDate } from '../format/dates';
+import { CallError } from '../api/client';
+
+/** "… the [roles] of sending …" from FTS5's snippet(): the brackets mark the match. */
+function Snippet({ text }: { text: string }) {
+  const parts = text.split(/(\[[^\]]*\])/g);
+  return (
+    <span className="snippet">
+      {parts.map((p, i) => (p.startsWith('[') && p.endsWith(']') ? <mark key={i}>{p.slice(1, -1)}</mark> : <span key={i}>{p}</span>))}
+    </span>
+  );
+}
+
+function NextMeetingForm({ from, close }: { from: MeetingSummary; close(): void }) {
+  const duplicate = useAppStore((s) => s.duplicateMeeting);
+  const navigate = useAppStore((s) => s.navigate);
+  const [title, setTitle] = useState(from.title);
+  const [startsOn, setStartsOn] = useState(new Date().toISOString().slice(0, 10));
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const created = await duplicate({ id: from.id, title, startsOn });
+      navigate({ name: 'editor', meetingId: created.id });
+    } catch (err) {
+      setError(err instanceof CallError ? err.message : String(err));
+    }
+  }
+  return (
+    <form className="form next-form" onSubmit={submit} aria-label={`Next meeting after ${from.title}`}>
+      <p className="hint">Keeps the structure, the register and the delegations; clears the discussion.</p>
+      <label>
+        Title of the next meeting
+        <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={500} />
+      </label>
+      <label>
+        Its first day
+        <input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} required />
+      </label>
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="row">
+        <button type="submit">Create the next meeting</button>
+        <button type="button" className="secondary" onClick={close}>Cancel</button>
+      </div>
+    </form>
+  );
+}
 
 export function HomeScreen() {
   const meetings = useAppStore((s) => s.meetings);
   const status = useAppStore((s) => s.meetingsStatus);
   const error = useAppStore((s) => s.meetingsError);
   const loadMeetings = useAppStore((s) => s.loadMeetings);
+  const navigate = useAppStore((s) => s.navigate);
+  const query = useAppStore((s) => s.searchQuery);
+  const hits = useAppStore((s) => s.searchHits);
+  const search = useAppStore((s) => s.search);
+  const [nextFrom, setNextFrom] = useState<string | null>(null);
 
   useEffect(() => {
     void loadMeetings();
   }, [loadMeetings]);
 
+  const open = (id: string) => navigate({ name: 'editor', meetingId: id });
+
   return (
     <div className="home">
       <section className="panel meetings" aria-labelledby="meetings-heading">
-        <h1 id="meetings-heading">Meetings</h1>
-        {status === 'error' && (
-          <p role="alert" className="error">
-            Could not load meetings: {error}
-          </p>
+        <div className="reg-head">
+          <h1 id="meetings-heading">Meetings</h1>
+          <input className="search" type="search" aria-label="Search the minutes" placeholder="Search all minutes…"
+            value={query} onChange={(e) => void search(e.target.value)} />
+        </div>
+        {status === 'error' && <p role="alert" className="error">Could not load meetings: {error}</p>}
+        {hits !== null ? (
+          <ul className="meeting-list" data-testid="search-results">
+            {hits.length === 0 && <li className="empty">Nothing found for “{query}”.</li>}
+            {hits.map((h) => (
+              <li key={h.id} className="meeting-row hit" data-meeting-id={h.id}>
+                <div>
+                  <button type="button" className="meeting-title" onClick={() => open(h.id)}>{h.title}</button>
+                  <Snippet text={h.snippet} />
+                </div>
+                <time className="meeting-date" dateTime={h.startsOn}>{formatDate(h.startsOn)}</time>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <>
+            {status === 'ready' && meetings.length === 0 && (
+              <p className="empty" data-testid="meetings-empty">No meetings yet. Create the first one to start drafting its minutes.</p>
+            )}
+            <ul className="meeting-list" data-testid="meeting-list" aria-busy={status === 'loading'}>
+              {meetings.map((m) => (
+                <li key={m.id} className="meeting-row" data-meeting-id={m.id}>
+                  <div className="meeting-main">
+                    <button type="button" className="meeting-title" onClick={() => open(m.id)}>{m.title}</button>
+                    <time className="meeting-date" dateTime={m.startsOn}>{formatDate(m.startsOn)}</time>
+                  </div>
+                  <button type="button" className="secondary" onClick={() => setNextFrom(nextFrom === m.id ? null : m.id)}
+                    aria-expanded={nextFrom === m.id}>
+                    Next meeting…
+                  </button>
+                  {nextFrom === m.id && <NextMeetingForm from={m} close={() => setNextFrom(null)} />}
+                </li>
+              ))}
+            </ul>
+          </>
         )}
-        {status === 'ready' && meetings.length === 0 && (
-          <p className="empty" data-testid="meetings-empty">
-            No meetings yet. Create the first one to start drafting its minutes.
-          </p>
-        )}
-        <ul className="meeting-list" data-testid="meeting-list" aria-busy={status === 'loading'}>
-          {meetings.map((m) => (
-            <li key={m.id} className="meeting-row" data-meeting-id={m.id}>
-              <span className="meeting-title">{m.title}</span>
-              <time className="meeting-date" dateTime={m.startsOn}>
-                {formatDate(m.startsOn)}
-              </time>
-            </li>
-          ))}
-        </ul>
       </section>
       <section className="panel new-meeting" aria-labelledby="new-meeting-heading">
         <h2 id="new-meeting-heading">New meeting</h2>

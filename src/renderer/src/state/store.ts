@@ -1,9 +1,13 @@
 import { create } from 'zustand';
 import { createMeetingsSlice, type MeetingsSlice } from './meetingsSlice';
+import { createDocumentSlice, type DocumentSlice } from './documentSlice';
+import { createUiSlice, type UiSlice } from './uiSlice';
 
 /** The one bound store: each feature adds a slice here, middleware (when any) wraps only this root. */
-export type AppState = MeetingsSlice;
+export type AppState = MeetingsSlice & DocumentSlice & UiSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createMeetingsSlice(...a),
+  ...createDocumentSlice(...a),
+  ...createUiSlice(...a),
 }));

@@ -1,0 +1,99 @@
+import { Meeting, newId, type Block, type Bullet, type LeafBlock } from '../../shared/minutes';
+
+export interface NextMeetingOptions {
+  /** The new meeting's title; the previous title when absent. */
+  title?: string | undefined;
+  startsOn: string;
+  newId?: (prefix: string) => string;
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const daysBetween = (a: string, b: string) =>
+  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * The start of the next meeting in a series, from a past one: the same structure (sections, sessions,
+ * the kinds of blocks in their order, headings), the same register and delegations, and the standing
+ * wording (disclaimer, observers, signatories' titles) — with the discussion cleared: paragraphs,
+ * bullets, questions and answers, suggestions, group findings and signing statements are emptied,
+ * signatures reset, every block/bullet/turn gets a new id, and the dates move to the new meeting.
+ */
+export function nextMeetingFrom(previous: Meeting, options: NextMeetingOptions): Meeting {
+  const id = options.newId ?? newId;
+  const start = options.startsOn;
+  const end = addDays(start, Math.max(0, daysBetween(previous.dates.start, previous.dates.end)));
+  const remap = new Map<string, string>();
+  const fresh = (old: string) => {
+    const prefix = old.slice(0, old.indexOf('_'));
+    const next = id(prefix || 'b');
+    remap.set(old, next);
+    return next;
+  };
+  const empty = { kind: 'none' as const };
+
+  const leaf = (b: LeafBlock): LeafBlock => {
+    const base = { id: fresh(b.id) };
+    switch (b.type) {
+      case 'paragraph':
+        return { ...b, ...base, text: [] };
+      case 'list':
+        return { ...b, ...base, items: [] };
+      case 'delegations':
+        return { ...b, ...base, delegations: b.delegations.map((d) => ({ ...d, id: fresh(d.id) })) };
+      case 'observers':
+      case 'disclaimer':
+        return { ...b, ...base };
+      case 'presiding':
+      case 'remark':
+        return { ...b, ...base, paragraphs: [[]] };
+      case 'presentation': {
+        const { title: _title, recommendations, ...rest } = b;
+        return {
+          ...rest,
+          ...base,
+          heading: [],
+          bullets: [],
+          ...(recommendations ? { recommendations: { ...recommendations, items: [] as Bullet[] } } : {}),
+        };
+      }
+      case 'qa':
+        return {
+          ...b,
+          ...base,
+          turns: [{ id: id('t'), question: { id: id('s'), by: { label: '' }, paragraphs: [[]] }, answers: [{ id: id('s'), by: { label: '' }, paragraphs: [[]] }] }],
+        };
+      case 'suggestions':
+        return { ...b, ...base, items: [] };
+      case 'group':
+        return { ...b, ...base, theme: [], parts: b.parts.map((p) => ({ ...p, id: fresh(p.id), items: [] })) };
+      case 'next-meeting':
+        return { id: base.id, type: 'next-meeting', text: [] };
+      case 'signing':
+        return { ...b, ...base, text: [], date: end };
+      case 'signatories':
+        return { ...b, ...base, signatories: b.signatories.map((s) => ({ ...s, id: fresh(s.id), signature: empty })) };
+      case 'routing':
+        return { ...b, ...base, steps: b.steps.map((s) => ({ ...s, id: fresh(s.id), date: end, signature: empty })) };
+    }
+  };
+
+  const block = (b: Block): Block => {
+    if (b.type === 'section') return { ...b, id: fresh(b.id), blocks: b.blocks.map((x) => block(x) as typeof x) };
+    if (b.type === 'session') return { ...b, id: fresh(b.id), title: [], items: b.items.map(leaf) };
+    return leaf(b);
+  };
+
+  const title = options.title?.trim();
+  return Meeting.parse({
+    ...previous,
+    id: id('m'),
+    titleBlock: { ...previous.titleBlock, ...(title ? { title: [{ text: title }] } : {}) },
+    dates: { start, end },
+    body: previous.body.map(block),
+  });
+}

@@ -1,0 +1,245 @@
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { EditorState, Plugin, TextSelection, type Command } from 'prosemirror-state';
+import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
+import type { Node as PmNode } from 'prosemirror-model';
+import type { Bullet, RichText } from '../../../../shared/minutes';
+import { fromDoc, inlineToRuns, toDoc, type FieldValue } from './convert';
+import { bulletIds, fieldKeymap } from './keymap';
+import { cleanPastedHtml } from './paste';
+import type { FieldKind } from './schema';
+import { clearActiveEditor, registerField, setActiveEditor, type FocusAt } from '../focus';
+import { useAppStore } from '../../state/store';
+
+export interface RichFieldProps {
+  /** Unique key of this field in the meeting ("<blockId>.text"); undo/redo and focus requests use it. */
+  field: string;
+  /** The block the field belongs to (the preview follows it). */
+  blockId: string;
+  kind: FieldKind;
+  value: FieldValue;
+  onChange(value: FieldValue): void;
+  label: string;
+  placeholder?: string;
+  /** Inline fields only: Enter splits here (text before and after the cursor). */
+  onSplit?(before: RichText, after: RichText): void;
+  className?: string;
+}
+
+function placeholderPlugin(text: string) {
+  return new Plugin({
+    props: {
+      decorations(state) {
+        if (state.doc.textContent !== '' || !text) return null;
+        let found: { pos: number; node: PmNode } | null = null;
+        state.doc.descendants((node, pos) => {
+          if (found) return false;
+          if (node.isTextblock) found = { pos, node };
+          return !found;
+        });
+        if (!found) return null;
+        const { pos, node } = found as { pos: number; node: PmNode };
+        return DecorationSet.create(state.doc, [
+          Decoration.node(pos, pos + node.nodeSize, { class: 'placeholder', 'data-placeholder': text }),
+        ]);
+      },
+    },
+  });
+}
+
+/**
+ * One rich-text field. Until it is first focused it is plain static HTML (cheap: a 200-page document
+ * opens without creating a single editor); on focus or click it becomes a ProseMirror view with the
+ * schema and keys of its kind. Each keystroke converts only this field back to the model and updates
+ * only its block in the store.
+ */
+export const RichField = memo(function RichField(props: RichFieldProps) {
+  const [active, setActive] = useState(false);
+  const startAt = useRef<FocusAt | { x: number; y: number }>('end');
+  const mountRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const lastValue = useRef<FieldValue>(props.value);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+
+  // Focus requests (undo/redo, a block just inserted) reach the field by key.
+  useEffect(
+    () =>
+      registerField(props.field, {
+        focus(at) {
+          const view = viewRef.current;
+          if (!view) {
+            startAt.current = at;
+            setActive(true);
+            return;
+          }
+          placeCursor(view, at);
+        },
+      }),
+    [props.field],
+  );
+
+  useLayoutEffect(() => {
+    if (!active || !mountRef.current) return;
+    const { kind, placeholder } = propsRef.current;
+    const onEnter: Command | undefined =
+      kind === 'inline'
+        ? (state) => {
+            const split = propsRef.current.onSplit;
+            if (!split) return true;
+            const { $from } = state.selection;
+            const para = state.doc.firstChild!;
+            split(inlineToRuns(para.cut(0, $from.parentOffset)), inlineToRuns(para.cut($from.parentOffset)));
+            return true;
+          }
+        : undefined;
+    const plugins = [
+      ...fieldKeymap(kind, onEnter ? { onEnter } : {}),
+      ...(kind === 'bullets' ? [bulletIds] : []),
+      placeholderPlugin(placeholder ?? ''),
+    ];
+    const view = new EditorView(mountRef.current, {
+      state: EditorState.create({ doc: toDoc(kind, propsRef.current.value), plugins }),
+      attributes: {
+        class: `pm pm-${kind}`,
+        role: 'textbox',
+        'aria-label': propsRef.current.label,
+        'aria-multiline': kind === 'inline' ? 'false' : 'true',
+        'data-field': propsRef.current.field,
+      },
+      transformPastedHTML: cleanPastedHtml,
+      dispatchTransaction(tr) {
+        const before = view.state.doc;
+        const state = view.state.apply(tr);
+        view.updateState(state);
+        if (state.doc !== before) {
+          const value = fromDoc(kind, state.doc);
+          lastValue.current = value;
+          propsRef.current.onChange(value);
+        }
+      },
+      handleDOMEvents: {
+        focus: () => {
+          setActiveEditor(propsRef.current.field, view);
+          useAppStore.getState().setFocus(propsRef.current.field, propsRef.current.blockId);
+          return false;
+        },
+      },
+    });
+    viewRef.current = view;
+    lastValue.current = propsRef.current.value;
+    const at = startAt.current;
+    if (typeof at === 'object') {
+      view.focus();
+      const pos = view.posAtCoords({ left: at.x, top: at.y });
+      view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(pos ? pos.pos : view.state.doc.content.size))));
+    } else placeCursor(view, at);
+    return () => {
+      clearActiveEditor(view);
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, [active]);
+
+  // The model changed from elsewhere (undo, redo, a split): show it, keeping the cursor near where it was.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || props.value === lastValue.current) return;
+    lastValue.current = props.value;
+    const doc = toDoc(props.kind, props.value);
+    const head = Math.min(view.state.selection.head, doc.content.size);
+    const state = EditorState.create({ doc, plugins: view.state.plugins, selection: TextSelection.near(doc.resolve(head)) });
+    view.updateState(state);
+  }, [props.value, props.kind]);
+
+  const className = `rf rf-${props.kind}${props.className ? ` ${props.className}` : ''}`;
+  if (active) return <div className={className} ref={mountRef} data-active="" />;
+  return (
+    <div
+      className={className}
+      data-field={props.field}
+      role="textbox"
+      aria-label={props.label}
+      tabIndex={0}
+      onFocus={() => setActive(true)}
+      onMouseDown={(e) => {
+        e.preventDefault();
+        startAt.current = { x: e.clientX, y: e.clientY };
+        setActive(true);
+      }}
+    >
+      <StaticContent kind={props.kind} value={props.value} placeholder={props.placeholder ?? ''} />
+    </div>
+  );
+});
+
+function placeCursor(view: EditorView, at: FocusAt) {
+  view.focus();
+  if (at === 'keep') return;
+  const doc = view.state.doc;
+  const sel = at === 'start' ? TextSelection.atStart(doc) : TextSelection.atEnd(doc);
+  view.dispatch(view.state.tr.setSelection(sel).scrollIntoView());
+}
+
+function Runs({ runs }: { runs: RichText }): ReactNode {
+  return runs.map((r, i) => {
+    let node: ReactNode = r.text;
+    if (r.italic) node = <em>{node}</em>;
+    if (r.bold) node = <strong>{node}</strong>;
+    return <span key={i}>{node}</span>;
+  });
+}
+
+function Para({ runs, placeholder }: { runs: RichText; placeholder?: string }) {
+  const empty = runs.every((r) => r.text === '');
+  return (
+    <p className={empty && placeholder ? 'placeholder' : undefined} data-placeholder={empty && placeholder ? placeholder : undefined}>
+      <Runs runs={runs} />
+    </p>
+  );
+}
+
+function StaticBullets({ items, placeholder }: { items: Bullet[]; placeholder?: string }): ReactNode {
+  return (
+    <ul>
+      {items.map((b) => (
+        <li key={b.id} data-country={b.country}>
+          <Para runs={b.text} />
+          {b.children && b.children.length > 0 && <StaticBullets items={b.children} />}
+        </li>
+      ))}
+      {items.length === 0 && (
+        <li>
+          <Para runs={[]} {...(placeholder ? { placeholder } : {})} />
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** The same DOM ProseMirror renders, so that activating a field does not move a pixel. */
+function StaticContent({ kind, value, placeholder }: { kind: FieldKind; value: FieldValue; placeholder: string }) {
+  if (kind === 'inline') {
+    return (
+      <div className="pm pm-inline">
+        <Para runs={value as RichText} placeholder={placeholder} />
+      </div>
+    );
+  }
+  if (kind === 'paragraphs') {
+    const paras = value as RichText[];
+    const all = paras.length > 0 ? paras : [[]];
+    const empty = all.length === 1 && all[0]!.length === 0;
+    return (
+      <div className="pm pm-paragraphs">
+        {all.map((p, i) => (
+          <Para key={i} runs={p} {...(empty ? { placeholder } : {})} />
+        ))}
+      </div>
+    );
+  }
+  return (
+    <div className="pm pm-bullets">
+      <StaticBullets items={value as Bullet[]} placeholder={placeholder} />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
+
+/**
+ * One small schema per kind of rich-text field. The model's rich text is runs with bold and italic
+ * only, so these schemas hold nothing else: whatever a paste brings (tables, colours, fonts, links,
+ * images) has no rule to parse into and is dropped, keeping its text.
+ *  - inline: one paragraph (a heading, a label, a one-paragraph block)
+ *  - paragraphs: one or more paragraphs (remarks, statements, descriptions)
+ *  - bullets: a nested bullet list whose items carry the model's bullet id and country
+ */
+export type FieldKind = 'inline' | 'paragraphs' | 'bullets';
+
+const marks: Record<string, MarkSpec> = {
+  strong: {
+    // Inline styles (font-weight, font-style) are turned into these tags by paste.ts before parsing.
+    parseDOM: [{ tag: 'strong' }, { tag: 'b' }],
+    toDOM: () => ['strong', 0],
+  },
+  em: {
+    parseDOM: [{ tag: 'em' }, { tag: 'i' }],
+    toDOM: () => ['em', 0],
+  },
+};
+
+const text: NodeSpec = { group: 'inline' };
+const paragraph: NodeSpec = {
+  content: 'inline*',
+  group: 'block',
+  parseDOM: [{ tag: 'p' }, { tag: 'h1' }, { tag: 'h2' }, { tag: 'h3' }, { tag: 'h4' }, { tag: 'h5' }, { tag: 'h6' }, { tag: 'blockquote' }],
+  toDOM: () => ['p', 0],
+};
+const hardBreakAsSpace: NodeSpec = {
+  // <br> inside a pasted paragraph becomes a space: the model has no line breaks inside a run.
+  inline: true,
+  group: 'inline',
+  atom: true,
+  leafText: () => ' ',
+  parseDOM: [{ tag: 'br' }],
+  toDOM: () => ['br'],
+};
+
+export const inlineSchema = new Schema({
+  nodes: { doc: { content: 'paragraph' }, paragraph, text, hard_break: hardBreakAsSpace },
+  marks,
+});
+
+export const paragraphsSchema = new Schema({
+  nodes: { doc: { content: 'paragraph+' }, paragraph, text, hard_break: hardBreakAsSpace },
+  marks,
+});
+
+export const bulletsSchema = new Schema({
+  nodes: {
+    doc: { content: 'bullet_list' },
+    paragraph,
+    bullet_list: {
+      content: 'list_item+',
+      parseDOM: [{ tag: 'ul' }, { tag: 'ol' }],
+      toDOM: () => ['ul', 0],
+    },
+    list_item: {
+      content: 'paragraph bullet_list?',
+      // id: the model's stable bullet id (null for a new item, assigned at once by the ids plugin).
+      attrs: { id: { default: null }, country: { default: null } },
+      defining: true,
+      parseDOM: [{ tag: 'li' }],
+      toDOM: (node) => [
+        'li',
+        node.attrs['country'] ? { 'data-country': node.attrs['country'] as string } : {},
+        0,
+      ],
+    },
+    text,
+    hard_break: hardBreakAsSpace,
+  },
+  marks,
+});
+
+export function schemaFor(kind: FieldKind): Schema {
+  return kind === 'inline' ? inlineSchema : kind === 'paragraphs' ? paragraphsSchema : bulletsSchema;
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, startApp } from './harness';
+import { bodyBlockIds, createMeeting, focusField, openMeeting, shortcut, stored, waitSaved } from './drivers/ui';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('command registry', () => {
+  it('feeds the palette (Ctrl+K), the toolbar and the shortcuts from one list', async () => {
+    const app = await startApp(browser);
+    try {
+      const { page } = app;
+      const id = createMeeting(app, 'agreed-2019', 'Commands', '2019-10-30');
+      await openMeeting(page, id);
+      const [intro] = await bodyBlockIds(page, 'paragraph');
+      await focusField(page, `${intro}.text`);
+      await page.keyboard.type('Introduction');
+
+      await shortcut(page, 'Mod+K');
+      const palette = page.getByRole('dialog', { name: 'Command palette' });
+      await palette.waitFor();
+      const options = palette.getByRole('option');
+      expect(await options.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Add a presentation.*Ctrl\+Alt\+P/)]));
+      await page.keyboard.type('presentation');
+      expect(await options.count()).toBe(1);
+      await page.keyboard.press('Enter');
+      await page.locator('.blk-presentation .ProseMirror:focus').waitFor();
+      // Inserted right after the paragraph that had the cursor.
+      const types = await page.locator('.editor-page > .blk-children > .blk').evaluateAll((els) => els.map((e) => e.getAttribute('data-block-type')));
+      expect(types.slice(0, 2)).toEqual(['paragraph', 'presentation']);
+
+      // The toolbar runs the same commands and shows their state: undo is enabled, redo is not.
+      const toolbar = page.getByRole('toolbar', { name: 'Editing commands' });
+      expect(await toolbar.getByRole('button', { name: 'Redo' }).isDisabled()).toBe(true);
+      await toolbar.getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => page.locator('.blk-presentation').count()).toBe(0);
+      expect(await toolbar.getByRole('button', { name: 'Redo' }).isEnabled()).toBe(true);
+
+      // Escape closes the palette without running anything.
+      await shortcut(page, 'Mod+K');
+      await palette.waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => palette.count()).toBe(0);
+      await waitSaved(page);
+      expect(stored(app, id).body.some((b) => b.type === 'presentation')).toBe(false);
+      expect(app.problems).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
