@@ -8,7 +8,7 @@ import { useShortcuts } from './commands/useShortcuts';
 import { useAppStore } from './state/store';
 import { screenFromHash } from './state/uiSlice';
 import { installLifecycle } from './state/lifecycle';
-import { richTextToString } from './model/pure';
+import { richTextToString } from '../../shared/minutes';
 
 export function App() {
   const screen = useAppStore((s) => s.screen);

@@ -1,4 +1,4 @@
-import { newId } from './pure';
+import { newId } from '../../../shared/minutes';
 import type { Block, LeafBlock, QaTurn, Statement, GroupPart, Delegation, Signatory, RoutingStep } from '../../../shared/minutes';
 import type { AnyBlock } from './tree';
 

@@ -1,6 +1,6 @@
 import { memo, useDeferredValue, useEffect, useRef, type ReactNode } from 'react';
 import type { Bullet, Meeting, RichText, Statement } from '../../../shared/minutes';
-import { personDisplayName } from '../model/pure';
+import { personDisplayName } from '../../../shared/minutes';
 import type { AnyBlock } from '../model/tree';
 import { childrenOf } from '../model/tree';
 import { formatDate } from '../format/dates';

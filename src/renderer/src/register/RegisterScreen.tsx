@@ -5,7 +5,7 @@ import { TextInput, withOptional } from '../editor/fields/TextInput';
 import { Autocomplete } from './Autocomplete';
 import { organisationLabel, organisationOptions } from './options';
 import { DelegationsBlockEditor } from '../editor/blocks/DelegationsBlockEditor';
-import { newId } from '../model/pure';
+import { newId } from '../../../shared/minutes';
 import { newBlock } from '../model/factory';
 import { childrenOf, type AnyBlock } from '../model/tree';
 import type { DelegationsB } from '../model/types';

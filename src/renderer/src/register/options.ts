@@ -1,5 +1,5 @@
 import type { Meeting } from '../../../shared/minutes';
-import { personDisplayName } from '../model/pure';
+import { personDisplayName } from '../../../shared/minutes';
 import type { AnyBlock } from '../model/tree';
 import { childrenOf } from '../model/tree';
 import type { Option } from './Autocomplete';

@@ -2,7 +2,7 @@ import { baseKeymap, chainCommands, toggleMark } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list';
 import { Plugin, TextSelection, type Command } from 'prosemirror-state';
-import { newId } from '../../model/pure';
+import { newId } from '../../../../shared/minutes';
 import { bulletsSchema, type FieldKind } from './schema';
 
 const item = bulletsSchema.nodes['list_item']!;
