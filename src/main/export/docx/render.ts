@@ -165,50 +165,67 @@ class DocxBuilder {
   }
 
   /**
-   * The signature grid: per line of blocks, four table rows (role, box, name, titles) so that the boxes
-   * line up; the box row has an exact height and the only borders of the table. Rows cannot split and
-   * every row keeps with the next, so a line of blocks never breaks across pages.
+   * The signature grid: one borderless table row per line of blocks, one cell per signatory holding,
+   * in reading order, its role, the box, the name and the title lines (so that text extraction, screen
+   * readers and copy-paste read one signatory at a time). Role and box sit in a small nested table: the
+   * role row has a minimum height of two lines, bottom-aligned, so that boxes line up when a role
+   * wraps; the box row has an exact height and is the only bordered thing. Rows cannot split.
    */
   private signatures(b: Extract<LayoutBlock, { kind: 'signatures' }>): Table {
-    // Blocks alternate with narrow empty columns, so that neighbouring boxes do not share a border.
-    const gap = convertMillimetersToTwip(6);
     const total = A4.width - convertMillimetersToTwip(45);
-    const width = Math.floor((total - gap * (b.perRow - 1)) / b.perRow);
-    const columnWidths = Array.from({ length: b.perRow * 2 - 1 }, (_, i) => (i % 2 === 0 ? width : gap));
+    const width = Math.floor(total / b.perRow);
+    const margin = convertMillimetersToTwip(3);
+    const inner = width - 2 * margin;
     const centred = (children: ParagraphChild[], keepNext: boolean) =>
-      new Paragraph({ children, alignment: AlignmentType.CENTER, keepNext, spacing: { after: 40 } });
-    const cell = (w: number, children: Paragraph[], extra: { verticalAlign?: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable]; boxed?: boolean } = {}) =>
-      new TableCell({
-        children,
-        width: { size: w, type: WidthType.DXA },
-        borders: extra.boxed ? { top: BOX, bottom: BOX, left: BOX, right: BOX } : NO_BORDERS,
-        ...(extra.verticalAlign ? { verticalAlign: extra.verticalAlign } : {}),
+      new Paragraph({ children, alignment: AlignmentType.CENTER, keepNext, keepLines: true, spacing: { after: 40 } });
+    const roleAndBox = (role: Run[]) =>
+      new Table({
+        width: { size: inner, type: WidthType.DXA },
+        columnWidths: [inner],
+        layout: TableLayoutType.FIXED,
+        borders: NO_BORDERS,
+        rows: [
+          new TableRow({
+            cantSplit: true,
+            height: { value: convertMillimetersToTwip(11), rule: HeightRule.ATLEAST },
+            children: [new TableCell({ width: { size: inner, type: WidthType.DXA }, borders: NO_BORDERS, verticalAlign: VerticalAlignTable.BOTTOM, children: [centred(runs(role), true)] })],
+          }),
+          new TableRow({
+            cantSplit: true,
+            height: { value: convertMillimetersToTwip(28), rule: HeightRule.EXACT },
+            children: [new TableCell({ width: { size: inner, type: WidthType.DXA }, borders: { top: BOX, bottom: BOX, left: BOX, right: BOX }, children: [centred([], true)] })],
+          }),
+        ],
       });
     const rows: TableRow[] = [];
     for (let i = 0; i < b.cells.length; i += b.perRow) {
       const line = b.cells.slice(i, i + b.perRow);
-      /** One table row: a block's content in the even columns, nothing in the gaps. */
-      const row = (content: (c: (typeof line)[number]) => Paragraph[], keepNext: boolean, extra: { verticalAlign?: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable]; boxed?: boolean; height?: number } = {}) =>
+      rows.push(
         new TableRow({
           cantSplit: true,
-          ...(extra.height ? { height: { value: extra.height, rule: HeightRule.EXACT } } : {}),
-          children: columnWidths.map((w, col) => {
-            const c = col % 2 === 0 ? line[col / 2] : undefined;
-            return c ? cell(w, content(c), extra) : cell(w, [centred([], keepNext)]);
+          children: Array.from({ length: b.perRow }, (_, col) => {
+            const c = line[col];
+            const children: (Paragraph | Table)[] = c
+              ? [
+                  roleAndBox(c.role),
+                  new Paragraph({ children: runs(c.name), alignment: AlignmentType.CENTER, keepLines: true, spacing: { before: 60, after: 40 } }),
+                  ...c.titleLines.map((l) => centred(runs(l, { size: 9.5 }), false)),
+                ]
+              : [centred([], false)];
+            return new TableCell({
+              width: { size: width, type: WidthType.DXA },
+              margins: { left: margin, right: margin, bottom: convertMillimetersToTwip(6) },
+              borders: NO_BORDERS,
+              children,
+            });
           }),
-        });
-      rows.push(
-        row((c) => [centred(runs(c.role), true)], true, { verticalAlign: VerticalAlignTable.BOTTOM }),
-        row(() => [centred([], true)], true, { boxed: true, height: convertMillimetersToTwip(28) }),
-        row((c) => [centred(runs(c.name), true)], true),
-        row((c) => (c.titleLines.length ? c.titleLines.map((l) => centred(runs(l, { size: 9.5 }), false)) : [centred([], false)]), false),
+        }),
       );
-      if (i + b.perRow < b.cells.length) rows.push(row(() => [centred([], false)], false, { height: convertMillimetersToTwip(8) }));
     }
     return new Table({
       rows,
-      width: { size: columnWidths.reduce((a, x) => a + x, 0), type: WidthType.DXA },
-      columnWidths,
+      width: { size: width * b.perRow, type: WidthType.DXA },
+      columnWidths: Array.from({ length: b.perRow }, () => width),
       layout: TableLayoutType.FIXED,
       borders: NO_BORDERS,
     });
