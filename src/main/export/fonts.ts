@@ -8,13 +8,13 @@ import { dirname, join } from 'node:path';
  * so that the printed document needs no network, no file access and none of
  * the machine's fonts.
  */
-const require = createRequire(import.meta.url);
+const resolver = createRequire(import.meta.url);
 let fontsourceRoot: string | undefined;
 const cache = new Map<string, string>();
 
 /** `node_modules/@fontsource` as resolved from this module. */
 export function fontsourceDir(): string {
-  fontsourceRoot ??= dirname(dirname(require.resolve('@fontsource/noto-serif/package.json')));
+  fontsourceRoot ??= dirname(dirname(resolver.resolve('@fontsource/noto-serif/package.json')));
   return fontsourceRoot;
 }
 
