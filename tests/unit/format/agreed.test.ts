@@ -56,9 +56,8 @@ describe('the agreed format, 2018 seed (long form)', async () => {
     const parts = lists(doc).flatMap((l) => l.items).filter((i) => /^(Implementation by country|Collaboration):$/.test(str(i.runs)));
     expect(parts.length).toBe(8);
     expect(parts.every((p) => p.runs.every((r) => r.bold) && p.children[0]?.kind === 'list')).toBe(true);
-    const remarks = lists(doc).flatMap(function all(l): Run[][] {
-      return l.items.flatMap((i) => [i.runs, ...i.children.flatMap((c) => (c.kind === 'list' ? all(c) : []))]);
-    });
+    const all = (l: LayoutList): Run[][] => l.items.flatMap((i) => [i.runs, ...i.children.flatMap((c) => (c.kind === 'list' ? all(c) : []))]);
+    const remarks = lists(doc).flatMap(all);
     const lao = remarks.filter((rs) => rs[0]?.text === 'Lao:');
     expect(lao.length).toBe(2);
     expect(lao.every((rs) => rs[0]!.bold && !rs.at(-1)!.bold)).toBe(true);
