@@ -51,7 +51,7 @@ describe.each([2019, 2018] as const)('the paged preview of the %s seed', (year) 
       document.body.append(frame);
       Object.assign(frame.style, { position: 'fixed', top: '0', left: '0', width: '1300px', height: '900px', zIndex: '10' });
       const violations: string[] = [];
-      const mounted = await (window as unknown as { MinutaPreview: typeof import('../../src/renderer/src/preview/mountPreview') }).MinutaPreview.mountPreview(
+      const mounted = await (window as unknown as { MinutaPreview: { mountPreview: (f: HTMLIFrameElement, p: unknown, zoom: number) => Promise<{ pages: number }> } }).MinutaPreview.mountPreview(
         frame,
         preview,
         0.5,
