@@ -46,6 +46,8 @@ beforeAll(async () => {
       writeFileSync(pdfPath(d), await exportMeeting(meeting, 'pdf', { printer }));
       writeFileSync(docxPath(d), await exportMeeting(meeting, 'docx'));
     }
+    // The pdf-lib path of the finisher (used when a printed file is not laid out as Skia writes it).
+    writeFileSync(join(tmp.dir, 'rewrite-2019.pdf'), await exportMeeting(load(DOCS[2019]), 'pdf', { printer, finish: 'rewrite' }));
   } finally {
     await printer.close();
   }
@@ -144,6 +146,25 @@ describe('PDF finishing', () => {
     }
     expect(found).toHaveLength(3);
     expect(pdf.catalog.lookup(PDFName.of('AcroForm'), PDFDict).get(PDFName.of('SigFlags'))?.toString()).toBe('1');
+  });
+
+  it('2019 finished by the pdf-lib path instead of the incremental update: same fields, valid file', () => {
+    const path = join(tmp.dir, 'rewrite-2019.pdf');
+    const r = tool('pdfsig', 'poppler-utils', [path]);
+    expect([...r.stdout.matchAll(/Signature Field Name: (.+)/g)].map((m) => m[1]!.trim())).toEqual([
+      'Head of Cambodia Delegation',
+      'Head of Lao Delegation',
+      'Head of Myanmar Delegation',
+    ]);
+    expect(tool('qpdf', 'qpdf', ['--check', path]).code).toBe(0);
+    expect(tool('pdfinfo', 'poppler-utils', [path]).stdout).toMatch(/^Keywords:\s+minutes; .*fingerprint:[0-9a-f]{64}/m);
+  });
+
+  it('2019: the printed bytes are kept, the finishing is an incremental update', () => {
+    const bytes = readFileSync(pdfPath(2019));
+    const text = bytes.toString('latin1');
+    expect(text.match(/%%EOF/g)).toHaveLength(2);
+    expect(text).toMatch(/\/Prev \d+>>\s*startxref\s*\d+\s*%%EOF\s*$/);
   });
 
   it('2019: metadata (title, subject, author, keywords, dates, fingerprint)', () => {

@@ -17,6 +17,8 @@ export interface ExportOptions extends FormatOptions {
   printer?: Printer;
   /** The export time (PDF creation date, DOCX properties); now by default. */
   now?: Date;
+  /** How the PDF is finished (see finish.ts); tests use it to check the pdf-lib path too. */
+  finish?: 'incremental' | 'rewrite';
 }
 
 /** The printable HTML of a layout, fonts inlined: what the printer prints and the preview shows. */
@@ -28,7 +30,7 @@ export async function exportLayout(layout: LayoutDocument, format: ExportFormat,
   if (format === 'docx') return renderDocx(layout, options.now ? { now: options.now } : {});
   if (!options.printer) throw new Error('PDF export needs a printer');
   const printed = await options.printer.print(printableHtml(layout));
-  const finished = await finishPdf(printed, layout, options.now ? { now: options.now } : {});
+  const finished = await finishPdf(printed, layout, { ...(options.now ? { now: options.now } : {}), ...(options.finish ? { method: options.finish } : {}) });
   return finished.bytes;
 }
 

@@ -1,4 +1,5 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString, ParseSpeeds } from 'pdf-lib';
+import { finishIncrementally } from './incremental';
 import type { LayoutDocument } from '../../../shared/format';
 
 /**
@@ -16,6 +17,11 @@ export interface FinishOptions {
   /** The export time (the PDF creation date). */
   now?: Date;
   producer?: string;
+  /**
+   * `incremental` (default): append the changes to Chromium's bytes (fast; see incremental.ts), falling
+   * back to pdf-lib when the printed file is not laid out as Skia writes it. `rewrite`: always pdf-lib.
+   */
+  method?: 'incremental' | 'rewrite';
 }
 
 export interface FinishedPdf {
@@ -33,9 +39,27 @@ function uriOf(annot: PDFDict): string | undefined {
 }
 
 export async function finishPdf(printed: Uint8Array, layout: LayoutDocument, options: FinishOptions = {}): Promise<FinishedPdf> {
-  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
   const { meta } = layout;
   const now = options.now ?? new Date();
+  if ((options.method ?? 'incremental') === 'incremental') {
+    const fields = layout.blocks.flatMap((b) => (b.kind === 'signatures' ? b.cells.map((c) => ({ index: c.index, name: c.field })) : []));
+    const done = finishIncrementally(printed, {
+      fields,
+      info: {
+        Title: meta.title,
+        Subject: meta.subject,
+        Author: meta.author,
+        Keywords: meta.keywords.join('; '),
+        Creator: 'Minuta',
+        Producer: options.producer ?? 'Minuta (Chromium, incremental update)',
+        CreationDate: now,
+        ModDate: now,
+        MinutaFingerprint: meta.fingerprint,
+      },
+    });
+    if (done) return done;
+  }
+  const pdf = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setSubject(meta.subject);
   pdf.setAuthor(meta.author);
@@ -95,6 +119,6 @@ export async function finishPdf(printed: Uint8Array, layout: LayoutDocument, opt
     });
     pdf.catalog.set(PDFName.of('AcroForm'), pdf.context.register(acroForm));
   }
-  const bytes = await pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { bytes, fields: fieldRefs.map((f) => ({ name: f.name, page: f.page })) };
 }
