@@ -179,13 +179,49 @@ function readObjects(text: string, xrefOffset: number): Map<number, PdfObject> |
       const header = /^(\d+) 0 obj\s*/.exec(text.slice(start, start + 32));
       if (!header || Number(header[1]) !== num) return undefined;
       const bodyStart = start + header[0].length;
-      const end = text.indexOf('endobj', bodyStart);
-      const stream = text.indexOf('stream', bodyStart);
-      if (end < 0) return undefined;
-      objects.set(num, { num, body: text.slice(bodyStart, stream >= 0 && stream < end ? stream : end).trim() });
+      // A dictionary is read by matching its brackets (never past it: stream data follows some).
+      if (text.startsWith('<<', bodyStart)) {
+        const end = dictionaryEnd(text, bodyStart);
+        if (end < 0) return undefined;
+        objects.set(num, { num, body: text.slice(bodyStart, end) });
+      } else {
+        const end = text.indexOf('endobj', bodyStart);
+        if (end < 0) return undefined;
+        objects.set(num, { num, body: text.slice(bodyStart, end).trim() });
+      }
     }
   }
   return objects.size > 0 ? objects : undefined;
+}
+
+/** The offset just past the dictionary that starts at `start` (`<<`), skipping strings; -1 if unterminated. */
+function dictionaryEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let j = start; j < text.length; ) {
+    const c = text[j]!;
+    if (c === '<' && text[j + 1] === '<') {
+      depth++;
+      j += 2;
+    } else if (c === '>' && text[j + 1] === '>') {
+      depth--;
+      j += 2;
+      if (depth === 0) return j;
+    } else if (c === '<') {
+      const close = text.indexOf('>', j);
+      if (close < 0) return -1;
+      j = close + 1;
+    } else if (c === '(') {
+      let nest = 0;
+      for (; j < text.length; j++) {
+        const d = text[j]!;
+        if (d === '\\') j++;
+        else if (d === '(') nest++;
+        else if (d === ')' && --nest === 0) break;
+      }
+      j++;
+    } else j++;
+  }
+  return -1;
 }
 
 /** Page object numbers in document order, from the page tree (/Kids), or undefined if unreadable. */

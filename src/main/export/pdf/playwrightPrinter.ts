@@ -1,6 +1,6 @@
 import { type Browser, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
-import { PRINT_OPTIONS, type Printer } from './printer';
+import { LOAD_ALL_FONTS, PRINT_OPTIONS, type Printer, screenlessHtml } from './printer';
 
 /**
  * The printer for the CLI, the tests and the benchmark: playwright-core
@@ -10,7 +10,17 @@ import { PRINT_OPTIONS, type Printer } from './printer';
 export class PlaywrightPrinter implements Printer {
   private browser: Promise<Browser> | undefined;
 
-  constructor(private readonly executablePath?: string) {}
+  private readonly executablePath: string | undefined;
+  private readonly tagged: boolean;
+
+  /**
+   * `tagged` (default true): a tagged PDF, with a structure tree for screen readers and reflow; false
+   * prints about a third faster on long documents and makes the file half the size.
+   */
+  constructor(options: { executablePath?: string; tagged?: boolean } = {}) {
+    this.executablePath = options.executablePath;
+    this.tagged = options.tagged ?? PRINT_OPTIONS.tagged;
+  }
 
   /** Starts the browser now (e.g. while the user picks a file name). */
   async start(): Promise<void> {
@@ -34,10 +44,10 @@ export class PlaywrightPrinter implements Printer {
     const context = await browser.newContext({ offline: true });
     try {
       const page = await context.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
-      // Web fonts load lazily, when text needs them: print only once every one has arrived.
-      await page.evaluate('document.fonts.ready.then(() => undefined)');
-      const pdf = await page.pdf(PRINT_OPTIONS);
+      await page.setContent(screenlessHtml(html), { waitUntil: 'load' });
+      // Nothing was laid out for the screen, so no font was requested yet: load them all, then print.
+      await page.evaluate(LOAD_ALL_FONTS);
+      const pdf = await page.pdf({ ...PRINT_OPTIONS, tagged: this.tagged });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {
       await context.close();

@@ -20,3 +20,19 @@ export const PRINT_OPTIONS = {
   tagged: true,
   outline: false,
 } as const;
+
+/**
+ * For a printer that can run a script before printing: hides the document from the screen so that
+ * loading it lays nothing out (a 200-page document would otherwise be laid out twice, once for the
+ * screen and once for print, and the screen pass is wasted). Fonts are then loaded explicitly
+ * (`document.fonts` → load each face) before printing, since no screen layout requests them.
+ */
+export function screenlessHtml(html: string): string {
+  const rule = '<style>@media screen { body { display: none !important; } }</style>';
+  const at = html.indexOf('</head>');
+  if (at < 0) throw new Error('print HTML without a head');
+  return html.slice(0, at) + rule + html.slice(at);
+}
+
+/** Evaluated in the page: loads every declared font face; resolves when all are ready. */
+export const LOAD_ALL_FONTS = 'Promise.all([...document.fonts].map((f) => f.load())).then(() => document.fonts.ready).then(() => undefined)';
