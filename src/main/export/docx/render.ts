@@ -46,13 +46,14 @@ function textRun(r: Run, extra: { size?: number } = {}): TextRun {
   const family = info.family;
   return new TextRun({
     text: r.text,
-    bold: r.bold ?? false,
-    boldComplexScript: r.bold ?? false,
-    italics: r.italic ?? false,
-    italicsComplexScript: r.italic ?? false,
-    // The same family in every slot: Word picks the slot by character class (Khmer, Lao and Burmese are
-    // complex scripts and use `cs`), LibreOffice by its Western/CTL split; both then find the right font.
-    font: { ascii: family, hAnsi: family, cs: family, eastAsia: family },
+    // Only what differs from the document defaults (Latin font in every slot, regular weight): a
+    // 200-page document has tens of thousands of runs, and each property is XML to write and zip.
+    ...(r.bold ? { bold: true, boldComplexScript: true } : {}),
+    ...(r.italic ? { italics: true, italicsComplexScript: true } : {}),
+    // Complex scripts: the same family in every slot. Word picks the slot by character class (Khmer,
+    // Lao and Burmese are complex scripts and use `cs`), LibreOffice by its Western/CTL split; both
+    // then find the right font.
+    ...(r.script !== 'latin' ? { font: { ascii: family, hAnsi: family, cs: family, eastAsia: family } } : {}),
     ...(info.lang ? { language: { bidirectional: WORD_LANG[info.lang] ?? info.lang } } : {}),
     ...(extra.size ? { size: extra.size * 2, sizeComplexScript: extra.size * 2 } : {}),
   });
