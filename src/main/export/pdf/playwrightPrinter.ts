@@ -1,4 +1,4 @@
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type Page, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { LOAD_ALL_FONTS, PRINT_OPTIONS, type Printer, screenlessHtml } from './printer';
 
@@ -37,26 +37,51 @@ export class PlaywrightPrinter implements Printer {
     return this.browser;
   }
 
-  async print(html: string): Promise<Uint8Array> {
-    const browser = await this.getBrowser();
-    // A context per print: no state (cache, storage) can leak from one document into another.
-    // The HTML carries no script; offline because it needs nothing from outside (fonts are data: URLs).
-    const context = await browser.newContext({ offline: true });
-    try {
-      const page = await context.newPage();
-      await page.setContent(screenlessHtml(html), { waitUntil: 'load' });
-      // Nothing was laid out for the screen, so no font was requested yet: load them all, then print.
-      await page.evaluate(LOAD_ALL_FONTS);
-      const pdf = await page.pdf({ ...PRINT_OPTIONS, tagged: this.tagged });
-      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-    } finally {
-      await context.close();
-    }
+  /**
+   * One page is kept for warm prints (a new context and page cost a renderer process, ~0.2 s); prints
+   * queue on it. It runs no script of the document's and keeps no state that one document could leave
+   * to the next: each print replaces the whole document.
+   */
+  private page: Promise<Page> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private getPage(): Promise<Page> {
+    this.page ??= this.getBrowser()
+      .then((b) => b.newContext({ offline: true }))
+      .then((c) => c.newPage())
+      .catch((e: unknown) => {
+        this.page = undefined;
+        throw e;
+      });
+    return this.page;
+  }
+
+  print(html: string): Promise<Uint8Array> {
+    const run = async () => {
+      const page = await this.getPage();
+      try {
+        await page.setContent(screenlessHtml(html), { waitUntil: 'load' });
+        // Nothing was laid out for the screen, so no font was requested yet: load them all, then print.
+        await page.evaluate(LOAD_ALL_FONTS);
+        const pdf = await page.pdf({ ...PRINT_OPTIONS, tagged: this.tagged });
+        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      } catch (e) {
+        // A page in an unknown state is not reused.
+        this.page = undefined;
+        await page.context().close().catch(() => undefined);
+        throw e;
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   async close(): Promise<void> {
+    await this.queue;
     const b = this.browser;
     this.browser = undefined;
+    this.page = undefined;
     if (b) await (await b).close();
   }
 }

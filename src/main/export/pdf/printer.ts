@@ -30,8 +30,7 @@ export const PRINT_OPTIONS = {
 export function screenlessHtml(html: string): string {
   const rule = '<style>@media screen { body { display: none !important; } }</style>';
   const at = html.indexOf('</head>');
-  if (at < 0) throw new Error('print HTML without a head');
-  return html.slice(0, at) + rule + html.slice(at);
+  return at < 0 ? rule + html : html.slice(0, at) + rule + html.slice(at);
 }
 
 /** Evaluated in the page: loads every declared font face; resolves when all are ready. */
