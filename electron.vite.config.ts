@@ -7,6 +7,10 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
+        // The CLI prints PDF with playwright-core driving an installed Chromium (the app uses Electron's own
+        // printToPDF instead). It must stay a real package: bundled, it looks for its package.json
+        // relative to the bundle and fails. Loaded only by the CLI, through a dynamic import.
+        external: ['playwright-core'],
         input: {
           index: resolve('src/main/index.ts'),
           // The headless CLI shares every service with the app; it is built alongside it.

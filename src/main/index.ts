@@ -8,6 +8,8 @@ import { flushBeforeClose } from './flushOnClose';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { isAppUrl } from './security/urls';
 import { resolveDatabasePath } from './paths';
+import { ElectronPrinter } from './export/pdf/electronPrinter';
+import { electronSaveDialog } from './export/electronDialog';
 
 // The Electron shell stays thin: windows and wiring only. Everything it does lives in ./services.
 const rendererRoot = pathToFileURL(join(import.meta.dirname, '../renderer/')).href;
@@ -19,6 +21,7 @@ void app.whenReady().then(() => {
   const services = createServices({
     databasePath: resolveDatabasePath(process.argv, process.env, app.getPath('userData')),
     version: app.getVersion(),
+    export: { dialog: electronSaveDialog, createPrinter: () => new ElectronPrinter() },
   });
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -33,14 +36,17 @@ void app.whenReady().then(() => {
     return frame !== null && frame.parent === null && isAppUrl(frame.url, rendererRoot, devServerUrl);
   });
 
-  const open = () =>
-    flushBeforeClose(
-      createMainWindow({
-        preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-        rendererRoot,
-        ...(devServerUrl ? { devServerUrl } : {}),
-      }),
-    );
+  const open = () => {
+    const win = createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      rendererRoot,
+      ...(devServerUrl ? { devServerUrl } : {}),
+    });
+    flushBeforeClose(win);
+    // The hidden print window would otherwise keep the app alive once the user closes the last window.
+    win.on('closed', () => void services.exports?.close());
+    return win;
+  };
   open();
 
   app.on('activate', open);

@@ -2,6 +2,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src/main/export/pdf/chromium';
 import { createServices, type Services } from '../../src/main/services';
 import { methods } from '../../src/shared/ipc/contract';
 
@@ -26,28 +27,8 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumPath(): string {
-  const candidates = [process.env['MINUTA_CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found) {
-    throw new Error(
-      'No Chromium found for the end-to-end tests: set MINUTA_CHROMIUM to a Chromium/Chrome binary, ' +
-        'or install one (Debian: apt-get install chromium). Run `bash scripts/setup.sh test` to do it for you.',
-    );
-  }
-  return found;
-}
+// One place finds the browser and its flags: the PDF printer of the CLI uses the same (MINUTA_CHROMIUM first).
+export { CHROMIUM_ARGS, chromiumPath };
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });

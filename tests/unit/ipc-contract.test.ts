@@ -20,6 +20,8 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   saveMeeting: { payload: { id: 'm_1', meeting: { id: 'm_1', body: 'not a list' } }, field: 'meeting' },
   listRevisions: { payload: { id: '' }, field: 'id' },
   nameVersion: { payload: { id: 'm_1', name: 'Draft 1', revisionId: -3 }, field: 'revisionId' },
+  exportMeeting: { payload: { id: 'm_1', format: 'odt' }, field: 'format' },
+  previewMeeting: { payload: { id: 'm_1', sealed: 'yes' }, field: 'sealed' },
 };
 
 let dir: string;

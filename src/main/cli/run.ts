@@ -6,12 +6,16 @@ import { openDatabase } from '../store/db';
 import { createMeetingStore } from '../store/meetings';
 import { backupDatabase } from '../store/backup';
 import { defaultUserDataDir, resolveDatabasePath } from '../paths';
+import { exportMeeting } from '../export';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
   list                                    id<TAB>date<TAB>title, one line per meeting
   search "QUERY"                          id<TAB>title<TAB>snippet, best first
-  export ID --format json --out FILE      write a meeting as an interchange file
+  export ID --format json|docx|pdf --out FILE
+                                          write a meeting as an interchange file, a Word
+                                          document or a PDF with signature fields (PDF needs
+                                          Chromium, Chrome or Edge; MINUTA_CHROMIUM=path)
   backup FILE                             online copy of the whole database`;
 
 export interface CliIo {
@@ -59,7 +63,7 @@ function expectArgs(p: Parsed, n: number, what: string) {
 }
 
 /** Writes through a temporary file and a rename, so that an interrupted export never leaves half a file. */
-function writeAtomically(file: string, data: string) {
+function writeAtomically(file: string, data: string | Uint8Array) {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   writeFileSync(tmp, data);
   renameSync(tmp, file);
@@ -113,7 +117,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!p.flags.has('--out')) throw new UsageError('export needs --out FILE');
       const format = p.flags.get('--format') ?? 'json';
       if (!['json', 'docx', 'pdf'].includes(format)) throw new UsageError(`unknown format ${format} (json, docx, pdf)`);
-      if (format !== 'json') throw new UserError(`export to ${format} is not available in this version yet`);
     }
     const meeting = p.command === 'import' ? readInterchangeFile(p.args[0]!) : undefined;
 
@@ -132,7 +135,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'export': {
         const found = store.get(p.args[0]!);
         if (!found) throw new UserError(`no meeting with id ${p.args[0]}`);
-        writeAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting));
+        const format = p.flags.get('--format') ?? 'json';
+        if (format === 'json') {
+          writeAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting));
+          break;
+        }
+        // Done with the database: a long PDF export should not hold it open.
+        db.close();
+        db = undefined;
+        // Loaded on demand: listing or importing never pays for the browser driver.
+        const printer = format === 'pdf' ? new (await import('../export/pdf/playwrightPrinter')).PlaywrightPrinter() : undefined;
+        try {
+          const bytes = await exportMeeting(found.meeting, format as 'pdf' | 'docx', printer ? { printer } : {});
+          writeAtomically(p.flags.get('--out')!, bytes);
+        } finally {
+          await printer?.close();
+        }
         break;
       }
       case 'backup':

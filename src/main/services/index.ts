@@ -6,12 +6,19 @@ import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../../shared/ipc/contract';
 import { createFromTemplate, type TemplateName } from '../../shared/minutes';
 import { nextMeetingFrom } from './nextMeeting';
+import { createExportService, type ExportService, type ExportServiceOptions } from '../export/service';
+import { NoChromiumError } from '../export/pdf/chromium';
 
 export interface ServicesOptions {
   databasePath: string;
   version: string;
   /** Who the edits of this session are attributed to; the OS user name by default. */
   author?: string;
+  /**
+   * Where exports go and what prints PDF: the app passes Electron's save dialog and printer, tests a
+   * temp path and the Playwright printer. Without it, exportMeeting answers `unavailable`.
+   */
+  export?: ExportServiceOptions;
 }
 
 export interface Services {
@@ -19,6 +26,7 @@ export interface Services {
   store: MeetingStore;
   handlers: Handlers;
   dispatch: Dispatch;
+  exports: ExportService | undefined;
   close(): void;
 }
 
@@ -48,6 +56,13 @@ export function createServices(options: ServicesOptions): Services {
     updatedAt,
   });
 
+  const exports = options.export ? createExportService(options.export) : undefined;
+  const stored = (id: string) => {
+    const found = store.get(id);
+    if (!found) throw new DomainError('not-found', `No meeting with id ${id}`, 'id');
+    return found.meeting;
+  };
+
   const handlers: Handlers = {
     appInfo: () => ({ version: options.version, databasePath: options.databasePath, author }),
     listMeetings: () => store.list(),
@@ -70,10 +85,32 @@ export function createServices(options: ServicesOptions): Services {
       return store.revisions(id);
     },
     nameVersion: ({ id, name, revisionId }) => domain(() => ({ revisionId: store.nameVersion(id, name, author, revisionId) })),
+    exportMeeting: async ({ id, format, sealed }) => {
+      const meeting = stored(id);
+      if (!exports) throw new DomainError('unavailable', 'Export is not available in this process');
+      try {
+        return await exports.exportToFile(meeting, format, { sealed: sealed ?? false });
+      } catch (error) {
+        if (error instanceof NoChromiumError) throw new DomainError('unavailable', error.message);
+        throw error;
+      }
+    },
+    previewMeeting: async ({ id, sealed }) => {
+      const meeting = stored(id);
+      if (!exports) throw new DomainError('unavailable', 'Preview is not available in this process');
+      return exports.preview(meeting, { sealed: sealed ?? false });
+    },
   };
 
-  return { db, store, handlers, dispatch: createDispatch(handlers), close: () => {
+  return {
+    db,
+    store,
+    handlers,
+    exports,
+    dispatch: createDispatch(handlers),
+    close: () => {
       stopCheckpoints();
+      void exports?.close();
       db.close();
     },
   };

@@ -40,6 +40,23 @@ export type NewMeeting = z.input<typeof newMeeting>;
 
 const none = z.undefined().or(z.strictObject({}));
 
+export const exportFormat = z.enum(['pdf', 'docx']);
+export type ExportFormat = z.infer<typeof exportFormat>;
+
+/** What the paged preview needs: the same stylesheet and body that are printed, and the page geometry. */
+export const exportPreview = z.object({
+  css: z.string(),
+  body: z.string(),
+  lang: z.string(),
+  title: z.string(),
+  fingerprint: z.string(),
+  draftMark: z.string().optional(),
+  pageLabel: z.object({ before: z.string(), between: z.string(), after: z.string() }),
+  fingerprintLabel: z.string(),
+  page: z.object({ widthMm: z.number(), heightMm: z.number(), marginsMm: z.tuple([z.number(), z.number(), z.number(), z.number()]) }),
+});
+export type ExportPreview = z.infer<typeof exportPreview>;
+
 export const contract = {
   appInfo: {
     request: none,
@@ -95,6 +112,19 @@ export const contract = {
       revisionId: z.number().int().positive().optional(),
     }),
     response: z.object({ revisionId: z.number() }),
+  },
+  /**
+   * Exports the stored meeting: main asks the user where (save dialog), renders, writes atomically.
+   * `saved: false` when the user cancels. `sealed` drops the draft mark (sealing proper comes later).
+   */
+  exportMeeting: {
+    request: z.strictObject({ id: meetingId, format: exportFormat, sealed: z.boolean().optional() }),
+    response: z.object({ saved: z.boolean(), path: z.string().optional(), bytes: z.number().optional() }),
+  },
+  /** The print HTML of the stored meeting, for the in-app paged preview (what you see is what prints). */
+  previewMeeting: {
+    request: z.strictObject({ id: meetingId, sealed: z.boolean().optional() }),
+    response: exportPreview,
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

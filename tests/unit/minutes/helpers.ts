@@ -13,7 +13,7 @@ export const SEEDS = [
  * Notes of the person who transcribed the scans; not minutes text. The
  * signature note became signature data, "lettes" is OCR of a signature mark.
  */
-const SCAN_NOTES: RegExp[] = [/^Handwritten signature in blue ink and a red official stamp in Khmer script\.$/, /^lettes$/];
+export const SCAN_NOTES: RegExp[] = [/^Handwritten signature in blue ink and a red official stamp in Khmer script\.$/, /^lettes$/];
 
 /**
  * Wording the agreed format generates from data, and therefore absent from

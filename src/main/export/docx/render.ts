@@ -1,0 +1,370 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeightRule,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  convertMillimetersToTwip,
+} from 'docx';
+import type { LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Numbering, Run } from '../../../shared/format';
+import { SCRIPTS } from '../../../shared/format';
+
+/**
+ * Layout tree → Word document (docx 9). Mechanical, like the HTML renderer:
+ * the same blocks, the same words. Word-specific choices live here and only
+ * here: real numbering definitions for lists (so Word renumbers and indents
+ * them), PAGE/NUMPAGES fields in the footer, a borderless table for the
+ * signature grid with fixed-height boxes, complex-script fonts (`w:rFonts
+ * w:cs`) and languages (`w:lang w:bidi`) on Khmer, Lao and Burmese runs.
+ */
+
+const BODY_PT = 11;
+const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE } as const;
+const BOX = { style: BorderStyle.SINGLE, size: 4, color: '777777' } as const;
+
+/** Word's language tags for complex-script runs. */
+const WORD_LANG: Record<string, string> = { km: 'km-KH', lo: 'lo-LA', my: 'my-MM' };
+
+function textRun(r: Run, extra: { size?: number } = {}): TextRun {
+  const info = SCRIPTS[r.script];
+  const family = info.family;
+  return new TextRun({
+    text: r.text,
+    // Only what differs from the document defaults (Latin font in every slot, regular weight): a
+    // 200-page document has tens of thousands of runs, and each property is XML to write and zip.
+    ...(r.bold ? { bold: true, boldComplexScript: true } : {}),
+    ...(r.italic ? { italics: true, italicsComplexScript: true } : {}),
+    // Complex scripts: the same family in every slot. Word picks the slot by character class (Khmer,
+    // Lao and Burmese are complex scripts and use `cs`), LibreOffice by its Western/CTL split; both
+    // then find the right font.
+    ...(r.script !== 'latin' ? { font: { ascii: family, hAnsi: family, cs: family, eastAsia: family } } : {}),
+    ...(info.lang ? { language: { bidirectional: WORD_LANG[info.lang] ?? info.lang } } : {}),
+    ...(extra.size ? { size: extra.size * 2, sizeComplexScript: extra.size * 2 } : {}),
+  });
+}
+const runs = (rs: readonly Run[], extra: { size?: number } = {}): ParagraphChild[] => rs.map((r) => textRun(r, extra));
+
+/** One numbering definition per kind; each list gets its own instance so that numbering restarts per list. */
+const NUMBERING_REF: Record<Exclude<Numbering, 'none'>, string> = {
+  bullet: 'minuta-bullet',
+  decimal: 'minuta-decimal',
+  'decimal-paren': 'minuta-decimal-paren',
+};
+
+function levels(kind: Exclude<Numbering, 'none'>) {
+  return [0, 1, 2, 3, 4, 5, 6, 7, 8].map((level) => {
+    const indent = { left: convertMillimetersToTwip(7 * (level + 1)), hanging: convertMillimetersToTwip(5) };
+    if (kind === 'bullet') {
+      return {
+        level,
+        format: LevelFormat.BULLET,
+        text: level % 2 === 0 ? '•' : '–',
+        alignment: AlignmentType.LEFT,
+        style: { paragraph: { indent }, run: { font: SCRIPTS.latin.family } },
+      };
+    }
+    return {
+      level,
+      format: LevelFormat.DECIMAL,
+      text: kind === 'decimal' ? `%${level + 1}.` : `%${level + 1})`,
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent } },
+    };
+  });
+}
+
+class DocxBuilder {
+  private instance = 0;
+  readonly children: (Paragraph | Table)[] = [];
+
+  paragraph(p: LayoutParagraph, indentLevel?: number): Paragraph {
+    return new Paragraph({
+      children: runs(p.runs),
+      alignment: p.style === 'body' ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
+      spacing: { after: p.style === 'label' ? 60 : 120, before: p.style === 'label' ? 120 : p.style === 'note' ? 240 : 0 },
+      keepNext: p.keepWithNext ?? false,
+      ...(indentLevel !== undefined ? { indent: { left: convertMillimetersToTwip(7 * indentLevel) } } : {}),
+    });
+  }
+
+  list(l: LayoutList, out: (Paragraph | Table)[]): void {
+    const kind = l.numbering === 'none' ? undefined : l.numbering;
+    const instance = ++this.instance;
+    for (const item of l.items) {
+      out.push(
+        new Paragraph({
+          children: runs(item.runs),
+          alignment: AlignmentType.JUSTIFIED,
+          spacing: { after: 60 },
+          ...(kind ? { numbering: { reference: NUMBERING_REF[kind], level: Math.min(l.level, 8), instance } } : { indent: { left: convertMillimetersToTwip(7 * (l.level + 1)) } }),
+          // An item that only introduces nested items ("Implementation by country:") stays with them.
+          keepNext: item.runs.length > 0 && item.children.length > 0 && item.runs.every((r) => r.bold),
+        }),
+      );
+      for (const c of item.children) {
+        if (c.kind === 'list') this.list(c, out);
+        else out.push(this.paragraph(c, l.level + 1));
+      }
+    }
+  }
+
+  block(b: LayoutBlock): void {
+    switch (b.kind) {
+      case 'title':
+        for (const line of b.lines) {
+          const size = line.role === 'label' ? 14 : line.role === 'title' ? 13 : line.role === 'theme' ? 12 : undefined;
+          this.children.push(
+            new Paragraph({
+              children: runs(line.runs, size ? { size } : {}),
+              alignment: AlignmentType.CENTER,
+              spacing: { after: 100, before: line.role === 'date' ? 160 : 0 },
+              keepNext: true,
+            }),
+          );
+        }
+        this.children.push(new Paragraph({ children: [], spacing: { after: 120 } }));
+        break;
+      case 'heading':
+        this.children.push(
+          new Paragraph({
+            children: runs(b.runs, { size: b.level === 1 ? 11.5 : 11 }),
+            spacing: { before: b.level === 1 ? 280 : 200, after: 120 },
+            keepNext: true,
+            keepLines: true,
+          }),
+        );
+        break;
+      case 'paragraph':
+        this.children.push(this.paragraph(b));
+        break;
+      case 'list':
+        this.list(b, this.children);
+        break;
+      case 'signatures':
+        this.children.push(this.signatures(b));
+        break;
+      case 'routing':
+        this.children.push(this.routing(b));
+        break;
+    }
+  }
+
+  /**
+   * The signature grid: one borderless table row per line of blocks, one cell per signatory holding,
+   * in reading order, its role, the box, the name and the title lines (so that text extraction, screen
+   * readers and copy-paste read one signatory at a time). Role and box sit in a small nested table: the
+   * role row has a minimum height of two lines, bottom-aligned, so that boxes line up when a role
+   * wraps; the box row has an exact height and is the only bordered thing. Rows cannot split.
+   */
+  private signatures(b: Extract<LayoutBlock, { kind: 'signatures' }>): Table {
+    const total = A4.width - convertMillimetersToTwip(45);
+    const width = Math.floor(total / b.perRow);
+    const margin = convertMillimetersToTwip(3);
+    const inner = width - 2 * margin;
+    const centred = (children: ParagraphChild[], keepNext: boolean) =>
+      new Paragraph({ children, alignment: AlignmentType.CENTER, keepNext, keepLines: true, spacing: { after: 40 } });
+    const roleAndBox = (role: Run[]) =>
+      new Table({
+        width: { size: inner, type: WidthType.DXA },
+        columnWidths: [inner],
+        layout: TableLayoutType.FIXED,
+        borders: NO_BORDERS,
+        rows: [
+          new TableRow({
+            cantSplit: true,
+            height: { value: convertMillimetersToTwip(11), rule: HeightRule.ATLEAST },
+            children: [new TableCell({ width: { size: inner, type: WidthType.DXA }, borders: NO_BORDERS, verticalAlign: VerticalAlignTable.BOTTOM, children: [centred(runs(role), true)] })],
+          }),
+          new TableRow({
+            cantSplit: true,
+            height: { value: convertMillimetersToTwip(28), rule: HeightRule.EXACT },
+            children: [new TableCell({ width: { size: inner, type: WidthType.DXA }, borders: { top: BOX, bottom: BOX, left: BOX, right: BOX }, children: [centred([], true)] })],
+          }),
+        ],
+      });
+    const rows: TableRow[] = [];
+    for (let i = 0; i < b.cells.length; i += b.perRow) {
+      const line = b.cells.slice(i, i + b.perRow);
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: Array.from({ length: b.perRow }, (_, col) => {
+            const c = line[col];
+            const children: (Paragraph | Table)[] = c
+              ? [
+                  roleAndBox(c.role),
+                  new Paragraph({ children: runs(c.name), alignment: AlignmentType.CENTER, keepLines: true, spacing: { before: 60, after: 40 } }),
+                  ...c.titleLines.map((l) => centred(runs(l, { size: 9.5 }), false)),
+                ]
+              : [centred([], false)];
+            return new TableCell({
+              width: { size: width, type: WidthType.DXA },
+              margins: { left: margin, right: margin, bottom: convertMillimetersToTwip(6) },
+              borders: NO_BORDERS,
+              children,
+            });
+          }),
+        }),
+      );
+    }
+    return new Table({
+      rows,
+      width: { size: width * b.perRow, type: WidthType.DXA },
+      columnWidths: Array.from({ length: b.perRow }, () => width),
+      layout: TableLayoutType.FIXED,
+      borders: NO_BORDERS,
+    });
+  }
+
+  /**
+   * The routing chain: steps side by side, two per row; under each, a space to sign (a row of fixed
+   * height whose cells have a dotted bottom border). Rows cannot split and keep with the next.
+   */
+  private routing(b: Extract<LayoutBlock, { kind: 'routing' }>): Table {
+    const gap = convertMillimetersToTwip(10);
+    const width = Math.floor((A4.width - convertMillimetersToTwip(45) - gap) / 2);
+    const columnWidths = [width, gap, width];
+    const dotted = { style: BorderStyle.DOTTED, size: 4, color: '777777' } as const;
+    const rows: TableRow[] = [];
+    for (let i = 0; i < b.steps.length; i += 2) {
+      const pair = b.steps.slice(i, i + 2);
+      const at = (col: number) => (col % 2 === 0 ? pair[col / 2] : undefined);
+      const empty = (w: number, keepNext: boolean) =>
+        new TableCell({ width: { size: w, type: WidthType.DXA }, borders: NO_BORDERS, children: [new Paragraph({ children: [], keepNext })] });
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: columnWidths.map((w, col) => {
+            const s = at(col);
+            if (!s) return empty(w, true);
+            return new TableCell({
+              width: { size: w, type: WidthType.DXA },
+              borders: NO_BORDERS,
+              children: [
+                new Paragraph({ children: runs(s.headline), keepNext: true, keepLines: true, spacing: { after: 60 } }),
+                new Paragraph({ children: runs(s.placeDate), keepNext: true, spacing: { after: 60 } }),
+                new Paragraph({ children: runs(s.signerRole), keepNext: true }),
+              ],
+            });
+          }),
+        }),
+        new TableRow({
+          cantSplit: true,
+          height: { value: convertMillimetersToTwip(25), rule: HeightRule.EXACT },
+          children: columnWidths.map((w, col) =>
+            at(col)
+              ? new TableCell({ width: { size: w, type: WidthType.DXA }, borders: { ...NO_BORDERS, bottom: dotted }, children: [new Paragraph({ children: [] })] })
+              : empty(w, false),
+          ),
+        }),
+      );
+    }
+    return new Table({
+      rows,
+      width: { size: width * 2 + gap, type: WidthType.DXA },
+      columnWidths,
+      layout: TableLayoutType.FIXED,
+      borders: NO_BORDERS,
+    });
+  }
+}
+
+export interface DocxOptions {
+  now?: Date;
+}
+
+export async function renderDocx(layout: LayoutDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+  const builder = new DocxBuilder();
+  // Space before the routing chain and the signature grid, as in the HTML (margins there, paragraphs here).
+  for (const b of layout.blocks) {
+    if (b.kind === 'signatures' || b.kind === 'routing') builder.children.push(new Paragraph({ children: [], spacing: { after: 120 }, keepNext: true }));
+    builder.block(b);
+  }
+  const { meta, furniture } = layout;
+  const [top, right, bottom, left] = furniture.page.marginsMm;
+  const latin = SCRIPTS.latin.family;
+  const small = (text: string, size: number, extra: { bold?: boolean; color?: string } = {}) =>
+    new TextRun({ text, size: size * 2, font: latin, ...extra });
+
+  const contentWidth = A4.width - convertMillimetersToTwip(left + right);
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: contentWidth }],
+        children: [
+          small(furniture.fingerprintLabel, 7.5, { color: '555555' }),
+          new TextRun({
+            size: 18,
+            font: latin,
+            children: ['\t', furniture.pageLabel.before, PageNumber.CURRENT, furniture.pageLabel.between, PageNumber.TOTAL_PAGES, furniture.pageLabel.after],
+          }),
+        ],
+      }),
+    ],
+  });
+  const header = furniture.draftMark
+    ? new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [small(furniture.draftMark, 12, { bold: true, color: 'B00020' })] })] })
+    : undefined;
+
+  const doc = new Document({
+    creator: meta.author,
+    lastModifiedBy: meta.author,
+    title: meta.title,
+    subject: meta.subject,
+    keywords: meta.keywords.join('; '),
+    description: `Fingerprint (SHA-256 of the canonical content): ${meta.fingerprint}`,
+    customProperties: [
+      { name: 'MinutaFingerprint', value: meta.fingerprint },
+      { name: 'MinutaDraft', value: furniture.draftMark ? 'true' : 'false' },
+    ],
+    styles: {
+      default: {
+        document: {
+          run: { font: { ascii: latin, hAnsi: latin, cs: latin, eastAsia: latin }, size: BODY_PT * 2, sizeComplexScript: BODY_PT * 2 },
+          paragraph: { spacing: { line: 276 } },
+        },
+      },
+    },
+    numbering: {
+      config: (['bullet', 'decimal', 'decimal-paren'] as const).map((k) => ({ reference: NUMBERING_REF[k], levels: levels(k) })),
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: A4,
+            margin: {
+              top: convertMillimetersToTwip(top),
+              right: convertMillimetersToTwip(right),
+              bottom: convertMillimetersToTwip(bottom),
+              left: convertMillimetersToTwip(left),
+              header: convertMillimetersToTwip(10),
+              footer: convertMillimetersToTwip(10),
+            },
+          },
+        },
+        headers: header ? { default: header } : {},
+        footers: { default: footer },
+        children: builder.children,
+      },
+    ],
+  });
+  void options.now; // docx stamps its own creation time; kept in the signature for a later reproducible mode.
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
+}

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+
+/**
+ * Finding and starting a Chromium-family browser without Playwright's own
+ * downloads: the CLI, the tests and the benchmark print with what the machine
+ * has (MINUTA_CHROMIUM first, then the usual install paths).
+ */
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const CANDIDATES: Record<string, string[]> = {
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/microsoft-edge',
+    '/snap/bin/chromium',
+  ],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  ],
+  win32: [
+    `${process.env['PROGRAMFILES'] ?? 'C:\\Program Files'}\\Google\\Chrome\\Application\\chrome.exe`,
+    `${process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)'}\\Microsoft\\Edge\\Application\\msedge.exe`,
+    `${process.env['PROGRAMFILES'] ?? 'C:\\Program Files'}\\Microsoft\\Edge\\Application\\msedge.exe`,
+  ],
+};
+
+export class NoChromiumError extends Error {
+  constructor() {
+    super(
+      'No Chromium, Chrome or Edge found to print PDF: set MINUTA_CHROMIUM to the browser binary, ' +
+        'or install one (Debian/Ubuntu: apt-get install chromium). Run `bash scripts/setup.sh test` to do it for you.',
+    );
+    this.name = 'NoChromiumError';
+  }
+}
+
+export function chromiumPath(): string {
+  const fromEnv = process.env['MINUTA_CHROMIUM'];
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`MINUTA_CHROMIUM is set to ${fromEnv}, which does not exist`);
+    return fromEnv;
+  }
+  const found = (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p));
+  if (!found) throw new NoChromiumError();
+  return found;
+}

@@ -1,0 +1,65 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ExportPreview } from '../../../shared/ipc/contract';
+import { call } from '../api/client';
+import { mountPreview } from './mountPreview';
+import './preview.css';
+
+export interface PagedPreviewProps {
+  meetingId: string;
+  /** Preview the sealed form (no draft mark). */
+  sealed?: boolean;
+  /** 1 = actual size; the default fits a page's width to about 600 px. */
+  zoom?: number;
+  /** Changes whenever the document changes (e.g. its revision id): the preview reloads. */
+  revision?: string | number;
+}
+
+/**
+ * The document as it prints: the same HTML and stylesheet as the PDF, paged into A4 sheets side by
+ * side (scroll sideways). Self-contained: mount it anywhere with a meeting id.
+ */
+export function PagedPreview({ meetingId, sealed = false, zoom = 0.75, revision }: PagedPreviewProps) {
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [preview, setPreview] = useState<ExportPreview | undefined>();
+  const [pages, setPages] = useState<number | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    let live = true;
+    setError(undefined);
+    call('previewMeeting', { id: meetingId, sealed })
+      .then((p) => live && setPreview(p))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [meetingId, sealed, revision]);
+
+  useEffect(() => {
+    const el = frame.current;
+    if (!el || !preview) return;
+    let live = true;
+    mountPreview(el, preview, zoom)
+      .then((m) => live && setPages(m.pages))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [preview, zoom]);
+
+  return (
+    <section className="paged-preview" aria-label="Print preview" aria-busy={!preview && !error}>
+      <header className="paged-preview-bar">
+        <span>{pages === undefined ? 'Laying out pages…' : `${pages} page${pages === 1 ? '' : 's'}, A4`}</span>
+        {preview?.draftMark && <span className="paged-preview-draft">{preview.draftMark}</span>}
+        {preview && <span className="paged-preview-fingerprint">{preview.fingerprintLabel}</span>}
+      </header>
+      {error && (
+        <p role="alert" className="error">
+          Could not show the preview: {error}
+        </p>
+      )}
+      <iframe ref={frame} className="paged-preview-frame" title="Print preview" sandbox="allow-same-origin" data-testid="paged-preview" />
+    </section>
+  );
+}

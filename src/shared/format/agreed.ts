@@ -1,0 +1,370 @@
+import type { Block, Bullet, LeafBlock, Meeting, RichText, Statement } from '../minutes';
+import { personDisplayName, richTextToString } from '../minutes';
+import { fingerprint, shortFingerprint } from './fingerprint';
+import type {
+  LayoutBlock,
+  LayoutDocument,
+  LayoutList,
+  LayoutParagraph,
+  ListItem,
+  Numbering,
+  ParagraphStyle,
+  Run,
+  SignatureCell,
+} from './layout';
+import { type Script, splitByScript } from './scripts';
+
+/**
+ * The agreed format: the one module that knows how minutes look. It turns a
+ * minutes model into the layout tree; the HTML and DOCX renderers only map
+ * that tree. Every word the format adds (section letters, "Session 1: ",
+ * "Question (UN Women)", "Submitted to …, for information", dates written
+ * out, the footer) comes from the template below — data, not code.
+ */
+
+export interface FormatTemplate {
+  /** Section letters: "A. ", "B. ", … (index 0 → "A"). */
+  sectionLabel: string;
+  session: string;
+  group: string;
+  question: string;
+  answer: string;
+  suggestion: string;
+  /** A remark's speaker label is followed by this. */
+  speakerSeparator: string;
+  countryRemark: string;
+  recommendation: string;
+  implementationByCountry: string;
+  collaboration: string;
+  routing: { submitted: string; 'seen-and-submitted': string };
+  placeDate: string;
+  months: readonly string[];
+  page: string;
+  fingerprint: string;
+  draftMark: string;
+  /** Signature blocks per row of the grid. */
+  signaturesPerRow: number;
+  marginsMm: [number, number, number, number];
+}
+
+/** The form both seeds share (the 2018 long form and the 2019 short form differ only in their content). */
+export const AGREED_FORMAT: FormatTemplate = {
+  sectionLabel: '{letter}. {heading}',
+  session: 'Session {n}: ',
+  group: 'Group {n}: ',
+  question: 'Question ({label})',
+  answer: 'Answer ({label})',
+  suggestion: '({label})',
+  speakerSeparator: ': ',
+  countryRemark: '{country}:',
+  recommendation: 'Recommendation:',
+  implementationByCountry: 'Implementation by country:',
+  collaboration: 'Collaboration:',
+  routing: {
+    submitted: 'Submitted to {recipient}, {purpose}',
+    'seen-and-submitted': 'Seen, and submitted to {recipient}, {purpose}',
+  },
+  placeDate: '{place}, {date}',
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  page: 'Page {page} of {pages}',
+  fingerprint: 'Fingerprint {short}',
+  draftMark: 'DRAFT',
+  signaturesPerRow: 3,
+  marginsMm: [22, 20, 22, 25],
+};
+
+export interface FormatOptions {
+  /** Sealed minutes carry no draft mark. Sealing comes later; until then this is an option. */
+  sealed?: boolean;
+  /** The PDF/DOCX author property. */
+  author?: string;
+  template?: FormatTemplate;
+}
+
+const fill = (tpl: string, values: Record<string, string | number>) =>
+  tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+
+/** "24 May 2018". */
+export function writeDate(iso: string, t: FormatTemplate = AGREED_FORMAT): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${t.months[m - 1]} ${y}`;
+}
+
+/** "24-25 May 2018", "30 May-2 June 2019", "30 December 2019-2 January 2020", "24 May 2018". */
+export function writeDateRange(start: string, end: string, t: FormatTemplate = AGREED_FORMAT): string {
+  if (start === end) return writeDate(start, t);
+  const [y1, m1, d1] = start.split('-').map(Number) as [number, number, number];
+  const [y2, m2] = end.split('-').map(Number) as [number, number, number];
+  if (y1 === y2 && m1 === m2) return `${d1}-${writeDate(end, t)}`;
+  if (y1 === y2) return `${d1} ${t.months[m1 - 1]}-${writeDate(end, t)}`;
+  return `${writeDate(start, t)}-${writeDate(end, t)}`;
+}
+
+// ---------------------------------------------------------------- runs
+
+/** Rich text → runs of one script each; `force` adds bold/italic (format decisions) to every run. */
+function runs(rt: RichText | undefined, force: { bold?: boolean; italic?: boolean } = {}): Run[] {
+  const out: Run[] = [];
+  for (const r of rt ?? []) {
+    for (const span of splitByScript(r.text)) {
+      const run: Run = { text: span.text, script: span.script };
+      if (r.bold || force.bold) run.bold = true;
+      if (r.italic || force.italic) run.italic = true;
+      out.push(run);
+    }
+  }
+  return out;
+}
+
+const text = (s: string, force: { bold?: boolean; italic?: boolean } = {}): Run[] => runs([{ text: s }], force);
+
+const para = (style: ParagraphStyle, r: Run[], keepWithNext = false): LayoutParagraph =>
+  keepWithNext ? { kind: 'paragraph', style, runs: r, keepWithNext } : { kind: 'paragraph', style, runs: r };
+
+// ---------------------------------------------------------------- the walk
+
+class Builder {
+  readonly blocks: LayoutBlock[] = [];
+  private sectionIndex = 0;
+  private readonly people: Map<string, Meeting['people'][number]>;
+  private readonly fieldNames = new Set<string>();
+  private signatureIndex = 0;
+
+  constructor(
+    private readonly meeting: Meeting,
+    private readonly t: FormatTemplate,
+  ) {
+    this.people = new Map(meeting.people.map((p) => [p.id, p]));
+  }
+
+  title(): void {
+    const { titleBlock, dates, venue } = this.meeting;
+    const lines: LayoutDocument['blocks'][number] & { kind: 'title' } = { kind: 'title', lines: [] };
+    if (titleBlock.label?.length) lines.lines.push({ role: 'label', runs: runs(titleBlock.label, { bold: true }) });
+    lines.lines.push({ role: 'title', runs: runs(titleBlock.title, { bold: true }) });
+    if (titleBlock.joiner?.length) lines.lines.push({ role: 'joiner', runs: runs(titleBlock.joiner, { bold: true }) });
+    if (titleBlock.theme?.length) lines.lines.push({ role: 'theme', runs: runs(titleBlock.theme, { bold: true }) });
+    lines.lines.push({ role: 'date', runs: text(writeDateRange(dates.start, dates.end, this.t), { bold: true }) });
+    lines.lines.push({ role: 'place', runs: text(`${venue.city}, ${venue.country}`, { bold: true }) });
+    this.blocks.push(lines);
+  }
+
+  block(b: Block): void {
+    if (b.type === 'section') {
+      const letter = String.fromCharCode(65 + (this.sectionIndex++ % 26));
+      const heading = richTextToString(b.heading);
+      this.blocks.push({ kind: 'heading', level: 1, runs: text(fill(this.t.sectionLabel, { letter, heading }), { bold: true }) });
+      b.blocks.forEach((c) => this.block(c));
+    } else if (b.type === 'session') {
+      this.blocks.push({
+        kind: 'heading',
+        level: 2,
+        runs: [...text(fill(this.t.session, { n: b.number }), { bold: true }), ...runs(b.title, { bold: true })],
+      });
+      b.items.forEach((c) => this.leaf(c));
+    } else this.leaf(b);
+  }
+
+  private bulletItems(items: readonly Bullet[], level: number): ListItem[] {
+    return items.map((b) => {
+      const r = b.country
+        ? [...text(fill(this.t.countryRemark, { country: b.country }), { bold: true }), ...text(' '), ...runs(b.text)]
+        : runs(b.text);
+      const children: ListItem['children'] = b.children?.length ? [this.list(b.children, 'bullet', level + 1)] : [];
+      return { runs: r, children };
+    });
+  }
+
+  private list(items: readonly Bullet[], numbering: Numbering, level: number): LayoutList {
+    return { kind: 'list', numbering, level, items: this.bulletItems(items, level) };
+  }
+
+  /** "Question (UN Women) Before, only women …": the label bold, run in with the first paragraph. */
+  private statement(labelTpl: string, s: Statement): void {
+    const [first, ...rest] = s.paragraphs;
+    this.blocks.push(para('body', [...text(fill(labelTpl, { label: s.by.label }), { bold: true }), ...text(' '), ...runs(first)]));
+    for (const p of rest) this.blocks.push(para('body', runs(p)));
+  }
+
+  private presentation(b: Extract<LeafBlock, { type: 'presentation' }>): void {
+    const children: ListItem['children'] = [];
+    if (b.bullets.length) children.push(this.list(b.bullets, 'bullet', 1));
+    if (b.recommendations) {
+      const heading = b.recommendations.heading?.length ? runs(b.recommendations.heading, { bold: true }) : text(this.t.recommendation, { bold: true });
+      children.push(para('label', heading, true));
+      children.push(this.list(b.recommendations.items, 'bullet', 1));
+    }
+    this.blocks.push({ kind: 'list', numbering: 'bullet', level: 0, items: [{ runs: runs(b.heading, { bold: true }), children }] });
+  }
+
+  private group(b: Extract<LeafBlock, { type: 'group' }>): void {
+    this.blocks.push({
+      kind: 'heading',
+      level: 3,
+      runs: [...text(fill(this.t.group, { n: b.number }), { bold: true }), ...runs(b.theme, { bold: true })],
+    });
+    const items: ListItem[] = [];
+    for (const part of b.parts) {
+      const defaultHeading =
+        part.kind === 'implementation-by-country' ? this.t.implementationByCountry : part.kind === 'collaboration' ? this.t.collaboration : undefined;
+      const heading = part.heading?.length ? runs(part.heading, { bold: true }) : defaultHeading ? text(defaultHeading, { bold: true }) : undefined;
+      if (heading) items.push({ runs: heading, children: part.items.length ? [this.list(part.items, 'bullet', 1)] : [] });
+      else items.push(...this.bulletItems(part.items, 0));
+    }
+    if (items.length) this.blocks.push({ kind: 'list', numbering: 'bullet', level: 0, items });
+  }
+
+  private leaf(b: LeafBlock): void {
+    switch (b.type) {
+      case 'paragraph':
+      case 'next-meeting':
+      case 'observers':
+        this.blocks.push(para('body', runs(b.text)));
+        break;
+      case 'signing':
+        this.blocks.push(para('body', runs(b.text), true));
+        break;
+      case 'disclaimer':
+        this.blocks.push(para('note', runs(b.text), true));
+        break;
+      case 'list':
+        if (b.heading?.length) this.blocks.push(para('label', runs(b.heading, { bold: true }), true));
+        if (b.numbering === 'none') for (const item of b.items) this.blocks.push(para('body', runs(item.text)));
+        else this.blocks.push(this.list(b.items, b.numbering, 0));
+        break;
+      case 'delegations':
+        for (const d of b.delegations) {
+          if (d.description?.length) for (const p of d.description) this.blocks.push(para('body', runs(p)));
+          else this.blocks.push(para('body', [...text(`${d.country}: `, { bold: true }), ...text(d.institutions.join('; '))]));
+        }
+        break;
+      case 'presiding':
+        for (const p of b.paragraphs) this.blocks.push(para('body', runs(p)));
+        break;
+      case 'remark': {
+        const [first, ...rest] = b.paragraphs;
+        const label = b.speakerLabel?.length ? [...runs(b.speakerLabel, { bold: true }), ...text(this.t.speakerSeparator, { bold: true })] : [];
+        this.blocks.push(para('body', [...label, ...runs(first)]));
+        for (const p of rest) this.blocks.push(para('body', runs(p)));
+        break;
+      }
+      case 'presentation':
+        this.presentation(b);
+        break;
+      case 'qa':
+        if (b.heading?.length) this.blocks.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
+        for (const turn of b.turns) {
+          this.statement(this.t.question, turn.question);
+          for (const a of turn.answers) this.statement(this.t.answer, a);
+        }
+        break;
+      case 'suggestions':
+        if (b.heading?.length) this.blocks.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
+        for (const s of b.items) this.statement(this.t.suggestion, s);
+        break;
+      case 'group':
+        this.group(b);
+        break;
+      case 'signatories': {
+        const cells: SignatureCell[] = b.signatories.map((s) => {
+          const person = s.personId ? this.people.get(s.personId) : undefined;
+          const name = person ? personDisplayName(person) : (s.name ?? '');
+          return {
+            index: ++this.signatureIndex,
+            field: this.uniqueField(s.role),
+            role: text(s.role, { bold: true }),
+            name: text(name, { bold: true }),
+            titleLines: s.titleLines.map((l) => text(l)),
+          };
+        });
+        this.blocks.push({ kind: 'signatures', perRow: this.t.signaturesPerRow, cells });
+        break;
+      }
+      case 'routing':
+        this.blocks.push({
+          kind: 'routing',
+          steps: b.steps.map((s) => ({
+            headline: text(fill(this.t.routing[s.kind], { recipient: s.recipient, purpose: s.purpose }), { bold: true }),
+            placeDate: text(fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) })),
+            signerRole: text(s.signerRole),
+          })),
+        });
+        break;
+      default: {
+        const never: never = b;
+        throw new Error(`agreed format: unhandled block ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /** PDF field names must be unique: a second "Head of Delegation" becomes "Head of Delegation (2)". */
+  private uniqueField(role: string): string {
+    // A period separates the parts of a hierarchical PDF field name: keep the name flat.
+    const base = role.replaceAll('.', ' ').trim() || 'Signature';
+    let name = base;
+    for (let n = 2; this.fieldNames.has(name); n++) name = `${base} (${n})`;
+    this.fieldNames.add(name);
+    return name;
+  }
+}
+
+function collectScripts(blocks: readonly LayoutBlock[]): Script[] {
+  const used = new Set<Script>(['latin']);
+  const add = (rs: readonly Run[]) => rs.forEach((r) => used.add(r.script));
+  const walkList = (l: LayoutList) => {
+    for (const it of l.items) {
+      add(it.runs);
+      for (const c of it.children) {
+        if (c.kind === 'list') walkList(c);
+        else add(c.runs);
+      }
+    }
+  };
+  for (const b of blocks) {
+    if (b.kind === 'title') b.lines.forEach((l) => add(l.runs));
+    else if (b.kind === 'heading' || b.kind === 'paragraph') add(b.runs);
+    else if (b.kind === 'list') walkList(b);
+    else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach(add));
+    else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach(add));
+  }
+  return (['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => used.has(s));
+}
+
+/** The minutes as the agreed format lays them out. Async only because Web Crypto's digest is. */
+export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {}): Promise<LayoutDocument> {
+  const t = options.template ?? AGREED_FORMAT;
+  const b = new Builder(meeting, t);
+  b.title();
+  meeting.body.forEach((x) => b.block(x));
+  const hex = await fingerprint(meeting);
+  const short = shortFingerprint(hex);
+  const [before, between, after] = splitPageTemplate(t.page);
+  const delegations = meeting.body.flatMap((x) => (x.type === 'delegations' ? x.delegations.map((d) => d.country) : []));
+  const theme = richTextToString(meeting.titleBlock.theme ?? []).trim();
+  return {
+    meta: {
+      title: richTextToString(meeting.titleBlock.title).trim(),
+      subject: theme || `Minutes, ${writeDateRange(meeting.dates.start, meeting.dates.end, t)}, ${meeting.venue.city}`,
+      author: options.author ?? 'Minuta',
+      keywords: ['minutes', ...new Set(delegations), `fingerprint:${hex}`],
+      language: meeting.language,
+      fingerprint: hex,
+      fingerprintShort: short,
+      date: meeting.dates.end,
+    },
+    furniture: {
+      page: { size: 'A4', marginsMm: t.marginsMm },
+      pageLabel: { before, between, after },
+      fingerprintLabel: fill(t.fingerprint, { short }),
+      draftMark: options.sealed ? undefined : t.draftMark,
+    },
+    blocks: b.blocks,
+    scripts: collectScripts(b.blocks),
+  };
+}
+
+function splitPageTemplate(tpl: string): [string, string, string] {
+  const m = /^(.*)\{page\}(.*)\{pages\}(.*)$/s.exec(tpl);
+  if (!m) throw new Error(`page template needs {page} and {pages}: ${tpl}`);
+  return [m[1]!, m[2]!, m[3]!];
+}

@@ -1,0 +1,185 @@
+import type { LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Run } from './layout';
+import { SCRIPTS, type Script } from './scripts';
+
+/**
+ * Layout tree → one self-contained HTML document with print CSS. Mechanical:
+ * every decision about wording, bold and order was made by agreed.ts. No DOM
+ * APIs: main (PDF printing) and the renderer (the paged preview) both call it.
+ *
+ * Print rules worth knowing:
+ *  - `@page` margin boxes carry the footer ("Page X of Y", the fingerprint)
+ *    and the draft mark, so they repeat on every page and never collide with
+ *    the text;
+ *  - each signature box is an `<a href="sig:N">` block of fixed size: Chromium
+ *    prints it as a /Link annotation with the box's exact /Rect, which the PDF
+ *    finisher turns into the signature field;
+ *  - a row of signature blocks and a routing step never split across pages.
+ */
+
+export interface HtmlOptions {
+  /** URL of a font file, given its path relative to `node_modules/@fontsource/` (a data: URL, a served path…). */
+  fontUrl: (file: string) => string;
+}
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+/** A CSS string literal. */
+const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\a ')}"`;
+
+const FAMILY_STACK = (first: Script) => {
+  const order: Script[] = [first, ...(['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => s !== first)];
+  return order.map((s) => `'${SCRIPTS[s].family}'`).join(', ');
+};
+
+function run(r: Run): string {
+  let s = escapeHtml(r.text);
+  if (r.script !== 'latin') s = `<span lang="${SCRIPTS[r.script].lang}" class="s-${r.script}">${s}</span>`;
+  if (r.italic) s = `<i>${s}</i>`;
+  if (r.bold) s = `<b>${s}</b>`;
+  return s;
+}
+const runsHtml = (rs: readonly Run[]) => rs.map(run).join('');
+
+function paragraph(p: LayoutParagraph): string {
+  const cls = [`p-${p.style}`, p.keepWithNext ? 'keep' : ''].filter(Boolean).join(' ');
+  return `<p class="${cls}">${runsHtml(p.runs)}</p>`;
+}
+
+function list(l: LayoutList): string {
+  const tag = l.numbering === 'bullet' || l.numbering === 'none' ? 'ul' : 'ol';
+  const items = l.items
+    .map((it) => `<li><p>${runsHtml(it.runs)}</p>${it.children.map((c) => (c.kind === 'list' ? list(c) : paragraph(c))).join('')}</li>`)
+    .join('');
+  return `<${tag} class="l-${l.numbering} lv${Math.min(l.level, 3)}">${items}</${tag}>`;
+}
+
+function block(b: LayoutBlock): string {
+  switch (b.kind) {
+    case 'title':
+      return `<header class="title">${b.lines.map((l) => `<p class="t-${l.role}">${runsHtml(l.runs)}</p>`).join('')}</header>`;
+    case 'heading':
+      return `<h${b.level + 1}>${runsHtml(b.runs)}</h${b.level + 1}>`;
+    case 'paragraph':
+      return paragraph(b);
+    case 'list':
+      return list(b);
+    case 'signatures': {
+      const rows: string[] = [];
+      for (let i = 0; i < b.cells.length; i += b.perRow) {
+        const cells = b.cells.slice(i, i + b.perRow).map(
+          (c) =>
+            `<div class="sig-cell"><p class="sig-role">${runsHtml(c.role)}</p>` +
+            `<a class="sig-box" href="sig:${c.index}" title="${escapeHtml(c.field)}"></a>` +
+            `<p class="sig-name">${runsHtml(c.name)}</p>` +
+            `<div class="sig-titles">${c.titleLines.map((l) => `<p>${runsHtml(l)}</p>`).join('')}</div>` +
+            `</div>`,
+        );
+        rows.push(`<div class="sig-row">${cells.join('')}</div>`);
+      }
+      return `<section class="signatures">${rows.join('')}</section>`;
+    }
+    case 'routing':
+      return `<section class="routing">${b.steps
+        .map(
+          (s) =>
+            `<div class="route"><p class="route-head">${runsHtml(s.headline)}</p><p>${runsHtml(s.placeDate)}</p>` +
+            `<p class="route-role">${runsHtml(s.signerRole)}</p><div class="route-space"></div></div>`,
+        )
+        .join('')}</section>`;
+  }
+}
+
+/** The body markup alone (the preview wraps it in its own page frames). */
+export function layoutBodyHtml(doc: LayoutDocument): string {
+  return doc.blocks.map(block).join('\n');
+}
+
+function fontFaces(doc: LayoutDocument, opts: HtmlOptions): string {
+  const out: string[] = [];
+  for (const s of doc.scripts) {
+    for (const f of SCRIPTS[s].files) {
+      out.push(
+        `@font-face{font-family:'${SCRIPTS[s].family}';font-style:${f.style};font-weight:${f.weight};` +
+          `src:url(${cssString(opts.fontUrl(f.file))}) format('woff2');${f.unicodeRange ? `unicode-range:${f.unicodeRange};` : ''}}`,
+      );
+    }
+  }
+  return out.join('\n');
+}
+
+/** The print stylesheet, fonts included. */
+export function layoutCss(doc: LayoutDocument, opts: HtmlOptions): string {
+  const [top, right, bottom, left] = doc.furniture.page.marginsMm;
+  const { before, between, after } = doc.furniture.pageLabel;
+  const draft = doc.furniture.draftMark;
+  return `${fontFaces(doc, opts)}
+@page {
+  size: A4;
+  margin: ${top}mm ${right}mm ${bottom}mm ${left}mm;
+  @bottom-left { content: ${cssString(doc.furniture.fingerprintLabel)}; font: 7.5pt ${FAMILY_STACK('latin')}; color: #555; vertical-align: top; padding-top: 4mm; }
+  @bottom-right { content: ${cssString(before)} counter(page) ${cssString(between)} counter(pages) ${cssString(after)}; font: 9pt ${FAMILY_STACK('latin')}; vertical-align: top; padding-top: 4mm; }
+  ${draft ? `@top-right { content: ${cssString(draft)}; font: bold 12pt ${FAMILY_STACK('latin')}; color: #b00020; }` : ''}
+}
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-family: ${FAMILY_STACK('latin')}; font-size: 11pt; line-height: 1.4; color: #000; }
+.s-khmer { font-family: ${FAMILY_STACK('khmer')}; line-height: 1.7; }
+.s-lao { font-family: ${FAMILY_STACK('lao')}; line-height: 1.7; }
+.s-myanmar { font-family: ${FAMILY_STACK('myanmar')}; line-height: 1.8; }
+p { margin: 0 0 6pt; orphans: 2; widows: 2; }
+.p-body { text-align: justify; }
+.p-label { margin: 6pt 0 3pt; }
+.p-note { margin-top: 12pt; }
+.keep { break-after: avoid; }
+header.title { text-align: center; margin: 0 0 14pt; }
+header.title p { margin: 0 0 5pt; }
+.t-label { font-size: 14pt; }
+.t-title { font-size: 13pt; }
+.t-theme { font-size: 12pt; }
+.t-date { margin-top: 8pt !important; }
+h2, h3, h4 { break-after: avoid; break-inside: avoid; margin: 0; font-weight: bold; }
+h2 { font-size: 11.5pt; margin: 14pt 0 6pt; }
+h3 { font-size: 11pt; margin: 10pt 0 5pt; }
+h4 { font-size: 11pt; margin: 8pt 0 4pt; }
+ul, ol { margin: 0 0 6pt; padding-left: 7mm; }
+li > p { margin: 0 0 3pt; text-align: justify; }
+li > ul, li > ol { margin-top: 2pt; }
+ul.l-bullet { list-style-type: disc; }
+ul.l-bullet.lv1, ul.l-bullet.lv3 { list-style-type: '\\2013\\a0\\a0'; }
+ul.l-none { list-style-type: none; }
+ol.l-decimal { list-style-type: decimal; }
+ol.l-decimal-paren > li::marker { content: counter(list-item) ")\\a0\\a0"; }
+.signatures { margin-top: 12pt; }
+/* One grid row per line of blocks; each block spans four subgrid rows (role, box, name, titles), so the
+   boxes of a row line up even when one role label wraps onto two lines. */
+.sig-row { display: grid; grid-template-columns: repeat(3, 1fr); grid-template-rows: auto auto auto auto; column-gap: 6mm;
+  break-inside: avoid; page-break-inside: avoid; margin-bottom: 8mm; }
+.sig-cell { display: grid; grid-row: span 4; grid-template-rows: subgrid; min-width: 0; }
+.sig-role { text-align: center; margin: 0 0 2mm; align-self: end; }
+.sig-box { display: block; height: 28mm; border: 0.5pt solid #777; margin: 0 0 2mm; text-decoration: none; }
+.sig-name { text-align: center; margin: 0 0 1mm; }
+.sig-titles { text-align: center; font-size: 9.5pt; line-height: 1.3; }
+.sig-titles p { margin: 0 0 1mm; }
+.routing { margin-top: 14pt; display: grid; grid-template-columns: 1fr 1fr; column-gap: 10mm; row-gap: 8mm; }
+.route { break-inside: avoid; page-break-inside: avoid; }
+.route p { margin: 0 0 3pt; }
+.route-space { height: 25mm; border-bottom: 0.5pt dotted #777; }
+`;
+}
+
+/** The whole printable document. */
+export function layoutToHtml(doc: LayoutDocument, opts: HtmlOptions): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(doc.meta.language)}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(doc.meta.title)}</title>
+<style>
+${layoutCss(doc, opts)}
+</style>
+</head>
+<body>
+${layoutBodyHtml(doc)}
+</body>
+</html>
+`;
+}

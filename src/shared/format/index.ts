@@ -1,0 +1,30 @@
+/**
+ * The agreed format: minutes model → layout tree (agreed.ts) → HTML (html.ts)
+ * or DOCX (src/main/export/docx). Environment-neutral.
+ */
+export type {
+  Run,
+  Numbering,
+  ListItem,
+  LayoutList,
+  ParagraphStyle,
+  LayoutParagraph,
+  LayoutHeading,
+  TitleLine,
+  LayoutTitle,
+  SignatureCell,
+  LayoutSignatures,
+  RoutingStepLayout,
+  LayoutRouting,
+  LayoutBlock,
+  DocumentMeta,
+  PageFurniture,
+  LayoutDocument,
+} from './layout';
+export { AGREED_FORMAT, layoutMeeting, writeDate, writeDateRange } from './agreed';
+export type { FormatTemplate, FormatOptions } from './agreed';
+export { SCRIPTS, ALL_SCRIPTS, scriptOf, splitByScript, scriptsUsed } from './scripts';
+export type { Script, ScriptInfo, FontFile, ScriptSpan } from './scripts';
+export { fingerprint, shortFingerprint } from './fingerprint';
+export { layoutToHtml, layoutCss, layoutBodyHtml, escapeHtml } from './html';
+export type { HtmlOptions } from './html';

@@ -1,0 +1,132 @@
+import type { Script } from './scripts';
+
+/**
+ * The format-neutral layout tree: what a page holds, with no knowledge of
+ * minutes (agreed.ts decides) and no knowledge of HTML or Word (the renderers
+ * map it mechanically). Every string is final text: letters, labels and
+ * colons are already in it.
+ */
+
+/** A run of one script: renderers choose the font from `script` (scripts.ts), never from the text. */
+export interface Run {
+  text: string;
+  script: Script;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/** How a list numbers its items; renderers map it to CSS counters and Word numbering. */
+export type Numbering = 'bullet' | 'decimal' | 'decimal-paren' | 'none';
+
+export interface ListItem {
+  runs: Run[];
+  /** Further paragraphs inside the item (e.g. a "Recommendation:" label) and nested lists, in order. */
+  children: (LayoutParagraph | LayoutList)[];
+}
+
+export interface LayoutList {
+  kind: 'list';
+  numbering: Numbering;
+  /** 0 for a top-level list; renderers indent and pick bullet glyphs by level. */
+  level: number;
+  items: ListItem[];
+}
+
+export type ParagraphStyle =
+  /** Running text, justified. */
+  | 'body'
+  /** A short label line that introduces what follows ("Recommendation:", "Questions and Answers"). */
+  | 'label'
+  /** The disclaimer: set apart, italic where the format says so. */
+  | 'note';
+
+export interface LayoutParagraph {
+  kind: 'paragraph';
+  style: ParagraphStyle;
+  runs: Run[];
+  /** Keep on the same page as the next block (labels, headings). */
+  keepWithNext?: boolean;
+}
+
+export interface LayoutHeading {
+  kind: 'heading';
+  /** 1: lettered section ("A. PARTICIPANTS…"); 2: session; 3: group, Q&A heading. */
+  level: 1 | 2 | 3;
+  runs: Run[];
+}
+
+export interface TitleLine {
+  role: 'label' | 'title' | 'joiner' | 'theme' | 'date' | 'place';
+  runs: Run[];
+}
+
+export interface LayoutTitle {
+  kind: 'title';
+  lines: TitleLine[];
+}
+
+/** One signatory's block of the grid. */
+export interface SignatureCell {
+  /** 1-based; the PDF box links to `sig:N`, the finisher names field N `field`. */
+  index: number;
+  /** The signature field's name in the PDF: the role, made unique ("Head of Cambodia Delegation"). */
+  field: string;
+  role: Run[];
+  name: Run[];
+  titleLines: Run[][];
+}
+
+export interface LayoutSignatures {
+  kind: 'signatures';
+  /** Cells per row (three in the agreed format); a row never splits across pages. */
+  perRow: number;
+  cells: SignatureCell[];
+}
+
+/** One step of the routing chain: who it is submitted to, where and when, who signs, a space to sign. */
+export interface RoutingStepLayout {
+  headline: Run[];
+  placeDate: Run[];
+  signerRole: Run[];
+}
+
+export interface LayoutRouting {
+  kind: 'routing';
+  steps: RoutingStepLayout[];
+}
+
+export type LayoutBlock = LayoutTitle | LayoutHeading | LayoutParagraph | LayoutList | LayoutSignatures | LayoutRouting;
+
+export interface DocumentMeta {
+  title: string;
+  subject: string;
+  author: string;
+  keywords: string[];
+  /** BCP 47 language of the document. */
+  language: string;
+  /** Full SHA-256 (hex) of the canonical content. */
+  fingerprint: string;
+  /** The printed short form, e.g. "3f2a 9c01 77be 0d54". */
+  fingerprintShort: string;
+  /** ISO date of the meeting's last day (the PDF creation date is the export time). */
+  date: string;
+}
+
+export interface PageFurniture {
+  /** A4 portrait; margins in millimetres (top, right, bottom, left). */
+  page: { size: 'A4'; marginsMm: [number, number, number, number] };
+  /** "Page {page} of {pages}": renderers substitute their own page fields. */
+  pageLabel: { before: string; between: string; after: string };
+  /** Printed in the footer on every page. */
+  fingerprintLabel: string;
+  /** Printed on every page while the minutes are not sealed; undefined once sealed. */
+  draftMark: string | undefined;
+}
+
+export interface LayoutDocument {
+  meta: DocumentMeta;
+  furniture: PageFurniture;
+  blocks: LayoutBlock[];
+  /** Every script used by the text, Latin always included: renderers load only these fonts. */
+  scripts: Script[];
+}

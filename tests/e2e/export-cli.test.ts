@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FIXTURES, tempDir } from '../support/temp';
+import { tool } from '../support/exportText';
+
+/** `minuta export ID --format docx|pdf --out FILE`, through the built bin, as a user runs it. */
+const BIN = resolve('bin/minuta.js');
+let tmp: ReturnType<typeof tempDir>;
+let db: string;
+let id: string;
+
+function minuta(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, MINUTA_AUTHOR: 'tester', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  expect(existsSync('out/main/cli.js'), 'run npm run build first').toBe(true);
+  tmp = tempDir('minuta-cli-export-');
+  db = join(tmp.dir, 'minuta.sqlite');
+  const r = minuta(['import', FIXTURES[2019]]);
+  expect(r, r.stderr).toMatchObject({ code: 0 });
+  id = r.stdout.trim();
+});
+afterAll(() => tmp?.cleanup());
+
+describe('minuta export to DOCX and PDF', () => {
+  it('writes a DOCX', () => {
+    const out = join(tmp.dir, 'm.docx');
+    expect(minuta(['export', id, '--format', 'docx', '--out', out])).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('writes a PDF with its three signature fields, and the browser does not outlive the command', () => {
+    const out = join(tmp.dir, 'm.pdf');
+    const r = minuta(['export', id, '--format', 'pdf', '--out', out]);
+    expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(tool('pdfsig', 'poppler-utils', [out]).stdout.match(/Signature Field Name/g)).toHaveLength(3);
+  });
+
+  it('says clearly when there is no browser to print with, and writes nothing', () => {
+    const out = join(tmp.dir, 'none.pdf');
+    const r = minuta(['export', id, '--format', 'pdf', '--out', out], { MINUTA_CHROMIUM: join(tmp.dir, 'no-such-chromium') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/MINUTA_CHROMIUM is set to .*no-such-chromium, which does not exist/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
