@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from '../../src/main/export/pdf/chromium';
 import { createServices, type Services } from '../../src/main/services';
+import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
 import { methods } from '../../src/shared/ipc/contract';
 
 /**
@@ -39,6 +40,8 @@ export interface AppUnderTest {
   services: Services;
   dataDir: string;
   databasePath: string;
+  /** Where the test save dialog puts exported files. */
+  exportsDir: string;
   /** Problems the page reported: uncaught errors, console errors, CSP violations. Tests assert it stays empty. */
   problems: string[];
   reload(): Promise<void>;
@@ -57,7 +60,17 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
   }
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'minuta-e2e-'));
   const databasePath = join(dataDir, 'minuta.sqlite');
-  const services = createServices({ databasePath, version: 'test' });
+  const exportsDir = join(dataDir, 'exports');
+  const services = createServices({
+    databasePath,
+    version: 'test',
+    // The app's export service with the test adapters: the "save dialog" answers a path in the data
+    // folder; the printer (a second Chromium) starts only if a test exports a PDF.
+    export: {
+      dialog: { chooseDestination: async ({ defaultName }) => join(exportsDir, defaultName) },
+      createPrinter: () => new PlaywrightPrinter(),
+    },
+  });
 
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -95,12 +108,14 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
     services,
     dataDir,
     databasePath,
+    exportsDir,
     problems,
     reload: async () => {
       await page.reload();
     },
     close: async () => {
       await context.close();
+      await services.exports?.close();
       services.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

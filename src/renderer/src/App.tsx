@@ -3,6 +3,7 @@ import { HomeScreen } from './screens/HomeScreen';
 import { EditorScreen } from './editor/EditorScreen';
 import { RegisterScreen } from './register/RegisterScreen';
 import { SaveStatus } from './editor/SaveStatus';
+import { ExportMenu } from './export/ExportMenu';
 import { Palette } from './commands/Palette';
 import { useShortcuts } from './commands/useShortcuts';
 import { useAppStore } from './state/store';
@@ -41,6 +42,7 @@ export function App() {
                 onClick={() => navigate({ name: 'register', meetingId })}>Participants register</button>
             </nav>
             <SaveStatus />
+            <ExportMenu />
           </>
         ) : (
           <span className="tagline">Minutes of inter-governmental meetings</span>

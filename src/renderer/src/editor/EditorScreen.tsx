@@ -3,7 +3,7 @@ import { useAppStore } from '../state/store';
 import { MeetingDetails } from './MeetingDetails';
 import { BlockList } from './BlockView';
 import { SaveStatus } from './SaveStatus';
-import { InterimPreview } from '../preview/InterimPreview';
+import { LivePreview } from './LivePreview';
 import { Toolbar } from '../commands/Toolbar';
 import type { AnyBlock } from '../model/tree';
 
@@ -34,7 +34,7 @@ export function EditorScreen({ meetingId }: { meetingId: string }) {
         </div>
       </div>
       </div>
-      <InterimPreview />
+      <LivePreview meetingId={meetingId} />
     </div>
   );
 }

@@ -2,12 +2,14 @@ import { create } from 'zustand';
 import { createMeetingsSlice, type MeetingsSlice } from './meetingsSlice';
 import { createDocumentSlice, type DocumentSlice } from './documentSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
+import { createExportSlice, type ExportSlice } from './exportSlice';
 
 /** The one bound store: each feature adds a slice here, middleware (when any) wraps only this root. */
-export type AppState = MeetingsSlice & DocumentSlice & UiSlice;
+export type AppState = MeetingsSlice & DocumentSlice & UiSlice & ExportSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createMeetingsSlice(...a),
   ...createDocumentSlice(...a),
   ...createUiSlice(...a),
+  ...createExportSlice(...a),
 }));
