@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, startApp } from './harness';
 import { field, openMeeting, screenshot, shortcut, typeInField, waitSaved } from './drivers/ui';
 import { loadFixture } from '../support/temp';
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 /** The text of the print preview's frame (the same HTML the PDF is printed from). */
-async function previewText(page: import('playwright-core').Page): Promise<string> {
+async function previewText(page: Page): Promise<string> {
   return page.frameLocator('.paged-preview-frame').locator('body').innerText();
 }
 
