@@ -142,7 +142,7 @@ describe('drafting the 2019 minutes', () => {
 
       // The editor with its preview, the cursor in the challenges.
       await focusField(page, `${challenges}.items`);
-      await page.locator('.pv-focused').waitFor();
+      await page.locator('.paged-preview-bar').getByText(/\d+ pages?, A4/).waitFor();
       await screenshot(page, 'editor-2019.png');
       const draftedIn = Date.now() - started;
 
