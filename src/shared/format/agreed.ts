@@ -129,12 +129,19 @@ class Builder {
   private readonly people: Map<string, Meeting['people'][number]>;
   private readonly fieldNames = new Set<string>();
   private signatureIndex = 0;
+  /** The id of the model block being laid out: every layout block pushed meanwhile carries it. */
+  private source: string | undefined;
 
   constructor(
     private readonly meeting: Meeting,
     private readonly t: FormatTemplate,
   ) {
     this.people = new Map(meeting.people.map((p) => [p.id, p]));
+  }
+
+  private push(b: LayoutBlock): void {
+    if (this.source !== undefined) b.source = this.source;
+    this.blocks.push(b);
   }
 
   title(): void {
@@ -146,17 +153,18 @@ class Builder {
     if (titleBlock.theme?.length) lines.lines.push({ role: 'theme', runs: runs(titleBlock.theme, { bold: true }) });
     lines.lines.push({ role: 'date', runs: text(writeDateRange(dates.start, dates.end, this.t), { bold: true }) });
     lines.lines.push({ role: 'place', runs: text(`${venue.city}, ${venue.country}`, { bold: true }) });
-    this.blocks.push(lines);
+    this.push(lines);
   }
 
   block(b: Block): void {
+    this.source = b.id;
     if (b.type === 'section') {
       const letter = String.fromCharCode(65 + (this.sectionIndex++ % 26));
       const heading = richTextToString(b.heading);
-      this.blocks.push({ kind: 'heading', level: 1, runs: text(fill(this.t.sectionLabel, { letter, heading }), { bold: true }) });
+      this.push({ kind: 'heading', level: 1, runs: text(fill(this.t.sectionLabel, { letter, heading }), { bold: true }) });
       b.blocks.forEach((c) => this.block(c));
     } else if (b.type === 'session') {
-      this.blocks.push({
+      this.push({
         kind: 'heading',
         level: 2,
         runs: [...text(fill(this.t.session, { n: b.number }), { bold: true }), ...runs(b.title, { bold: true })],
@@ -182,8 +190,8 @@ class Builder {
   /** "Question (UN Women) Before, only women …": the label bold, run in with the first paragraph. */
   private statement(labelTpl: string, s: Statement): void {
     const [first, ...rest] = s.paragraphs;
-    this.blocks.push(para('body', [...text(fill(labelTpl, { label: s.by.label }), { bold: true }), ...text(' '), ...runs(first)]));
-    for (const p of rest) this.blocks.push(para('body', runs(p)));
+    this.push(para('body', [...text(fill(labelTpl, { label: s.by.label }), { bold: true }), ...text(' '), ...runs(first)]));
+    for (const p of rest) this.push(para('body', runs(p)));
   }
 
   private presentation(b: Extract<LeafBlock, { type: 'presentation' }>): void {
@@ -194,11 +202,11 @@ class Builder {
       children.push(para('label', heading, true));
       children.push(this.list(b.recommendations.items, 'bullet', 1));
     }
-    this.blocks.push({ kind: 'list', numbering: 'bullet', level: 0, items: [{ runs: runs(b.heading, { bold: true }), children }] });
+    this.push({ kind: 'list', numbering: 'bullet', level: 0, items: [{ runs: runs(b.heading, { bold: true }), children }] });
   }
 
   private group(b: Extract<LeafBlock, { type: 'group' }>): void {
-    this.blocks.push({
+    this.push({
       kind: 'heading',
       level: 3,
       runs: [...text(fill(this.t.group, { n: b.number }), { bold: true }), ...runs(b.theme, { bold: true })],
@@ -211,55 +219,56 @@ class Builder {
       if (heading) items.push({ runs: heading, children: part.items.length ? [this.list(part.items, 'bullet', 1)] : [] });
       else items.push(...this.bulletItems(part.items, 0));
     }
-    if (items.length) this.blocks.push({ kind: 'list', numbering: 'bullet', level: 0, items });
+    if (items.length) this.push({ kind: 'list', numbering: 'bullet', level: 0, items });
   }
 
   private leaf(b: LeafBlock): void {
+    this.source = b.id;
     switch (b.type) {
       case 'paragraph':
       case 'next-meeting':
       case 'observers':
-        this.blocks.push(para('body', runs(b.text)));
+        this.push(para('body', runs(b.text)));
         break;
       case 'signing':
-        this.blocks.push(para('body', runs(b.text), true));
+        this.push(para('body', runs(b.text), true));
         break;
       case 'disclaimer':
-        this.blocks.push(para('note', runs(b.text), true));
+        this.push(para('note', runs(b.text), true));
         break;
       case 'list':
-        if (b.heading?.length) this.blocks.push(para('label', runs(b.heading, { bold: true }), true));
-        if (b.numbering === 'none') for (const item of b.items) this.blocks.push(para('body', runs(item.text)));
-        else this.blocks.push(this.list(b.items, b.numbering, 0));
+        if (b.heading?.length) this.push(para('label', runs(b.heading, { bold: true }), true));
+        if (b.numbering === 'none') for (const item of b.items) this.push(para('body', runs(item.text)));
+        else this.push(this.list(b.items, b.numbering, 0));
         break;
       case 'delegations':
         for (const d of b.delegations) {
-          if (d.description?.length) for (const p of d.description) this.blocks.push(para('body', runs(p)));
-          else this.blocks.push(para('body', [...text(`${d.country}: `, { bold: true }), ...text(d.institutions.join('; '))]));
+          if (d.description?.length) for (const p of d.description) this.push(para('body', runs(p)));
+          else this.push(para('body', [...text(`${d.country}: `, { bold: true }), ...text(d.institutions.join('; '))]));
         }
         break;
       case 'presiding':
-        for (const p of b.paragraphs) this.blocks.push(para('body', runs(p)));
+        for (const p of b.paragraphs) this.push(para('body', runs(p)));
         break;
       case 'remark': {
         const [first, ...rest] = b.paragraphs;
         const label = b.speakerLabel?.length ? [...runs(b.speakerLabel, { bold: true }), ...text(this.t.speakerSeparator, { bold: true })] : [];
-        this.blocks.push(para('body', [...label, ...runs(first)]));
-        for (const p of rest) this.blocks.push(para('body', runs(p)));
+        this.push(para('body', [...label, ...runs(first)]));
+        for (const p of rest) this.push(para('body', runs(p)));
         break;
       }
       case 'presentation':
         this.presentation(b);
         break;
       case 'qa':
-        if (b.heading?.length) this.blocks.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
+        if (b.heading?.length) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
         for (const turn of b.turns) {
           this.statement(this.t.question, turn.question);
           for (const a of turn.answers) this.statement(this.t.answer, a);
         }
         break;
       case 'suggestions':
-        if (b.heading?.length) this.blocks.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
+        if (b.heading?.length) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
         for (const s of b.items) this.statement(this.t.suggestion, s);
         break;
       case 'group':
@@ -277,11 +286,11 @@ class Builder {
             titleLines: s.titleLines.map((l) => text(l)),
           };
         });
-        this.blocks.push({ kind: 'signatures', perRow: this.t.signaturesPerRow, cells });
+        this.push({ kind: 'signatures', perRow: this.t.signaturesPerRow, cells });
         break;
       }
       case 'routing':
-        this.blocks.push({
+        this.push({
           kind: 'routing',
           steps: b.steps.map((s) => ({
             headline: text(fill(this.t.routing[s.kind], { recipient: s.recipient, purpose: s.purpose }), { bold: true }),

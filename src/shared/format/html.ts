@@ -40,29 +40,30 @@ function run(r: Run): string {
 }
 const runsHtml = (rs: readonly Run[]) => rs.map(run).join('');
 
-function paragraph(p: LayoutParagraph): string {
+function paragraph(p: LayoutParagraph, attr = ''): string {
   const cls = [`p-${p.style}`, p.keepWithNext ? 'keep' : ''].filter(Boolean).join(' ');
-  return `<p class="${cls}">${runsHtml(p.runs)}</p>`;
+  return `<p class="${cls}"${attr}>${runsHtml(p.runs)}</p>`;
 }
 
-function list(l: LayoutList): string {
+function list(l: LayoutList, attr = ''): string {
   const tag = l.numbering === 'bullet' || l.numbering === 'none' ? 'ul' : 'ol';
   const items = l.items
     .map((it) => `<li><p>${runsHtml(it.runs)}</p>${it.children.map((c) => (c.kind === 'list' ? list(c) : paragraph(c))).join('')}</li>`)
     .join('');
-  return `<${tag} class="l-${l.numbering} lv${Math.min(l.level, 3)}">${items}</${tag}>`;
+  return `<${tag} class="l-${l.numbering} lv${Math.min(l.level, 3)}"${attr}>${items}</${tag}>`;
 }
 
-function block(b: LayoutBlock): string {
+/** `attr`: attributes for the block's outer element (its data-block, or nothing). */
+function block(b: LayoutBlock, attr: string): string {
   switch (b.kind) {
     case 'title':
-      return `<header class="title">${b.lines.map((l) => `<p class="t-${l.role}">${runsHtml(l.runs)}</p>`).join('')}</header>`;
+      return `<header class="title"${attr}>${b.lines.map((l) => `<p class="t-${l.role}">${runsHtml(l.runs)}</p>`).join('')}</header>`;
     case 'heading':
-      return `<h${b.level + 1}>${runsHtml(b.runs)}</h${b.level + 1}>`;
+      return `<h${b.level + 1}${attr}>${runsHtml(b.runs)}</h${b.level + 1}>`;
     case 'paragraph':
-      return paragraph(b);
+      return paragraph(b, attr);
     case 'list':
-      return list(b);
+      return list(b, attr);
     case 'signatures': {
       const rows: string[] = [];
       for (let i = 0; i < b.cells.length; i += b.perRow) {
@@ -76,10 +77,10 @@ function block(b: LayoutBlock): string {
         );
         rows.push(`<div class="sig-row">${cells.join('')}</div>`);
       }
-      return `<section class="signatures">${rows.join('')}</section>`;
+      return `<section class="signatures"${attr}>${rows.join('')}</section>`;
     }
     case 'routing':
-      return `<section class="routing">${b.steps
+      return `<section class="routing"${attr}>${b.steps
         .map(
           (s) =>
             `<div class="route"><p class="route-head">${runsHtml(s.headline)}</p><p>${runsHtml(s.placeDate)}</p>` +
@@ -89,9 +90,20 @@ function block(b: LayoutBlock): string {
   }
 }
 
-/** The body markup alone (the preview wraps it in its own page frames). */
+/**
+ * The body markup alone (the preview wraps it in its own page frames). The first block of each
+ * source carries `data-block="<model block id>"`: inert in print, the preview's anchor to follow the
+ * editor's cursor.
+ */
 export function layoutBodyHtml(doc: LayoutDocument): string {
-  return doc.blocks.map(block).join('\n');
+  const marked = new Set<string>();
+  return doc.blocks
+    .map((b) => {
+      if (b.source === undefined || marked.has(b.source)) return block(b, '');
+      marked.add(b.source);
+      return block(b, ` data-block="${escapeHtml(b.source)}"`);
+    })
+    .join('\n');
 }
 
 function fontFaces(doc: LayoutDocument, opts: HtmlOptions): string {

@@ -24,12 +24,22 @@ export interface ListItem {
   children: (LayoutParagraph | LayoutList)[];
 }
 
-export interface LayoutList {
+export interface LayoutList extends Sourced {
   kind: 'list';
   numbering: Numbering;
   /** 0 for a top-level list; renderers indent and pick bullet glyphs by level. */
   level: number;
   items: ListItem[];
+}
+
+/**
+ * Where a top-level layout block came from: the id of the model block it renders (a leaf block, a
+ * session or a section; none for the title). Several consecutive layout blocks may share one source;
+ * renderers mark only the first (the HTML as `data-block`, which the preview uses to follow the
+ * editor's cursor). Nested list content carries none: it belongs to its top-level block's source.
+ */
+interface Sourced {
+  source?: string;
 }
 
 export type ParagraphStyle =
@@ -40,7 +50,7 @@ export type ParagraphStyle =
   /** The disclaimer: set apart, italic where the format says so. */
   | 'note';
 
-export interface LayoutParagraph {
+export interface LayoutParagraph extends Sourced {
   kind: 'paragraph';
   style: ParagraphStyle;
   runs: Run[];
@@ -48,7 +58,7 @@ export interface LayoutParagraph {
   keepWithNext?: boolean;
 }
 
-export interface LayoutHeading {
+export interface LayoutHeading extends Sourced {
   kind: 'heading';
   /** 1: lettered section ("A. PARTICIPANTS…"); 2: session; 3: group, Q&A heading. */
   level: 1 | 2 | 3;
@@ -60,7 +70,7 @@ export interface TitleLine {
   runs: Run[];
 }
 
-export interface LayoutTitle {
+export interface LayoutTitle extends Sourced {
   kind: 'title';
   lines: TitleLine[];
 }
@@ -76,7 +86,7 @@ export interface SignatureCell {
   titleLines: Run[][];
 }
 
-export interface LayoutSignatures {
+export interface LayoutSignatures extends Sourced {
   kind: 'signatures';
   /** Cells per row (three in the agreed format); a row never splits across pages. */
   perRow: number;
@@ -90,7 +100,7 @@ export interface RoutingStepLayout {
   signerRole: Run[];
 }
 
-export interface LayoutRouting {
+export interface LayoutRouting extends Sourced {
   kind: 'routing';
   steps: RoutingStepLayout[];
 }

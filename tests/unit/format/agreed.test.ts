@@ -183,6 +183,37 @@ describe('html', () => {
     expect(html).toContain('counter(pages)');
   });
 
+  it('marks the first element of each model block with data-block="<id>", in body order (2019)', async () => {
+    const meeting = load('minutes-2019.minuta.json');
+    const html = layoutToHtml(await layoutMeeting(meeting), { fontUrl: (f) => f });
+    const marked = [...html.matchAll(/ data-block="([^"]*)"/g)].map((m) => m[1]);
+    expect(marked).toEqual(meeting.body.map((b) => b.id));
+  });
+
+  it('marks sections, sessions and the leaf blocks inside sessions (2018); only the title has no source', async () => {
+    const meeting = load('minutes-2018.minuta.json');
+    const doc = await layoutMeeting(meeting);
+    const html = layoutToHtml(doc, { fontUrl: (f) => f });
+    const marked = new Set([...html.matchAll(/ data-block="([^"]*)"/g)].map((m) => m[1]));
+    const ids: string[] = [];
+    const walk = (b: Meeting['body'][number]): void => {
+      ids.push(b.id);
+      if (b.type === 'section') b.blocks.forEach(walk);
+      else if (b.type === 'session') b.items.forEach(walk);
+    };
+    meeting.body.forEach(walk);
+    expect(ids.filter((id) => !marked.has(id))).toEqual([]);
+    expect(marked.size).toBe(ids.length);
+    expect(doc.blocks.filter((b) => b.kind !== 'title' && !b.source)).toEqual([]);
+    expect(html).toMatch(/<h3 data-block="[^"]+"><b>Session 1: /);
+  });
+
+  it('escapes the source id', async () => {
+    const doc = await layoutMeeting(load('minutes-2019.minuta.json'));
+    doc.blocks.find((b) => b.kind === 'paragraph')!.source = 'x"><script>';
+    expect(layoutToHtml(doc, { fontUrl: (f) => f })).toContain('data-block="x&quot;&gt;&lt;script&gt;"');
+  });
+
   it('writes date ranges as the seeds do', () => {
     expect(writeDateRange('2018-05-24', '2018-05-25')).toBe('24-25 May 2018');
     expect(writeDateRange('2019-10-30', '2019-10-30')).toBe('30 October 2019');

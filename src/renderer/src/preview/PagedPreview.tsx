@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ExportPreview } from '../../../shared/ipc/contract';
 import { call } from '../api/client';
-import { mountPreview } from './mountPreview';
+import { mountPreview, revealBlock } from './mountPreview';
 import './preview.css';
 
 export interface PagedPreviewProps {
@@ -12,17 +12,25 @@ export interface PagedPreviewProps {
   zoom?: number;
   /** Changes whenever the document changes (e.g. its revision id): the preview reloads. */
   revision?: string | number;
+  /**
+   * The model block the editor's cursor is in (a top-level or leaf block id): the preview scrolls
+   * to its page and marks it, on every change and after every reload.
+   */
+  focusBlockId?: string;
 }
 
 /**
  * The document as it prints: the same HTML and stylesheet as the PDF, paged into A4 sheets side by
  * side (scroll sideways). Self-contained: mount it anywhere with a meeting id.
  */
-export function PagedPreview({ meetingId, sealed = false, zoom = 0.75, revision }: PagedPreviewProps) {
+export function PagedPreview({ meetingId, sealed = false, zoom = 0.75, revision, focusBlockId }: PagedPreviewProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [preview, setPreview] = useState<ExportPreview | undefined>();
   const [pages, setPages] = useState<number | undefined>();
   const [error, setError] = useState<string | undefined>();
+  /** Counts completed mounts: a new one means a fresh document, scrolled to its start. */
+  const [mounts, setMounts] = useState(0);
+  const revealedIn = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -40,12 +48,25 @@ export function PagedPreview({ meetingId, sealed = false, zoom = 0.75, revision 
     if (!el || !preview) return;
     let live = true;
     mountPreview(el, preview, zoom)
-      .then((m) => live && setPages(m.pages))
+      .then((m) => {
+        if (!live) return;
+        setPages(m.pages);
+        setMounts((n) => n + 1);
+      })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
     };
   }, [preview, zoom]);
+
+  useEffect(() => {
+    const el = frame.current;
+    if (!el || mounts === 0 || focusBlockId === undefined) return;
+    // After a reload jump straight back to the block; when only the cursor moved, glide.
+    const reloaded = revealedIn.current !== mounts;
+    revealedIn.current = mounts;
+    revealBlock(el, focusBlockId, { behavior: reloaded ? 'instant' : 'smooth' });
+  }, [focusBlockId, mounts]);
 
   return (
     <section className="paged-preview" aria-label="Print preview" aria-busy={!preview && !error}>

@@ -52,7 +52,9 @@ export async function mountPreview(frame: HTMLIFrameElement, preview: ExportPrev
   print.replaceSync(preview.css);
   const paging = new Sheet();
   paging.replaceSync(screenPagingCss(preview.page));
-  doc.adoptedStyleSheets = [print, paging];
+  const focus = new Sheet();
+  focus.replaceSync(FOCUS_CSS);
+  doc.adoptedStyleSheets = [print, paging, focus];
   await doc.fonts.ready;
 
   // Widen the body to a whole number of pages, so that each column sits on its own sheet.
@@ -62,5 +64,52 @@ export async function mountPreview(frame: HTMLIFrameElement, preview: ExportPrev
   const [, right, , left] = preview.page.marginsMm;
   doc.body.style.width = `${pages * preview.page.widthMm - left - right}mm`;
   doc.documentElement.style.zoom = String(zoom);
+  doc.body.dataset.pages = String(pages);
   return { pages };
+}
+
+/** Marks where the editor's cursor is; a preview-only sheet, so the class never reaches print output. */
+export const FOCUS_CLASS = 'minuta-focus';
+const FOCUS_CSS = `@media screen { .${FOCUS_CLASS} { background: #fff4b8; box-shadow: 0 0 0 1.5mm #fff4b8; } }`;
+
+export interface RevealOptions {
+  /** How to scroll: 'smooth' when following the cursor, 'instant' right after a reload. */
+  behavior?: ScrollBehavior;
+}
+
+/**
+ * Shows model block `id` in a mounted preview: marks the elements it printed as (the element with
+ * `data-block="id"` and the following ones up to the next `data-block`, as html.ts marks only the
+ * first element of each model block) and scrolls the frame so that its page, and the block, are in
+ * view. `id` may be a list of candidates, innermost first (a leaf, its session, its section): the
+ * first one the print output holds wins, since a block that prints nothing (an empty list) has no
+ * element. Returns the 1-based page the block starts on, or undefined (and clears the mark) when
+ * none is printed.
+ */
+export function revealBlock(frame: HTMLIFrameElement, id: string | readonly string[], options: RevealOptions = {}): { page: number } | undefined {
+  const doc = frame.contentDocument;
+  if (!doc?.body) return undefined;
+  for (const el of doc.querySelectorAll(`.${FOCUS_CLASS}`)) el.classList.remove(FOCUS_CLASS);
+  const ids = typeof id === 'string' ? [id] : id;
+  const first = ids.map((i) => findBlock(doc, i)).find((el) => el !== undefined);
+  if (!first) return undefined;
+  for (let el: Element | null = first; el && (el === first || !el.hasAttribute('data-block')); el = el.nextElementSibling) el.classList.add(FOCUS_CLASS);
+
+  // Rects and scroll offsets are both in zoomed CSS pixels; the body spans the whole row of sheets.
+  const body = doc.body.getBoundingClientRect();
+  const pages = Number(doc.body.dataset.pages) || 1;
+  const pitch = body.width / pages;
+  const rect = first.getClientRects()[0] ?? first.getBoundingClientRect();
+  const index = Math.min(pages - 1, Math.max(0, Math.floor((rect.left - body.left + 1) / pitch)));
+
+  const scroller = doc.scrollingElement ?? doc.documentElement;
+  const pageLeft = body.left + index * pitch;
+  const left = pageLeft >= 0 && pageLeft + Math.min(pitch, scroller.clientWidth) <= scroller.clientWidth ? scroller.scrollLeft : scroller.scrollLeft + pageLeft;
+  const top = rect.top >= 0 && rect.top + 24 <= scroller.clientHeight ? scroller.scrollTop : scroller.scrollTop + rect.top - scroller.clientHeight / 4;
+  if (left !== scroller.scrollLeft || top !== scroller.scrollTop) scroller.scrollTo({ left, top, behavior: options.behavior ?? 'auto' });
+  return { page: index + 1 };
+}
+
+function findBlock(doc: Document, id: string): Element | undefined {
+  return doc.querySelector(`[data-block="${CSS.escape(id)}"]`) ?? undefined;
 }
