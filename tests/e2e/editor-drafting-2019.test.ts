@@ -143,6 +143,11 @@ describe('drafting the 2019 minutes', () => {
       // The editor with its preview, the cursor in the challenges.
       await focusField(page, `${challenges}.items`);
       await page.locator('.paged-preview-bar').getByText(/\d+ pages?, A4/).waitFor();
+      // The preview follows the cursor: the challenges are marked on their page.
+      await page.frameLocator('.paged-preview-frame').locator(`[data-block="${challenges}"].minuta-focus`).waitFor();
+      // …and its page is scrolled into view (wait for the smooth scroll to come to rest).
+      const scrollX = () => page.locator('.paged-preview-frame').evaluate((f) => (f as HTMLIFrameElement).contentWindow!.scrollX);
+      await expect.poll(async () => { const a = await scrollX(); await page.waitForTimeout(100); return a === (await scrollX()) && a > 0; }).toBe(true);
       await screenshot(page, 'editor-2019.png');
       const draftedIn = Date.now() - started;
 
