@@ -3,27 +3,61 @@ import { PagedPreview } from '../preview/PagedPreview';
 import { useAppStore } from '../state/store';
 
 /**
+ * How long the document must rest (saved, no edit) before the preview lays it out again. The preview
+ * shares the page's main thread (a same-origin frame), and laying out a 200-page document takes a few
+ * hundred milliseconds: doing it while the minute-taker types would delay keystrokes.
+ */
+const QUIET_MS = 1_200;
+
+/**
  * The print preview beside the editor: the stored document in the agreed format, laid out exactly as
- * the PDF (same HTML and stylesheet). It reloads after each autosave, so it trails the typing by the
- * autosave delay (under a second) and never costs a keystroke anything. It follows the cursor: the
- * block being edited is scrolled into view and marked on its page.
+ * the PDF (same HTML and stylesheet). It reloads once the typing pauses and the edits are saved, so it
+ * never costs a keystroke anything. It follows the cursor: the block being edited is scrolled into
+ * view and marked on its page.
  */
 export const LivePreview = memo(function LivePreview({ meetingId }: { meetingId: string }) {
-  const saveState = useAppStore((s) => s.saveState);
+  const version = useQuietSavedVersion();
   // Deferred: moving the cursor must never wait for the preview to scroll.
   const focusedBlock = useDeferredValue(useAppStore((s) => s.focusedBlock));
-  const [savedVersion, setSavedVersion] = useState(0);
   const pane = useRef<HTMLElement>(null);
   const zoom = useFitWidth(pane);
-  useEffect(() => {
-    if (saveState === 'saved') setSavedVersion((v) => v + 1);
-  }, [saveState]);
   return (
     <aside className="live-preview" aria-label="Preview" ref={pane}>
-      <PagedPreview meetingId={meetingId} revision={savedVersion} zoom={zoom} {...(focusedBlock ? { focusBlockId: focusedBlock } : {})} />
+      <PagedPreview meetingId={meetingId} revision={version} zoom={zoom} {...(focusedBlock ? { focusBlockId: focusedBlock } : {})} />
     </aside>
   );
 });
+
+/**
+ * A number that changes when the stored document has changed and the editor has been quiet for
+ * QUIET_MS. Subscribes outside React so that keystrokes do not re-render this component.
+ */
+function useQuietSavedVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let dirty = false;
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (useAppStore.getState().saveState !== 'saved') return schedule();
+        if (dirty) {
+          dirty = false;
+          setVersion((v) => v + 1);
+        }
+      }, QUIET_MS);
+    };
+    const unsubscribe = useAppStore.subscribe((state, previous) => {
+      if (state.doc !== previous.doc) dirty = true;
+      if (state.doc !== previous.doc || state.saveState !== previous.saveState) schedule();
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, []);
+  return version;
+}
 
 /** A4 width in CSS pixels (210 mm at 96 px per inch). */
 const PAGE_WIDTH_PX = (210 / 25.4) * 96;
