@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { startApp, useBrowser } from './harness';
 import { bodyBlockIds, createMeeting, field, focusField, openMeeting, stored, typeInField, waitSaved, MOD } from './drivers/ui';
 import { richTextToString } from '../../src/shared/minutes';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('editor', () => {
   it('opens a real meeting, edits one block, and autosaves it within a second without any action', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     try {
       const { page } = app;
       const id = createMeeting(app, 'long-2018', 'Technical Consultation Meeting', '2018-05-24');
@@ -34,7 +27,7 @@ describe('editor', () => {
   });
 
   it('keeps what was typed when the page reloads mid-typing (pending edits are sent on unload)', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     try {
       const { page } = app;
       const id = createMeeting(app, 'agreed-2019', 'Second Technical Consultative Meeting', '2019-10-30');
@@ -53,7 +46,7 @@ describe('editor', () => {
   });
 
   it('Enter in a paragraph starts the next paragraph block; bold and italic by shortcut', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     try {
       const { page } = app;
       const id = createMeeting(app, 'blank', 'Blank', '2020-01-01');

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { startApp, useBrowser } from './harness';
 import { bodyBlockIds, createMeeting, focusField, openMeeting, shortcut, stored, waitSaved } from './drivers/ui';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('command registry', () => {
   it('feeds the palette (Ctrl+K), the toolbar and the shortcuts from one list', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     try {
       const { page } = app;
       const id = createMeeting(app, 'agreed-2019', 'Commands', '2019-10-30');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startApp } from './harness';
+import type { Page } from 'playwright-core';
+import { startApp, useBrowser } from './harness';
 import {
   addOrganisation, addPerson, bodyBlockIds, choose, field, fillInput, focusField, openMinutes, openRegister, screenshot,
   stored, typeInField, typeText, waitSaved,
@@ -16,13 +16,7 @@ import { meetingPlainText, parseInterchange, personDisplayName, type Block, type
  * in content (see drivers/normalise.ts for exactly what is compared).
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const parsed = parseInterchange(readFileSync('tests/fixtures/minutes-2019.minuta.json', 'utf8'));
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
@@ -40,7 +34,7 @@ async function typeBullets(page: Page, key: string, items: readonly Bullet[]) {
 
 describe('drafting the 2019 minutes', () => {
   it('from the empty template, by keyboard, stores a meeting equal to the 2019 fixture in content', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     const started = Date.now();
     try {
       const { page } = app;

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startApp, type AppUnderTest } from './harness';
+import { startApp, useBrowser, type AppUnderTest } from './harness';
 import { screenshot, stored, waitSaved } from './drivers/ui';
 import { meetingPlainText, parseInterchange, type Meeting } from '../../src/shared/minutes';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 function importFixture(app: AppUnderTest, name: string): Meeting {
   const parsed = parseInterchange(readFileSync(`tests/fixtures/${name}`, 'utf8'));
@@ -22,7 +15,7 @@ function importFixture(app: AppUnderTest, name: string): Meeting {
 
 describe('meetings home', () => {
   it('searches all minutes, creates from a template, and duplicates a past meeting as the next one', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     try {
       const { page } = app;
       importFixture(app, 'minutes-2018.minuta.json');

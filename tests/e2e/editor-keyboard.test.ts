@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { startApp, useBrowser } from './harness';
 import { bodyBlockIds, createMeeting, field, focusField, openMeeting, pasteHtml, shortcut, stored, typeInField, waitSaved, MOD } from './drivers/ui';
 import type { Bullet, Meeting } from '../../src/shared/minutes';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const texts = (bs: readonly Bullet[] | undefined): unknown =>
   (bs ?? []).map((b) => (b.children ? [b.text.map((r) => r.text).join(''), texts(b.children)] : b.text.map((r) => r.text).join('')));
@@ -30,7 +23,7 @@ function firstOf<T>(meeting: Meeting, type: string): T {
 
 describe('keyboard-first drafting', () => {
   it('adds a presentation by shortcut; Enter, Tab, Shift+Tab and Backspace shape its bullets', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     try {
       const { page } = app;
       const id = createMeeting(app, 'long-2018', 'Technical Consultation Meeting', '2018-05-24');
@@ -77,7 +70,7 @@ describe('keyboard-first drafting', () => {
   });
 
   it('undo and redo work across the whole meeting and put the cursor back in the field they change', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     try {
       const { page } = app;
       const id = createMeeting(app, 'blank', 'Undo', '2020-01-01');
@@ -115,7 +108,7 @@ describe('keyboard-first drafting', () => {
   });
 
   it('paste from Word keeps paragraphs, nested lists, bold and italic, and drops everything else', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     try {
       const { page } = app;
       const id = createMeeting(app, 'agreed-2019', 'Paste', '2019-10-30');

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startApp } from './harness';
+import type { Page } from 'playwright-core';
+import { startApp, useBrowser } from './harness';
 import { field, openMeeting, screenshot, shortcut, typeInField, waitSaved } from './drivers/ui';
 import { loadFixture } from '../support/temp';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The text of the print preview's frame (the same HTML the PDF is printed from). */
 async function previewText(page: Page): Promise<string> {
@@ -22,7 +16,7 @@ async function previewText(page: Page): Promise<string> {
 
 describe('the editor with its print preview and export', () => {
   it('shows the meeting as A4 pages, updates them after an autosave, and exports PDF and Word from the header and by command', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     try {
       const { page } = app;
       const meeting = app.services.store.create(loadFixture(2019), 'tester');

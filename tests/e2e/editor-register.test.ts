@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { startApp, useBrowser } from './harness';
 import {
   addOrganisation, addPerson, bodyBlockIds, choose, createMeeting, field, focusField, openMeeting, openMinutes, openRegister,
   screenshot, shortcut, stored, waitSaved,
 } from './drivers/ui';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 function find<T>(list: unknown[], pred: (b: { type: string }) => boolean): T | undefined {
   for (const b of list as { type: string; blocks?: unknown[]; items?: unknown[] }[]) {
@@ -26,7 +19,7 @@ function find<T>(list: unknown[], pred: (b: { type: string }) => boolean): T | u
 
 describe('participants register and autocomplete', () => {
   it('names speakers, questioners and answering organisations from the register, by keyboard', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     try {
       const { page } = app;
       const id = createMeeting(app, 'long-2018', 'Technical Consultation Meeting', '2018-05-24');

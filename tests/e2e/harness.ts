@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,24 @@ const MIME: Record<string, string> = {
 
 // One place finds the browser and its flags: the PDF printer of the CLI uses the same (MINUTA_CHROMIUM first).
 export { CHROMIUM_ARGS, chromiumPath };
+
+/**
+ * One Chromium for the calling test file: started before its tests, closed after them. Returns a
+ * getter, since the browser exists only once the file's tests begin.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('useBrowser(): the browser starts in beforeAll; call the getter inside a test');
+    return browser;
+  };
+}
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });

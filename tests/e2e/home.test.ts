@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS_DIR, launchBrowser, startApp } from './harness';
+import { ARTIFACTS_DIR, startApp, useBrowser } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('home screen', () => {
   it('starts empty, creates a meeting, and still shows it after a reload (stored in SQLite)', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     try {
       const { page } = app;
       await expect.poll(() => page.getByTestId('meetings-empty').isVisible()).toBe(true);
@@ -54,7 +47,7 @@ describe('home screen', () => {
   });
 
   it('shows the main process validation error when the form sends a bad value', async () => {
-    const app = await startApp(browser);
+    const app = await startApp(browser());
     try {
       const { page } = app;
       await page.getByLabel('Title').fill('   ');
