@@ -48,6 +48,11 @@ export function createServices(options: ServicesOptions): Services {
   const db = openDatabase(options.databasePath);
   const stopCheckpoints = startCheckpoints(db);
   const store = createMeetingStore(db);
+  // Autosaves leave re-indexing for later (see migration 002); catch up while the user pauses.
+  const indexTimer = setInterval(() => {
+    if (db.open) store.flushIndex();
+  }, 2_000);
+  indexTimer.unref();
   const author = options.author ?? userInfo().username;
   const summary = ({ id, title, startsOn, updatedAt }: { id: string; title: string; startsOn: string; updatedAt: string }) => ({
     id,
@@ -110,6 +115,8 @@ export function createServices(options: ServicesOptions): Services {
     dispatch: createDispatch(handlers),
     close: () => {
       stopCheckpoints();
+      clearInterval(indexTimer);
+      if (db.open) store.flushIndex();
       void exports?.close();
       db.close();
     },

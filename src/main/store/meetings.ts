@@ -118,6 +118,10 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     indexDeleteAll: db.prepare('DELETE FROM search_blocks WHERE meeting_id = ?'),
     indexBlock: db.prepare('INSERT INTO search_blocks (meeting_id, block_id) VALUES (?, ?)'),
     indexText: db.prepare('INSERT INTO search_index (rowid, text) VALUES (?, ?)'),
+    markPending: db.prepare('INSERT OR IGNORE INTO search_pending (meeting_id, block_id) VALUES (?, ?)'),
+    pending: db.prepare('SELECT meeting_id AS meetingId, block_id AS blockId FROM search_pending ORDER BY meeting_id'),
+    clearPending: db.prepare('DELETE FROM search_pending WHERE meeting_id = ?'),
+    headDocument: db.prepare('SELECT document FROM revisions WHERE meeting_id = ? ORDER BY id DESC LIMIT 1').pluck(),
     search: db.prepare(
       `SELECT b.meeting_id AS id, m.title, m.starts_on AS startsOn,
               snippet(search_index, 0, '[', ']', '…', 10) AS snippet
@@ -214,9 +218,26 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
           .lastInsertRowid,
       );
     }
-    if (changed.size > 0) reindex(id, meeting, changed);
+    // The index catches up later (flushIndex): tokenising is the slowest part of a save.
+    for (const blockId of changed) q.markPending.run(id, blockId);
     heads.set(id, { revisionId, blocks });
     return { revisionId, folded: fold, changed: [...changed] };
+  });
+
+  /** Re-indexes every block saved since the last flush, from the head documents. */
+  const flushIndex = db.transaction((): number => {
+    const pending = new Map<string, Set<string>>();
+    for (const { meetingId, blockId } of q.pending.iterate() as Iterable<{ meetingId: string; blockId: string }>) {
+      let set = pending.get(meetingId);
+      if (!set) pending.set(meetingId, (set = new Set()));
+      set.add(blockId);
+    }
+    for (const [meetingId, blocks] of pending) {
+      const document = q.headDocument.get(meetingId) as string | undefined;
+      if (document !== undefined) reindex(meetingId, JSON.parse(document) as Meeting, blocks);
+      q.clearPending.run(meetingId);
+    }
+    return pending.size;
   });
 
   const nameVersion = db.transaction((meetingId: string, name: string, author: string, revisionId?: number) => {
@@ -260,10 +281,13 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     namedVersions(meetingId: string) {
       return q.names.all(meetingId) as Array<{ name: string; revisionId: number; createdBy: string; createdAt: string }>;
     },
-    /** Best hits first, one per meeting, with a snippet around the match. */
+    /** Brings the search index up to date with every save (the app also calls it when idle). */
+    flushIndex: (): number => flushIndex(),
+    /** Best hits first, one per meeting, with a snippet around the match; always sees the latest saves. */
     search(input: string, limit = 50): SearchHit[] {
       const query = toFtsQuery(input);
       if (!query) return [];
+      flushIndex();
       const hits: SearchHit[] = [];
       const seen = new Set<string>();
       for (const row of q.search.iterate(query, limit * 20) as Iterable<SearchHit>) {

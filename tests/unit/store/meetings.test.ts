@@ -172,3 +172,27 @@ describe('backup', () => {
     expect(reopened.search('pink card').map((h) => h.id)).toEqual([m.id]);
   });
 });
+
+describe('deferred indexing', () => {
+  it('leaves re-indexing out of the save, and a search still sees the latest text', () => {
+    const m = loadFixture(2019);
+    store.create(m, 'ana');
+    const next = structuredClone(m);
+    next.titleBlock.title = plain('Consultation on Zawgyi encoding');
+    store.save(m.id, next, 'ana');
+    expect(db.prepare('SELECT block_id FROM search_pending').pluck().all()).toEqual(['~head']);
+    expect(store.search('Zawgyi').map((h) => h.id)).toEqual([m.id]);
+    expect(db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
+  });
+
+  it('catches up after a crash between a save and the next flush (the pending list is durable)', () => {
+    const m = loadFixture(2019);
+    store.create(m, 'ana');
+    const next = structuredClone(m);
+    next.titleBlock.title = plain('Consultation on Zawgyi encoding');
+    store.save(m.id, next, 'ana');
+    // A new store over the same file, as after a restart: it knows nothing of the first one's state.
+    const reopened = createMeetingStore(db);
+    expect(reopened.search('Zawgyi').map((h) => h.id)).toEqual([m.id]);
+  });
+});
