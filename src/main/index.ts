@@ -1,10 +1,11 @@
-import { app, ipcMain, session } from 'electron';
+import { app, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createServices } from './services';
 import { registerIpc } from './ipc/electron';
 import { createMainWindow } from './window';
 import { flushBeforeClose } from './flushOnClose';
+import { commandsOf, menuTemplate, runInPage } from './menu';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { isAppUrl } from './security/urls';
 import { resolveDatabasePath } from './paths';
@@ -43,6 +44,12 @@ void app.whenReady().then(() => {
       ...(devServerUrl ? { devServerUrl } : {}),
     });
     flushBeforeClose(win);
+    // The application menu lists the renderer's command registry (one source for menu, keys, palette).
+    win.webContents.on('did-finish-load', () => {
+      void commandsOf(win).then((commands) =>
+        Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(commands, (id) => runInPage(win, id)))),
+      );
+    });
     // The hidden print window would otherwise keep the app alive once the user closes the last window.
     win.on('closed', () => void services.exports?.close());
     return win;

@@ -42,6 +42,18 @@ describe('command registry', () => {
       await expect.poll(() => palette.count()).toBe(0);
       await waitSaved(page);
       expect(stored(app, id).body.some((b) => b.type === 'presentation')).toBe(false);
+
+      // The native menu (built by the main process from the same list) runs commands by id.
+      const listed = await page.evaluate(() => window.minutaCommands!());
+      expect(listed).toEqual(
+        expect.arrayContaining([
+          { id: 'file.exportPdf', label: 'Export PDF for signature…', group: 'File', shortcut: 'Mod-Shift-E' },
+          { id: 'insert.routing', label: 'Add a routing chain', group: 'Insert' },
+        ]),
+      );
+      expect(await page.evaluate(() => window.minutaRunCommand!('go.register'))).toBe(true);
+      await page.locator('[data-testid="register"]').waitFor();
+      expect(await page.evaluate(() => window.minutaRunCommand!('no.such.command'))).toBe(false);
       expect(app.problems).toEqual([]);
     } finally {
       await app.close();

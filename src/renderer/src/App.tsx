@@ -9,6 +9,7 @@ import { useShortcuts } from './commands/useShortcuts';
 import { useAppStore } from './state/store';
 import { screenFromHash } from './state/uiSlice';
 import { installLifecycle } from './state/lifecycle';
+import { installMenuBridge } from './commands/menuBridge';
 import { richTextToString } from '../../shared/minutes';
 
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
   useShortcuts();
 
   useEffect(() => installLifecycle(), []);
+  useEffect(() => installMenuBridge(), []);
   useEffect(() => {
     const onPop = () => useAppStore.setState({ screen: screenFromHash(location.hash) });
     window.addEventListener('popstate', onPop);

@@ -1,0 +1,33 @@
+import type { CommandInfo } from '../../../shared/menu/commandInfo';
+import { useAppStore } from '../state/store';
+import { allCommands, getCommand } from './registry';
+
+declare global {
+  interface Window {
+    /** Read by the Electron main process (executeJavaScript) to build the native menu. */
+    minutaCommands?: () => CommandInfo[];
+    /** Called by the Electron main process when a native menu item is chosen. */
+    minutaRunCommand?: (id: string) => boolean;
+  }
+}
+
+/**
+ * The native menu's side of the command registry: the main process asks for the list once the page has
+ * loaded and runs a command by id when its item is chosen. A command that is not enabled does nothing,
+ * exactly as its shortcut would.
+ */
+export function installMenuBridge(): () => void {
+  window.minutaCommands = () =>
+    allCommands().map((c) => ({ id: c.id, label: c.label, group: c.group, ...(c.shortcuts?.[0] ? { shortcut: c.shortcuts[0] } : {}) }));
+  window.minutaRunCommand = (id) => {
+    const state = useAppStore.getState();
+    const command = getCommand(id);
+    if (!command || !command.enabled(state)) return false;
+    command.run(state);
+    return true;
+  };
+  return () => {
+    delete window.minutaCommands;
+    delete window.minutaRunCommand;
+  };
+}
