@@ -40,6 +40,20 @@ describe('command registry', () => {
       await palette.waitFor();
       await page.keyboard.press('Escape');
       await expect.poll(() => palette.count()).toBe(0);
+      // Blocks are added, moved and deleted by keyboard too; the cursor stays in the moved block.
+      await focusField(page, `${intro}.text`);
+      await shortcut(page, 'Mod+Alt+P');
+      await page.locator('.blk-presentation .ProseMirror:focus').waitFor();
+      const firstTwo = () =>
+        page.locator('.editor-page > .blk-children > .blk').evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-block-type')));
+      await shortcut(page, 'Mod+Alt+ArrowUp');
+      await expect.poll(firstTwo).toEqual(['presentation', 'paragraph']);
+      await page.locator('.blk-presentation .ProseMirror:focus').waitFor();
+      await shortcut(page, 'Mod+Alt+ArrowDown');
+      await expect.poll(firstTwo).toEqual(['paragraph', 'presentation']);
+      await shortcut(page, 'Mod+Alt+Backspace');
+      await expect.poll(() => page.locator('.blk-presentation').count()).toBe(0);
+
       await waitSaved(page);
       expect(stored(app, id).body.some((b) => b.type === 'presentation')).toBe(false);
 
@@ -54,6 +68,8 @@ describe('command registry', () => {
       expect(await page.evaluate(() => window.minutaRunCommand!('go.register'))).toBe(true);
       await page.locator('[data-testid="register"]').waitFor();
       expect(await page.evaluate(() => window.minutaRunCommand!('no.such.command'))).toBe(false);
+      // Deleting needs a block with the cursor: nothing is focused on the register screen.
+      expect(await page.evaluate(() => window.minutaRunCommand!('block.delete'))).toBe(false);
       expect(app.problems).toEqual([]);
     } finally {
       await app.close();

@@ -1,7 +1,7 @@
 import { toggleBold, toggleItalic } from '../editor/richtext/keymap';
 import { activeEditor } from '../editor/focus';
 import { firstField, newBlock, turn, type NewBlockType } from '../model/factory';
-import { insertAfter, locate, renumber, updateBlock, appendChild, type AnyBlock } from '../model/tree';
+import { insertAfter, locate, moveBlock, removeBlock, renumber, updateBlock, appendChild, type AnyBlock } from '../model/tree';
 import type { QaB } from '../model/types';
 import type { AppState } from '../state/store';
 import { defineCommands } from './registry';
@@ -43,6 +43,14 @@ function addTurn(s: AppState) {
   s.edit((m) => updateBlock<QaB>(m, loc.block.id, (b) => ({ ...b, turns: [...b.turns, t] })), { focus: `${t.question.id}.by` });
 }
 
+const hasFocusedBlock = (s: AppState) => inEditor(s) && s.focusedBlock !== null;
+
+/** Moves the block with the cursor among its siblings; the cursor stays in it. */
+function moveFocused(s: AppState, delta: -1 | 1) {
+  const id = s.focusedBlock!;
+  s.edit((m) => renumber(moveBlock(m, id, delta)), s.focusedField ? { focus: s.focusedField } : {});
+}
+
 function format(cmd: typeof toggleBold) {
   const a = activeEditor();
   if (!a) return;
@@ -65,6 +73,9 @@ defineCommands([
   { id: 'insert.suggestions', label: 'Add suggestions', group: 'Insert', enabled: inEditor, run: (s) => insertNear(s, 'suggestions') },
   { id: 'insert.signatories', label: 'Add signatories', group: 'Insert', enabled: inEditor, run: (s) => insertNear(s, 'signatories') },
   { id: 'insert.routing', label: 'Add a routing chain', group: 'Insert', enabled: inEditor, run: (s) => insertNear(s, 'routing') },
+  { id: 'block.moveUp', label: 'Move this block up', group: 'Edit', shortcuts: ['Mod-Alt-ArrowUp'], enabled: hasFocusedBlock, run: (s) => moveFocused(s, -1) },
+  { id: 'block.moveDown', label: 'Move this block down', group: 'Edit', shortcuts: ['Mod-Alt-ArrowDown'], enabled: hasFocusedBlock, run: (s) => moveFocused(s, 1) },
+  { id: 'block.delete', label: 'Delete this block', group: 'Edit', shortcuts: ['Mod-Alt-Backspace'], enabled: hasFocusedBlock, run: (s) => { const id = s.focusedBlock!; s.edit((m) => renumber(removeBlock(m, id))); s.setFocus(null, null); } },
   { id: 'file.save', label: 'Save now', group: 'File', shortcuts: ['Mod-S'], enabled: hasDoc, run: (s) => void s.flush() },
   { id: 'file.exportPdf', label: 'Export PDF for signature…', group: 'File', shortcuts: ['Mod-Shift-E'], enabled: (s) => hasDoc(s) && s.exportState.kind !== 'busy', run: (s) => void s.exportOpenMeeting('pdf') },
   { id: 'file.exportDocx', label: 'Export Word document…', group: 'File', shortcuts: ['Mod-Shift-D'], enabled: (s) => hasDoc(s) && s.exportState.kind !== 'busy', run: (s) => void s.exportOpenMeeting('docx') },
