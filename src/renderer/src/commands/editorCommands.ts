@@ -1,4 +1,5 @@
 import { toggleBold, toggleItalic } from '../editor/richtext/keymap';
+import { toggleCountryRemark } from '../editor/richtext/countryRemark';
 import { activeEditor } from '../editor/focus';
 import { firstField, newBlock, turn, type NewBlockType } from '../model/factory';
 import { insertAfter, locate, moveBlock, removeBlock, renumber, updateBlock, appendChild, type AnyBlock } from '../model/tree';
@@ -63,6 +64,7 @@ defineCommands([
   { id: 'edit.redo', label: 'Redo', group: 'Edit', shortcuts: ['Mod-Shift-Z', 'Mod-Y'], enabled: (s) => hasDoc(s) && s.history.future.length > 0, run: (s) => s.redo() },
   { id: 'format.bold', label: 'Bold', group: 'Format', shortcuts: ['Mod-B'], enabled: (s) => inEditor(s) && activeEditor() !== null, run: () => format(toggleBold) },
   { id: 'format.italic', label: 'Italic', group: 'Format', shortcuts: ['Mod-I'], enabled: (s) => inEditor(s) && activeEditor() !== null, run: () => format(toggleItalic) },
+  { id: 'format.countryRemark', label: 'Country remark on/off ("Lao: …" at the start of a bullet)', group: 'Format', shortcuts: ['Mod-Alt-C'], enabled: (s) => inEditor(s) && activeEditor() !== null, run: () => format(toggleCountryRemark) },
   { id: 'insert.paragraph', label: 'Add a paragraph', group: 'Insert', shortcuts: ['Mod-Alt-N'], enabled: inEditor, run: (s) => insertNear(s, 'paragraph') },
   { id: 'insert.presentation', label: 'Add a presentation', group: 'Insert', shortcuts: ['Mod-Alt-P'], enabled: inEditor, run: (s) => insertNear(s, 'presentation') },
   { id: 'insert.qa', label: 'Add a question and answer', group: 'Insert', shortcuts: ['Mod-Alt-Q'], enabled: inEditor, run: addTurn },
