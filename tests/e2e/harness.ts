@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -139,6 +139,22 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs one scenario on a fresh app (own data folder, own page) and closes it whatever happens. A
+ * scenario that passes must also have left the page without problems: no uncaught error, no console
+ * error, no CSP violation.
+ */
+export async function withApp<T>(browser: Browser, scenario: (app: AppUnderTest) => Promise<T>, options?: StartOptions): Promise<T> {
+  const app = await startApp(browser, options);
+  try {
+    const result = await scenario(app);
+    expect(app.problems, 'problems reported by the page').toEqual([]);
+    return result;
+  } finally {
+    await app.close();
+  }
 }
 
 /** Where tests leave what a person should look at (screenshots); kept by CI as artifacts. */
