@@ -13,6 +13,8 @@ let services: Services;
 let id: string;
 let answer: string | undefined;
 const asked: string[] = [];
+/** Set by a test that wants the dialog to answer only once printing has begun. */
+let printing: { started: boolean; startedBeforeAnswer?: boolean; wait?: Promise<void>; begin?: () => void } = { started: false };
 
 beforeAll(() => {
   tmp = tempDir('minuta-export-service-');
@@ -24,10 +26,23 @@ beforeAll(() => {
       dialog: {
         chooseDestination: async ({ defaultName }) => {
           asked.push(defaultName);
+          if (printing.wait) await Promise.race([printing.wait, new Promise((r) => setTimeout(r, 5_000))]);
+          printing.startedBeforeAnswer = printing.started;
           return answer;
         },
       },
-      createPrinter: () => new PlaywrightPrinter(),
+      // The real printer, watched: the dialog test needs to know when a print begins.
+      createPrinter: () => {
+        const real = new PlaywrightPrinter();
+        return {
+          print: (html: string) => {
+            printing.started = true;
+            printing.begin?.();
+            return real.print(html);
+          },
+          close: () => real.close(),
+        };
+      },
     },
   });
   id = services.store.create(loadFixture(2019), 'tester').id;
@@ -55,6 +70,22 @@ describe('exportMeeting', () => {
     answer = join(tmp.dir, 'out', 'minutes.docx');
     expect(await services.dispatch('exportMeeting', { id, format: 'docx', sealed: true })).toMatchObject({ ok: true, value: { saved: true } });
     expect(readFileSync(answer).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('renders while the save dialog is open, so that the file follows the choice at once', async () => {
+    let begin!: () => void;
+    printing = { started: false, wait: new Promise<void>((r) => (begin = r)) };
+    printing.begin = begin;
+    answer = join(tmp.dir, 'out', 'while-asking.pdf');
+    try {
+      const r = await services.dispatch('exportMeeting', { id, format: 'pdf' });
+      expect(r).toMatchObject({ ok: true, value: { saved: true, path: answer } });
+      // The dialog waited (up to 5 s) for the print to begin; it must have begun before it answered.
+      expect(printing.startedBeforeAnswer).toBe(true);
+      expect(readFileSync(answer).subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      printing = { started: false };
+    }
   });
 
   it('does nothing when the user cancels the dialog', async () => {

@@ -8,7 +8,7 @@ import type { Printer } from './pdf/printer';
 
 /**
  * The export as the app offers it: pick a destination (a dialog port: Electron's save dialog in the
- * app, a fixed temp path in tests), render, write atomically. The printer starts on first use and is
+ * app, a fixed temp path in tests) while rendering, then write atomically. The printer starts on first use and is
  * kept warm for the next export; `close()` releases it.
  */
 
@@ -88,11 +88,16 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   let printer: Printer | undefined;
   return {
     async exportToFile(meeting, format, { sealed = false } = {}) {
+      // Render while the user picks a file name: a 200-page PDF takes a second or two (most of it in
+      // Chromium's print pipeline, see README "Benchmarks"), which the dialog hides. A cancelled export
+      // costs that work and nothing else; a failed render is reported once a destination is chosen,
+      // exactly as if it had started then.
+      if (format === 'pdf') printer ??= options.createPrinter();
+      const rendering = (async () => exportLayout(await layoutMeeting(meeting, { sealed }), format, printer ? { printer } : {}))();
+      rendering.catch(() => undefined); // observed below, unless the user cancels
       const path = await options.dialog.chooseDestination({ defaultName: suggestedFileName(meeting, format), format });
       if (!path) return { saved: false };
-      if (format === 'pdf') printer ??= options.createPrinter();
-      const layout = await layoutMeeting(meeting, { sealed });
-      const bytes = await exportLayout(layout, format, printer ? { printer } : {});
+      const bytes = await rendering;
       writeFileAtomically(path, bytes);
       return { saved: true, path, bytes: bytes.byteLength };
     },
