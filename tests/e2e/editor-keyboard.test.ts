@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser, withApp } from './harness';
-import { bodyBlockIds, createMeeting, field, focusField, openMeeting, pasteHtml, shortcut, stored, typeInField, waitSaved, MOD } from './drivers/ui';
+import { bodyBlockIds, createMeeting, field, focusField, openMeeting, pasteHtml, screenshot, shortcut, stored, typeInField, waitSaved, MOD } from './drivers/ui';
 import type { Bullet, Meeting } from '../../src/shared/minutes';
 
 const browser = useBrowser();
@@ -62,6 +62,39 @@ describe('keyboard-first drafting', () => {
     const procedure = sections[2]!.blocks;
     expect(procedure.map((b) => [b.type, b.number])).toEqual([['session', 1], ['session', 2]]);
     expect(procedure[0]!.items!.map((b) => b.type)).toEqual(['presentation', 'qa', 'group']);
+    });
+  });
+
+  it('Ctrl+Alt+C turns a bullet typed as "Lao: …" into a per-country remark, printed bold, and back', async () => {
+    await withApp(browser(), async (app) => {
+      const { page } = app;
+      const id = createMeeting(app, 'long-2018', 'Technical Consultation Meeting', '2018-05-24');
+      await openMeeting(page, id);
+      const [session] = await bodyBlockIds(page, 'session');
+      await typeInField(page, `${session}.title`, 'Country updates');
+      await shortcut(page, 'Mod+Alt+P');
+      await page.locator('.blk-presentation .ProseMirror:focus').waitFor();
+      await page.keyboard.type('The presentation by the delegations:');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Lao: For effective implementation, focal points in each province');
+      await shortcut(page, 'Mod+Alt+C');
+      const item = page.locator('.blk-presentation li[data-country="Lao"]');
+      await item.waitFor();
+      await page.keyboard.type('.'); // the cursor stays in the bullet
+      await screenshot(page, 'editor-country-remark.png');
+      await waitSaved(page);
+      const remark = () => firstOf<{ bullets: Bullet[] }>(stored(app, id), 'presentation').bullets[0]!;
+      expect(remark()).toMatchObject({ country: 'Lao', text: [{ text: 'For effective implementation, focal points in each province.' }] });
+      // The agreed format prints the country bold before the remark, in the preview as in the exports.
+      const preview = await app.services.dispatch('previewMeeting', { id });
+      if (!preview.ok) throw new Error(preview.error.message);
+      expect((preview.value as { body: string }).body).toContain('<b>Lao:</b> For effective implementation, focal points in each province.');
+
+      await shortcut(page, 'Mod+Alt+C');
+      await item.waitFor({ state: 'detached' });
+      await waitSaved(page);
+      expect(remark().country).toBeUndefined();
+      expect(remark().text.map((r) => r.text).join('')).toBe('Lao: For effective implementation, focal points in each province.');
     });
   });
 

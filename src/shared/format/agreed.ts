@@ -152,7 +152,9 @@ class Builder {
     if (titleBlock.joiner?.length) lines.lines.push({ role: 'joiner', runs: runs(titleBlock.joiner, { bold: true }) });
     if (titleBlock.theme?.length) lines.lines.push({ role: 'theme', runs: runs(titleBlock.theme, { bold: true }) });
     lines.lines.push({ role: 'date', runs: text(writeDateRange(dates.start, dates.end, this.t), { bold: true }) });
-    lines.lines.push({ role: 'place', runs: text(`${venue.city}, ${venue.country}`, { bold: true }) });
+    // A draft may not name its venue yet: print what is known, never a stray comma.
+    const place = [venue.city.trim(), venue.country.trim()].filter(Boolean).join(', ');
+    if (place) lines.lines.push({ role: 'place', runs: text(place, { bold: true }) });
     this.push(lines);
   }
 
@@ -294,7 +296,7 @@ class Builder {
           kind: 'routing',
           steps: b.steps.map((s) => ({
             headline: text(fill(this.t.routing[s.kind], { recipient: s.recipient, purpose: s.purpose }), { bold: true }),
-            placeDate: text(fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) })),
+            placeDate: text(s.place.trim() ? fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) }) : writeDate(s.date, this.t)),
             signerRole: text(s.signerRole),
           })),
         });

@@ -10,7 +10,7 @@ import {
   splitByScript,
   writeDateRange,
 } from '../../../src/shared/format';
-import { parseInterchange, type Meeting } from '../../../src/shared/minutes';
+import { createFromTemplate, parseInterchange, type Meeting } from '../../../src/shared/minutes';
 import { readFixture } from '../minutes/helpers';
 
 const load = (name: string): Meeting => {
@@ -142,6 +142,22 @@ describe('the agreed format, 2019 seed (short form)', async () => {
     grid.signatories[1]!.role = 'Head of Cambodia Delegation';
     const cells = only(await layoutMeeting(twice), 'signatures')[0]!.cells;
     expect(cells.map((c) => c.field)).toEqual(['Head of Cambodia Delegation', 'Head of Cambodia Delegation (2)', 'Head of Myanmar Delegation']);
+  });
+});
+
+describe('a fresh draft, before its venue and routing are filled in', () => {
+  it('prints what is known and no stray commas: no place line, the routing date alone', async () => {
+    const draft = createFromTemplate('long-2018', { title: 'Technical Consultation Meeting', startDate: '2018-05-24' });
+    expect(draft.venue).toMatchObject({ city: '', country: '' });
+    const doc = await layoutMeeting(draft);
+    expect(only(doc, 'title')[0]!.lines.map((l) => l.role)).not.toContain('place');
+    const route = only(doc, 'routing')[0]!.steps[0]!;
+    expect(str(route.placeDate)).toBe('24 May 2018');
+    const lines = doc.blocks.flatMap((b) => ('lines' in b ? b.lines.map((l) => str(l.runs)) : 'steps' in b ? b.steps.map((x) => str(x.placeDate)) : []));
+    for (const line of lines) expect(line).not.toMatch(/^\s*,|,\s*$/);
+
+    const placed = { ...draft, venue: { city: 'Siem Reap', country: '' } };
+    expect(only(await layoutMeeting(placed), 'title')[0]!.lines.find((l) => l.role === 'place')!.runs.map((r) => r.text).join('')).toBe('Siem Reap');
   });
 });
 
