@@ -35,7 +35,7 @@ say "node $(node --version) at $(command -v node)"
 
 # --- System packages ----------------------------------------------------------------------------
 # Chromium prints PDFs and runs the end-to-end tests; poppler-utils, qpdf and LibreOffice check our
-# exports as their users' tools see them; the fonts render Khmer, Lao and Burmese.
+# exports as their users' tools see them; the fonts render Khmer, Lao and Burmese (LibreOffice needs them).
 missing=()
 have_cmd() { command -v "$1" >/dev/null 2>&1; }
 have_font() { have_cmd fc-list && fc-list | grep -qi "$1"; }
@@ -45,6 +45,8 @@ have_cmd qpdf || missing+=(qpdf)
 have_cmd soffice || missing+=(libreoffice-writer-nogui)
 have_font "Khmer OS" || missing+=(fonts-khmeros)
 have_font "Noto Sans Myanmar" || missing+=(fonts-noto-core)
+# The export tests print on a browser that sees only DejaVu, to prove the PDF uses the app's own fonts.
+[ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && have_cmd apt-get; then
     say "installing Debian packages: ${missing[*]}"

@@ -113,7 +113,11 @@ describe('keyboard-first drafting', () => {
     await page.keyboard.press(`${MOD}+Z`); // the theme
     await expect.poll(() => field(page, 'meeting.theme').textContent()).toBe('');
     await page.keyboard.press(`${MOD}+Z`); // "Beta"
+    // The cursor is in the second paragraph before anything else can happen (no waiting for a frame):
+    // a key typed straight after the undo must not land in the theme, where the cursor was.
+    const focused = await page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'));
     const [, p2] = await bodyBlockIds(page, 'paragraph');
+    expect(focused).toBe(`${p2}.text`);
     await expect.poll(() => field(page, `${p2}.text`).textContent()).toBe('');
     // The cursor is back in the second paragraph: typing goes there.
     await page.keyboard.type('Gamma');

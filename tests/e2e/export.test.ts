@@ -4,11 +4,16 @@ import { join, resolve } from 'node:path';
 import type { PDFRef } from 'pdf-lib';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { parseInterchange, type Meeting } from '../../src/shared/minutes';
-import { exportMeeting } from '../../src/main/export';
+import { chromium } from 'playwright-core';
+import { exportMeeting, printableHtml } from '../../src/main/export';
+import { layoutMeeting } from '../../src/shared/format';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src/main/export/pdf/chromium';
+import { PRINT_OPTIONS } from '../../src/main/export/pdf/printer';
 import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
 import { SEEDS, readFixture } from '../unit/minutes/helpers';
 import { compareWords, comparableWords, pdftotext, tool } from '../support/exportText';
 import { tempDir } from '../support/temp';
+import { noSystemNotoEnv } from '../support/noSystemFonts';
 
 /**
  * The exports checked as files, with the tools a reader of them would use: pdftotext, pdfsig, qpdf,
@@ -21,6 +26,8 @@ const KM = 'កិច្ចប្រជុំពិគ្រោះយោបល�
 const LO = 'ກອງປະຊຸມປຶກສາຫາລືດ້ານວິຊາການ';
 const MY = 'နည်းပညာဆိုင်ရာ အတိုင်ပင်ခံ အစည်းအဝေး';
 const LOOK = resolve('test-results/export');
+/** pdftotext puts spaces between some clusters of complex scripts: compare without any. */
+const squash = (s: string) => s.replace(/\s+/g, '');
 
 const load = (name: string): Meeting => {
   const r = parseInterchange(readFixture(name));
@@ -39,7 +46,9 @@ const docxPdfPath = (d: Doc) => join(tmp.dir, 'lo', `${d}.pdf`);
 
 beforeAll(async () => {
   tmp = tempDir('minuta-export-');
-  const printer = new PlaywrightPrinter();
+  // Printed on a browser that sees none of the machine's Noto fonts: every Noto font in these PDFs
+  // is one the app ships (see noSystemFonts.ts).
+  const printer = new PlaywrightPrinter({ env: noSystemNotoEnv(tmp.dir) });
   try {
     for (const d of Object.keys(DOCS) as Doc[]) {
       const meeting = load(DOCS[d]);
@@ -189,7 +198,6 @@ describe('PDF finishing', () => {
 });
 
 describe('Khmer, Lao and Burmese', () => {
-  const squash = (s: string) => s.replace(/\s+/g, '');
   it.each([
     ['PDF', () => pdfPath('scripts')],
     ['DOCX via LibreOffice', () => docxPdfPath('scripts')],
@@ -203,6 +211,30 @@ describe('Khmer, Lao and Burmese', () => {
   it('PDF: the Khmer, Lao and Myanmar fonts shipped with the app are embedded', () => {
     const fonts = tool('pdffonts', 'poppler-utils', [pdfPath('scripts')]).stdout;
     for (const f of ['NotoSerifKhmer-Regular', 'NotoSerifKhmer-Bold', 'NotoSerifLao-Regular', 'NotoSerifMyanmar-Regular']) expect(fonts).toContain(f);
+  });
+});
+
+describe('printed as the app prints (Electron\'s hidden window: no script, the file loaded, then printed), on a machine without Noto fonts', () => {
+  // The Electron printer cannot run here (no Electron binary), and with scripts off it cannot wait on
+  // document.fonts as the Playwright printer does: it relies on Chromium having loaded the inlined
+  // (data: URL) fonts by the load event. The same Chromium, driven the same way, shows that it has.
+  it('embeds every font and extracts Khmer, Lao and Burmese exactly', async () => {
+    const htmlPath = join(tmp.dir, 'as-app.html');
+    const pdf = join(tmp.dir, 'as-app.pdf');
+    writeFileSync(htmlPath, printableHtml(await layoutMeeting(load(DOCS.scripts))));
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, env: { ...process.env, ...noSystemNotoEnv(tmp.dir) } });
+    try {
+      const page = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 794, height: 1123 } })).newPage();
+      await page.goto(`file://${htmlPath}`, { waitUntil: 'load' });
+      writeFileSync(pdf, await page.pdf({ ...PRINT_OPTIONS }));
+    } finally {
+      await browser.close();
+    }
+    const fonts = tool('pdffonts', 'poppler-utils', [pdf]).stdout;
+    for (const f of ['NotoSerif-Regular', 'NotoSerif-Bold', 'NotoSerifKhmer-Regular', 'NotoSerifLao-Regular', 'NotoSerifMyanmar-Regular']) expect(fonts).toContain(f);
+    expect(fonts).not.toMatch(/DejaVu/);
+    const text = squash(pdftotext(pdf));
+    for (const s of [KM, LO, MY]) expect(text).toContain(squash(s));
   });
 });
 

@@ -26,25 +26,34 @@ export function registerField(field: string, handle: FieldHandle): () => void {
   };
 }
 
-/** Puts the cursor into a field once the current render has committed. */
+/**
+ * Puts the cursor into a field once the current render has committed, and before the next key event:
+ * a key typed straight after Ctrl+Z must land in the field the undo went back to, not in the one the
+ * cursor was in (React commits a store update in a microtask queued before this one). A field not on
+ * the page yet is focused when it mounts (registerField), a plain input rendered later at the next frame.
+ */
 export function focusField(field: string, at: FocusAt = 'end'): void {
   pending = { field, at };
-  requestAnimationFrame(() => {
-    if (pending?.field !== field) return;
-    const handle = fields.get(field);
-    if (handle) {
-      pending = null;
-      handle.focus(at);
-      return;
-    }
-    // A plain input (a name, a date, a combobox) is focused through the DOM.
-    const input = document.querySelector<HTMLElement>(`input[data-field="${CSS.escape(field)}"], textarea[data-field="${CSS.escape(field)}"], select[data-field="${CSS.escape(field)}"]`);
-    if (input) {
-      pending = null;
-      input.focus();
-      input.scrollIntoView({ block: 'nearest' });
-    }
-  });
+  queueMicrotask(() => focusPending(field));
+  requestAnimationFrame(() => focusPending(field));
+}
+
+function focusPending(field: string): void {
+  if (pending?.field !== field) return;
+  const { at } = pending;
+  const handle = fields.get(field);
+  if (handle) {
+    pending = null;
+    handle.focus(at);
+    return;
+  }
+  // A plain input (a name, a date, a combobox) is focused through the DOM.
+  const input = document.querySelector<HTMLElement>(`input[data-field="${CSS.escape(field)}"], textarea[data-field="${CSS.escape(field)}"], select[data-field="${CSS.escape(field)}"]`);
+  if (input) {
+    pending = null;
+    input.focus();
+    input.scrollIntoView({ block: 'nearest' });
+  }
 }
 
 let active: { field: string; view: EditorView } | null = null;
