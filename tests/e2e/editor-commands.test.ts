@@ -34,11 +34,17 @@ describe('command registry', () => {
     await expect.poll(() => page.locator('.blk-presentation').count()).toBe(0);
     expect(await toolbar.getByRole('button', { name: 'Redo' }).isEnabled()).toBe(true);
 
-    // Escape closes the palette without running anything.
+    // Escape closes the palette without running anything, and the cursor is back in the text at
+    // once: the next keys typed go on with the paragraph.
+    await focusField(page, `${intro}.text`);
+    await page.keyboard.press('End');
     await shortcut(page, 'Mod+K');
     await palette.waitFor();
     await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'))).toBe(`${intro}.text`);
+    await page.keyboard.type(' continued');
     await expect.poll(() => palette.count()).toBe(0);
+    await expect.poll(() => page.locator(`[data-field="${intro}.text"]`).innerText()).toBe('Introduction continued');
     // Blocks are added, moved and deleted by keyboard too; the cursor stays in the moved block.
     await focusField(page, `${intro}.text`);
     await shortcut(page, 'Mod+Alt+P');

@@ -1,6 +1,7 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../state/store';
 import { allCommands, displayShortcut } from './registry';
+import { focusField } from '../editor/focus';
 
 /** Ctrl/Cmd+K: every enabled command by name, with its shortcut. */
 export function Palette() {
@@ -19,12 +20,23 @@ function PaletteDialog({ close }: { close(): void }) {
     return allCommands().filter((c) => c.id !== 'app.palette' && c.enabled(state) && (`${c.group} ${c.label}`.toLowerCase().includes(q)));
   }, [query]);
 
+  /**
+   * Closes the palette and puts the cursor back where it was, before the next key event: whatever the
+   * author types next goes into the text they were writing, never into the void the dialog leaves.
+   */
+  function dismiss() {
+    close();
+    const field = useAppStore.getState().focusedField;
+    if (field) focusField(field, 'keep');
+  }
+
   function run(i: number) {
     const c = list[i];
     if (!c) return;
-    close();
-    // After the dialog is gone, so that the command acts where the cursor was.
-    requestAnimationFrame(() => c.run(useAppStore.getState()));
+    dismiss();
+    // The command acts where the cursor was (the store's focus); one that moves the cursor (an
+    // inserted block) overrides the request above.
+    c.run(useAppStore.getState());
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -39,12 +51,12 @@ function PaletteDialog({ close }: { close(): void }) {
       run(active);
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      close();
+      dismiss();
     }
   }
 
   return (
-    <div className="palette-backdrop" onMouseDown={close}>
+    <div className="palette-backdrop" onMouseDown={dismiss}>
       <div className="palette" role="dialog" aria-modal="true" aria-label="Command palette" onMouseDown={(e) => e.stopPropagation()}>
         <input
           autoFocus
