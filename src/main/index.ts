@@ -10,7 +10,7 @@ import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { isAppUrl } from './security/urls';
 import { resolveDatabasePath } from './paths';
 import { ElectronPrinter } from './export/pdf/electronPrinter';
-import { electronSaveDialog } from './export/electronDialog';
+import { electronOpenDialog, electronSaveDialog } from './dialogs';
 
 // The Electron shell stays thin: windows and wiring only. Everything it does lives in ./services.
 const rendererRoot = pathToFileURL(join(import.meta.dirname, '../renderer/')).href;
@@ -23,6 +23,7 @@ void app.whenReady().then(() => {
     databasePath: resolveDatabasePath(process.argv, process.env, app.getPath('userData')),
     version: app.getVersion(),
     export: { dialog: electronSaveDialog, createPrinter: () => new ElectronPrinter() },
+    importDialog: electronOpenDialog,
   });
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

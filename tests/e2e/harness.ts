@@ -63,6 +63,8 @@ export interface AppUnderTest {
   exportsDir: string;
   /** Problems the page reported: uncaught errors, console errors, CSP violations. Tests assert it stays empty. */
   problems: string[];
+  /** What the test "open dialog" answers next when the app imports a minutes file (undefined: cancel). */
+  importAnswer: { file: string | undefined };
   reload(): Promise<void>;
   close(): Promise<void>;
 }
@@ -80,6 +82,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'minuta-e2e-'));
   const databasePath = join(dataDir, 'minuta.sqlite');
   const exportsDir = join(dataDir, 'exports');
+  const importAnswer: { file: string | undefined } = { file: undefined };
   const services = createServices({
     databasePath,
     version: 'test',
@@ -89,6 +92,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
       dialog: { chooseDestination: async ({ defaultName }) => join(exportsDir, defaultName) },
       createPrinter: () => new PlaywrightPrinter(),
     },
+    importDialog: { chooseMinutesFile: async () => importAnswer.file },
   });
 
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
@@ -129,6 +133,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
     databasePath,
     exportsDir,
     problems,
+    importAnswer,
     reload: async () => {
       await page.reload();
     },

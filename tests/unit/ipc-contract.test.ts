@@ -22,6 +22,7 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   nameVersion: { payload: { id: 'm_1', name: 'Draft 1', revisionId: -3 }, field: 'revisionId' },
   exportMeeting: { payload: { id: 'm_1', format: 'odt' }, field: 'format' },
   previewMeeting: { payload: { id: 'm_1', sealed: 'yes' }, field: 'sealed' },
+  importMeeting: { payload: { path: '/etc/passwd' }, field: null },
 };
 
 let dir: string;

@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { MinutesFileError, readMinutesFile } from '../interchange/minutesFile';
 import { homedir, userInfo } from 'node:os';
 import { dirname, join, basename } from 'node:path';
-import { LIMITS, parseInterchange, serializeInterchange } from '../../shared/minutes';
+import { serializeInterchange } from '../../shared/minutes';
 import { openDatabase } from '../store/db';
 import { createMeetingStore } from '../store/meetings';
 import { backupDatabase } from '../store/backup';
@@ -70,21 +71,12 @@ function writeAtomically(file: string, data: string | Uint8Array) {
 }
 
 function readInterchangeFile(file: string) {
-  let size: number;
   try {
-    size = statSync(file).size;
-  } catch {
-    throw new UserError(`cannot read ${file}: no such file`);
+    return readMinutesFile(file);
+  } catch (e) {
+    if (e instanceof MinutesFileError) throw new UserError(e.message);
+    throw e;
   }
-  if (size > LIMITS.maxDocumentBytes) {
-    throw new UserError(`${file}: ${size} bytes is larger than the ${LIMITS.maxDocumentBytes}-byte limit of a minutes file`);
-  }
-  const parsed = parseInterchange(readFileSync(file, 'utf8'));
-  if (!parsed.ok) {
-    const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more problem(s))` : '';
-    throw new UserError(`${file}: ${parsed.errors[0]}${more}`);
-  }
-  return parsed.meeting;
 }
 
 /** The whole CLI as a function: the bin calls it with the process's argv, tests call it directly. */

@@ -8,6 +8,13 @@ import { createFromTemplate, type TemplateName } from '../../shared/minutes';
 import { nextMeetingFrom } from './nextMeeting';
 import { createExportService, type ExportService, type ExportServiceOptions } from '../export/service';
 import { NoChromiumError } from '../export/pdf/chromium';
+import { MinutesFileError, readMinutesFile } from '../interchange/minutesFile';
+
+/** Where the minutes file to import comes from: Electron's open dialog in the app, a fixed path in tests. */
+export interface OpenDialogPort {
+  /** The file the user picked, or undefined when they cancel. */
+  chooseMinutesFile(): Promise<string | undefined>;
+}
 
 export interface ServicesOptions {
   databasePath: string;
@@ -19,6 +26,8 @@ export interface ServicesOptions {
    * temp path and the Playwright printer. Without it, exportMeeting answers `unavailable`.
    */
   export?: ExportServiceOptions;
+  /** The open dialog for importing a minutes file; without it, importMeeting answers `unavailable`. */
+  importDialog?: OpenDialogPort;
 }
 
 export interface Services {
@@ -99,6 +108,19 @@ export function createServices(options: ServicesOptions): Services {
         if (error instanceof NoChromiumError) throw new DomainError('unavailable', error.message);
         throw error;
       }
+    },
+    importMeeting: async () => {
+      if (!options.importDialog) throw new DomainError('unavailable', 'Import is not available in this process');
+      const file = await options.importDialog.chooseMinutesFile();
+      if (!file) return { imported: false };
+      let meeting;
+      try {
+        meeting = readMinutesFile(file);
+      } catch (error) {
+        if (error instanceof MinutesFileError) throw new DomainError('invalid-file', error.message);
+        throw error;
+      }
+      return { imported: true, meeting: summary(store.create(meeting, author)) };
     },
     previewMeeting: async ({ id, sealed }) => {
       const meeting = stored(id);

@@ -121,6 +121,15 @@ export const contract = {
     request: z.strictObject({ id: meetingId, format: exportFormat, sealed: z.boolean().optional() }),
     response: z.object({ saved: z.boolean(), path: z.string().optional(), bytes: z.number().optional() }),
   },
+  /**
+   * Adds the minutes of a `.minuta.json` file the user picks (open dialog in main). `imported: false`
+   * when the user cancels; a file that is not valid minutes is refused (`invalid-file`, naming the
+   * problem) and changes nothing. A meeting already here is added as a copy with a new id.
+   */
+  importMeeting: {
+    request: none,
+    response: z.object({ imported: z.boolean(), meeting: meetingSummary.optional() }),
+  },
   /** The print HTML of the stored meeting, for the in-app paged preview (what you see is what prints). */
   previewMeeting: {
     request: z.strictObject({ id: meetingId, sealed: z.boolean().optional() }),

@@ -2,7 +2,15 @@
  * What every IPC call answers. Errors travel as data because an Error thrown across Electron's IPC
  * arrives as a bare message string, losing its code and the field it was about.
  */
-export type ErrorCode = 'invalid-payload' | 'unknown-channel' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'internal';
+export type ErrorCode =
+  | 'invalid-payload'
+  | 'invalid-file'
+  | 'unknown-channel'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'unavailable'
+  | 'internal';
 
 export interface ApiError {
   code: ErrorCode;

@@ -50,6 +50,38 @@ function NextMeetingForm({ from, close }: { from: MeetingSummary; close(): void 
   );
 }
 
+/** Import a `.minuta.json` file (sent by a colleague, or exported by the CLI): opens it once it is in. */
+function ImportButton() {
+  const importMeeting = useAppStore((s) => s.importMeeting);
+  const navigate = useAppStore((s) => s.navigate);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function run() {
+    setBusy(true);
+    setError(null);
+    try {
+      const imported = await importMeeting();
+      if (imported) navigate({ name: 'editor', meetingId: imported.id });
+    } catch (err) {
+      setError(err instanceof CallError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="import">
+      <button type="button" className="secondary" onClick={() => void run()} disabled={busy}>
+        {busy ? 'Importing…' : 'Import minutes file…'}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          Not imported, nothing was changed: {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function HomeScreen() {
   const meetings = useAppStore((s) => s.meetings);
   const status = useAppStore((s) => s.meetingsStatus);
@@ -115,6 +147,7 @@ export function HomeScreen() {
       <section className="panel new-meeting" aria-labelledby="new-meeting-heading">
         <h2 id="new-meeting-heading">New meeting</h2>
         <NewMeetingForm />
+        <ImportButton />
       </section>
     </div>
   );

@@ -14,6 +14,8 @@ export interface MeetingsSlice {
   loadMeetings(): Promise<void>;
   createMeeting(input: NewMeeting): Promise<MeetingSummary>;
   duplicateMeeting(input: Request<'duplicateMeeting'>): Promise<MeetingSummary>;
+  /** Asks main to import a minutes file the user picks; undefined when they cancel. */
+  importMeeting(): Promise<MeetingSummary | undefined>;
   search(query: string): Promise<void>;
 }
 
@@ -42,6 +44,12 @@ export const createMeetingsSlice: StateCreator<AppState, [], [], MeetingsSlice> 
     const created = await call('duplicateMeeting', input);
     await get().loadMeetings();
     return created;
+  },
+  async importMeeting() {
+    const r = await call('importMeeting', undefined);
+    if (!r.imported || !r.meeting) return undefined;
+    await get().loadMeetings();
+    return r.meeting;
   },
   async search(query) {
     const seq = ++searchSeq;
