@@ -7,13 +7,20 @@ import type { OpenDialogPort } from './services';
  * goes, which minutes file to import. Thin on purpose: tests use the same ports with fixed paths.
  */
 
+const SAVE_TITLES = { pdf: 'Export PDF for signature', docx: 'Export Word document', json: 'Save a copy as a minutes file' } as const;
+const SAVE_FILTERS: Record<keyof typeof SAVE_TITLES, { name: string; extensions: string[] }> = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  docx: { name: 'Word document', extensions: ['docx'] },
+  json: { name: 'Minutes (.minuta.json)', extensions: ['json'] },
+};
+
 /** The save dialog of the focused window: where the user wants the export. */
 export const electronSaveDialog: SaveDialogPort = {
   async chooseDestination({ defaultName, format }) {
     const options = {
-      title: format === 'pdf' ? 'Export PDF for signature' : 'Export Word document',
+      title: SAVE_TITLES[format],
       defaultPath: defaultName,
-      filters: format === 'pdf' ? [{ name: 'PDF', extensions: ['pdf'] }] : [{ name: 'Word document', extensions: ['docx'] }],
+      filters: [SAVE_FILTERS[format]],
       properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
     };
     const parent = BrowserWindow.getFocusedWindow();

@@ -46,6 +46,14 @@ describe('the editor with its print preview and export', () => {
     // The PDF was made from the stored document, the edit included.
     const text = execFileSync('pdftotext', ['-raw', join(app.exportsDir, pdf!), '-'], { encoding: 'utf8' });
     expect(text.replace(/\s+/g, ' ')).toContain('Reviewed in Vientiane.');
+
+    // A copy as a minutes file, from the palette: the stored meeting, edit included.
+    await shortcut(page, 'Mod+K');
+    await page.keyboard.type('minutes file');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.export-status').innerText(), { timeout: 30_000 }).toMatch(/Saved to .*\.minuta\.json/);
+    const copy = readdirSync(app.exportsDir).find((f) => f.endsWith('.minuta.json'))!;
+    expect(readFileSync(join(app.exportsDir, copy), 'utf8')).toContain('Reviewed in Vientiane.');
     });
   }, 120_000);
 });

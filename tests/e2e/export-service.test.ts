@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createServices, type Services } from '../../src/main/services';
 import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
 import { suggestedFileName } from '../../src/main/export/service';
+import { readMinutesFile } from '../../src/main/interchange/minutesFile';
 import type { ExportPreview } from '../../src/shared/ipc/contract';
 import { loadFixture, tempDir } from '../support/temp';
 
@@ -86,6 +87,14 @@ describe('exportMeeting', () => {
     } finally {
       printing = { started: false };
     }
+  });
+
+  it('saves a copy as a minutes file (.minuta.json) that reads back as the same meeting', async () => {
+    answer = join(tmp.dir, 'out', 'copy.minuta.json');
+    const r = await services.dispatch('exportMeeting', { id, format: 'json' });
+    expect(r).toMatchObject({ ok: true, value: { saved: true, path: answer } });
+    expect(asked.at(-1)).toMatch(/ 2019-10-30\.minuta\.json$/);
+    expect(readMinutesFile(answer)).toEqual(services.store.get(id)!.meeting);
   });
 
   it('does nothing when the user cancels the dialog', async () => {

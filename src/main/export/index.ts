@@ -10,7 +10,10 @@ import type { Printer } from './pdf/printer';
  * Plain Node; the app, the CLI, the tests and the benchmark all come through here.
  */
 
+/** What the agreed format renders to. */
 export type ExportFormat = 'pdf' | 'docx';
+/** What the app saves: a rendered document, or the minutes file itself. */
+export type SaveFormat = ExportFormat | 'json';
 
 export interface ExportOptions extends FormatOptions {
   /** Needed for PDF: the app passes the Electron printer, the CLI and tests the Playwright one. */
@@ -38,4 +41,4 @@ export async function exportMeeting(meeting: Meeting, format: ExportFormat, opti
   return exportLayout(await layoutMeeting(meeting, options), format, options);
 }
 
-export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { pdf: '.pdf', docx: '.docx' };
+export const EXPORT_EXTENSIONS: Record<SaveFormat, string> = { pdf: '.pdf', docx: '.docx', json: '.minuta.json' };

@@ -1,8 +1,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type LayoutDocument, layoutBodyHtml, layoutCss, layoutMeeting } from '../../shared/format';
-import { type Meeting, meetingTitle } from '../../shared/minutes';
-import { EXPORT_EXTENSIONS, type ExportFormat, exportLayout } from './index';
+import { type Meeting, meetingTitle, serializeInterchange } from '../../shared/minutes';
+import { EXPORT_EXTENSIONS, type SaveFormat, exportLayout } from './index';
 import { fontDataUrl } from './fonts';
 import type { Printer } from './pdf/printer';
 
@@ -14,7 +14,7 @@ import type { Printer } from './pdf/printer';
 
 export interface SaveDialogPort {
   /** The path to write to, or undefined when the user cancels. */
-  chooseDestination(request: { defaultName: string; format: ExportFormat }): Promise<string | undefined>;
+  chooseDestination(request: { defaultName: string; format: SaveFormat }): Promise<string | undefined>;
 }
 
 export interface ExportServiceOptions {
@@ -45,7 +45,7 @@ export interface Preview {
 }
 
 /** A file name from the title: letters, digits, spaces and dashes, at most 80 characters. */
-export function suggestedFileName(meeting: Meeting, format: ExportFormat): string {
+export function suggestedFileName(meeting: Meeting, format: SaveFormat): string {
   const base = meetingTitle(meeting).normalize('NFC').replace(/[^\p{L}\p{M}\p{N} -]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80).trim();
   return `${base || 'minutes'} ${meeting.dates.start}${EXPORT_EXTENSIONS[format]}`;
 }
@@ -79,7 +79,7 @@ export function previewOf(layout: LayoutDocument): Preview {
 }
 
 export interface ExportService {
-  exportToFile(meeting: Meeting, format: ExportFormat, options?: { sealed?: boolean }): Promise<ExportResult>;
+  exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean }): Promise<ExportResult>;
   preview(meeting: Meeting, options?: { sealed?: boolean }): Promise<Preview>;
   close(): Promise<void>;
 }
@@ -93,7 +93,10 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       // costs that work and nothing else; a failed render is reported once a destination is chosen,
       // exactly as if it had started then.
       if (format === 'pdf') printer ??= options.createPrinter();
-      const rendering = (async () => exportLayout(await layoutMeeting(meeting, { sealed }), format, printer ? { printer } : {}))();
+      const rendering = (async () =>
+        format === 'json'
+          ? new TextEncoder().encode(serializeInterchange(meeting))
+          : exportLayout(await layoutMeeting(meeting, { sealed }), format, printer ? { printer } : {}))();
       rendering.catch(() => undefined); // observed below, unless the user cancels
       const path = await options.dialog.chooseDestination({ defaultName: suggestedFileName(meeting, format), format });
       if (!path) return { saved: false };

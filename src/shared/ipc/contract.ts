@@ -40,7 +40,8 @@ export type NewMeeting = z.input<typeof newMeeting>;
 
 const none = z.undefined().or(z.strictObject({}));
 
-export const exportFormat = z.enum(['pdf', 'docx']);
+/** PDF and Word from the agreed format; `json` is the minutes file itself (.minuta.json), to share or archive. */
+export const exportFormat = z.enum(['pdf', 'docx', 'json']);
 export type ExportFormat = z.infer<typeof exportFormat>;
 
 /** What the paged preview needs: the same stylesheet and body that are printed, and the page geometry. */

@@ -81,6 +81,8 @@ defineCommands([
   { id: 'file.save', label: 'Save now', group: 'File', shortcuts: ['Mod-S'], enabled: hasDoc, run: (s) => void s.flush() },
   { id: 'file.exportPdf', label: 'Export PDF for signature…', group: 'File', shortcuts: ['Mod-Shift-E'], enabled: (s) => hasDoc(s) && s.exportState.kind !== 'busy', run: (s) => void s.exportOpenMeeting('pdf') },
   { id: 'file.exportDocx', label: 'Export Word document…', group: 'File', shortcuts: ['Mod-Shift-D'], enabled: (s) => hasDoc(s) && s.exportState.kind !== 'busy', run: (s) => void s.exportOpenMeeting('docx') },
+  // The minutes themselves, to send to a colleague's Minuta or keep as an archive (Import minutes file… reads it).
+  { id: 'file.exportMinutesFile', label: 'Save a copy as a minutes file (.minuta.json)…', group: 'File', enabled: (s) => hasDoc(s) && s.exportState.kind !== 'busy', run: (s) => void s.exportOpenMeeting('json') },
   { id: 'go.home', label: 'Go to meetings', group: 'Go', shortcuts: ['Mod-Shift-H'], enabled: () => true, run: (s) => s.navigate({ name: 'home' }) },
   { id: 'go.minutes', label: 'Go to the minutes', group: 'Go', shortcuts: ['Mod-1'], enabled: hasDoc, run: (s) => s.navigate({ name: 'editor', meetingId: s.doc!.id }) },
   { id: 'go.register', label: 'Go to the participants register', group: 'Go', shortcuts: ['Mod-2'], enabled: hasDoc, run: (s) => s.navigate({ name: 'register', meetingId: s.doc!.id }) },

@@ -2,8 +2,8 @@ import type { ExportFormat } from '../../../shared/ipc/contract';
 import { useAppStore } from '../state/store';
 import './export.css';
 
-const LABEL: Record<ExportFormat, string> = { pdf: 'PDF', docx: 'Word' };
-const LONG_LABEL: Record<ExportFormat, string> = { pdf: 'PDF for signature', docx: 'Word document' };
+const LABEL: Record<ExportFormat, string> = { pdf: 'PDF', docx: 'Word', json: 'minutes file' };
+const LONG_LABEL: Record<ExportFormat, string> = { pdf: 'PDF for signature', docx: 'Word document', json: 'minutes file (.minuta.json)' };
 
 /**
  * Export buttons for the open meeting (the same actions as the File commands of the palette): main
