@@ -64,7 +64,8 @@ beforeAll(async () => {
     'soffice',
     'libreoffice-writer-nogui',
     [`-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(tmp.dir, 'lo'), ...(Object.keys(DOCS) as Doc[]).map(docxPath)],
-    { timeout: 180_000 },
+    // LibreOffice too sees none of the machine's Noto fonts: the DOCX must bring its own (embedded).
+    { timeout: 180_000, env: noSystemNotoEnv(tmp.dir) },
   );
   for (const d of Object.keys(DOCS) as Doc[]) expect(existsSync(docxPdfPath(d)), `soffice did not convert ${d}.docx: ${lo.stderr}`).toBe(true);
 
@@ -206,6 +207,20 @@ describe('Khmer, Lao and Burmese', () => {
     for (const s of [KM, LO, MY]) expect(text).toContain(squash(s));
     // The signatories' names and titles in their scripts too.
     for (const s of ['ឯកឧត្តមជូប៊ុនអេង', 'ພົງສະຫວັນທິບພະວົງໄຊ', 'ပြည်ထဲရေးဝန်ကြီးဌာနဒုတိယဝန်ကြီး']) expect(text).toContain(s);
+  });
+
+  it('DOCX: carries the fonts of its scripts, which LibreOffice uses on a machine without them', () => {
+    const parts = tool('unzip', 'unzip', ['-l', docxPath('scripts')]).stdout;
+    expect(parts.match(/word\/fonts\/font\d+\.odttf/g)?.length).toBe(10); // Latin ×4, Khmer, Lao, Myanmar ×2
+    const table = tool('unzip', 'unzip', ['-p', docxPath('scripts'), 'word/fontTable.xml']).stdout;
+    for (const family of ['Noto Serif', 'Noto Serif Khmer', 'Noto Serif Lao', 'Noto Serif Myanmar']) {
+      expect(table).toMatch(new RegExp(`<w:font w:name="${family}">.*?<w:embedRegular `));
+    }
+    expect(tool('unzip', 'unzip', ['-p', docxPath('scripts'), 'word/settings.xml']).stdout).toContain('<w:embedTrueTypeFonts/>');
+    // LibreOffice, seeing only DejaVu, drew every script with the embedded Noto fonts.
+    const fonts = tool('pdffonts', 'poppler-utils', [docxPdfPath('scripts')]).stdout;
+    for (const f of ['NotoSerif-Regular', 'NotoSerifKhmer-Regular', 'NotoSerifLao-Regular', 'NotoSerifMyanmar-Regular']) expect(fonts).toContain(f);
+    expect(fonts).not.toContain('DejaVu');
   });
 
   it('PDF: the Khmer, Lao and Myanmar fonts shipped with the app are embedded', () => {

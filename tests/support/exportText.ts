@@ -35,8 +35,13 @@ export function compareWords(expected: readonly string[], actual: readonly strin
 }
 
 /** Runs a tool that the export tests need; fails loudly, naming the Debian package, when it is missing. */
-export function tool(name: string, debianPackage: string, args: readonly string[], options: { timeout?: number } = {}) {
-  const r = spawnSync(name, args, { encoding: 'utf8', timeout: options.timeout ?? 120_000, maxBuffer: 64 * 1024 * 1024 });
+export function tool(name: string, debianPackage: string, args: readonly string[], options: { timeout?: number; env?: Record<string, string> } = {}) {
+  const r = spawnSync(name, args, {
+    encoding: 'utf8',
+    timeout: options.timeout ?? 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+  });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new Error(`${name} is not installed: the export tests need it (Debian/Ubuntu: apt-get install ${debianPackage})`);
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { woffToSfnt } from './docx/woff';
 
 /**
  * The OFL fonts the app ships (npm fontsource packages, dependencies of the
@@ -30,4 +31,20 @@ export function fontDataUrl(file: string): string {
     cache.set(file, url);
   }
   return url;
+}
+
+const sfntCache = new Map<string, Buffer>();
+
+/**
+ * A shipped font as a TrueType file, for embedding in a DOCX: the WOFF sibling of the WOFF2 file the
+ * HTML uses (fontsource ships both; WOFF 1 unwraps with zlib alone), converted once per process.
+ */
+export function fontSfnt(file: string): Buffer {
+  let ttf = sfntCache.get(file);
+  if (!ttf) {
+    fontFile(file); // the same check of the name, and the same error for a file that is not ours
+    ttf = Buffer.from(woffToSfnt(readFileSync(join(fontsourceDir(), file.replace(/\.woff2$/, '.woff')))));
+    sfntCache.set(file, ttf);
+  }
+  return ttf;
 }

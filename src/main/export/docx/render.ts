@@ -20,8 +20,9 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
-import type { LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Numbering, Run } from '../../../shared/format';
+import type { LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Numbering, Run, Script } from '../../../shared/format';
 import { SCRIPTS } from '../../../shared/format';
+import { fontSfnt } from '../fonts';
 
 /**
  * Layout tree → Word document (docx 9). Mechanical, like the HTML renderer:
@@ -59,6 +60,23 @@ function textRun(r: Run, extra: { size?: number } = {}): TextRun {
   });
 }
 const runs = (rs: readonly Run[], extra: { size?: number } = {}): ParagraphChild[] => rs.map((r) => textRun(r, extra));
+
+/**
+ * The fonts of the scripts the document uses, embedded (Word: `w:embedTrueTypeFonts`, as .odttf parts;
+ * LibreOffice reads them too): a Lao official's Word without Khmer fonts still shows the Cambodian
+ * signatory's name. One file per face, so for Latin the main subset (fontsource's "latin", listed first).
+ */
+function embeddedFonts(scripts: readonly Script[]) {
+  return scripts.map((script) => {
+    const { family, files } = SCRIPTS[script];
+    const face = (weight: 400 | 700, style: 'normal' | 'italic') => {
+      const f = files.find((x) => x.weight === weight && x.style === style);
+      return f ? fontSfnt(f.file) : undefined;
+    };
+    const [bold, italic, boldItalic] = [face(700, 'normal'), face(400, 'italic'), face(700, 'italic')];
+    return { name: family, data: face(400, 'normal')!, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), ...(boldItalic ? { boldItalic } : {}) };
+  });
+}
 
 /** One numbering definition per kind; each list gets its own instance so that numbering restarts per list. */
 const NUMBERING_REF: Record<Exclude<Numbering, 'none'>, string> = {
@@ -323,6 +341,7 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
     : undefined;
 
   const doc = new Document({
+    fonts: embeddedFonts(layout.scripts),
     creator: meta.author,
     lastModifiedBy: meta.author,
     title: meta.title,
