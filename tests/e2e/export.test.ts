@@ -260,6 +260,11 @@ describe('DOCX structure', () => {
     const document = part(2019, 'word/document.xml');
     expect(document).toContain('<w:numPr>');
     expect(part(2019, 'word/numbering.xml')).toContain('w:val="%1)"');
+    // Running text and list items name paragraph styles (justified, spaced) that a Word user can change at once.
+    expect(document).toContain('<w:pStyle w:val="MinutaBody"/>');
+    expect(document).toContain('<w:pStyle w:val="MinutaListItem"/>');
+    const styles = part(2019, 'word/styles.xml');
+    expect(styles).toMatch(/w:styleId="MinutaBody">.*?<w:jc w:val="both"\/>/);
     const footers = part(2019, 'word/footer*.xml');
     expect(footers).toMatch(/PAGE/);
     expect(footers).toMatch(/NUMPAGES/);

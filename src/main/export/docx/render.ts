@@ -78,6 +78,20 @@ function embeddedFonts(scripts: readonly Script[]) {
   });
 }
 
+/**
+ * Paragraph styles for the running text, so that each of thousands of paragraphs names its style
+ * instead of repeating alignment and spacing (smaller XML, faster export), and so that a Word user
+ * restyles all body text at once, as Word users expect.
+ */
+const PARAGRAPH_STYLE: Record<LayoutParagraph['style'], string> = { body: 'MinutaBody', label: 'MinutaLabel', note: 'MinutaNote' };
+const LIST_ITEM_STYLE = 'MinutaListItem';
+const PARAGRAPH_STYLES = [
+  { id: 'MinutaBody', name: 'Minutes body', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { before: 0, after: 120 } } },
+  { id: 'MinutaLabel', name: 'Minutes label', basedOn: 'Normal', paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 120, after: 60 } } },
+  { id: 'MinutaNote', name: 'Minutes note', basedOn: 'Normal', paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 240, after: 120 } } },
+  { id: LIST_ITEM_STYLE, name: 'Minutes list item', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 60 } } },
+];
+
 /** One numbering definition per kind; each list gets its own instance so that numbering restarts per list. */
 const NUMBERING_REF: Record<Exclude<Numbering, 'none'>, string> = {
   bullet: 'minuta-bullet',
@@ -114,9 +128,8 @@ class DocxBuilder {
   paragraph(p: LayoutParagraph, indentLevel?: number): Paragraph {
     return new Paragraph({
       children: runs(p.runs),
-      alignment: p.style === 'body' ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
-      spacing: { after: p.style === 'label' ? 60 : 120, before: p.style === 'label' ? 120 : p.style === 'note' ? 240 : 0 },
-      keepNext: p.keepWithNext ?? false,
+      style: PARAGRAPH_STYLE[p.style],
+      ...(p.keepWithNext ? { keepNext: true } : {}),
       ...(indentLevel !== undefined ? { indent: { left: convertMillimetersToTwip(7 * indentLevel) } } : {}),
     });
   }
@@ -128,11 +141,10 @@ class DocxBuilder {
       out.push(
         new Paragraph({
           children: runs(item.runs),
-          alignment: AlignmentType.JUSTIFIED,
-          spacing: { after: 60 },
+          style: LIST_ITEM_STYLE,
           ...(kind ? { numbering: { reference: NUMBERING_REF[kind], level: Math.min(l.level, 8), instance } } : { indent: { left: convertMillimetersToTwip(7 * (l.level + 1)) } }),
           // An item that only introduces nested items ("Implementation by country:") stays with them.
-          keepNext: item.runs.length > 0 && item.children.length > 0 && item.runs.every((r) => r.bold),
+          ...(item.runs.length > 0 && item.children.length > 0 && item.runs.every((r) => r.bold) ? { keepNext: true } : {}),
         }),
       );
       for (const c of item.children) {
@@ -359,6 +371,7 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
           paragraph: { spacing: { line: 276 } },
         },
       },
+      paragraphStyles: PARAGRAPH_STYLES,
     },
     numbering: {
       config: (['bullet', 'decimal', 'decimal-paren'] as const).map((k) => ({ reference: NUMBERING_REF[k], levels: levels(k) })),
