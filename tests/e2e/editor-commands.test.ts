@@ -51,6 +51,10 @@ describe('command registry', () => {
     await page.locator('.blk-presentation .ProseMirror:focus').waitFor();
     const firstTwo = () =>
       page.locator('.editor-page > .blk-children > .blk').evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-block-type')));
+    // The block's buttons name the same shortcuts (title and aria-keyshortcuts), from the registry.
+    const up = page.locator('.blk-presentation .blk-actions button[aria-label="Move up"]');
+    expect(await up.getAttribute('aria-keyshortcuts')).toBe('Control+Alt+ArrowUp');
+    expect(await up.getAttribute('title')).toBe('Move up (Ctrl+Alt+↑)');
     await shortcut(page, 'Mod+Alt+ArrowUp');
     await expect.poll(firstTwo).toEqual(['presentation', 'paragraph']);
     await page.locator('.blk-presentation .ProseMirror:focus').waitFor();

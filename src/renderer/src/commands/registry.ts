@@ -42,11 +42,28 @@ export function matches(shortcut: string, e: Pick<KeyboardEvent, 'key' | 'code' 
   return e.key.toLowerCase() === key.toLowerCase();
 }
 
+/** Keys shown as the glyphs printed on keyboards. */
+const KEY_GLYPHS: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' };
+
 /** Shortcut as shown to the user: "Ctrl+Alt+P" / "⌘⌥P". */
 export function displayShortcut(shortcut: string): string {
-  const parts = shortcut.split('-');
+  const parts = shortcut.split('-').map((p) => KEY_GLYPHS[p] ?? p);
   if (isMac) return parts.map((p) => ({ Mod: '⌘', Alt: '⌥', Shift: '⇧' })[p] ?? p.toUpperCase()).join('');
   return parts.map((p) => (p === 'Mod' ? 'Ctrl' : p.length === 1 ? p.toUpperCase() : p)).join('+');
+}
+
+/** Shortcut in the notation of `aria-keyshortcuts`: "Control+Alt+ArrowUp" ("Meta" for Mod on macOS). */
+export function ariaShortcut(shortcut: string): string {
+  return shortcut
+    .split('-')
+    .map((p) => (p === 'Mod' ? (isMac ? 'Meta' : 'Control') : p.length === 1 ? p.toUpperCase() : p))
+    .join('+');
+}
+
+/** Title and `aria-keyshortcuts` for a button that does what a command does: its shortcut, from the registry. */
+export function shortcutHint(commandId: string, label: string): { title: string; 'aria-keyshortcuts'?: string } {
+  const s = getCommand(commandId)?.shortcuts?.[0];
+  return s ? { title: `${label} (${displayShortcut(s)})`, 'aria-keyshortcuts': ariaShortcut(s) } : { title: label };
 }
 
 /** The command a key event triggers, if any and enabled. */

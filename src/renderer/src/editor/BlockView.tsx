@@ -16,6 +16,7 @@ import { SignatoriesBlockEditor } from './blocks/SignatoriesBlockEditor';
 import { RoutingBlockEditor } from './blocks/RoutingBlockEditor';
 import { asRich, editBlock } from './blocks/common';
 import { AddBlock } from './AddBlock';
+import { shortcutHint } from '../commands/registry';
 
 function caption(block: AnyBlock): string {
   switch (block.type) {
@@ -106,9 +107,10 @@ export const BlockView = memo(function BlockView({ block }: { block: AnyBlock })
       <div className="blk-bar">
         <span className="blk-caption">{caption(block)}</span>
         <span className="blk-actions">
-          <button type="button" className="icon" tabIndex={-1} aria-label="Move up" title="Move up" onClick={() => edit((m) => renumber(moveBlock(m, block.id, -1)))}>↑</button>
-          <button type="button" className="icon" tabIndex={-1} aria-label="Move down" title="Move down" onClick={() => edit((m) => renumber(moveBlock(m, block.id, 1)))}>↓</button>
-          <button type="button" className="icon" tabIndex={-1} aria-label={`Delete ${caption(block)}`} title="Delete" onClick={() => edit((m) => renumber(removeBlock(m, block.id)))}>✕</button>
+          {/* Out of the Tab order on purpose (Tab indents in the text); the same actions are keyboard commands, named here. */}
+          <button type="button" className="icon" tabIndex={-1} aria-label="Move up" {...shortcutHint('block.moveUp', 'Move up')} onClick={() => edit((m) => renumber(moveBlock(m, block.id, -1)))}>↑</button>
+          <button type="button" className="icon" tabIndex={-1} aria-label="Move down" {...shortcutHint('block.moveDown', 'Move down')} onClick={() => edit((m) => renumber(moveBlock(m, block.id, 1)))}>↓</button>
+          <button type="button" className="icon" tabIndex={-1} aria-label={`Delete ${caption(block)}`} {...shortcutHint('block.delete', 'Delete')} onClick={() => edit((m) => renumber(removeBlock(m, block.id)))}>✕</button>
         </span>
       </div>
       <BlockBody block={block} />
