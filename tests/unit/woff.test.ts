@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_SCRIPTS, SCRIPTS } from '../../src/shared/format';
 import { fontsourceDir } from '../../src/main/export/fonts';
-import { woffToSfnt } from '../../src/main/export/docx/woff';
+import { woffToSfnt } from '../../src/main/export/woff';
 
 /** The OpenType table checksum: the sum of its big-endian 32-bit words, the last one zero-padded. */
 function checksum(data: Uint8Array): number {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { woffToSfnt } from './docx/woff';
+import { woffToSfnt } from './woff';
 
 /**
  * The OFL fonts the app ships (npm fontsource packages, dependencies of the

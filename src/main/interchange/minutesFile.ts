@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { type Stats, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LIMITS, parseInterchange, type Meeting } from '../../shared/minutes';
 
@@ -15,18 +15,16 @@ export class MinutesFileError extends Error {
 }
 
 export function readMinutesFile(file: string): Meeting {
-  let size: number;
+  let stat: Stats;
   try {
-    const stat = statSync(file);
-    if (!stat.isFile()) throw new MinutesFileError(`${basename(file)} is not a file`);
-    size = stat.size;
-  } catch (e) {
-    if (e instanceof MinutesFileError) throw e;
+    stat = statSync(file);
+  } catch {
     throw new MinutesFileError(`cannot read ${file}: no such file`);
   }
+  if (!stat.isFile()) throw new MinutesFileError(`${basename(file)} is not a file`);
   // Checked before reading: a huge file is refused without being loaded.
-  if (size > LIMITS.maxDocumentBytes) {
-    throw new MinutesFileError(`${file}: ${size} bytes is larger than the ${LIMITS.maxDocumentBytes}-byte limit of a minutes file`);
+  if (stat.size > LIMITS.maxDocumentBytes) {
+    throw new MinutesFileError(`${file}: ${stat.size} bytes is larger than the ${LIMITS.maxDocumentBytes}-byte limit of a minutes file`);
   }
   const parsed = parseInterchange(readFileSync(file, 'utf8'));
   if (!parsed.ok) {

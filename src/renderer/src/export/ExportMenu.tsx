@@ -2,7 +2,9 @@ import type { ExportFormat } from '../../../shared/ipc/contract';
 import { useAppStore } from '../state/store';
 import './export.css';
 
-const LABEL: Record<ExportFormat, string> = { pdf: 'PDF', docx: 'Word', json: 'minutes file' };
+/** The header's buttons; the minutes file (json) is saved from the palette and the File menu. */
+const BUTTONS = ['pdf', 'docx'] as const;
+const LABEL: Record<(typeof BUTTONS)[number], string> = { pdf: 'PDF', docx: 'Word' };
 const LONG_LABEL: Record<ExportFormat, string> = { pdf: 'PDF for signature', docx: 'Word document', json: 'minutes file (.minuta.json)' };
 
 /**
@@ -17,7 +19,7 @@ export function ExportMenu() {
   const busy = state.kind === 'busy';
   return (
     <div className="export-menu" role="group" aria-label="Export" aria-busy={busy}>
-      {(['pdf', 'docx'] as const).map((f) => (
+      {BUTTONS.map((f) => (
         <button key={f} type="button" disabled={busy} onClick={() => void run(f)} data-testid={`export-${f}`}
           title={`Export ${LONG_LABEL[f]}`}>
           Export {LABEL[f]}
