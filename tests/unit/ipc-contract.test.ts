@@ -55,7 +55,7 @@ describe('IPC contract', () => {
     const result = await services.dispatch(method, payload);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.code).toBe('invalid-payload');
+    expect(result.error.code).toBe('invalid');
     expect(result.error.message).toContain(method);
     if (field) {
       expect(result.error.path).toBe(field);
@@ -66,7 +66,7 @@ describe('IPC contract', () => {
 
   it('answers an unknown method with an error, not an exception', async () => {
     const result = await services.dispatch('dropAllTables', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
   it('answers calls from an untrusted sender with forbidden, without running the handler', async () => {
@@ -85,7 +85,7 @@ describe('IPC contract', () => {
     const bad = structuredClone(stored.meeting) as unknown as { titleBlock: { title: unknown } };
     bad.titleBlock.title = 42;
     const result = await services.dispatch('saveMeeting', { id, meeting: bad });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', path: 'meeting' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid', path: 'meeting' } });
     if (!result.ok) expect(result.error.message).toContain('meeting.titleBlock.title');
     expect(services.store.revisions(id)).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { contract, type Handlers, type Method } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/ipc/result';
-import { DomainError } from './errors';
+import { MinutaError } from '../../shared/errors';
 
 export type Dispatch = (method: string, payload: unknown) => Promise<Result<unknown>>;
 
@@ -17,7 +17,7 @@ function issuePath(issue: z.core.$ZodIssue): string {
  */
 export function createDispatch(handlers: Handlers, log: (e: unknown) => void = console.error): Dispatch {
   return async (method, payload) => {
-    if (!Object.hasOwn(contract, method)) return fail('unknown-channel', `No such method: ${method}`);
+    if (!Object.hasOwn(contract, method)) return fail('invalid', `No such method: ${method}`);
     const m = method as Method;
     const parsed = contract[m].request.safeParse(payload);
     if (!parsed.success) {
@@ -25,7 +25,7 @@ export function createDispatch(handlers: Handlers, log: (e: unknown) => void = c
       const path = issue ? issuePath(issue) : '';
       const detail = issue?.message ?? 'invalid';
       return fail(
-        'invalid-payload',
+        'invalid',
         `${m}: ${path ? `field "${path}"` : 'payload'} ${detail}`,
         path || undefined,
       );
@@ -35,7 +35,7 @@ export function createDispatch(handlers: Handlers, log: (e: unknown) => void = c
       const value = await handler(parsed.data);
       return ok(value);
     } catch (error) {
-      if (error instanceof DomainError) return fail(error.code, error.message, error.path);
+      if (error instanceof MinutaError) return fail(error.code, error.message, error.path);
       log(error);
       return fail('internal', `${m} failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { openDatabase, startCheckpoints, type Db } from '../store/db';
-import { createMeetingStore, StoreError, type MeetingStore } from '../store/meetings';
-import { DomainError } from '../ipc/errors';
+import { createMeetingStore, type MeetingStore } from '../store/meetings';
+import { MinutaError } from '../../shared/errors';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../../shared/ipc/contract';
 import { createFromTemplate, type TemplateName } from '../../shared/minutes';
@@ -39,16 +39,6 @@ export interface Services {
   close(): void;
 }
 
-/** Store errors keep their meaning across IPC as error codes. */
-function domain<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof StoreError) throw new DomainError(error.code, error.message);
-    throw error;
-  }
-}
-
 /**
  * Everything the app does, as plain Node: the Electron shell, the CLI and the tests all build this
  * same object, so no behaviour exists only inside Electron.
@@ -73,7 +63,7 @@ export function createServices(options: ServicesOptions): Services {
   const exports = options.export ? createExportService(options.export) : undefined;
   const stored = (id: string) => {
     const found = store.get(id);
-    if (!found) throw new DomainError('not-found', `No meeting with id ${id}`, 'id');
+    if (!found) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
     return found.meeting;
   };
 
@@ -83,48 +73,48 @@ export function createServices(options: ServicesOptions): Services {
     searchMeetings: ({ query }) => store.search(query),
     getMeeting: ({ id }) => {
       const found = store.get(id);
-      if (!found) throw new DomainError('not-found', `No meeting with id ${id}`, 'id');
+      if (!found) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
       return found;
     },
     createMeeting: ({ template, title, startsOn }) =>
       summary(store.create(createFromTemplate(template as TemplateName, { title, startDate: startsOn }), author)),
     duplicateMeeting: ({ id, title, startsOn }) => {
       const found = store.get(id);
-      if (!found) throw new DomainError('not-found', `No meeting with id ${id}`, 'id');
+      if (!found) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
       return summary(store.create(nextMeetingFrom(found.meeting, { title, startsOn }), author));
     },
-    saveMeeting: ({ id, meeting }) => domain(() => store.save(id, meeting, author)),
+    saveMeeting: ({ id, meeting }) => store.save(id, meeting, author),
     listRevisions: ({ id }) => {
-      if (!store.get(id)) throw new DomainError('not-found', `No meeting with id ${id}`, 'id');
+      if (!store.get(id)) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
       return store.revisions(id);
     },
-    nameVersion: ({ id, name, revisionId }) => domain(() => ({ revisionId: store.nameVersion(id, name, author, revisionId) })),
+    nameVersion: ({ id, name, revisionId }) => ({ revisionId: store.nameVersion(id, name, author, revisionId) }),
     exportMeeting: async ({ id, format, sealed }) => {
       const meeting = stored(id);
-      if (!exports) throw new DomainError('unavailable', 'Export is not available in this process');
+      if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');
       try {
         return await exports.exportToFile(meeting, format, { sealed: sealed ?? false });
       } catch (error) {
-        if (error instanceof NoChromiumError) throw new DomainError('unavailable', error.message);
+        if (error instanceof NoChromiumError) throw new MinutaError('unavailable', error.message);
         throw error;
       }
     },
     importMeeting: async () => {
-      if (!options.importDialog) throw new DomainError('unavailable', 'Import is not available in this process');
+      if (!options.importDialog) throw new MinutaError('unavailable', 'Import is not available in this process');
       const file = await options.importDialog.chooseMinutesFile();
       if (!file) return { imported: false };
       let meeting;
       try {
         meeting = readMinutesFile(file);
       } catch (error) {
-        if (error instanceof MinutesFileError) throw new DomainError('invalid-file', error.message);
+        if (error instanceof MinutesFileError) throw new MinutaError('invalid', error.message);
         throw error;
       }
       return { imported: true, meeting: summary(store.create(meeting, author)) };
     },
     previewMeeting: async ({ id, sealed }) => {
       const meeting = stored(id);
-      if (!exports) throw new DomainError('unavailable', 'Preview is not available in this process');
+      if (!exports) throw new MinutaError('unavailable', 'Preview is not available in this process');
       return exports.preview(meeting, { sealed: sealed ?? false });
     },
   };

@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { MinutaError } from '../../shared/errors';
 import { meetingDate, meetingTitle, newId, type Meeting } from '../../shared/minutes';
 import { HEAD_BLOCK_ID, searchEntries, toFtsQuery } from './searchText';
 
@@ -47,13 +48,6 @@ export interface StoreOptions {
   foldGapMs?: number;
   /** …as long as the burst is no longer than this, so history keeps a point every few minutes. */
   foldSpanMs?: number;
-}
-
-export class StoreError extends Error {
-  constructor(readonly code: 'not-found' | 'conflict', message: string) {
-    super(message);
-    this.name = 'StoreError';
-  }
 }
 
 interface HeadCache {
@@ -187,11 +181,11 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   });
 
   const save = db.transaction((id: string, meeting: Meeting, author: string): SaveResult => {
-    if (meeting.id !== id) throw new StoreError('conflict', `The document's id ${meeting.id} is not meeting ${id}`);
+    if (meeting.id !== id) throw new MinutaError('conflict', `The document's id ${meeting.id} is not meeting ${id}`);
     const last = q.lastRevision.get(id) as
       | { id: number; author: string; origin: string; startedAt: string; savedAt: string; changed: string; pinned: number }
       | undefined;
-    if (!last) throw new StoreError('not-found', `No meeting with id ${id}`);
+    if (!last) throw new MinutaError('not-found', `No meeting with id ${id}`);
     const at = now();
     const atIso = at.toISOString();
     const previous = headOf(id, last.id);
@@ -243,12 +237,12 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   const nameVersion = db.transaction((meetingId: string, name: string, author: string, revisionId?: number) => {
     const target = revisionId ?? (q.lastRevision.get(meetingId) as { id: number } | undefined)?.id;
     if (target === undefined || !q.revisionDocument.get(target, meetingId)) {
-      throw new StoreError('not-found', `No revision ${revisionId ?? '(latest)'} of meeting ${meetingId}`);
+      throw new MinutaError('not-found', `No revision ${revisionId ?? '(latest)'} of meeting ${meetingId}`);
     }
     try {
       q.insertName.run({ meetingId, revisionId: target, name, author, at: now().toISOString() });
     } catch (error) {
-      if (String(error).includes('UNIQUE')) throw new StoreError('conflict', `A version named "${name}" already exists`);
+      if (String(error).includes('UNIQUE')) throw new MinutaError('conflict', `A version named "${name}" already exists`);
       throw error;
     }
     return target;

@@ -124,7 +124,7 @@ export const contract = {
   },
   /**
    * Adds the minutes of a `.minuta.json` file the user picks (open dialog in main). `imported: false`
-   * when the user cancels; a file that is not valid minutes is refused (`invalid-file`, naming the
+   * when the user cancels; a file that is not valid minutes is refused (`invalid`, naming the
    * problem) and changes nothing. A meeting already here is added as a copy with a new id.
    */
   importMeeting: {
