@@ -38,7 +38,18 @@ export {
   Block,
 } from './blocks';
 export type { BlockType } from './blocks';
-export { Meeting, TitleBlock, DateRange, Venue, formatPath } from './meeting';
+export { Meeting, MeetingHeadSchema, TitleBlock, DateRange, Venue, formatPath } from './meeting';
+export {
+  BlockRecordSchema,
+  MeetingChangesSchema,
+  splitMeeting,
+  joinMeeting,
+  diffMeetings,
+  hasChanges,
+  recordOf,
+  headOf,
+} from './changes';
+export type { MeetingHead, BlockRecord, SessionRecord, SectionRecord, SplitMeeting, MeetingChanges } from './changes';
 export { checkStructure, formatIssues, validateMeeting } from './validate';
 export type { Result } from './validate';
 export {

@@ -50,6 +50,9 @@ const MeetingObject = z.strictObject({
   body: boundedArray(Block, LIMITS.maxBlocks),
 });
 
+/** Everything but the body: what a save sends when the title block, dates, venue or register change. */
+export const MeetingHeadSchema = MeetingObject.omit({ body: true });
+
 /**
  * Cross-field rules zod cannot express per field: ids are unique within the
  * document (comments and redlines point at them) and every reference
