@@ -1,5 +1,5 @@
-import { hasText, organisationLabel, writeDate, writeDateRange } from '../../src/shared/format';
-import { personDisplayName, richTextToString, type Meeting } from '../../src/shared/minutes';
+import { hasText, writeDate, writeDateRange } from '../../src/shared/format';
+import { organisationShortName, personDisplayName, richTextToString, type Meeting } from '../../src/shared/minutes';
 import { ID_PATTERN_SOURCE, type JsonSchema, def, optionFor, refName, site } from './meetingSchema';
 
 /**
@@ -52,7 +52,7 @@ export const RULES: Record<string, Rule> = {
     print: (v, p, m, emit) => (headingOverridden(p) ? undefined : emit(person(m, v) && personDisplayName(person(m, v)!))),
   },
   'PresentationBlock.organisationId': {
-    print: (v, p, m, emit) => (headingOverridden(p) ? undefined : emit(organisation(m, v) && organisationLabel(organisation(m, v)!))),
+    print: (v, p, m, emit) => (headingOverridden(p) ? undefined : emit(organisation(m, v) && organisationShortName(organisation(m, v)!))),
   },
   'PresentationBlock.title': { print: (v, p, _m, emit) => (headingOverridden(p) ? undefined : emit(v as string)) },
   'Attribution.personId': skip('a link to the register; the label is printed'),

@@ -1,5 +1,5 @@
 import type { Block, Bullet, LeafBlock, Meeting, RichText, Statement } from '../minutes';
-import { personDisplayName, richTextToString } from '../minutes';
+import { organisationShortName, personDisplayName, richTextToString } from '../minutes';
 import { fill, hasText, isBlank, joinParts, joinRuns } from './compose';
 import { fingerprint, shortFingerprint } from './fingerprint';
 import type {
@@ -111,11 +111,6 @@ export function writeDateRange(start: string, end: string, t: FormatTemplate = A
 
 // ---------------------------------------------------------------- data printed in words
 
-/** How the format names an organisation in a heading: its abbreviation ("IOM") when it has one. */
-export function organisationLabel(org: Pick<Meeting['organisations'][number], 'name' | 'abbreviation'>): string {
-  return isBlank(org.abbreviation) ? org.name : org.abbreviation!;
-}
-
 type PresentationData = Pick<Extract<LeafBlock, { type: 'presentation' }>, 'presenterPersonId' | 'organisationId' | 'title'>;
 
 /**
@@ -136,7 +131,7 @@ export function presentationHeading(
 function presentationData(b: PresentationData, register: Pick<Meeting, 'people' | 'organisations'>) {
   const person = b.presenterPersonId ? register.people.find((p) => p.id === b.presenterPersonId) : undefined;
   const org = b.organisationId ? register.organisations.find((o) => o.id === b.organisationId) : undefined;
-  return { presenter: person ? personDisplayName(person) : '', organisation: org ? organisationLabel(org) : '', title: b.title ?? '' };
+  return { presenter: person ? personDisplayName(person) : '', organisation: org ? organisationShortName(org) : '', title: b.title ?? '' };
 }
 
 // ---------------------------------------------------------------- runs
