@@ -47,6 +47,24 @@ export function layoutLines(doc: LayoutDocument): LayoutLine[] {
   return out;
 }
 
+/** Every run of the layout tree, in reading order. */
+export function layoutRuns(doc: LayoutDocument): Run[] {
+  const out: Run[] = [];
+  const list = (l: LayoutList): void =>
+    l.items.forEach((it) => {
+      out.push(...it.runs);
+      it.children.forEach((c) => (c.kind === 'list' ? list(c) : out.push(...c.runs)));
+    });
+  for (const b of doc.blocks) {
+    if (b.kind === 'title') b.lines.forEach((l) => out.push(...l.runs));
+    else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(...b.runs);
+    else if (b.kind === 'list') list(b);
+    else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach((l) => out.push(...l)));
+    else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach((l) => out.push(...l)));
+  }
+  return out;
+}
+
 export const layoutText = (doc: LayoutDocument) =>
   layoutLines(doc)
     .map((l) => l.text)

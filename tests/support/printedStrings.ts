@@ -1,5 +1,5 @@
 import { hasText, writeDate, writeDateRange } from '../../src/shared/format';
-import { organisationShortName, personDisplayName, richTextToString, type Meeting } from '../../src/shared/minutes';
+import { organisationShortName, personDisplayName, richTextToString, type Meeting, type TextRun } from '../../src/shared/minutes';
 import { ID_PATTERN_SOURCE, type JsonSchema, def, optionFor, refName, site } from './meetingSchema';
 
 /**
@@ -19,6 +19,8 @@ export interface Expected {
   /** Where the string is in the schema, e.g. "QaTurn.question.by.label". */
   site: string;
   text: string;
+  /** For rich text: its runs, to check that bold and italic reach the page too. */
+  runs?: readonly TextRun[];
 }
 
 type Emit = (text: string | undefined) => void;
@@ -80,15 +82,15 @@ const PRINT_ORDER: Record<string, string[]> = {
 /** Every string of `meeting` that its printed form must contain, in document order; blank strings left out. */
 export function expectedStrings(meeting: Meeting): Expected[] {
   const out: Expected[] = [];
-  const emitAt = (at: string) => (text: string | undefined) => {
-    if (text !== undefined && text.trim() !== '') out.push({ site: at, text });
+  const emitAt = (at: string, runs?: readonly TextRun[]) => (text: string | undefined) => {
+    if (text !== undefined && text.trim() !== '') out.push(runs ? { site: at, text, runs } : { site: at, text });
   };
 
   const walk = (schema: JsonSchema, value: unknown, at: string): void => {
     if (value === undefined) return;
     if (schema.$ref) {
       const name = refName(schema.$ref);
-      if (name === 'RichText') return emitAt(at)(richTextToString(value as Meeting['titleBlock']['title']));
+      if (name === 'RichText') return emitAt(at, value as TextRun[])(richTextToString(value as TextRun[]));
       return walk(def(name), value, name);
     }
     if (schema.oneOf) {

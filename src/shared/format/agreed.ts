@@ -1,6 +1,6 @@
 import type { Block, Bullet, LeafBlock, Meeting, RichText, Statement } from '../minutes';
 import { organisationShortName, personDisplayName, richTextToString } from '../minutes';
-import { fill, hasText, isBlank, joinParts, joinRuns } from './compose';
+import { fill, fillRuns, hasText, isBlank, joinParts, joinRuns } from './compose';
 import { fingerprint, shortFingerprint } from './fingerprint';
 import type {
   LayoutBlock,
@@ -30,11 +30,8 @@ import { type Script, splitByScript } from './scripts';
 export interface FormatTemplate {
   /** Section letters: "A. ", "B. ", … (index 0 → "A"). */
   sectionLabel: string;
-  /** "Session 1"; the title follows after `headingSeparator`. */
   session: string;
-  /** "Group 1"; the theme follows after `headingSeparator`. */
   group: string;
-  headingSeparator: string;
   question: string;
   answer: string;
   suggestion: string;
@@ -60,9 +57,8 @@ export interface FormatTemplate {
 /** The form both seeds share (the 2018 long form and the 2019 short form differ only in their content). */
 export const AGREED_FORMAT: FormatTemplate = {
   sectionLabel: '{letter}. {heading}',
-  session: 'Session {n}',
-  group: 'Group {n}',
-  headingSeparator: ': ',
+  session: 'Session {n}[: {title}]',
+  group: 'Group {n}[: {theme}]',
   question: 'Question[ ({label})]',
   answer: 'Answer[ ({label})]',
   suggestion: '[({label})]',
@@ -205,20 +201,18 @@ class Builder {
       // A section without a heading prints none, and takes no letter: the letters stay A, B, C.
       if (hasText(b.heading)) {
         const letter = String.fromCharCode(65 + (this.sectionIndex++ % 26));
-        const heading = richTextToString(b.heading);
-        this.push({ kind: 'heading', level: 1, runs: text(fill(this.t.sectionLabel, { letter, heading }), { bold: true }) });
+        this.push({ kind: 'heading', level: 1, runs: this.words(this.t.sectionLabel, { letter, heading: runs(b.heading, { bold: true }) }) });
       }
       b.blocks.forEach((c) => this.block(c));
     } else if (b.type === 'session') {
-      this.push({ kind: 'heading', level: 2, runs: this.numbered(this.t.session, b.number, b.title) });
+      this.push({ kind: 'heading', level: 2, runs: this.words(this.t.session, { n: b.number, title: runs(b.title, { bold: true }) }) });
       b.items.forEach((c) => this.leaf(c));
     } else this.leaf(b);
   }
 
-  /** "Session 1: title", "Group 2: theme", bold; the number alone when the title is blank. */
-  private numbered(tpl: string, n: number, title: RichText): Run[] {
-    const label = fill(tpl, { n });
-    return hasText(title) ? [...text(label + this.t.headingSeparator, { bold: true }), ...runs(title, { bold: true })] : text(label, { bold: true });
+  /** A bold heading from a template: "A. PARTICIPANTS", "Session 1: title", "Group 2" (no theme). Typed marks are kept. */
+  private words(tpl: string, values: Parameters<typeof fillRuns>[1]): Run[] {
+    return fillRuns(tpl, values, (s) => text(s, { bold: true }));
   }
 
   /**
@@ -285,7 +279,7 @@ class Builder {
   }
 
   private group(b: Extract<LeafBlock, { type: 'group' }>): void {
-    this.push({ kind: 'heading', level: 3, runs: this.numbered(this.t.group, b.number, b.theme) });
+    this.push({ kind: 'heading', level: 3, runs: this.words(this.t.group, { n: b.number, theme: runs(b.theme, { bold: true }) }) });
     const items: ListItem[] = [];
     for (const part of b.parts) {
       const list = this.list(part.items, 'bullet', 1);

@@ -35,13 +35,46 @@ export function hasText(rs: readonly { text: string }[] | undefined): boolean {
  * not nest; a template that needs a literal "[" or "]" cannot have one (none does).
  */
 export function fill(tpl: string, values: Record<string, string | number | undefined>): string {
-  const value = (k: string) => values[k];
-  const substitute = (part: string) => part.replace(/\{(\w+)\}/g, (_, k: string) => (value(k) === undefined ? `{${k}}` : String(value(k))));
-  return tpl.replace(/\[([^\]]*)\]|[^[]+/g, (whole, optional: string | undefined) => {
-    if (optional === undefined) return substitute(whole);
-    const names = [...optional.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-    return names.every((k) => !isBlank(String(value(k) ?? ''))) ? substitute(optional) : '';
-  });
+  return fillRuns(tpl, values, (s) => [{ text: s, script: 'latin' }])
+    .map((r) => r.text)
+    .join('');
+}
+
+type Value = string | number | undefined | readonly Run[];
+const blank = (v: Value) => (typeof v === 'object' ? !hasText(v) : isBlank(v === undefined ? undefined : String(v)));
+
+/**
+ * `fill` for a template with rich-text values ("Session {n}[: {title}]" with the title's runs): the
+ * template's words and string values become runs through `words` (the caller's style, e.g. bold);
+ * rich-text values keep their own runs, so a title's italic survives.
+ */
+export function fillRuns(tpl: string, values: Record<string, Value>, words: (s: string) => Run[]): Run[] {
+  const out: Run[] = [];
+  let buffer = '';
+  const flush = () => {
+    if (buffer !== '') out.push(...words(buffer));
+    buffer = '';
+  };
+  const substitute = (part: string) => {
+    for (const m of part.matchAll(/\{(\w+)\}|[^{]+|\{/g)) {
+      if (m[1] === undefined) buffer += m[0];
+      else {
+        const v = values[m[1]];
+        if (v === undefined) buffer += m[0];
+        else if (typeof v === 'object') {
+          flush();
+          out.push(...v);
+        } else buffer += String(v);
+      }
+    }
+  };
+  for (const m of tpl.matchAll(/\[([^\]]*)\]|[^[]+|\[/g)) {
+    const optional = m[1];
+    if (optional === undefined) substitute(m[0]);
+    else if ([...optional.matchAll(/\{(\w+)\}/g)].every((n) => !blank(values[n[1]!]))) substitute(optional);
+  }
+  flush();
+  return out;
 }
 
 /** Non-blank parts joined by `separator`: `joinParts(['Siem Reap', ''], ', ')` → "Siem Reap". */

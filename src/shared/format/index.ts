@@ -22,7 +22,7 @@ export type {
   LayoutDocument,
 } from './layout';
 export { AGREED_FORMAT, layoutMeeting, presentationHeading, writeDate, writeDateRange } from './agreed';
-export { fill, hasText, isBlank, joinParts, joinRuns } from './compose';
+export { fill, fillRuns, hasText, isBlank, joinParts, joinRuns } from './compose';
 export type { FormatTemplate, FormatOptions } from './agreed';
 export { SCRIPTS, ALL_SCRIPTS, scriptOf, splitByScript, scriptsUsed } from './scripts';
 export type { Script, ScriptInfo, FontFile, ScriptSpan } from './scripts';

@@ -74,7 +74,8 @@ export function meetingPlainText(meeting: Meeting): string[] {
         break;
       case 'delegations':
         for (const d of b.delegations) {
-          if (d.description && d.description.length > 0) d.description.forEach(rt);
+          // As the format: the description when it says anything, else the data.
+          if (d.description?.some((p) => p.some((r) => r.text.trim() !== ''))) d.description.forEach(rt);
           else {
             str(d.country);
             d.institutions.forEach(str);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AGREED_FORMAT, layoutMeeting, type LayoutDocument } from '../../../src/shared/format';
 import { LIMITS, validateMeeting, type Bullet, type Meeting } from '../../../src/shared/minutes';
 import { generateMeeting, propertyRuns } from '../../support/generateMeeting';
-import { layoutLines, layoutText } from '../../support/layoutText';
+import { layoutLines, layoutRuns, layoutText } from '../../support/layoutText';
 import { schemaFacets, valueFacets } from '../../support/meetingSchema';
 import { expectedStrings, missingInOrder, normalise } from '../../support/printedStrings';
 
@@ -13,6 +13,8 @@ import { expectedStrings, missingInOrder, normalise } from '../../support/printe
  */
 
 const RUNS = propertyRuns(300);
+/** Laying out a meeting takes about 2 ms here; generous for a loaded machine. */
+const TIMEOUT = 10_000 + RUNS * 20;
 const seeds = Array.from({ length: RUNS }, (_, i) => i + 1);
 
 /** The deepest chain of bullets in a meeting (a top-level bullet is depth 1). */
@@ -91,7 +93,26 @@ describe(`the agreed format over ${RUNS} random meetings`, () => {
     });
     expect(checked).toBeGreaterThan(RUNS * 20);
     console.log(`layout: ${checked} stored strings checked over ${RUNS} meetings`);
-  });
+  }, TIMEOUT);
+
+  it('keeps bold and italic: each bold or italic run typed is bold or italic in the layout', async () => {
+    let marked = 0;
+    await layouts((doc, meeting, seed) => {
+      // The layout's text with only the characters of each mark kept (others become a break), whitespace normalised.
+      const only = (mark: 'bold' | 'italic') => normalise(layoutRuns(doc).map((r) => (r[mark] ? r.text : '\n\u0000\n')).join(''));
+      const bold = only('bold');
+      const italic = only('italic');
+      for (const e of expectedStrings(meeting)) {
+        for (const run of e.runs ?? []) {
+          if (run.text.trim() === '') continue;
+          if (run.bold) expect(bold.includes(normalise(run.text)), `seed ${seed} ${e.site}: "${run.text}" not bold`).toBe(true);
+          if (run.italic) expect(italic.includes(normalise(run.text)), `seed ${seed} ${e.site}: "${run.text}" not italic`).toBe(true);
+          if (run.bold || run.italic) marked++;
+        }
+      }
+    });
+    expect(marked).toBeGreaterThan(RUNS * 5);
+  }, TIMEOUT);
 
   it('prints only what exists: no empty brackets, stray separators, blank lines or labels that introduce nothing', async () => {
     const formatLabels = new Set([AGREED_FORMAT.recommendation, AGREED_FORMAT.implementationByCountry, AGREED_FORMAT.collaboration]);
@@ -109,5 +130,5 @@ describe(`the agreed format over ${RUNS} random meetings`, () => {
         if (/:$/.test(t) || formatLabels.has(t)) expect(line.followed, `${where}: a label followed by nothing`).toBe(true);
       }
     });
-  });
+  }, TIMEOUT);
 });

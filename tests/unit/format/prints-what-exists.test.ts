@@ -3,6 +3,7 @@ import {
   type LayoutDocument,
   type Run,
   fill,
+  fillRuns,
   joinParts,
   joinRuns,
   layoutMeeting,
@@ -152,6 +153,13 @@ describe('compose: the one rule', () => {
     expect(fill('[{place}, ]{date}', { place: undefined, date: '28 May 2018' })).toBe('28 May 2018');
     expect(fill('Session {n}', { n: 3 })).toBe('Session 3');
     expect(fill('Session {n}', {})).toBe('Session {n}');
+  });
+
+  it('fillRuns keeps the runs of rich-text values (their italic) and drops an optional part whose runs are blank', () => {
+    const words = (s: string): Run[] => [{ text: s, script: 'latin', bold: true }];
+    const title: Run[] = [{ text: 'Prevention', script: 'latin', italic: true }];
+    expect(fillRuns('Session {n}[: {title}]', { n: 2, title }, words)).toEqual([{ text: 'Session 2: ', script: 'latin', bold: true }, ...title]);
+    expect(fillRuns('Session {n}[: {title}]', { n: 2, title: [{ text: ' ', script: 'latin' }] }, words)).toEqual(words('Session 2'));
   });
 
   it('joinParts and joinRuns drop blank parts and their separators', () => {
