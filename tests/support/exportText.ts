@@ -17,6 +17,15 @@ const FURNITURE: RegExp[] = [/^DRAFT$/, /^Page \d+ of \d+$/, /^Fingerprint(?: [0
 const FURNITURE_IN_LINE = /Fingerprint(?: [0-9a-f]{4}){4}\s+Page \d+ of \d+/g;
 const MARKER = /^(?:[-•–◦▪·]|\d{1,2}[.)])$/;
 
+/** The text with the page furniture removed (draft mark, "Page X of Y", fingerprint), which interrupts text at page breaks. */
+export function withoutFurniture(text: string): string {
+  return text
+    .replace(FURNITURE_IN_LINE, '')
+    .split(/\r?\n|\f/)
+    .filter((line) => !FURNITURE.some((re) => re.test(line.trim())))
+    .join('\n');
+}
+
 export function comparableWords(text: string): string[] {
   const lines: string[] = [];
   for (const raw of text.replace(FURNITURE_IN_LINE, '').split(/\r?\n|\f/)) {

@@ -1,5 +1,6 @@
 import type { Block, Bullet, LeafBlock, Meeting, RichText, Statement } from '../minutes';
-import { personDisplayName, richTextToString } from '../minutes';
+import { organisationShortName, personDisplayName, richTextToString } from '../minutes';
+import { fill, fillRuns, hasText, isBlank, joinParts, joinRuns } from './compose';
 import { fingerprint, shortFingerprint } from './fingerprint';
 import type {
   LayoutBlock,
@@ -11,6 +12,7 @@ import type {
   ParagraphStyle,
   Run,
   SignatureCell,
+  TitleLine,
 } from './layout';
 import { type Script, splitByScript } from './scripts';
 
@@ -20,6 +22,9 @@ import { type Script, splitByScript } from './scripts';
  * that tree. Every word the format adds (section letters, "Session 1: ",
  * "Question (UN Women)", "Submitted to …, for information", dates written
  * out, the footer) comes from the template below — data, not code.
+ *
+ * Words around data are printed only when the data exists (compose.ts): in the template, a part in
+ * square brackets is left out when a value it names is blank ("Answer[ ({label})]").
  */
 
 export interface FormatTemplate {
@@ -33,6 +38,8 @@ export interface FormatTemplate {
   /** A remark's speaker label is followed by this. */
   speakerSeparator: string;
   countryRemark: string;
+  /** A presentation's heading made from its data, when the minutes give no heading line of their own. */
+  presentation: string;
   recommendation: string;
   implementationByCountry: string;
   collaboration: string;
@@ -50,21 +57,22 @@ export interface FormatTemplate {
 /** The form both seeds share (the 2018 long form and the 2019 short form differ only in their content). */
 export const AGREED_FORMAT: FormatTemplate = {
   sectionLabel: '{letter}. {heading}',
-  session: 'Session {n}: ',
-  group: 'Group {n}: ',
-  question: 'Question ({label})',
-  answer: 'Answer ({label})',
-  suggestion: '({label})',
+  session: 'Session {n}[: {title}]',
+  group: 'Group {n}[: {theme}]',
+  question: 'Question[ ({label})]',
+  answer: 'Answer[ ({label})]',
+  suggestion: '[({label})]',
   speakerSeparator: ': ',
-  countryRemark: '{country}:',
+  countryRemark: '[{country}:]',
+  presentation: 'Presentation[ by {presenter}][ ({organisation})][: {title}]',
   recommendation: 'Recommendation:',
   implementationByCountry: 'Implementation by country:',
   collaboration: 'Collaboration:',
   routing: {
-    submitted: 'Submitted to {recipient}, {purpose}',
-    'seen-and-submitted': 'Seen, and submitted to {recipient}, {purpose}',
+    submitted: 'Submitted[ to {recipient}][, {purpose}]',
+    'seen-and-submitted': 'Seen, and submitted[ to {recipient}][, {purpose}]',
   },
-  placeDate: '{place}, {date}',
+  placeDate: '[{place}, ]{date}',
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   page: 'Page {page} of {pages}',
   fingerprint: 'Fingerprint {short}',
@@ -81,9 +89,6 @@ export interface FormatOptions {
   template?: FormatTemplate;
 }
 
-const fill = (tpl: string, values: Record<string, string | number>) =>
-  tpl.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-
 /** "24 May 2018". */
 export function writeDate(iso: string, t: FormatTemplate = AGREED_FORMAT): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -98,6 +103,31 @@ export function writeDateRange(start: string, end: string, t: FormatTemplate = A
   if (y1 === y2 && m1 === m2) return `${d1}-${writeDate(end, t)}`;
   if (y1 === y2) return `${d1} ${t.months[m1 - 1]}-${writeDate(end, t)}`;
   return `${writeDate(start, t)}-${writeDate(end, t)}`;
+}
+
+// ---------------------------------------------------------------- data printed in words
+
+type PresentationData = Pick<Extract<LeafBlock, { type: 'presentation' }>, 'presenterPersonId' | 'organisationId' | 'title'>;
+
+/**
+ * A presentation's heading made from its data: "Presentation by Mr. Uy Akhara (IOM): Risks and
+ * rewards". The presenter comes from the register (honorific and name), so a correction there
+ * reaches every heading. Printed when the block has no heading line of its own (the free line, which
+ * the seeds use, overrides it); the editor shows it as that line's placeholder.
+ */
+export function presentationHeading(
+  b: PresentationData,
+  register: Pick<Meeting, 'people' | 'organisations'>,
+  t: FormatTemplate = AGREED_FORMAT,
+): string {
+  return fill(t.presentation, presentationData(b, register));
+}
+
+/** The presenter (register name with honorific), organisation and title as the heading prints them; '' where unknown. */
+function presentationData(b: PresentationData, register: Pick<Meeting, 'people' | 'organisations'>) {
+  const person = b.presenterPersonId ? register.people.find((p) => p.id === b.presenterPersonId) : undefined;
+  const org = b.organisationId ? register.organisations.find((o) => o.id === b.organisationId) : undefined;
+  return { presenter: person ? personDisplayName(person) : '', organisation: org ? organisationShortName(org) : '', title: b.title ?? '' };
 }
 
 // ---------------------------------------------------------------- runs
@@ -139,7 +169,12 @@ class Builder {
     this.people = new Map(meeting.people.map((p) => [p.id, p]));
   }
 
+  /** Blocks with nothing to print (a blank paragraph or heading, a list without items) are left out. */
   private push(b: LayoutBlock): void {
+    if ((b.kind === 'paragraph' || b.kind === 'heading') && !hasText(b.runs)) return;
+    if (b.kind === 'list' && b.items.length === 0) return;
+    if (b.kind === 'signatures' && b.cells.length === 0) return;
+    if (b.kind === 'routing' && b.steps.length === 0) return;
     if (this.source !== undefined) b.source = this.source;
     this.blocks.push(b);
   }
@@ -147,42 +182,66 @@ class Builder {
   title(): void {
     const { titleBlock, dates, venue } = this.meeting;
     const lines: LayoutDocument['blocks'][number] & { kind: 'title' } = { kind: 'title', lines: [] };
-    if (titleBlock.label?.length) lines.lines.push({ role: 'label', runs: runs(titleBlock.label, { bold: true }) });
-    lines.lines.push({ role: 'title', runs: runs(titleBlock.title, { bold: true }) });
-    if (titleBlock.joiner?.length) lines.lines.push({ role: 'joiner', runs: runs(titleBlock.joiner, { bold: true }) });
-    if (titleBlock.theme?.length) lines.lines.push({ role: 'theme', runs: runs(titleBlock.theme, { bold: true }) });
-    lines.lines.push({ role: 'date', runs: text(writeDateRange(dates.start, dates.end, this.t), { bold: true }) });
+    const line = (role: TitleLine['role'], rs: Run[]) => {
+      if (hasText(rs)) lines.lines.push({ role, runs: rs });
+    };
+    line('label', runs(titleBlock.label, { bold: true }));
+    line('title', runs(titleBlock.title, { bold: true }));
+    line('joiner', runs(titleBlock.joiner, { bold: true }));
+    line('theme', runs(titleBlock.theme, { bold: true }));
+    line('date', text(writeDateRange(dates.start, dates.end, this.t), { bold: true }));
     // A draft may not name its venue yet: print what is known, never a stray comma.
-    const place = [venue.city.trim(), venue.country.trim()].filter(Boolean).join(', ');
-    if (place) lines.lines.push({ role: 'place', runs: text(place, { bold: true }) });
+    line('place', text(joinParts([venue.city, venue.country], ', '), { bold: true }));
     this.push(lines);
   }
 
   block(b: Block): void {
     this.source = b.id;
     if (b.type === 'section') {
-      const letter = String.fromCharCode(65 + (this.sectionIndex++ % 26));
-      const heading = richTextToString(b.heading);
-      this.push({ kind: 'heading', level: 1, runs: text(fill(this.t.sectionLabel, { letter, heading }), { bold: true }) });
+      // A section without a heading prints none, and takes no letter: the letters stay A, B, C.
+      if (hasText(b.heading)) {
+        const letter = String.fromCharCode(65 + (this.sectionIndex++ % 26));
+        this.push({ kind: 'heading', level: 1, runs: this.words(this.t.sectionLabel, { letter, heading: runs(b.heading, { bold: true }) }) });
+      }
       b.blocks.forEach((c) => this.block(c));
     } else if (b.type === 'session') {
-      this.push({
-        kind: 'heading',
-        level: 2,
-        runs: [...text(fill(this.t.session, { n: b.number }), { bold: true }), ...runs(b.title, { bold: true })],
-      });
+      this.push({ kind: 'heading', level: 2, runs: this.words(this.t.session, { n: b.number, title: runs(b.title, { bold: true }) }) });
       b.items.forEach((c) => this.leaf(c));
     } else this.leaf(b);
   }
 
+  /** A bold heading from a template: "A. PARTICIPANTS", "Session 1: title", "Group 2" (no theme). Typed marks are kept. */
+  private words(tpl: string, values: Parameters<typeof fillRuns>[1]): Run[] {
+    return fillRuns(tpl, values, (s) => text(s, { bold: true }));
+  }
+
+  /**
+   * A bold label run in with the text it introduces ("Lao: …", "Question (UN Women) …"). A label
+   * ending in a colon prints without it when no text follows: "Lao", not "Lao:".
+   */
+  private labelled(label: string, body: Run[], separator: Run[]): Run[] {
+    const shown = hasText(body) ? label : label.replace(/:\s*$/, '');
+    return joinRuns([text(shown, { bold: true }), body], separator);
+  }
+
   private bulletItems(items: readonly Bullet[], level: number): ListItem[] {
-    return items.map((b) => {
-      const r = b.country
-        ? [...text(fill(this.t.countryRemark, { country: b.country }), { bold: true }), ...text(' '), ...runs(b.text)]
-        : runs(b.text);
-      const children: ListItem['children'] = b.children?.length ? [this.list(b.children, 'bullet', level + 1)] : [];
-      return { runs: r, children };
-    });
+    const out: ListItem[] = [];
+    for (const b of items) {
+      const r = this.bulletRuns(b);
+      // A blank bullet prints no empty marker: its nested bullets, if any, take its place.
+      if (!hasText(r)) {
+        out.push(...this.bulletItems(b.children ?? [], level));
+        continue;
+      }
+      const nested = this.list(b.children ?? [], 'bullet', level + 1);
+      out.push({ runs: r, children: nested.items.length > 0 ? [nested] : [] });
+    }
+    return out;
+  }
+
+  /** A bullet's text, after a bold "Lao:" when it is a per-country remark. */
+  private bulletRuns(b: Bullet): Run[] {
+    return this.labelled(fill(this.t.countryRemark, { country: b.country }), runs(b.text), text(' '));
   }
 
   private list(items: readonly Bullet[], numbering: Numbering, level: number): LayoutList {
@@ -192,7 +251,7 @@ class Builder {
   /** "Question (UN Women) Before, only women …": the label bold, run in with the first paragraph. */
   private statement(labelTpl: string, s: Statement): void {
     const [first, ...rest] = s.paragraphs;
-    this.push(para('body', [...text(fill(labelTpl, { label: s.by.label }), { bold: true }), ...text(' '), ...runs(first)]));
+    this.push(para('body', this.labelled(fill(labelTpl, { label: s.by.label }), runs(first), text(' '))));
     for (const p of rest) this.push(para('body', runs(p)));
   }
 
@@ -200,28 +259,42 @@ class Builder {
     const children: ListItem['children'] = [];
     if (b.bullets.length) children.push(this.list(b.bullets, 'bullet', 1));
     if (b.recommendations) {
-      const heading = b.recommendations.heading?.length ? runs(b.recommendations.heading, { bold: true }) : text(this.t.recommendation, { bold: true });
-      children.push(para('label', heading, true));
-      children.push(this.list(b.recommendations.items, 'bullet', 1));
+      const { heading, items } = b.recommendations;
+      const list = this.list(items, 'bullet', 1);
+      // The format's own label only introduces recommendations that exist; a heading someone typed is always printed.
+      const label = hasText(heading) ? runs(heading, { bold: true }) : list.items.length ? text(this.t.recommendation, { bold: true }) : [];
+      if (hasText(label)) children.push(para('label', label, true));
+      children.push(list);
     }
-    this.push({ kind: 'list', numbering: 'bullet', level: 0, items: [{ runs: runs(b.heading, { bold: true }), children }] });
+    const own = children.filter((c) => (c.kind === 'list' ? c.items.length > 0 : hasText(c.runs)));
+    // The heading line as the minutes word it, or else one made from the presenter, organisation and
+    // title; "Presentation" alone only to introduce points, never on its own.
+    const hasData = Object.values(presentationData(b, this.meeting)).some((v) => !isBlank(v));
+    const heading = hasText(b.heading)
+      ? runs(b.heading, { bold: true })
+      : hasData || own.length > 0
+        ? text(presentationHeading(b, this.meeting, this.t), { bold: true })
+        : [];
+    if (hasText(heading) || own.length > 0) this.push({ kind: 'list', numbering: 'bullet', level: 0, items: [{ runs: heading, children: own }] });
   }
 
   private group(b: Extract<LeafBlock, { type: 'group' }>): void {
-    this.push({
-      kind: 'heading',
-      level: 3,
-      runs: [...text(fill(this.t.group, { n: b.number }), { bold: true }), ...runs(b.theme, { bold: true })],
-    });
+    this.push({ kind: 'heading', level: 3, runs: this.words(this.t.group, { n: b.number, theme: runs(b.theme, { bold: true }) }) });
     const items: ListItem[] = [];
     for (const part of b.parts) {
+      const list = this.list(part.items, 'bullet', 1);
       const defaultHeading =
         part.kind === 'implementation-by-country' ? this.t.implementationByCountry : part.kind === 'collaboration' ? this.t.collaboration : undefined;
-      const heading = part.heading?.length ? runs(part.heading, { bold: true }) : defaultHeading ? text(defaultHeading, { bold: true }) : undefined;
-      if (heading) items.push({ runs: heading, children: part.items.length ? [this.list(part.items, 'bullet', 1)] : [] });
+      // The format's part labels introduce items; without items they would introduce nothing.
+      const heading = hasText(part.heading)
+        ? runs(part.heading, { bold: true })
+        : defaultHeading && list.items.length
+          ? text(defaultHeading, { bold: true })
+          : undefined;
+      if (heading) items.push({ runs: heading, children: list.items.length ? [list] : [] });
       else items.push(...this.bulletItems(part.items, 0));
     }
-    if (items.length) this.push({ kind: 'list', numbering: 'bullet', level: 0, items });
+    this.push({ kind: 'list', numbering: 'bullet', level: 0, items });
   }
 
   private leaf(b: LeafBlock): void {
@@ -239,14 +312,19 @@ class Builder {
         this.push(para('note', runs(b.text), true));
         break;
       case 'list':
-        if (b.heading?.length) this.push(para('label', runs(b.heading, { bold: true }), true));
-        if (b.numbering === 'none') for (const item of b.items) this.push(para('body', runs(item.text)));
-        else this.push(this.list(b.items, b.numbering, 0));
+        if (hasText(b.heading)) this.push(para('label', runs(b.heading, { bold: true }), true));
+        if (b.numbering === 'none') {
+          // Plain paragraphs; an item's nested items follow it as a bulleted list.
+          for (const item of b.items) {
+            this.push(para('body', this.bulletRuns(item)));
+            if (item.children?.length) this.push(this.list(item.children, 'bullet', 0));
+          }
+        } else this.push(this.list(b.items, b.numbering, 0));
         break;
       case 'delegations':
         for (const d of b.delegations) {
-          if (d.description?.length) for (const p of d.description) this.push(para('body', runs(p)));
-          else this.push(para('body', [...text(`${d.country}: `, { bold: true }), ...text(d.institutions.join('; '))]));
+          if (d.description?.some(hasText)) for (const p of d.description) this.push(para('body', runs(p)));
+          else this.push(para('body', this.labelled(fill(this.t.countryRemark, { country: d.country }), text(joinParts(d.institutions, '; ')), text(' '))));
         }
         break;
       case 'presiding':
@@ -254,8 +332,7 @@ class Builder {
         break;
       case 'remark': {
         const [first, ...rest] = b.paragraphs;
-        const label = b.speakerLabel?.length ? [...runs(b.speakerLabel, { bold: true }), ...text(this.t.speakerSeparator, { bold: true })] : [];
-        this.push(para('body', [...label, ...runs(first)]));
+        this.push(para('body', joinRuns([runs(b.speakerLabel, { bold: true }), runs(first)], text(this.t.speakerSeparator, { bold: true }))));
         for (const p of rest) this.push(para('body', runs(p)));
         break;
       }
@@ -263,14 +340,14 @@ class Builder {
         this.presentation(b);
         break;
       case 'qa':
-        if (b.heading?.length) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
+        if (hasText(b.heading)) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
         for (const turn of b.turns) {
           this.statement(this.t.question, turn.question);
           for (const a of turn.answers) this.statement(this.t.answer, a);
         }
         break;
       case 'suggestions':
-        if (b.heading?.length) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
+        if (hasText(b.heading)) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
         for (const s of b.items) this.statement(this.t.suggestion, s);
         break;
       case 'group':
@@ -285,7 +362,7 @@ class Builder {
             field: this.uniqueField(s.role),
             role: text(s.role, { bold: true }),
             name: text(name, { bold: true }),
-            titleLines: s.titleLines.map((l) => text(l)),
+            titleLines: s.titleLines.filter((l) => !isBlank(l)).map((l) => text(l)),
           };
         });
         this.push({ kind: 'signatures', perRow: this.t.signaturesPerRow, cells });
@@ -296,7 +373,7 @@ class Builder {
           kind: 'routing',
           steps: b.steps.map((s) => ({
             headline: text(fill(this.t.routing[s.kind], { recipient: s.recipient, purpose: s.purpose }), { bold: true }),
-            placeDate: text(s.place.trim() ? fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) }) : writeDate(s.date, this.t)),
+            placeDate: text(fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) })),
             signerRole: text(s.signerRole),
           })),
         });
@@ -355,7 +432,7 @@ export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {
   return {
     meta: {
       title: richTextToString(meeting.titleBlock.title).trim(),
-      subject: theme || `Minutes, ${writeDateRange(meeting.dates.start, meeting.dates.end, t)}, ${meeting.venue.city}`,
+      subject: theme || joinParts(['Minutes', writeDateRange(meeting.dates.start, meeting.dates.end, t), meeting.venue.city], ', '),
       author: options.author ?? 'Minuta',
       keywords: ['minutes', ...new Set(delegations), `fingerprint:${hex}`],
       language: meeting.language,

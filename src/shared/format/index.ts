@@ -21,7 +21,8 @@ export type {
   PageFurniture,
   LayoutDocument,
 } from './layout';
-export { AGREED_FORMAT, layoutMeeting, writeDate, writeDateRange } from './agreed';
+export { AGREED_FORMAT, layoutMeeting, presentationHeading, writeDate, writeDateRange } from './agreed';
+export { fill, fillRuns, hasText, isBlank, joinParts, joinRuns } from './compose';
 export type { FormatTemplate, FormatOptions } from './agreed';
 export { SCRIPTS, ALL_SCRIPTS, scriptOf, splitByScript, scriptsUsed } from './scripts';
 export type { Script, ScriptInfo, FontFile, ScriptSpan } from './scripts';

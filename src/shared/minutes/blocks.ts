@@ -162,8 +162,11 @@ export const PresentationBlock = z.strictObject({
   /** The title of the talk, as data (search, listing). */
   title: longText().optional(),
   /**
-   * The heading line as the minutes print it — the seeds word it in several
-   * ways ("The presentation by Mr. Uy Akhara (IOM Phnom Penh): …",
+   * The heading line as the minutes word it, overriding the one the format
+   * makes from presenter, organisation and title ("Presentation by Mr. Uy
+   * Akhara (IOM): Risks and rewards"). Empty: the format's is printed, so a
+   * register correction reaches the minutes. The seeds word their own in
+   * several ways ("The presentation by Mr. Uy Akhara (IOM Phnom Penh): …",
    * "Presentation by Mr. Oevong Keobunnavong, head of Lao delegation:").
    */
   heading: RichText,

@@ -5,7 +5,7 @@
 export { LIMITS } from './limits';
 export { Id, IsoDate, ID_PATTERN, newId } from './scalars';
 export { TextRun, RichText, plain, bold, richTextToString } from './richText';
-export { Person, Organisation, OrganisationKind, Attribution, personDisplayName } from './people';
+export { Person, Organisation, OrganisationKind, Attribution, organisationShortName, personDisplayName } from './people';
 export {
   Bullet,
   Bullets,

@@ -56,6 +56,11 @@ export const Attribution = z.strictObject({
 });
 export type Attribution = z.infer<typeof Attribution>;
 
+/** How the minutes name an organisation in short ("Question (IOM)", a presentation heading): its abbreviation when it has one. */
+export function organisationShortName(o: Pick<Organisation, 'name' | 'abbreviation'>): string {
+  return o.abbreviation !== undefined && o.abbreviation.trim() !== '' ? o.abbreviation : o.name;
+}
+
 /** "H.E. Mrs. Chou Bun Eng": honorific and name as one line. */
 export function personDisplayName(p: Pick<Person, 'honorific' | 'name'>): string {
   return p.honorific ? `${p.honorific} ${p.name}` : p.name;

@@ -1,6 +1,6 @@
 import type { Block, Bullet, LeafBlock, Statement } from './blocks';
 import type { Meeting } from './meeting';
-import { personDisplayName } from './people';
+import { organisationShortName, personDisplayName } from './people';
 import { type RichText, richTextToString } from './richText';
 
 /**
@@ -18,8 +18,10 @@ import { type RichText, richTextToString } from './richText';
  * description and its institutions; a signing statement and its place/date;
  * a presentation heading and its title/presenter; a remark's speaker label
  * and its role), only the prose is yielded: it is what the document prints.
+ * A presentation without a heading line of its own prints one made from its
+ * presenter, organisation and title: those are yielded instead.
  * Register entries are yielded only where the document prints them
- * (signatories print honorific + name).
+ * (signatories print honorific + name, presenters too).
  */
 export function meetingPlainText(meeting: Meeting): string[] {
   const out: string[] = [];
@@ -30,6 +32,7 @@ export function meetingPlainText(meeting: Meeting): string[] {
     if (s) out.push(s);
   };
   const people = new Map(meeting.people.map((p) => [p.id, p]));
+  const organisations = new Map(meeting.organisations.map((o) => [o.id, o]));
 
   const { titleBlock, venue } = meeting;
   rt(titleBlock.label);
@@ -71,7 +74,8 @@ export function meetingPlainText(meeting: Meeting): string[] {
         break;
       case 'delegations':
         for (const d of b.delegations) {
-          if (d.description && d.description.length > 0) d.description.forEach(rt);
+          // As the format: the description when it says anything, else the data.
+          if (d.description?.some((p) => p.some((r) => r.text.trim() !== ''))) d.description.forEach(rt);
           else {
             str(d.country);
             d.institutions.forEach(str);
@@ -86,7 +90,14 @@ export function meetingPlainText(meeting: Meeting): string[] {
         b.paragraphs.forEach(rt);
         break;
       case 'presentation':
-        rt(b.heading);
+        if (b.heading.some((r) => r.text.trim() !== '')) rt(b.heading);
+        else {
+          const presenter = b.presenterPersonId ? people.get(b.presenterPersonId) : undefined;
+          const org = b.organisationId ? organisations.get(b.organisationId) : undefined;
+          str(presenter && personDisplayName(presenter));
+          str(org && organisationShortName(org));
+          str(b.title);
+        }
         bullets(b.bullets);
         if (b.recommendations) {
           rt(b.recommendations.heading);

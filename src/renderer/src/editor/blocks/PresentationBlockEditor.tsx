@@ -1,3 +1,4 @@
+import { presentationHeading } from '../../../../shared/format';
 import type { PresentationB } from '../../model/types';
 import { RichField } from '../richtext/RichField';
 import { TextInput, withOptional } from '../fields/TextInput';
@@ -10,6 +11,8 @@ export function PresentationBlockEditor({ block }: { block: PresentationB }) {
   const people = useAppStore((s) => s.doc?.meeting.people);
   const orgs = useAppStore((s) => s.doc?.meeting.organisations);
   const id = block.id;
+  // Left empty, the heading line prints as made from the fields above (one source: the register); typed, it overrides.
+  const generated = presentationHeading(block, { people: people ?? [], organisations: orgs ?? [] });
   return (
     <>
       <div className="row">
@@ -23,7 +26,7 @@ export function PresentationBlockEditor({ block }: { block: PresentationB }) {
           onChange={(v) => editBlock<PresentationB>(id, (b) => withOptional(b, 'title', v), `${id}.title`)} />
       </div>
       <RichField field={`${id}.heading`} blockId={id} kind="inline" className="heading" value={block.heading}
-        label="Presentation heading" placeholder="The presentation by … (organisation): title"
+        label="Presentation heading (optional: replaces the one shown)" placeholder={generated}
         onChange={(v) => editBlock<PresentationB>(id, (b) => ({ ...b, heading: asRich(v) }), `${id}.heading`)} />
       <RichField field={`${id}.bullets`} blockId={id} kind="bullets" value={block.bullets} label="Presentation points"
         placeholder="A point of the presentation… (Enter: next point, Tab: indent)"

@@ -25,11 +25,12 @@ export interface RichFieldProps {
   className?: string;
 }
 
-function placeholderPlugin(text: string) {
+/** `text` is read on every redraw: a placeholder can follow other fields (a presentation's generated heading). */
+function placeholderPlugin(text: () => string) {
   return new Plugin({
     props: {
       decorations(state) {
-        if (state.doc.textContent !== '' || !text) return null;
+        if (state.doc.textContent !== '' || !text()) return null;
         let found: { pos: number; node: PmNode } | null = null;
         state.doc.descendants((node, pos) => {
           if (found) return false;
@@ -39,7 +40,7 @@ function placeholderPlugin(text: string) {
         if (!found) return null;
         const { pos, node } = found as { pos: number; node: PmNode };
         return DecorationSet.create(state.doc, [
-          Decoration.node(pos, pos + node.nodeSize, { class: 'placeholder', 'data-placeholder': text }),
+          Decoration.node(pos, pos + node.nodeSize, { class: 'placeholder', 'data-placeholder': text() }),
         ]);
       },
     },
@@ -80,7 +81,7 @@ export const RichField = memo(function RichField(props: RichFieldProps) {
 
   useLayoutEffect(() => {
     if (!active || !mountRef.current) return;
-    const { kind, placeholder } = propsRef.current;
+    const { kind } = propsRef.current;
     const onEnter: Command | undefined =
       kind === 'inline'
         ? (state) => {
@@ -95,7 +96,7 @@ export const RichField = memo(function RichField(props: RichFieldProps) {
     const plugins = [
       ...fieldKeymap(kind, onEnter ? { onEnter } : {}),
       ...(kind === 'bullets' ? [bulletIds] : []),
-      placeholderPlugin(placeholder ?? ''),
+      placeholderPlugin(() => propsRef.current.placeholder ?? ''),
     ];
     const view = new EditorView(mountRef.current, {
       state: EditorState.create({ doc: toDoc(kind, propsRef.current.value), plugins }),
@@ -150,6 +151,9 @@ export const RichField = memo(function RichField(props: RichFieldProps) {
     const state = EditorState.create({ doc, plugins: view.state.plugins, selection: TextSelection.near(doc.resolve(head)) });
     view.updateState(state);
   }, [props.value, props.kind]);
+
+  // A new placeholder: redraw the decorations of an open editor (setProps recomputes them).
+  useEffect(() => viewRef.current?.setProps({}), [props.placeholder]);
 
   const className = `rf rf-${props.kind}${props.className ? ` ${props.className}` : ''}`;
   if (active) return <div className={className} ref={mountRef} data-active="" />;

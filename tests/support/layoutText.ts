@@ -1,0 +1,71 @@
+import type { LayoutDocument, LayoutList, ListItem, Run } from '../../src/shared/format';
+
+/** One printed line of a layout tree (a paragraph, heading, list item, title line, cell line…), with what it is. */
+export interface LayoutLine {
+  kind: 'title' | 'heading' | 'paragraph' | 'label' | 'item' | 'signature' | 'routing';
+  text: string;
+  /** For a label paragraph or a list item: whether content follows it (its nested items, or the next block). */
+  followed?: boolean;
+}
+
+const str = (rs: readonly Run[]) => rs.map((r) => r.text).join('');
+
+/** The lines of a layout tree in reading order: what the PDF and the DOCX print, without page furniture. */
+export function layoutLines(doc: LayoutDocument): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  const item = (it: ListItem) => {
+    out.push({ kind: 'item', text: str(it.runs), followed: it.children.length > 0 });
+    it.children.forEach((c, i) => {
+      if (c.kind === 'list') list(c);
+      else out.push({ kind: c.style === 'label' ? 'label' : 'paragraph', text: str(c.runs), followed: i + 1 < it.children.length });
+    });
+  };
+  const list = (l: LayoutList) => l.items.forEach(item);
+  doc.blocks.forEach((b, i) => {
+    switch (b.kind) {
+      case 'title':
+        b.lines.forEach((l) => out.push({ kind: 'title', text: str(l.runs) }));
+        break;
+      case 'heading':
+        out.push({ kind: 'heading', text: str(b.runs) });
+        break;
+      case 'paragraph':
+        // A label introduces the rest of its own model block (a list heading, its items).
+        out.push({ kind: b.style === 'label' ? 'label' : 'paragraph', text: str(b.runs), followed: b.source !== undefined && doc.blocks[i + 1]?.source === b.source });
+        break;
+      case 'list':
+        list(b);
+        break;
+      case 'signatures':
+        for (const c of b.cells) for (const l of [c.role, c.name, ...c.titleLines]) out.push({ kind: 'signature', text: str(l) });
+        break;
+      case 'routing':
+        for (const s of b.steps) for (const l of [s.headline, s.placeDate, s.signerRole]) out.push({ kind: 'routing', text: str(l) });
+        break;
+    }
+  });
+  return out;
+}
+
+/** Every run of the layout tree, in reading order. */
+export function layoutRuns(doc: LayoutDocument): Run[] {
+  const out: Run[] = [];
+  const list = (l: LayoutList): void =>
+    l.items.forEach((it) => {
+      out.push(...it.runs);
+      it.children.forEach((c) => (c.kind === 'list' ? list(c) : out.push(...c.runs)));
+    });
+  for (const b of doc.blocks) {
+    if (b.kind === 'title') b.lines.forEach((l) => out.push(...l.runs));
+    else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(...b.runs);
+    else if (b.kind === 'list') list(b);
+    else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach((l) => out.push(...l)));
+    else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach((l) => out.push(...l)));
+  }
+  return out;
+}
+
+export const layoutText = (doc: LayoutDocument) =>
+  layoutLines(doc)
+    .map((l) => l.text)
+    .join('\n');

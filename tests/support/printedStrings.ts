@@ -1,0 +1,159 @@
+import { hasText, writeDate, writeDateRange } from '../../src/shared/format';
+import { organisationShortName, personDisplayName, richTextToString, type Meeting, type TextRun } from '../../src/shared/minutes';
+import { ID_PATTERN_SOURCE, type JsonSchema, def, optionFor, refName, site } from './meetingSchema';
+
+/**
+ * What a printed meeting must show, in document order: every string a person typed, found by walking
+ * the meeting along its JSON Schema, so that a new text field is expected on paper the day it is
+ * added. The exceptions are few and named below, each with its reason: the register (printed where
+ * the minutes refer to it), links to the register, and data kept beside prose that says the same
+ * thing (see the minutes README, "Content vs format"). Where the format prints data in its own
+ * words (a date written out, a presenter's honorific and name), the expected text comes from the
+ * format's own functions.
+ *
+ * A string with a pattern (an id, a date, a reference) that has no rule here makes the walk throw:
+ * whoever adds one decides whether it prints.
+ */
+
+export interface Expected {
+  /** Where the string is in the schema, e.g. "QaTurn.question.by.label". */
+  site: string;
+  text: string;
+  /** For rich text: its runs, to check that bold and italic reach the page too. */
+  runs?: readonly TextRun[];
+}
+
+type Emit = (text: string | undefined) => void;
+type Rule =
+  | { skip: string }
+  | { print: (value: unknown, parent: Record<string, unknown>, meeting: Meeting, emit: Emit, walk: () => void) => void };
+
+const skip = (reason: string): Rule => ({ skip: reason });
+const person = (m: Meeting, id: unknown) => m.people.find((p) => p.id === id);
+const organisation = (m: Meeting, id: unknown) => m.organisations.find((o) => o.id === id);
+/** A presentation with a heading line of its own prints that line instead of the heading made from its data. */
+const headingOverridden = (parent: Record<string, unknown>) => hasText(parent.heading as { text: string }[]);
+/** A delegation described in prose prints the prose; its country and institutions are the same facts as data. */
+const described = (parent: Record<string, unknown>) => ((parent.description as { text: string }[][] | undefined) ?? []).some((p) => hasText(p));
+
+export const RULES: Record<string, Rule> = {
+  'Meeting.language': skip('a language tag, not text'),
+  'Meeting.people': skip('the register: printed where the minutes refer to a person (signatories, presenters)'),
+  'Meeting.organisations': skip('the register: printed where the minutes refer to an organisation (presentations)'),
+  'Meeting.dates': { print: (v, _p, _m, emit) => emit(writeDateRange((v as Meeting['dates']).start, (v as Meeting['dates']).end)) },
+  'Venue.name': skip('metadata: the seeds name the hotel only in prose'),
+  'Signature.note': skip('describes a signature on paper (a note from the scan), not minutes text'),
+  'Delegation.country': { print: (v, p, _m, emit) => (described(p) ? undefined : emit(v as string)) },
+  'Delegation.institutions': { print: (_v, p, _m, _e, walk) => (described(p) ? undefined : walk()) },
+  'Delegation.headPersonId': skip('a link to the register; the description names the head'),
+  'ObserversBlock.organisationIds': skip('links to the register; the text names the observers'),
+  'PresidingBlock.personId': skip('a link to the register; the paragraphs name who presided'),
+  'RemarkBlock.speakerPersonId': skip('a link to the register; the speaker label is printed'),
+  'RemarkBlock.role': skip('data beside the speaker label, which is printed'),
+  'PresentationBlock.presenterPersonId': {
+    print: (v, p, m, emit) => (headingOverridden(p) ? undefined : emit(person(m, v) && personDisplayName(person(m, v)!))),
+  },
+  'PresentationBlock.organisationId': {
+    print: (v, p, m, emit) => (headingOverridden(p) ? undefined : emit(organisation(m, v) && organisationShortName(organisation(m, v)!))),
+  },
+  'PresentationBlock.title': { print: (v, p, _m, emit) => (headingOverridden(p) ? undefined : emit(v as string)) },
+  'Attribution.personId': skip('a link to the register; the label is printed'),
+  'Attribution.organisationId': skip('a link to the register; the label is printed'),
+  'Attribution.delegationId': skip('a link to a delegation; the label is printed'),
+  'NextMeetingBlock.date': skip('data beside the text, which says when'),
+  'NextMeetingBlock.place': skip('data beside the text, which says where'),
+  'SigningBlock.place': skip('data beside the signing statement'),
+  'SigningBlock.date': skip('data beside the signing statement'),
+  'Signatory.personId': { print: (v, _p, m, emit) => emit(person(m, v) && personDisplayName(person(m, v)!)) },
+  'Signatory.name': {
+    // The editor keeps the two exclusive; a file that has both prints the register's name.
+    print: (v, p, _m, emit) => (p.personId === undefined ? emit(v as string) : undefined),
+  },
+  'RoutingStep.date': { print: (v, _p, _m, emit) => emit(writeDate(v as string)) },
+  'RoutingStep.signerPersonId': skip('a link to the register; the signer role is printed'),
+};
+
+/** The order in which the format prints an object's fields, where it differs from the schema's. */
+const PRINT_ORDER: Record<string, string[]> = {
+  // A per-country remark: the bold "Lao:" before the text.
+  Bullet: ['country', 'text', 'children'],
+};
+
+/** Every string of `meeting` that its printed form must contain, in document order; blank strings left out. */
+export function expectedStrings(meeting: Meeting): Expected[] {
+  const out: Expected[] = [];
+  const emitAt = (at: string, runs?: readonly TextRun[]) => (text: string | undefined) => {
+    if (text !== undefined && text.trim() !== '') out.push(runs ? { site: at, text, runs } : { site: at, text });
+  };
+
+  const walk = (schema: JsonSchema, value: unknown, at: string): void => {
+    if (value === undefined) return;
+    if (schema.$ref) {
+      const name = refName(schema.$ref);
+      if (name === 'RichText') return emitAt(at, value as TextRun[])(richTextToString(value as TextRun[]));
+      return walk(def(name), value, name);
+    }
+    if (schema.oneOf) {
+      const option = optionFor(schema.oneOf, (value as { type?: unknown }).type);
+      if (!option) throw new Error(`${at}: no schema option for ${JSON.stringify(value).slice(0, 80)}`);
+      return walk(option.schema, value, option.name);
+    }
+    // Enum values and constants (a block's type, a list's numbering) are not typed text.
+    if (schema.enum || schema.const !== undefined) return;
+    if (schema.type === 'array') {
+      for (const item of value as unknown[]) walk(schema.items!, item, at);
+      return;
+    }
+    if (schema.type === 'object') {
+      const obj = value as Record<string, unknown>;
+      const keys = Object.keys(schema.properties ?? {});
+      const order = PRINT_ORDER[at] ?? [];
+      keys.sort((a, b) => rank(order, a) - rank(order, b));
+      for (const key of keys) {
+        if (!(key in obj)) continue;
+        const here = site(at, key);
+        const rule = RULES[here];
+        if (rule && 'skip' in rule) continue;
+        const sub = schema.properties![key]!;
+        if (rule) rule.print(obj[key], obj, meeting, emitAt(here), () => walk(sub, obj[key], here));
+        else walk(sub, obj[key], here);
+      }
+      return;
+    }
+    if (schema.type === 'string') {
+      if (schema.pattern === ID_PATTERN_SOURCE && at.endsWith('.id')) return;
+      if (schema.pattern) throw new Error(`${at}: a ${schema.pattern} string with no rule in printedStrings.ts: does it print?`);
+      return emitAt(at)(value as string);
+    }
+    // enums, constants, booleans, numbers: not typed text (numbers the format prints, e.g. "Session 2", are its own).
+  };
+  walk(def('Meeting'), meeting, 'Meeting');
+  return out;
+}
+
+const rank = (order: readonly string[], key: string) => {
+  const i = order.indexOf(key);
+  return i === -1 ? order.length : i;
+};
+
+/** White space collapsed (line breaks, justification and no-break spaces are the renderer's). */
+export const normalise = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+/** No white space at all: pdftotext puts spaces between some clusters of complex scripts. */
+export const squash = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, '');
+
+/**
+ * Finds each expected string in `text`, in order (after `prepare` on both sides). Returns the
+ * strings not found where they should be: missing, or only before the previous one.
+ */
+export function missingInOrder(expected: readonly Expected[], text: string, prepare: (s: string) => string): Expected[] {
+  const hay = prepare(text);
+  const missing: Expected[] = [];
+  let cursor = 0;
+  for (const e of expected) {
+    const needle = prepare(e.text);
+    const at = hay.indexOf(needle, cursor);
+    if (at === -1) missing.push(e);
+    else cursor = at + needle.length;
+  }
+  return missing;
+}
