@@ -58,7 +58,6 @@ export function buildUpdate(file: PdfFile, objects: readonly UpdateObject[], new
   xref += `trailer\n<</Size ${newSize}${keep} /Prev ${file.sections[file.sections.length - 1]!.offset}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
   parts.push(xref);
   const text = parts.join('');
-  // eslint-disable-next-line no-control-regex -- anything outside printable ASCII would shift byte offsets
   if (/[^\t\n\r\x20-\x7e]/.test(text)) throw new Error('An incremental update must be ASCII');
   return { text, offsets };
 }
