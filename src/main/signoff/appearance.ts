@@ -47,6 +47,23 @@ function clip(font: StandardFontEmbedder, text: string, width: number, size: num
   return `${t}...`;
 }
 
+/** A long name goes on two lines (split at the space that balances them best) rather than shrinking below 7 pt. */
+function nameLines(text: string, width: number, max: number): string[] {
+  if (fitSize(bold, text, width, max, 0) >= 7) return [text];
+  const words = text.split(' ');
+  let best: string[] = [text];
+  let bestWidth = Infinity;
+  for (let i = 1; i < words.length; i++) {
+    const pair = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+    const w = Math.max(...pair.map((p) => bold.widthOfTextAtSize(p, max)));
+    if (w < bestWidth) {
+      best = pair;
+      bestWidth = w;
+    }
+  }
+  return best;
+}
+
 export interface Appearance {
   /** The content stream; it uses the fonts /F1 (Helvetica) and /F2 (Helvetica-Bold). */
   content: string;
@@ -63,8 +80,11 @@ export function signatureAppearance(summary: CertificateSummary, signedAt: Date,
   const date = `${signedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const lines: { font: StandardFontEmbedder; id: string; text: string; size: number }[] = [];
   lines.push({ font: regular, id: 'F1', text: 'Digitally signed by', size: Math.min(7, height / 8) });
-  const nameSize = fitSize(bold, name.text, inner, Math.min(10, height / 5), 5);
-  lines.push({ font: bold, id: 'F2', text: clip(bold, name.text, inner, nameSize), size: nameSize });
+  const nameMax = Math.min(10, height / 5);
+  for (const part of nameLines(name.text, inner, nameMax)) {
+    const size = fitSize(bold, part, inner, nameMax, 5);
+    lines.push({ font: bold, id: 'F2', text: clip(bold, part, inner, size), size });
+  }
   if (org) {
     const s = fitSize(regular, org, inner, Math.min(8, height / 7), 4.5);
     lines.push({ font: regular, id: 'F1', text: clip(regular, org, inner, s), size: s });
