@@ -77,6 +77,19 @@ function extractSignatures(path: string): { der: Buffer; signedBytes: Buffer }[]
   return out;
 }
 
+/** Appends, by hand, one revision that redefines one object (another program's incremental update). */
+function appendObject(pdf: Buffer, num: number, body: string): Buffer {
+  const text = pdf.toString('latin1');
+  const trailer = text.slice(text.lastIndexOf('trailer'));
+  const size = Number(/\/Size (\d+)/.exec(trailer)![1]);
+  const root = /\/Root (\d+ \d+ R)/.exec(trailer)![1];
+  const info = /\/Info (\d+ \d+ R)/.exec(trailer)![1];
+  const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
+  const obj = `${num} 0 obj\n${body}\nendobj\n`;
+  const xref = `xref\n${num} 1\n${String(pdf.length).padStart(10, '0')} 00000 n \ntrailer\n<</Size ${size} /Root ${root} /Info ${info} /Prev ${prev}>>\nstartxref\n${pdf.length + obj.length}\n%%EOF\n`;
+  return Buffer.concat([pdf, Buffer.from(obj + xref, 'latin1')]);
+}
+
 /** The files in a folder (to prove a failed command left no output and no temp file). */
 const filesIn = (dir: string) => readdirSync(dir).sort();
 
@@ -208,6 +221,66 @@ describe('three signatures in a row', () => {
     // The appearance stream of the box carries the e-mail address (WinAnsi hex, Helvetica).
     const hex = Buffer.from('aung.thu@example.mm', 'latin1').toString('hex').toUpperCase();
     expect(readFileSync(out, 'latin1').includes(`<${hex}> Tj`), 'the appearance shows the e-mail address').toBe(true);
+  });
+});
+
+describe('certification by the secretariat before the delegations sign', () => {
+  let certified: string[];
+  beforeAll(async () => {
+    const secretariat = pki.issue({ name: 'secretariat', subject: '/C=KH/O=NCCT Secretariat/CN=Secretariat of the Meeting', key: 'rsa' });
+    const pw = join(tmp.dir, 'secretariat.pw');
+    writeFileSync(pw, secretariat.password);
+    const first = join(tmp.dir, 'certified-0.pdf');
+    const r = await minuta(['certify', unsigned, '--p12', secretariat.p12, '--password-file', pw, '--out', first]);
+    expect(r.code, r.stderr).toBe(0);
+    certified = [first];
+    for (let i = 0; i < 3; i++) {
+      const out = join(tmp.dir, `certified-${i + 1}.pdf`);
+      const s = await sign(certified[i]!, FIELDS[i]!, signers[i]!, out);
+      expect(s.code, s.stderr).toBe(0);
+      certified.push(out);
+    }
+  }, 60_000);
+
+  it('pdfsig: the certification and the three signatures are valid; qpdf --check is clean', () => {
+    const blocks = pdfsig(certified[3]!);
+    expect(blocks).toHaveLength(4);
+    expect(blocks[3]).toContain('Signature Field Name: Certification by the Secretariat');
+    expect(blocks[3]).toContain('Signer Certificate Common Name: Secretariat of the Meeting');
+    for (const b of blocks) expect(b).toContain('Signature is Valid.');
+    expect(tool('qpdf', 'qpdf', ['--check', certified[3]!]).code).toBe(0);
+    // The certification is DocMDP level 2, named by the catalog's /Perms.
+    const text = readFileSync(certified[3]!, 'latin1');
+    // (Tested as booleans: a failure must not print the whole file.)
+    expect(/\/Perms <<\/DocMDP \d+ 0 R>>/.test(text), 'the catalog names the certification in /Perms').toBe(true);
+    expect(text.includes('/TransformMethod /DocMDP /TransformParams <</Type /TransformParams /P 2 /V /1.2>>'), 'DocMDP level 2').toBe(true);
+  });
+
+  it('our verify: the delegations\' signatures are allowed after the certification; anything else is reported', async () => {
+    const report = await verifySignatures(readFileSync(certified[3]!));
+    const cert = report.signatures.find((s) => s.certification !== undefined)!;
+    expect(cert).toMatchObject({ field: 'Certification by the Secretariat', certification: 2, valid: true, coversWholeDocument: false });
+    expect(cert.laterChanges.map((c) => c.allowed)).toEqual([true, true, true]);
+    expect(report.allSignedValid).toBe(true);
+    // The info dictionary rewritten after everything: the certification reports it.
+    const text = readFileSync(certified[3]!, 'latin1');
+    const infoNum = Number(/\/Info (\d+) 0 R/.exec(text.slice(text.lastIndexOf('trailer')))![1]);
+    const forged = appendObject(readFileSync(certified[3]!), infoNum, '<</Title (Other minutes)>>');
+    const after = await verifySignatures(forged);
+    expect(after.signatures.every((s) => !s.valid)).toBe(true);
+    expect(after.signatures.find((s) => s.certification)!.problems).toContain('changed after signing: the document information (title, author, dates) was changed');
+  });
+
+  it('a certification after a signature is refused, and the signed copy is left as it was', async () => {
+    const outDir = join(tmp.dir, 'out-late-certify');
+    mkdirSync(outDir);
+    const before = sha(signed[0]!);
+    const pw = join(tmp.dir, `${signers[0]!.name}.pw`);
+    const r = await minuta(['certify', signed[0]!, '--p12', signers[0]!.p12, '--password-file', pw, '--out', join(outDir, 'x.pdf')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('A certification must come before every other signature; already signed: "Head of Cambodia Delegation"');
+    expect(sha(signed[0]!)).toBe(before);
+    expect(filesIn(outDir)).toEqual([]);
   });
 });
 

@@ -12,7 +12,7 @@ import { PdfRef, isDict, isName, serialize, type PdfDict, type PdfValue } from '
  */
 
 export interface LaterChange {
-  /** signature: another field signed (allowed). The rest are not allowed. */
+  /** signature: another field signed (allowed); form and catalog: allowed when only signing settings or validation data. The rest are not allowed. */
   kind: 'signature' | 'page-content' | 'page' | 'annotation' | 'form' | 'catalog' | 'info' | 'signed-field' | 'deleted' | 'other';
   allowed: boolean;
   description: string;
@@ -98,12 +98,14 @@ export function laterChanges(file: PdfFile, signedSections: number): LaterChange
       const keys = changedKeys(b, isDict(a) ? a : new Map());
       const other = keys.filter((k) => !CATALOG_KEYS.has(k));
       if (other.length > 0) changes.push({ kind: 'catalog', allowed: false, description: `the document catalog was changed (${other.map((k) => `/${k}`).join(', ')})` });
+      else if (keys.length > 0) changes.push({ kind: 'catalog', allowed: true, description: `the document catalog gained validation data (${keys.map((k) => `/${k}`).join(', ')})` });
       continue;
     }
     if (isDict(b) && b.has('Fields') && !b.has('Type')) {
       const keys = changedKeys(b, isDict(a) ? a : new Map());
       const other = keys.filter((k) => !FORM_KEYS.has(k));
       if (other.length > 0) changes.push({ kind: 'form', allowed: false, description: `the form was changed (${other.map((k) => `/${k}`).join(', ')})` });
+      else if (keys.length > 0) changes.push({ kind: 'form', allowed: true, description: `the form's signature settings were updated (${keys.map((k) => `/${k}`).join(', ')})` });
       continue;
     }
     const contentPage = contentOf.get(num);

@@ -12,6 +12,7 @@ import { SignoffUsageError } from './commands';
 /**
  * The sign-off commands of the CLI, kept here so that src/main/cli/run.ts only dispatches to them:
  *   sign FILE.pdf --field NAME --p12 FILE.p12 [--password-file F] --out FILE.pdf
+ *   certify FILE.pdf --p12 FILE.p12 [--password-file F] [--field NAME] [--permissions 1|2|3] --out FILE.pdf
  *   verify-signatures FILE.pdf [--trust FILE|DIR] [--format text|json]
  */
 
@@ -25,6 +26,8 @@ export interface SignoffIo {
 
 
 const MAX_INPUT_PDF = 512 * 1024 * 1024;
+/** The invisible field a certification makes when --field names none. */
+const CERTIFICATION_FIELD = 'Certification by the Secretariat';
 
 function readInput(path: string, what: string, max: number): Uint8Array {
   let size: number;
@@ -101,17 +104,24 @@ function printReport(report: VerifyReport, io: SignoffIo): void {
 /** Runs one sign-off command; returns the exit code. Usage mistakes throw SignoffUsageError. */
 export async function runSignoffCommand(command: string, args: readonly string[], flags: ReadonlyMap<string, string>, io: SignoffIo): Promise<number> {
   if (args.length !== 1) throw new SignoffUsageError(`${command} takes one PDF file`);
-  if (command === 'sign') {
-    for (const f of ['--field', '--p12', '--out']) if (!flags.has(f)) throw new SignoffUsageError(`sign needs ${f}`);
+  if (command === 'sign' || command === 'certify') {
+    for (const f of command === 'sign' ? ['--field', '--p12', '--out'] : ['--p12', '--out']) if (!flags.has(f)) throw new SignoffUsageError(`${command} needs ${f}`);
+    const permissions = flags.get('--permissions') ?? '2';
+    if (!['1', '2', '3'].includes(permissions)) throw new SignoffUsageError('--permissions is 1, 2 or 3');
     try {
       // Everything is read and checked before anything is written.
       const pdf = readInput(args[0]!, 'PDF', MAX_INPUT_PDF);
       const p12 = readInput(flags.get('--p12')!, 'key file', 1024 * 1024);
       const now = new Date();
       const credentials = await openSigningCredentials(p12, await password(flags, io), now);
-      const { bytes, signed } = signPdf(pdf, { field: flags.get('--field')!, credentials, now });
+      const { bytes, signed } = signPdf(pdf, {
+        field: flags.get('--field') ?? CERTIFICATION_FIELD,
+        credentials,
+        now,
+        ...(command === 'certify' ? { certify: Number(permissions) as 1 | 2 | 3 } : {}),
+      });
       writeAtomically(flags.get('--out')!, bytes);
-      io.stdout(`signed "${signed.field}" as ${signed.signer.subject} (certificate SHA-256 ${signed.signer.fingerprint})`);
+      io.stdout(`${command === 'sign' ? 'signed' : 'certified'} "${signed.field}" as ${signed.signer.subject} (certificate SHA-256 ${signed.signer.fingerprint})`);
       if (signed.appearanceNameSubstituted) io.stdout('note: the name is not in Latin script; the box shows a Latin substitute from the certificate');
       return 0;
     } catch (e) {

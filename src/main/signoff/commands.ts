@@ -7,6 +7,9 @@ export const SIGNOFF_USAGE = `  sign FILE.pdf --field NAME --p12 KEY.p12 [--pass
                                           sign one empty signature field (PAdES, as an
                                           incremental update); the password comes from
                                           --password-file, MINUTA_P12_PASSWORD or a prompt
+  certify FILE.pdf --p12 KEY.p12 [--password-file F] [--field NAME] [--permissions 1|2|3] --out FILE.pdf
+                                          certify the copy before anyone signs it (DocMDP;
+                                          2: only signing may follow), in an invisible field
   verify-signatures FILE.pdf [--trust FILE|DIR] [--format text|json]
                                           check every signature (chains against the CA
                                           certificates of --trust): exit 0 all valid,
@@ -14,6 +17,7 @@ export const SIGNOFF_USAGE = `  sign FILE.pdf --field NAME --p12 KEY.p12 [--pass
 
 export const SIGNOFF_COMMANDS: Record<string, ReadonlySet<string>> = {
   sign: new Set(['--field', '--p12', '--password-file', '--out']),
+  certify: new Set(['--field', '--p12', '--password-file', '--out', '--permissions']),
   'verify-signatures': new Set(['--trust', '--format']),
 };
 

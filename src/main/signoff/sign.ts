@@ -5,7 +5,7 @@ import type { CertificateSummary } from './certificates';
 import { buildCadesSignature } from './cms';
 import type { SigningCredentials } from './credentials';
 import { PdfFile } from './pdf/file';
-import { isSigned, signatureFields, type SignatureField } from './pdf/fields';
+import { isSigned, pageOrder, signatureFields, type SignatureField } from './pdf/fields';
 import { PdfRef, isName, pdfDateString, serialize, textString, type PdfDict } from './pdf/syntax';
 import { buildUpdate, streamBody, type UpdateObject } from './pdf/update';
 
@@ -30,6 +30,12 @@ export interface SignOptions {
   now?: Date;
   reason?: string;
   location?: string;
+  /**
+   * Certify instead of only signing (DocMDP permissions: 1 no change at all, 2 filling in and signing
+   * fields, 3 also annotations). Must come first. When `field` names no existing field, an invisible
+   * certification field of that name is made.
+   */
+  certify?: 1 | 2 | 3;
 }
 
 /** Who signed what: enough for the audit log and for attaching the signed copy to the record. */
@@ -43,6 +49,8 @@ export interface SignedField {
   signedBytesDigest: string;
   /** The certificate name was not Latin: the box shows a Latin substitute (see appearance.ts). */
   appearanceNameSubstituted: boolean;
+  /** DocMDP level, for a certification. */
+  certification?: 1 | 2 | 3;
 }
 
 export interface SignResult {
@@ -87,23 +95,39 @@ function refuseIfCertifiedNoChanges(file: PdfFile): void {
   }
 }
 
+/** A certification comes first: refuses it once anything is signed or certified. */
+function refuseLateCertification(file: PdfFile, fields: SignatureField[]): void {
+  const signed = fields.filter((f) => isSigned(f, file));
+  if (signed.length > 0) {
+    throw new MinutaError('conflict', `A certification must come before every other signature; already signed: ${listProblems(signed.map((f) => `"${f.name}"`))}`);
+  }
+  if (file.dict(file.dict(file.trailer.get('Root'))?.get('Perms'))?.has('DocMDP')) throw new MinutaError('conflict', 'This document is already certified');
+}
+
 export function signPdf(pdf: Uint8Array, options: SignOptions): SignResult {
   const now = options.now ?? new Date();
   const file = PdfFile.read(pdf);
   const fields = minutaSignatureFields(file);
-  const field = findField(file, fields, options.field);
+  const certify = options.certify;
+  if (certify !== undefined) refuseLateCertification(file, fields);
+  // A certification may use a field of its own, made here and invisible; a signature only an existing one.
+  const existing = certify !== undefined && !fields.some((f) => f.name === options.field) ? undefined : findField(file, fields, options.field);
   refuseIfCertifiedNoChanges(file);
   const creds = options.credentials;
 
   const size = file.trailer.get('Size');
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) throw new MinutaError('corrupt', 'The PDF trailer has no valid /Size');
-  const sigNum = size;
-  const apNum = size + 1;
-  const regularNum = size + 2;
-  const boldNum = size + 3;
-  const newSize = size + 4;
-
+  let next = size;
+  const sigNum = next++;
   const objects: UpdateObject[] = [];
+  const rootRef = file.trailer.get('Root');
+  const root = file.dict(rootRef);
+  const acroRef = root?.get('AcroForm');
+  const acroForm = file.dict(acroRef);
+  if (!root || !acroForm || !(rootRef instanceof PdfRef)) throw new MinutaError('corrupt', 'The PDF has no readable catalog or form');
+  const updatedForm: PdfDict = new Map(acroForm);
+  const updatedRoot: PdfDict = new Map(root);
+
   // 1. The signature dictionary, with placeholders at fixed widths.
   const placeholderRange = `[0 ${'0'.padEnd(BYTE_RANGE_WIDTH)} ${'0'.padEnd(BYTE_RANGE_WIDTH)} ${'0'.padEnd(BYTE_RANGE_WIDTH)}]`;
   const contentsPlaceholder = `<${'0'.repeat(SIGNATURE_SPACE * 2)}>`;
@@ -118,51 +142,77 @@ export function signPdf(pdf: Uint8Array, options: SignOptions): SignResult {
   ];
   if (options.reason) sigEntries.push(`/Reason ${serialize(textString(options.reason))}`);
   if (options.location) sigEntries.push(`/Location ${serialize(textString(options.location))}`);
+  if (certify !== undefined) {
+    // DocMDP (ISO 32000-1, 12.8.2.2): the catalog's /Perms names this signature, and P says what may follow.
+    sigEntries.push(`/Reference [<</Type /SigRef /TransformMethod /DocMDP /TransformParams <</Type /TransformParams /P ${certify} /V /1.2>>>>]`);
+    updatedRoot.set('Perms', new Map([['DocMDP', new PdfRef(sigNum, 0)]]));
+  }
   sigEntries.push('/Prop_Build <</App <</Name /Minuta>>>>');
   objects.push({ num: sigNum, body: `<<${sigEntries.join('\n')}>>` });
 
-  // 2. The appearance of the box and its fonts.
-  const [x1, y1, x2, y2] = field.rect;
-  const appearance = signatureAppearance(creds.summary, now, x2 - x1, y2 - y1);
-  objects.push({
-    num: apNum,
-    body: streamBody(
-      `/Type /XObject /Subtype /Form /BBox [0 0 ${serialize(x2 - x1)} ${serialize(y2 - y1)}] /Resources <</Font <</F1 ${regularNum} 0 R /F2 ${boldNum} 0 R>>>>`,
-      appearance.content,
-    ),
-  });
-  objects.push({ num: regularNum, body: '<</Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding>>' });
-  objects.push({ num: boldNum, body: '<</Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding>>' });
+  let field: { name: string; page: number | undefined; substituted: boolean };
+  if (existing) {
+    // 2. The appearance of the box and its fonts.
+    const apNum = next++;
+    const regularNum = next++;
+    const boldNum = next++;
+    const [x1, y1, x2, y2] = existing.rect;
+    const appearance = signatureAppearance(creds.summary, now, x2 - x1, y2 - y1);
+    objects.push({
+      num: apNum,
+      body: streamBody(
+        `/Type /XObject /Subtype /Form /BBox [0 0 ${serialize(x2 - x1)} ${serialize(y2 - y1)}] /Resources <</Font <</F1 ${regularNum} 0 R /F2 ${boldNum} 0 R>>>>`,
+        appearance.content,
+      ),
+    });
+    objects.push({ num: regularNum, body: '<</Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding>>' });
+    objects.push({ num: boldNum, body: '<</Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding>>' });
 
-  // 3. The field (and its widget, when separate) point at the signature and the appearance.
-  const fieldDict: PdfDict = new Map(field.field);
-  fieldDict.set('V', new PdfRef(sigNum, 0));
-  const ap: PdfDict = new Map([['N', new PdfRef(apNum, 0)]]);
-  if (field.widgetRef.num === field.fieldRef.num) {
-    fieldDict.set('AP', ap);
+    // 3. The field (and its widget, when separate) point at the signature and the appearance.
+    const fieldDict: PdfDict = new Map(existing.field);
+    fieldDict.set('V', new PdfRef(sigNum, 0));
+    const ap: PdfDict = new Map([['N', new PdfRef(apNum, 0)]]);
+    if (existing.widgetRef.num === existing.fieldRef.num) {
+      fieldDict.set('AP', ap);
+    } else {
+      const widget: PdfDict = new Map(existing.widget);
+      widget.set('AP', ap);
+      objects.push({ num: existing.widgetRef.num, body: serialize(widget) });
+    }
+    objects.push({ num: existing.fieldRef.num, body: serialize(fieldDict) });
+    field = { name: existing.name, page: existing.page, substituted: appearance.nameSubstituted };
   } else {
-    const widget: PdfDict = new Map(field.widget);
-    widget.set('AP', ap);
-    objects.push({ num: field.widgetRef.num, body: serialize(widget) });
+    // An invisible certification field on the first page (zero box, printed nowhere, locked).
+    const fieldNum = next++;
+    const pages = pageOrder(file);
+    const pageNum = pages[0];
+    const page = pageNum === undefined ? undefined : file.dict(new PdfRef(pageNum, 0));
+    if (pageNum === undefined || !page) throw new MinutaError('corrupt', 'The PDF has no readable first page');
+    objects.push({
+      num: fieldNum,
+      body: `<</Type /Annot /Subtype /Widget /FT /Sig /T ${serialize(textString(options.field))} /F 132 /Rect [0 0 0 0] /P ${pageNum} 0 R /V ${sigNum} 0 R>>`,
+    });
+    const fieldList = file.resolve(acroForm.get('Fields'));
+    updatedForm.set('Fields', [...(Array.isArray(fieldList) ? fieldList : []), new PdfRef(fieldNum, 0)]);
+    const annots = page.get('Annots');
+    const annotList = file.resolve(annots);
+    const newAnnots = [...(Array.isArray(annotList) ? annotList : []), new PdfRef(fieldNum, 0)];
+    if (annots instanceof PdfRef) objects.push({ num: annots.num, body: serialize(newAnnots) });
+    else {
+      const updatedPage: PdfDict = new Map(page);
+      updatedPage.set('Annots', newAnnots);
+      objects.push({ num: pageNum, body: serialize(updatedPage) });
+    }
+    field = { name: options.field, page: 0, substituted: false };
   }
-  objects.push({ num: field.fieldRef.num, body: serialize(fieldDict) });
 
   // 4. The AcroForm: signatures exist, and the file must only be appended to (SigFlags 1 | 2).
-  const rootRef = file.trailer.get('Root');
-  const root = file.dict(rootRef);
-  const acroRef = root?.get('AcroForm');
-  const acroForm = file.dict(acroRef);
-  if (!root || !acroForm || !(rootRef instanceof PdfRef)) throw new MinutaError('corrupt', 'The PDF has no readable catalog or form');
-  if (acroForm.get('SigFlags') !== 3) {
-    const updated: PdfDict = new Map(acroForm);
-    updated.set('SigFlags', 3);
-    if (acroRef instanceof PdfRef) objects.push({ num: acroRef.num, body: serialize(updated) });
-    else {
-      const catalog: PdfDict = new Map(root);
-      catalog.set('AcroForm', updated);
-      objects.push({ num: rootRef.num, body: serialize(catalog) });
-    }
-  }
+  updatedForm.set('SigFlags', 3);
+  if (acroRef instanceof PdfRef) {
+    if (serialize(updatedForm) !== serialize(acroForm)) objects.push({ num: acroRef.num, body: serialize(updatedForm) });
+  } else updatedRoot.set('AcroForm', updatedForm);
+  if (serialize(updatedRoot) !== serialize(root)) objects.push({ num: rootRef.num, body: serialize(updatedRoot) });
+  const newSize = next;
 
   // 5. Append, fill in /ByteRange, hash, sign, fill in /Contents.
   const update = buildUpdate(file, objects, newSize);
@@ -195,7 +245,8 @@ export function signPdf(pdf: Uint8Array, options: SignOptions): SignResult {
       signer: creds.summary,
       signedAt: now,
       signedBytesDigest: digest.toString('hex'),
-      appearanceNameSubstituted: appearance.nameSubstituted,
+      appearanceNameSubstituted: field.substituted,
+      ...(certify !== undefined ? { certification: certify } : {}),
     },
   };
 }

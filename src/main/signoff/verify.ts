@@ -118,6 +118,9 @@ async function verifyField(file: PdfFile, field: SignatureField, options: Verify
   const signedSections = file.sections.filter((s) => s.offset < end).length;
   if (!report.coversWholeDocument && signedSections > 0) {
     report.laterChanges = laterChanges(file, signedSections);
+    // A certification sets the rule for what may follow it: nothing (1), or annotations too (3).
+    if (report.certification === 1) report.laterChanges = report.laterChanges.map((ch) => ({ ...ch, allowed: false }));
+    if (report.certification === 3) report.laterChanges = report.laterChanges.map((ch) => (ch.kind === 'annotation' ? { ...ch, allowed: true } : ch));
     for (const ch of report.laterChanges) if (!ch.allowed) problem(`changed after signing: ${ch.description}`);
   }
   if (options.trustAnchors && cms.signer) {

@@ -169,3 +169,30 @@ describe('verify: what was appended after a signature', () => {
     expect(r2.signatures[0]!.problems[0]).toContain('not a CMS SignedData');
   });
 });
+
+describe('certification (DocMDP)', () => {
+  it('level 1 forbids even signing afterwards, and verify reports any later change', async () => {
+    const certified = Buffer.from(signPdf(minimalSignatureCopy(), { field: 'Certification', credentials: creds, now: NOW, certify: 1 }).bytes);
+    const e = thrown(() => signPdf(certified, { field: 'Head of Lao Delegation', credentials: creds, now: NOW }));
+    expect([e.code, e.message]).toEqual(['forbidden', 'This document was certified with "no changes allowed": it cannot be signed']);
+    const r = await verifySignatures(certified);
+    expect(r.signatures.map((s) => [s.field, s.signed, s.certification ?? null, s.valid])).toEqual([
+      ['Head of Cambodia Delegation', false, null, false],
+      ['Head of Lao Delegation', false, null, false],
+      ['Certification', true, 1, true],
+    ]);
+    // A change level 2 would allow (the form's flags) is not allowed at level 1.
+    const later = await verifySignatures(appendRevision(certified, { 5: '<</Fields [6 0 R 7 0 R 10 0 R] /SigFlags 1>>' }));
+    expect(later.signatures[2]!.valid).toBe(false);
+  });
+
+  it('level 2: the other fields may be signed; a second certification is refused', async () => {
+    const certified = signPdf(minimalSignatureCopy(), { field: 'Certification', credentials: creds, now: NOW, certify: 2 });
+    expect(certified.signed).toMatchObject({ field: 'Certification', page: 0, certification: 2 });
+    const both = signPdf(certified.bytes, { field: 'Head of Lao Delegation', credentials: creds, now: NOW }).bytes;
+    const r = await verifySignatures(both);
+    expect(r.allSignedValid).toBe(true);
+    expect(r.signatures.find((s) => s.certification === 2)!.laterChanges).toEqual([{ kind: 'signature', allowed: true, description: 'signature field "Head of Lao Delegation" was signed', page: 1 }]);
+    expect(thrown(() => signPdf(both, { field: 'Again', credentials: creds, now: NOW, certify: 2 })).code).toBe('conflict');
+  });
+});
