@@ -7,7 +7,8 @@ export const SIGNOFF_USAGE = `  sign FILE.pdf --field NAME --p12 KEY.p12 [--pass
                                           sign one empty signature field (PAdES, as an
                                           incremental update); the password comes from
                                           --password-file, MINUTA_P12_PASSWORD or a prompt
-  certify FILE.pdf --p12 KEY.p12 [--password-file F] [--field NAME] [--permissions 1|2|3] --out FILE.pdf
+  certify FILE.pdf --p12 KEY.p12 [--password-file F] --out FILE.pdf
+          [--field NAME] [--permissions 1|2|3]
                                           certify the copy before anyone signs it (DocMDP;
                                           2: only signing may follow), in an invisible field
   verify-signatures FILE.pdf [--trust FILE|DIR] [--format text|json]

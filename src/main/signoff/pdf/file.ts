@@ -53,7 +53,9 @@ export class PdfFile {
   }
 
   static read(bytes: Uint8Array): PdfFile {
-    const text = new TextDecoder('latin1').decode(bytes);
+    // True ISO-8859-1 (one char per byte, bytes 0x80–0x9F kept as they are): TextDecoder's 'latin1'
+    // is windows-1252, which would turn those bytes of a literal string into other characters.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     if (!text.startsWith('%PDF-')) throw new MinutaError('invalid', 'This is not a PDF file (no %PDF- header)');
     const tail = text.slice(Math.max(0, text.length - 1024));
     const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
