@@ -70,6 +70,14 @@ describe('PDF revisions reader', () => {
     ]);
   });
 
+  it('keeps every byte of a literal string (0x80–0x9F too) when it writes a widget again', () => {
+    const name = 'Head\x92s \x80 field';
+    const signedCopy = signPdf(minimalSignatureCopy([name]), { field: name, credentials: creds, now: NOW }).bytes;
+    const widget = signatureFields(PdfFile.read(signedCopy))[0]!;
+    expect(widget.name).toBe(name);
+    expect(serialize(widget.field.get('T')!)).toBe('<4865616492732080206669656C64>');
+  });
+
   it('refuses hostile and foreign files with a bounded, named error', () => {
     expect(thrown(() => PdfFile.read(Buffer.from('PK\x03\x04 not a pdf'))).message).toContain('not a PDF file');
     const pdf = minimalSignatureCopy();
