@@ -83,7 +83,9 @@ export function laterChanges(file: PdfFile, signedSections: number): LaterChange
     if (field && isDict(b) && isDict(a)) {
       const keys = changedKeys(b, a);
       const wasSigned = isDict(file.resolve(field.field.get('V'), signedState));
-      if (!wasSigned && keys.every((k) => FILL_KEYS.has(k))) {
+      // Signing means a signature dictionary in /V: an appearance alone would only look signed.
+      const nowSigned = isName(file.dict(file.dict(field.fieldRef, finalState)?.get('V'), finalState)?.get('Type'), 'Sig');
+      if (!wasSigned && nowSigned && keys.every((k) => FILL_KEYS.has(k))) {
         changes.push({ kind: 'signature', allowed: true, description: `signature field "${field.name}" was signed`, ...(field.page !== undefined ? { page: field.page + 1 } : {}) });
       } else {
         changes.push({

@@ -153,6 +153,17 @@ describe('verify: what was appended after a signature', () => {
     expect(s.laterChanges).toEqual([{ kind, allowed: false, description, ...(kind.startsWith('page') ? { page: 1 } : {}) }]);
   });
 
+  it('an appearance drawn into an empty field without a signature is reported (it only looks signed)', async () => {
+    const r = await verifySignatures(
+      appendRevision(signedCopy(), {
+        7: '<</Type /Annot /Subtype /Widget /FT /Sig /T (Head of Lao Delegation) /F 4 /Rect [232 600 372 680] /P 3 0 R /AP <</N 40 0 R>>>>',
+        40: '<</Type /XObject /Subtype /Form /BBox [0 0 140 80] /Length 31>>\nstream\nBT /F1 9 Tf 5 40 Td (Signed) Tj ET\nendstream',
+      }),
+    );
+    expect(r.signatures[0]!.laterChanges).toEqual([{ kind: 'form', allowed: false, description: 'signature field "Head of Lao Delegation" was changed (/AP)' }]);
+    expect(r.signatures[1]!.signed).toBe(false);
+  });
+
   it('the signed field changed afterwards is reported', async () => {
     const text = signedCopy().toString('latin1');
     const widget = /6 0 obj\n(<<[^\n]*\/V \d+ 0 R[^\n]*>>)\nendobj/.exec(text)![1]!;
