@@ -25,7 +25,8 @@ export interface SignoffIo {
 }
 
 
-const MAX_INPUT_PDF = 512 * 1024 * 1024;
+// A PDF is held as one string (one char per byte); V8 strings stop near 512 MB, Minuta copies are a few MB.
+const MAX_INPUT_PDF = 256 * 1024 * 1024;
 /** The invisible field a certification makes when --field names none. */
 const CERTIFICATION_FIELD = 'Certification by the Secretariat';
 

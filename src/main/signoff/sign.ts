@@ -250,9 +250,3 @@ export function signPdf(pdf: Uint8Array, options: SignOptions): SignResult {
     },
   };
 }
-
-/** The names of a signature copy's fields and whether each is signed (for listing and the CLI). */
-export function listSignatureFields(pdf: Uint8Array): { name: string; page: number | undefined; signed: boolean }[] {
-  const file = PdfFile.read(pdf);
-  return signatureFields(file).map((f) => ({ name: f.name, page: f.page, signed: isSigned(f, file) }));
-}
