@@ -43,6 +43,8 @@ if [ -z "${MINUTA_CHROMIUM:-}" ] && ! have_cmd chromium && ! have_cmd chromium-b
 have_cmd pdftotext || missing+=(poppler-utils)
 have_cmd qpdf || missing+=(qpdf)
 have_cmd soffice || missing+=(libreoffice-writer-nogui)
+# The signing tests make their own CA and keys, and check each signature, with the openssl command.
+have_cmd openssl || missing+=(openssl)
 have_font "Khmer OS" || missing+=(fonts-khmeros)
 have_font "Noto Sans Myanmar" || missing+=(fonts-noto-core)
 # The export tests print on a browser that sees only DejaVu, to prove the PDF uses the app's own fonts.

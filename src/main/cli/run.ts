@@ -8,6 +8,7 @@ import { createMeetingStore } from '../store/meetings';
 import { backupDatabase } from '../store/backup';
 import { defaultUserDataDir, resolveDatabasePath } from '../paths';
 import { exportMeeting } from '../export';
+import { SIGNOFF_COMMANDS, SIGNOFF_USAGE } from '../signoff/commands';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
@@ -17,7 +18,8 @@ export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
                                           write a meeting as an interchange file, a Word
                                           document or a PDF with signature fields (PDF needs
                                           Chromium, Chrome or Edge; MINUTA_CHROMIUM=path)
-  backup FILE                             online copy of the whole database`;
+  backup FILE                             online copy of the whole database
+${SIGNOFF_USAGE}`;
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -37,7 +39,7 @@ interface Parsed {
 }
 
 const GLOBAL_FLAGS = new Set(['--db', '--author']);
-const COMMAND_FLAGS: Record<string, Set<string>> = { export: new Set(['--format', '--out']) };
+const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = { export: new Set(['--format', '--out']), ...SIGNOFF_COMMANDS };
 
 function parse(argv: readonly string[]): Parsed {
   const flags = new Map<string, string>();
@@ -84,8 +86,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed: Parsed;
   try {
     parsed = parse(argv);
-    if (!['import', 'list', 'search', 'export', 'backup', 'help'].includes(parsed.command)) {
+    if (!['import', 'list', 'search', 'export', 'backup', 'help', ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
+    }
+    // Signing and verifying work on files only: no database is opened.
+    if (Object.hasOwn(SIGNOFF_COMMANDS, parsed.command)) {
+      return await (await import('../signoff/cli')).runSignoffCommand(parsed.command, parsed.args, parsed.flags, io);
     }
   } catch (error) {
     io.stderr(`minuta: ${(error as Error).message}\n${USAGE}`);
