@@ -1,4 +1,4 @@
-import type { LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Run } from './layout';
+import type { ChangeKind, ChangeMark, ComparisonNote, LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Run } from './layout';
 import { SCRIPTS, type Script } from './scripts';
 
 /**
@@ -31,35 +31,71 @@ const FAMILY_STACK = (first: Script) => {
   return order.map((s) => `'${SCRIPTS[s].family}'`).join(', ');
 };
 
+/** A redline's change on a run: <ins>/<del> (or a span for formatting), its author and time as a tooltip. */
+const CHANGE_TAG: Record<ChangeKind, [string, string]> = {
+  inserted: ['ins', 'c-ins'],
+  deleted: ['del', 'c-del'],
+  movedTo: ['ins', 'c-mvto'],
+  movedFrom: ['del', 'c-mvfrom'],
+  formatChanged: ['span', 'c-fmt'],
+};
+const CHANGE_WORD: Record<ChangeKind, string> = {
+  inserted: 'Inserted',
+  deleted: 'Deleted',
+  movedTo: 'Moved here',
+  movedFrom: 'Moved away',
+  formatChanged: 'Formatting changed',
+};
+function changeTitle(c: ChangeMark): string {
+  const was = c.before ? ` (was ${[c.before.bold ? 'bold' : '', c.before.italic ? 'italic' : ''].filter(Boolean).join(' ') || 'plain'})` : '';
+  return escapeHtml(`${CHANGE_WORD[c.kind]} by ${c.author}, ${c.date.slice(0, 16).replace('T', ' ')}${was}`);
+}
+
 function run(r: Run): string {
   let s = escapeHtml(r.text);
   if (r.script !== 'latin') s = `<span lang="${SCRIPTS[r.script].lang}" class="s-${r.script}">${s}</span>`;
   if (r.italic) s = `<i>${s}</i>`;
   if (r.bold) s = `<b>${s}</b>`;
+  if (r.change) {
+    const [tag, cls] = CHANGE_TAG[r.change.kind];
+    s = `<${tag} class="${cls}" title="${changeTitle(r.change)}">${s}</${tag}>`;
+  }
   return s;
 }
 const runsHtml = (rs: readonly Run[]) => rs.map(run).join('');
+/** Lines with a change carry a bar in the margin. */
+const changed = (rs: readonly Run[], own?: ChangeMark) => own !== undefined || rs.some((r) => r.change !== undefined);
+const barClass = (rs: readonly Run[], own?: ChangeMark) => (changed(rs, own) ? ' c-bar' : '');
 
 function paragraph(p: LayoutParagraph, attr = ''): string {
-  const cls = [`p-${p.style}`, p.keepWithNext ? 'keep' : ''].filter(Boolean).join(' ');
+  const cls = [`p-${p.style}`, p.keepWithNext ? 'keep' : '', changed(p.runs, p.change) ? 'c-bar' : ''].filter(Boolean).join(' ');
   return `<p class="${cls}"${attr}>${runsHtml(p.runs)}</p>`;
 }
 
 function list(l: LayoutList, attr = ''): string {
   const tag = l.numbering === 'bullet' || l.numbering === 'none' ? 'ul' : 'ol';
   const items = l.items
-    .map((it) => `<li><p>${runsHtml(it.runs)}</p>${it.children.map((c) => (c.kind === 'list' ? list(c) : paragraph(c))).join('')}</li>`)
+    .map((it) => {
+      const bar = changed(it.runs, it.change) ? ' class="c-bar"' : '';
+      return `<li${bar}><p>${runsHtml(it.runs)}</p>${it.children.map((c) => (c.kind === 'list' ? list(c) : paragraph(c))).join('')}</li>`;
+    })
     .join('');
   return `<${tag} class="l-${l.numbering} lv${Math.min(l.level, 3)}"${attr}>${items}</${tag}>`;
+}
+
+/** What a comparison's redline says before the minutes: what is compared, how changes look, unprinted changes. */
+function comparisonNote(c: ComparisonNote): string {
+  const notes = c.notes.length ? `<ul class="cmp-notes">${c.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
+  return `<section class="comparison"><p class="cmp-head">${escapeHtml(c.heading)}</p><p class="cmp-legend">${escapeHtml(c.legend)}</p>${notes}</section>`;
 }
 
 /** `attr`: attributes for the block's outer element (its data-block, or nothing). */
 function block(b: LayoutBlock, attr: string): string {
   switch (b.kind) {
     case 'title':
-      return `<header class="title"${attr}>${b.lines.map((l) => `<p class="t-${l.role}">${runsHtml(l.runs)}</p>`).join('')}</header>`;
+      return `<header class="title"${attr}>${b.lines.map((l) => `<p class="t-${l.role}${barClass(l.runs, l.change)}">${runsHtml(l.runs)}</p>`).join('')}</header>`;
     case 'heading':
-      return `<h${b.level + 1}${attr}>${runsHtml(b.runs)}</h${b.level + 1}>`;
+      return `<h${b.level + 1}${attr}${changed(b.runs, b.change) ? ' class="c-bar"' : ''}>${runsHtml(b.runs)}</h${b.level + 1}>`;
     case 'paragraph':
       return paragraph(b, attr);
     case 'list':
@@ -77,10 +113,11 @@ function block(b: LayoutBlock, attr: string): string {
         );
         rows.push(`<div class="sig-row">${cells.join('')}</div>`);
       }
-      return `<section class="signatures"${attr}>${rows.join('')}</section>`;
+      const bar = b.cells.some((c) => [c.role, c.name, ...c.titleLines].some((rs) => changed(rs))) ? ' c-bar' : '';
+      return `<section class="signatures${bar}"${attr}>${rows.join('')}</section>`;
     }
     case 'routing':
-      return `<section class="routing"${attr}>${b.steps
+      return `<section class="routing${b.steps.some((s) => [s.headline, s.placeDate, s.signerRole].some((rs) => changed(rs))) ? ' c-bar' : ''}"${attr}>${b.steps
         .map(
           (s) =>
             `<div class="route"><p class="route-head">${runsHtml(s.headline)}</p><p>${runsHtml(s.placeDate)}</p>` +
@@ -97,7 +134,7 @@ function block(b: LayoutBlock, attr: string): string {
  */
 export function layoutBodyHtml(doc: LayoutDocument): string {
   const marked = new Set<string>();
-  return doc.blocks
+  return (doc.comparison ? `${comparisonNote(doc.comparison)}\n` : '') + doc.blocks
     .map((b) => {
       if (b.source === undefined || marked.has(b.source)) return block(b, '');
       marked.add(b.source);
@@ -175,6 +212,23 @@ ol.l-decimal-paren > li::marker { content: counter(list-item) ")\\a0\\a0"; }
 .route { break-inside: avoid; page-break-inside: avoid; }
 .route p { margin: 0 0 3pt; }
 .route-space { height: 25mm; border-bottom: 0.5pt dotted #777; }
+/* A comparison's redline: colours that survive printing in grey as underline, strike and dots. */
+ins, del { text-decoration-thickness: 1pt; text-decoration-skip-ink: none; }
+.c-ins { color: #1d4ed8; text-decoration: underline #1d4ed8; }
+.c-del { color: #c81e1e; text-decoration: line-through #c81e1e; }
+.c-mvto { color: #047857; text-decoration: underline double #047857; }
+.c-mvfrom { color: #047857; text-decoration: line-through double #047857; }
+.c-fmt { color: #7e22ce; text-decoration: underline dotted #7e22ce; }
+/* The change bar: in the left margin, beside every changed line (lists are indented 7 mm a level). */
+.c-bar { position: relative; }
+.c-bar::before { content: ''; position: absolute; left: -6mm; top: 0; bottom: 0; border-left: 1.5pt solid #c81e1e; }
+.lv0 > li.c-bar::before { left: -13mm; }
+.lv1 > li.c-bar::before { left: -20mm; }
+.lv2 > li.c-bar::before { left: -27mm; }
+.lv3 > li.c-bar::before { left: -34mm; }
+.comparison { border: 0.5pt solid #999; padding: 3mm 4mm; margin: 0 0 8mm; font-size: 9.5pt; }
+.cmp-head { font-weight: bold; font-size: 11pt; }
+.cmp-notes { margin: 2mm 0 0; }
 `;
 }
 

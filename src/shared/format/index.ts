@@ -3,6 +3,9 @@
  * or DOCX (src/main/export/docx). Environment-neutral.
  */
 export type {
+  ChangeKind,
+  ChangeMark,
+  ComparisonNote,
   Run,
   Numbering,
   ListItem,

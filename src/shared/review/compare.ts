@@ -144,8 +144,8 @@ const isBlock = (v: unknown): v is Obj & { id: string; type: string } => isObj(v
  * Strings that are not printed words: kinds, roles of paragraphs and lists, dates, languages,
  * references. They are values (before → after), never diffed word by word.
  */
-function isValueKey(key: string, ownerType: string | undefined): boolean {
-  if (key === 'type' || key === 'kind' || key === 'numbering' || key === 'occasion' || key === 'language') return true;
+export function isValueKey(key: string, ownerType: string | undefined): boolean {
+  if (key === 'id' || key === 'type' || key === 'kind' || key === 'numbering' || key === 'occasion' || key === 'language') return true;
   if (key === 'date' || key === 'start' || key === 'end') return true;
   if (key.endsWith('Id') || key.endsWith('Ids')) return true;
   return key === 'role' && (ownerType === 'paragraph' || ownerType === 'list');
@@ -177,7 +177,7 @@ interface Placed {
 }
 
 /** Every item with an id, wherever it sits. */
-function indexIds(meeting: Meeting): Map<string, Placed> {
+export function indexIds(meeting: Meeting): Map<string, Placed> {
   const out = new Map<string, Placed>();
   const walk = (v: unknown, owner: string, key: string) => {
     if (Array.isArray(v)) {

@@ -99,8 +99,15 @@ export function diffRichText(a: RichText, b: RichText, locale = 'en'): Segment[]
   let pendingDel: Token[] = [];
   let pendingIns: Token[] = [];
   const flush = () => {
+    // A space that both sides end with is common, not changed ("~~Cambodia~~ the Cambodian Delegation").
+    const tail: Token[] = [];
+    while (pendingDel.length && pendingIns.length && isSpace(pendingDel.at(-1)!) && pendingDel.at(-1)!.text === pendingIns.at(-1)!.text) {
+      pendingDel.pop();
+      tail.unshift(pendingIns.pop()!);
+    }
     for (const t of pendingDel) push(out, { kind: 'deleted', text: t.text, marks: t.marks });
     for (const t of pendingIns) push(out, { kind: 'inserted', text: t.text, marks: t.marks });
+    for (const t of tail) push(out, { kind: 'equal', text: t.text, marks: t.marks });
     pendingDel = [];
     pendingIns = [];
   };

@@ -1,0 +1,433 @@
+import type { Meeting, RichText } from '../minutes';
+import { richTextToString } from '../minutes';
+import { type FormatOptions, layoutMeeting } from '../format/agreed';
+import type { ChangeKind, ChangeMark, LayoutBlock, LayoutDocument, LayoutList, Run } from '../format/layout';
+import { type Script, splitByScript } from '../format/scripts';
+import { type Attribution, type Comparison, type FieldChange, type ItemChangeKind, indexIds, isValueKey } from './compare';
+import type { Segment } from './words';
+
+/**
+ * The redline: a comparison laid out by the agreed format itself, so that it looks exactly like the
+ * minutes (same lettering, labels, grid) with the changes marked on it. No second formatter:
+ *
+ *  1. A merged meeting is built from the newer version, with removed items and the old places of
+ *     moved items put back where they were. Every field the comparison marks (and every printed
+ *     field of an added, removed or moved item) is replaced by a placeholder: a private-use
+ *     character pair around a number, which the format treats as any other neutral character.
+ *  2. `layoutMeeting` lays it out like any minutes.
+ *  3. Each placeholder in the layout is replaced by the field's segments as runs with change marks,
+ *     keeping the bold/italic the format added. A paragraph whose placeholders all belong to added
+ *     (removed, moved) items is marked wholly, format words included ("Question (…)", "Session 3:").
+ *
+ * Changes the minutes do not print as words (dates, kinds, unprinted fields such as the venue's name)
+ * are listed in the note above the minutes.
+ */
+
+export interface RedlineOptions extends FormatOptions {
+  /** The two versions as the reader knows them ("Draft 1 circulated 12 June", "revision 7"). */
+  labels: { a: string; b: string };
+  /** Attribution for marks the comparison has none for. */
+  fallback: Attribution & { date: string };
+}
+
+const PH_OPEN = '\uE000';
+const PH_CLOSE = '\uE001';
+const PH = /\uE000([0-9a-z]+)\uE001/g;
+
+type Whole = 'inserted' | 'deleted' | 'movedFrom' | 'movedTo';
+type Mode = 'kept' | Whole;
+
+interface Placeholder {
+  path: string;
+  runs: Array<{ text: string; bold: boolean; italic: boolean; change?: ChangeMark }>;
+  /** Set when the field belongs to an item added, removed or moved as a whole. */
+  whole?: Whole;
+  seen: boolean;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const RUN_KEYS = new Set(['text', 'bold', 'italic']);
+const isRun = (v: unknown) => isObj(v) && typeof v['text'] === 'string' && Object.keys(v).every((k) => RUN_KEYS.has(k));
+const isRichText = (v: unknown): v is RichText => Array.isArray(v) && v.length > 0 && v.every(isRun);
+const hasIds = (v: unknown): v is Obj[] => Array.isArray(v) && v.length > 0 && v.every((x) => isObj(x) && typeof x['id'] === 'string');
+/** A change's own attribution, else the one inherited from its item or block. */
+const attributed = (c: FieldChange, inherited: Attribution | undefined): Attribution | undefined =>
+  c.author ? { author: c.author, ...(c.date ? { date: c.date } : {}) } : inherited;
+const lastKey = (field: string) => field.split(/[.[]/).pop() ?? '';
+
+class Merger {
+  readonly placeholders: Placeholder[] = [];
+  /** Layout sources (block ids) laid out as a whole change. */
+  readonly sources = new Map<string, ChangeMark>();
+  private copies = 0;
+  private readonly fields = new Map<string, FieldChange>();
+  private readonly who = new Map<string, Attribution>();
+  private readonly aIds: ReturnType<typeof indexIds>;
+
+  constructor(
+    a: Meeting,
+    private readonly comparison: Comparison,
+    private readonly fallback: Attribution & { date: string },
+  ) {
+    this.aIds = indexIds(a);
+    const add = (f: FieldChange) => {
+      this.fields.set(`${f.owner}\u0000${f.field}`, f);
+      if (f.field === '' && f.author) this.who.set(f.owner, { author: f.author, ...(f.date ? { date: f.date } : {}) });
+    };
+    for (const b of comparison.blocks) {
+      if (b.author) this.who.set(b.id, { author: b.author, ...(b.date ? { date: b.date } : {}) });
+      b.fields.forEach(add);
+    }
+    comparison.head.forEach(add);
+  }
+
+  private mark(kind: ChangeKind, who: Attribution | undefined, before?: ChangeMark['before']): ChangeMark {
+    const w = who ?? this.fallback;
+    return { kind, author: w.author, date: w.date ?? this.fallback.date, ...(before ? { before } : {}) };
+  }
+
+  private placeholder(p: Omit<Placeholder, 'seen'>): string {
+    this.placeholders.push({ ...p, seen: false });
+    return `${PH_OPEN}${(this.placeholders.length - 1).toString(36)}${PH_CLOSE}`;
+  }
+
+  /** A text field as a placeholder of `segments`, or of the whole value marked `whole`. */
+  private text(value: unknown, original: unknown, path: string, segments: readonly Segment[] | undefined, mode: Mode, who: Attribution | undefined): unknown {
+    const runs: Placeholder['runs'] = [];
+    if (segments) {
+      for (const s of segments) {
+        const change =
+          s.kind === 'inserted'
+            ? this.mark('inserted', who)
+            : s.kind === 'deleted'
+              ? this.mark('deleted', who)
+              : s.kind === 'formatChanged'
+                ? this.mark('formatChanged', who, s.before)
+                : mode === 'movedTo'
+                  ? this.mark('movedTo', who)
+                  : undefined;
+        runs.push({ text: s.text, bold: s.marks.bold, italic: s.marks.italic, ...(change ? { change } : {}) });
+      }
+    } else {
+      const rt: RichText = typeof value === 'string' ? [{ text: value }] : isRichText(value) ? value : [];
+      const change = mode === 'kept' ? undefined : this.mark(mode, who);
+      for (const r of rt) runs.push({ text: r.text, bold: r.bold === true, italic: r.italic === true, ...(change ? { change } : {}) });
+    }
+    if (runs.length === 0) return value;
+    const ph = this.placeholder({ path, runs, ...(mode !== 'kept' ? { whole: mode } : {}) });
+    // Keep the field's shape: a string stays a string, rich text stays rich text.
+    return typeof (original ?? value) === 'string' ? ph : [{ text: ph }];
+  }
+
+  /** One field of an item on both sides (`mode` kept or movedTo). */
+  private field(a: unknown, b: unknown, owner: string, field: string, path: string, mode: 'kept' | 'movedTo', who: Attribution | undefined, ownerType: string | undefined): unknown {
+    const change = this.fields.get(`${owner}\u0000${field}`);
+    const key = lastKey(field);
+    if (hasIds(a) || hasIds(b)) return this.list((a as Obj[] | undefined) ?? [], (b as Obj[] | undefined) ?? [], owner, field, path, mode, who);
+    const texty = (v: unknown) => (typeof v === 'string' && !isValueKey(key, ownerType)) || isRichText(v);
+    if (change?.kind === 'text') return this.text(b, b ?? a, path, change.segments, mode, attributed(change, who));
+    if (texty(b) || (b === undefined && texty(a))) return mode === 'movedTo' ? this.text(b, b, path, undefined, 'movedTo', who) : b;
+    if (Array.isArray(a) || Array.isArray(b)) {
+      if (key.endsWith('Ids')) return b;
+      const aa = (a as unknown[] | undefined) ?? [];
+      const bb = (b as unknown[] | undefined) ?? [];
+      const out: unknown[] = [];
+      for (let i = 0; i < Math.max(aa.length, bb.length); i++) {
+        const sub = `${field}[${i}]`;
+        const c = this.fields.get(`${owner}\u0000${sub}`);
+        if (c?.kind === 'added') out.push(this.whole(bb[i], `${path}[${i}]`, 'inserted', attributed(c, who), ownerType, key));
+        else if (c?.kind === 'removed') out.push(this.whole(aa[i], `${path}[${i}]`, 'deleted', attributed(c, who), ownerType, key));
+        else out.push(this.field(aa[i], bb[i], owner, sub, `${path}[${i}]`, mode, who, ownerType));
+      }
+      return out;
+    }
+    if (isObj(a) || isObj(b)) {
+      const ao = isObj(a) ? a : {};
+      const bo = isObj(b) ? b : {};
+      const out: Obj = {};
+      for (const k of new Set([...Object.keys(bo), ...Object.keys(ao)])) {
+        const v = this.field(ao[k], bo[k], owner, `${field}.${k}`, `${path}.${k}`, mode, who, ownerType);
+        if (v !== undefined) out[k] = v;
+      }
+      return out;
+    }
+    return b;
+  }
+
+  /** An item present on both sides. */
+  item(a: Obj, b: Obj, path: string, mode: 'kept' | 'movedTo', inherited: Attribution | undefined): Obj {
+    const id = b['id'] as string;
+    const who = this.who.get(id) ?? inherited;
+    const type = typeof b['type'] === 'string' ? (b['type'] as string) : undefined;
+    const out: Obj = {};
+    for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) {
+      if (k === 'id') {
+        out[k] = id;
+        continue;
+      }
+      const v = this.field(a[k], b[k], id, k, `${path}.${k}`, mode, who, type);
+      if (v !== undefined) out[k] = v;
+    }
+    if (mode === 'movedTo' && typeof b['type'] === 'string') this.sources.set(id, this.mark('movedTo', who));
+    return out;
+  }
+
+  /** A value of an item that is added, removed or moved as a whole: every printed word marked `kind`. */
+  private whole(v: unknown, path: string, kind: Whole, who: Attribution | undefined, ownerType: string | undefined, key: string): unknown {
+    if (typeof v === 'string') return isValueKey(key, ownerType) ? v : this.text(v, v, path, undefined, kind, who);
+    if (isRichText(v)) return this.text(v, v, path, undefined, kind, who);
+    if (hasIds(v)) return v.map((x) => this.wholeItem(x, `${path}[${String(x['id'])}]`, kind, who));
+    if (Array.isArray(v)) return v.map((x, i) => this.whole(x, `${path}[${i}]`, kind, who, ownerType, key));
+    if (isObj(v)) {
+      const out: Obj = {};
+      for (const [k, x] of Object.entries(v)) out[k] = this.whole(x, `${path}.${k}`, kind, who, ownerType, k);
+      return out;
+    }
+    return v;
+  }
+
+  /**
+   * An item wholly added, removed or at its old place. Inside, an item that moved keeps its own
+   * story: at its old place inside a removed block it is "moved from", inside an added one "moved to".
+   */
+  private wholeItem(x: Obj, path: string, kind: Whole, inherited: Attribution | undefined): Obj {
+    const id = x['id'] as string;
+    const info = this.comparison.items.get(id);
+    const who = this.who.get(id) ?? inherited;
+    if (info?.kind === 'moved' && kind === 'inserted') return this.item(this.aIds.get(id)!.value, x, path, 'movedTo', who);
+    const own: Whole = info?.kind === 'moved' && kind === 'deleted' ? 'movedFrom' : kind;
+    const type = typeof x['type'] === 'string' ? (x['type'] as string) : undefined;
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(x)) out[k] = k === 'id' ? v : this.whole(v, `${path}.${k}`, own, who, type, k);
+    // The old place of a moved item is a copy: it needs ids of its own (they must stay unique).
+    if (own === 'movedFrom') out['id'] = `${id.slice(0, id.indexOf('_'))}_movedfrom${++this.copies}`;
+    if (type) this.sources.set(out['id'] as string, this.mark(own, who));
+    return out;
+  }
+
+  /** A list of items with ids: the newer order, with removed items and old places put back. */
+  list(a: Obj[], b: Obj[], owner: string, field: string, path: string, mode: 'kept' | 'movedTo', who: Attribution | undefined): Obj[] {
+    const items = this.comparison.items;
+    const inB = new Set(b.map((x) => x['id'] as string));
+    const kept = (id: string) => inB.has(id) && items.get(id)?.kind !== 'moved';
+    const byId = new Map(a.map((x) => [x['id'] as string, x]));
+    const ghostsAfter = new Map<string, Obj[]>();
+    let anchor = '';
+    for (const x of a) {
+      const id = x['id'] as string;
+      if (kept(id)) {
+        anchor = id;
+        continue;
+      }
+      const info = items.get(id);
+      const here = info?.kind === 'removed' || (info?.kind === 'moved' && info.from?.parent === owner && info.from.list === field);
+      if (!here) continue;
+      const list = ghostsAfter.get(anchor) ?? [];
+      list.push(this.wholeItem(x, `${path}[${id}]`, info!.kind === 'removed' ? 'deleted' : 'movedFrom', who));
+      ghostsAfter.set(anchor, list);
+    }
+    const out: Obj[] = [...(ghostsAfter.get('') ?? [])];
+    for (const x of b) {
+      const id = x['id'] as string;
+      const info = items.get(id);
+      if (info?.kind === 'added') out.push(this.wholeItem(x, `${path}[${id}]`, 'inserted', who));
+      else if (info?.kind === 'moved') out.push(this.item(this.aIds.get(id)!.value, x, `${path}[${id}]`, 'movedTo', who));
+      else out.push(this.item(byId.get(id) ?? x, x, `${path}[${id}]`, mode, who));
+      if (kept(id)) out.push(...(ghostsAfter.get(id) ?? []));
+    }
+    return out;
+  }
+
+  /** The meeting's own fields (the head and the body) merged. */
+  meeting(a: Meeting, b: Meeting): Meeting {
+    const headWho = undefined;
+    const out: Obj = {};
+    const ao = a as unknown as Obj;
+    const bo = b as unknown as Obj;
+    for (const k of new Set([...Object.keys(bo), ...Object.keys(ao)])) {
+      out[k] = k === 'id' ? b.id : this.field(ao[k], bo[k], 'meeting', k, k, 'kept', headWho, undefined);
+    }
+    return out as unknown as Meeting;
+  }
+}
+
+// ---------------------------------------------------------------- the layout pass
+
+/** Replaces placeholders in runs by marked runs; returns the whole-change kinds met (for paragraph marks). */
+function expandRuns(runs: readonly Run[], table: Placeholder[]): { runs: Run[]; wholes: (Whole | undefined)[] } {
+  const out: Run[] = [];
+  const wholes: (Whole | undefined)[] = [];
+  for (const r of runs) {
+    if (!r.text.includes(PH_OPEN)) {
+      out.push(r);
+      continue;
+    }
+    let last = 0;
+    const rest = (text: string) => {
+      if (text) out.push({ ...r, text });
+    };
+    for (const m of r.text.matchAll(PH)) {
+      rest(r.text.slice(last, m.index));
+      last = m.index + m[0].length;
+      const p = table[parseInt(m[1]!, 36)];
+      if (!p) continue;
+      p.seen = true;
+      wholes.push(p.whole);
+      for (const seg of p.runs) {
+        for (const span of splitByScript(seg.text)) {
+          const run: Run = { text: span.text, script: span.script };
+          if (r.bold || seg.bold) run.bold = true;
+          if (r.italic || seg.italic) run.italic = true;
+          if (seg.change) {
+            run.change =
+              seg.change.kind === 'formatChanged' && seg.change.before
+                ? { ...seg.change, before: { bold: Boolean(r.bold) || seg.change.before.bold, italic: Boolean(r.italic) || seg.change.before.italic } }
+                : seg.change;
+          }
+          out.push(run);
+        }
+      }
+    }
+    rest(r.text.slice(last));
+  }
+  return { runs: out, wholes };
+}
+
+/** The after-text of a string with placeholders (PDF field names, document properties). */
+function resolveText(s: string, table: Placeholder[]): string {
+  return s.replace(PH, (_, n: string) => {
+    const p = table[parseInt(n, 36)];
+    return p ? p.runs.filter((r) => r.change?.kind !== 'deleted' && r.change?.kind !== 'movedFrom').map((r) => r.text).join('') : '';
+  });
+}
+
+interface Marked {
+  runs: Run[];
+  change?: ChangeMark;
+}
+
+class Marker {
+  constructor(
+    private readonly table: Placeholder[],
+    private readonly sources: Map<string, ChangeMark>,
+  ) {}
+
+  /**
+   * Expands a paragraph's runs; marks the paragraph (and its format words) when it is wholly an
+   * added, removed or moved item, or belongs to such a block.
+   */
+  paragraph<T extends Marked>(p: T, blockMark: ChangeMark | undefined): T {
+    const { runs, wholes } = expandRuns(p.runs, this.table);
+    p.runs = runs;
+    let mark = blockMark;
+    if (!mark && wholes.length > 0 && wholes.every((w) => w !== undefined && w === wholes[0])) {
+      mark = runs.find((r) => r.change?.kind === wholes[0])?.change ?? runs.find((r) => r.change)?.change;
+    }
+    if (mark && (mark.kind === 'inserted' || mark.kind === 'deleted' || mark.kind === 'movedFrom' || mark.kind === 'movedTo')) {
+      p.change = { kind: mark.kind, author: mark.author, date: mark.date };
+      for (const r of runs) if (!r.change && r.text !== '') r.change = p.change;
+    }
+    return p;
+  }
+
+  lines(rs: Run[], blockMark: ChangeMark | undefined): Run[] {
+    return this.paragraph({ runs: rs }, blockMark).runs;
+  }
+
+  list(l: LayoutList, blockMark: ChangeMark | undefined): void {
+    for (const it of l.items) {
+      this.paragraph(it, blockMark);
+      for (const c of it.children) {
+        if (c.kind === 'list') this.list(c, blockMark);
+        else this.paragraph(c, blockMark);
+      }
+    }
+  }
+
+  block(b: LayoutBlock): void {
+    const mark = b.source !== undefined ? this.sources.get(b.source) : undefined;
+    switch (b.kind) {
+      case 'title':
+        b.lines.forEach((l) => this.paragraph(l, mark));
+        break;
+      case 'heading':
+      case 'paragraph':
+        this.paragraph(b, mark);
+        break;
+      case 'list':
+        this.list(b, mark);
+        break;
+      case 'signatures':
+        for (const c of b.cells) {
+          c.role = this.lines(c.role, mark);
+          c.name = this.lines(c.name, mark);
+          c.titleLines = c.titleLines.map((l) => this.lines(l, mark));
+          c.field = resolveText(c.field, this.table);
+        }
+        break;
+      case 'routing':
+        for (const s of b.steps) {
+          s.headline = this.lines(s.headline, mark);
+          s.placeDate = this.lines(s.placeDate, mark);
+          s.signerRole = this.lines(s.signerRole, mark);
+        }
+        break;
+    }
+  }
+}
+
+function usedScripts(blocks: readonly LayoutBlock[], before: readonly Script[]): Script[] {
+  const used = new Set<Script>(before);
+  const add = (rs: readonly Run[]) => rs.forEach((r) => used.add(r.script));
+  const walk = (l: LayoutList) =>
+    l.items.forEach((it) => {
+      add(it.runs);
+      it.children.forEach((c) => (c.kind === 'list' ? walk(c) : add(c.runs)));
+    });
+  for (const b of blocks) {
+    if (b.kind === 'title') b.lines.forEach((l) => add(l.runs));
+    else if (b.kind === 'heading' || b.kind === 'paragraph') add(b.runs);
+    else if (b.kind === 'list') walk(b);
+    else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach(add));
+    else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach(add));
+  }
+  return (['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => used.has(s));
+}
+
+export const REDLINE_LEGEND =
+  'Inserted text is underlined in blue, deleted text struck through in red, moved text in green (struck through where it was, double-underlined where it is now), ' +
+  'formatting changes underlined with dots in purple; a bar in the margin marks every changed line.';
+
+/** The comparison as minutes laid out by the agreed format, with its changes marked. */
+export async function layoutRedline(a: Meeting, b: Meeting, comparison: Comparison, options: RedlineOptions): Promise<LayoutDocument> {
+  const merger = new Merger(a, comparison, options.fallback);
+  const merged = merger.meeting(a, b);
+  const layout = await layoutMeeting(merged, options);
+  const marker = new Marker(merger.placeholders, merger.sources);
+  for (const block of layout.blocks) marker.block(block);
+  // The fingerprint and properties are the newer version's: the redline is a view of it.
+  const after = await layoutMeeting(b, options);
+  const notes: string[] = [];
+  const value = (f: FieldChange, where: string) => {
+    if (f.kind === 'value') notes.push(`${where}${f.path}: ${f.before || '(none)'} → ${f.after || '(none)'}`);
+  };
+  for (const f of comparison.head) value(f, '');
+  for (const bc of comparison.blocks) for (const f of bc.fields) value(f, `${bc.path} › `);
+  for (const p of merger.placeholders) {
+    if (p.seen) continue;
+    const before = p.runs.filter((r) => r.change?.kind !== 'inserted' && r.change?.kind !== 'movedTo').map((r) => r.text).join('');
+    const now = p.runs.filter((r) => r.change?.kind !== 'deleted' && r.change?.kind !== 'movedFrom').map((r) => r.text).join('');
+    if (before !== now) notes.push(`${p.path}: ${before || '(none)'} → ${now || '(none)'}`);
+  }
+  return {
+    ...layout,
+    meta: { ...after.meta, title: `Comparison: ${after.meta.title}` },
+    furniture: after.furniture,
+    scripts: usedScripts(layout.blocks, layout.scripts),
+    comparison: { heading: `Comparison of ${options.labels.a} and ${options.labels.b}`, legend: REDLINE_LEGEND, notes },
+  };
+}
+
+/** For reports: the text of a title, for a comparison's labels. */
+export const titleOf = (m: Meeting) => richTextToString(m.titleBlock.title);
