@@ -31,6 +31,15 @@ const FAMILY_STACK = (first: Script) => {
   return order.map((s) => `'${SCRIPTS[s].family}'`).join(', ');
 };
 
+/** The colours of a redline's changes: the CSS below and the tests that read them back from the PDF. */
+export const CHANGE_COLOURS: Record<ChangeKind, string> = {
+  inserted: '#1d4ed8',
+  deleted: '#c81e1e',
+  movedTo: '#047857',
+  movedFrom: '#0f766e',
+  formatChanged: '#7e22ce',
+};
+
 /** A redline's change on a run: <ins>/<del> (or a span for formatting), its author and time as a tooltip. */
 const CHANGE_TAG: Record<ChangeKind, [string, string]> = {
   inserted: ['ins', 'c-ins'],
@@ -134,13 +143,15 @@ function block(b: LayoutBlock, attr: string): string {
  */
 export function layoutBodyHtml(doc: LayoutDocument): string {
   const marked = new Set<string>();
-  return (doc.comparison ? `${comparisonNote(doc.comparison)}\n` : '') + doc.blocks
+  const body = doc.blocks
     .map((b) => {
       if (b.source === undefined || marked.has(b.source)) return block(b, '');
       marked.add(b.source);
       return block(b, ` data-block="${escapeHtml(b.source)}"`);
     })
     .join('\n');
+  // A redline keeps a gutter for its change bars: Chromium clips what is printed in the page margins.
+  return doc.comparison ? `<div class="redline">${comparisonNote(doc.comparison)}\n${body}</div>` : body;
 }
 
 function fontFaces(doc: LayoutDocument, opts: HtmlOptions): string {
@@ -214,14 +225,15 @@ ol.l-decimal-paren > li::marker { content: counter(list-item) ")\\a0\\a0"; }
 .route-space { height: 25mm; border-bottom: 0.5pt dotted #777; }
 /* A comparison's redline: colours that survive printing in grey as underline, strike and dots. */
 ins, del { text-decoration-thickness: 1pt; text-decoration-skip-ink: none; }
-.c-ins { color: #1d4ed8; text-decoration: underline #1d4ed8; }
-.c-del { color: #c81e1e; text-decoration: line-through #c81e1e; }
-.c-mvto { color: #047857; text-decoration: underline double #047857; }
-.c-mvfrom { color: #047857; text-decoration: line-through double #047857; }
-.c-fmt { color: #7e22ce; text-decoration: underline dotted #7e22ce; }
-/* The change bar: in the left margin, beside every changed line (lists are indented 7 mm a level). */
+.c-ins { color: ${CHANGE_COLOURS.inserted}; text-decoration: underline ${CHANGE_COLOURS.inserted}; }
+.c-del { color: ${CHANGE_COLOURS.deleted}; text-decoration: line-through ${CHANGE_COLOURS.deleted}; }
+.c-mvto { color: ${CHANGE_COLOURS.movedTo}; text-decoration: underline double ${CHANGE_COLOURS.movedTo}; }
+.c-mvfrom { color: ${CHANGE_COLOURS.movedFrom}; text-decoration: line-through double ${CHANGE_COLOURS.movedFrom}; }
+.c-fmt { color: ${CHANGE_COLOURS.formatChanged}; text-decoration: underline dotted ${CHANGE_COLOURS.formatChanged}; }
+/* The change bar: in a gutter left of the text, beside every changed line (lists are indented 7 mm a level). */
+.redline { padding-left: 7mm; }
 .c-bar { position: relative; }
-.c-bar::before { content: ''; position: absolute; left: -6mm; top: 0; bottom: 0; border-left: 1.5pt solid #c81e1e; }
+.c-bar::before { content: ''; position: absolute; left: -6mm; top: 0; bottom: 0; border-left: 1.5pt solid #555; }
 .lv0 > li.c-bar::before { left: -13mm; }
 .lv1 > li.c-bar::before { left: -20mm; }
 .lv2 > li.c-bar::before { left: -27mm; }

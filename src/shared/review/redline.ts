@@ -414,8 +414,10 @@ export async function layoutRedline(a: Meeting, b: Meeting, comparison: Comparis
   };
   for (const f of comparison.head) value(f, '');
   for (const bc of comparison.blocks) for (const f of bc.fields) value(f, `${bc.path} › `);
+  // A field of a kept item that the minutes do not print. (An added, removed or moved item is marked
+  // where it is printed; its unprinted fields go with it.)
   for (const p of merger.placeholders) {
-    if (p.seen) continue;
+    if (p.seen || p.whole) continue;
     const before = p.runs.filter((r) => r.change?.kind !== 'inserted' && r.change?.kind !== 'movedTo').map((r) => r.text).join('');
     const now = p.runs.filter((r) => r.change?.kind !== 'deleted' && r.change?.kind !== 'movedFrom').map((r) => r.text).join('');
     if (before !== now) notes.push(`${p.path}: ${before || '(none)'} → ${now || '(none)'}`);
