@@ -85,7 +85,10 @@ function textRun(r: Run, extra: { size?: number }, rev: Revisions): ParagraphChi
   if (c.kind === 'inserted' || c.kind === 'movedTo') return new InsertedTextRun({ ...props, ...rev.attrs(c) });
   if (c.kind === 'deleted' || c.kind === 'movedFrom') return new DeletedTextRun({ ...props, ...rev.attrs(c) });
   const before = c.before ?? { bold: false, italic: false };
-  return new TextRun({ ...props, revision: { ...runProps(r, before, extra), ...rev.attrs(c) } });
+  // The old marks stated explicitly ("not bold" too), so that w:rPrChange always holds the w:rPr the
+  // schema requires, even when the text was plain.
+  const was = { bold: before.bold, boldComplexScript: before.bold, italics: before.italic, italicsComplexScript: before.italic };
+  return new TextRun({ ...props, revision: { ...runProps(r, before, extra), ...was, ...rev.attrs(c) } });
 }
 const runs = (rs: readonly Run[], rev: Revisions, extra: { size?: number } = {}): ParagraphChild[] => rs.map((r) => textRun(r, extra, rev));
 
