@@ -159,6 +159,9 @@ describe('comparing the 2018 minutes with an edited copy', () => {
     expect(rev.deleted).toEqual(wordsOf([...DELETED, MOVED]));
     expect(rev.formatChanged).toEqual(wordsOf(['Siem Reap']));
     expect(new Set(rev.authors)).toEqual(new Set(['sokha', 'noy']));
+    // Whole paragraphs carry their paragraph mark: the new question and answer and the remark's new
+    // place are inserted; the signing statement and the remark's old place deleted.
+    expect(rev.paragraphMarks).toEqual({ inserted: 3, deleted: 2 });
   });
 
   it('LibreOffice lists the tracked changes with their authors; accepting all gives the newer text, rejecting all the older', () => {

@@ -82,7 +82,7 @@ export function pdfMarkedWords(pdf: string): Marked {
 const unzip = (file: string, part: string) => execFileSync('unzip', ['-p', file, part], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 
 /** The DOCX's revisions: words inside w:ins, w:del, runs with w:rPrChange; the authors of all of them. */
-export function docxRevisions(docx: string): Marked & { authors: string[] } {
+export function docxRevisions(docx: string): Marked & { authors: string[]; paragraphMarks: { inserted: number; deleted: number } } {
   const xml = unzip(docx, 'word/document.xml');
   const chars: { c: string; kind: ChangeKind | undefined }[] = [];
   const authors: string[] = [];
@@ -100,7 +100,14 @@ export function docxRevisions(docx: string): Marked & { authors: string[] } {
       for (const c of decode(text)) chars.push({ c, kind });
     } else if (tag === 'w:p' && close) chars.push({ c: ' ', kind: undefined });
   }
-  return { ...markedWords(chars), authors };
+  // Paragraph marks that are revisions themselves (a wholly inserted or deleted paragraph): w:pPr/w:rPr/w:ins|w:del.
+  const paragraphMarks = { inserted: 0, deleted: 0 };
+  for (const m of xml.matchAll(/<w:pPr>((?:(?!<\/w:pPr>).)*)<\/w:pPr>/g)) {
+    const rPr = /<w:rPr>((?:(?!<\/w:rPr>).)*)<\/w:rPr>/.exec(m[1]!)?.[1] ?? '';
+    if (/<w:ins\b/.test(rPr)) paragraphMarks.inserted++;
+    if (/<w:del\b/.test(rPr)) paragraphMarks.deleted++;
+  }
+  return { ...markedWords(chars), authors, paragraphMarks };
 }
 
 export interface OdtChanges {
