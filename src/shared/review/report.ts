@@ -62,8 +62,8 @@ export function comparisonReport(c: Comparison, labels: { a: string; b: string }
   const n = c.counts;
   const lines = [
     `Comparison of ${labels.a} and ${labels.b}`,
-    `${n.changed} blocks changed, ${n.added} added, ${n.removed} removed, ${n.moved} moved; ${n.head} changes to the title, dates, venue and register; ` +
-      `${n.insertedWords} words inserted, ${n.deletedWords} deleted, ${n.formatChanges} formatting changes`,
+    `Blocks: ${n.changed} changed, ${n.added} added, ${n.removed} removed, ${n.moved} moved. Title, dates, venue and register: ${n.head} changed. ` +
+      `Words: ${n.insertedWords} inserted, ${n.deletedWords} deleted; ${n.formatChanges} formatting changes.`,
   ];
   if (c.head.length) {
     lines.push('', 'Title, dates, venue and register');
