@@ -312,10 +312,13 @@ class Comparer {
       }
       return;
     }
-    if (isObj(a) && isObj(b)) {
-      for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    // An object on one side only (recommendations added to a presentation): its fields one by one.
+    if ((isObj(a) || a === undefined) && (isObj(b) || b === undefined)) {
+      const ao = a ?? {};
+      const bo = b ?? {};
+      for (const k of new Set([...Object.keys(ao), ...Object.keys(bo)])) {
         if (k === 'id') continue;
-        this.compare(a[k], b[k], { ...ctx, field: ctx.field ? `${ctx.field}.${k}` : k, path: ctx.path ? `${ctx.path}.${k}` : k });
+        this.compare(ao[k], bo[k], { ...ctx, field: ctx.field ? `${ctx.field}.${k}` : k, path: ctx.path ? `${ctx.path}.${k}` : k });
       }
       return;
     }

@@ -1,9 +1,8 @@
 import type { Meeting, RichText } from '../minutes';
-import { richTextToString } from '../minutes';
 import { type FormatOptions, layoutMeeting } from '../format/agreed';
 import type { ChangeKind, ChangeMark, LayoutBlock, LayoutDocument, LayoutList, Run } from '../format/layout';
 import { type Script, splitByScript } from '../format/scripts';
-import { type Attribution, type Comparison, type FieldChange, type ItemChangeKind, indexIds, isValueKey } from './compare';
+import { type Attribution, type Comparison, type FieldChange, indexIds, isValueKey } from './compare';
 import type { Segment } from './words';
 
 /**
@@ -241,12 +240,11 @@ class Merger {
 
   /** The meeting's own fields (the head and the body) merged. */
   meeting(a: Meeting, b: Meeting): Meeting {
-    const headWho = undefined;
     const out: Obj = {};
     const ao = a as unknown as Obj;
     const bo = b as unknown as Obj;
     for (const k of new Set([...Object.keys(bo), ...Object.keys(ao)])) {
-      out[k] = k === 'id' ? b.id : this.field(ao[k], bo[k], 'meeting', k, k, 'kept', headWho, undefined);
+      out[k] = k === 'id' ? b.id : this.field(ao[k], bo[k], 'meeting', k, k, 'kept', undefined, undefined);
     }
     return out as unknown as Meeting;
   }
@@ -430,6 +428,3 @@ export async function layoutRedline(a: Meeting, b: Meeting, comparison: Comparis
     comparison: { heading: `Comparison of ${options.labels.a} and ${options.labels.b}`, legend: REDLINE_LEGEND, notes },
   };
 }
-
-/** For reports: the text of a title, for a comparison's labels. */
-export const titleOf = (m: Meeting) => richTextToString(m.titleBlock.title);

@@ -150,3 +150,27 @@ describe('layoutRedline', () => {
     expect(plain).not.toMatch(/c-bar|<ins|<del|cmp-head/);
   });
 });
+
+describe('layoutRedline, optional parts', () => {
+  it('shows recommendations removed from a presentation as deleted, heading and bullets', async () => {
+    const withRecs = edit((m) => {
+      section(m).blocks.push({
+        id: 'b_pr',
+        type: 'presentation',
+        heading: [{ text: 'Presentation by IOM:' }],
+        bullets: [{ id: 'u_1', text: [{ text: 'Migration is rising.' }] }],
+        recommendations: { heading: [{ text: 'Recommendations' }], items: [{ id: 'u_2', text: [{ text: 'Open more shelters.' }] }] },
+      });
+    });
+    const without = structuredClone(withRecs);
+    delete (section(without).blocks[2] as { recommendations?: unknown }).recommendations;
+    const c = compareMeetings(withRecs, without);
+    expect(c.blocks[0]!.fields.map((f) => [f.path, f.kind])).toEqual([
+      ['recommendations.heading', 'text'],
+      ['recommendations.items[u_2]', 'removed'],
+    ]);
+    const doc = await redline(withRecs, without);
+    expect(marked(doc, 'deleted')).toBe('Recommendations|Open more shelters.');
+    expect(marked(doc, 'inserted')).toBe('');
+  });
+});
