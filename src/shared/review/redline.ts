@@ -1,3 +1,4 @@
+import { MinutaError } from '../errors';
 import type { Meeting, RichText } from '../minutes';
 import { type FormatOptions, layoutMeeting } from '../format/agreed';
 import type { ChangeKind, ChangeMark, LayoutBlock, LayoutDocument, LayoutList, Run } from '../format/layout';
@@ -29,9 +30,24 @@ export interface RedlineOptions extends FormatOptions {
   fallback: Attribution & { date: string };
 }
 
-const PH_OPEN = '\uE000';
-const PH_CLOSE = '\uE001';
-const PH = /\uE000([0-9a-z]+)\uE001/g;
+/**
+ * Placeholder delimiters: private-use characters that neither version contains (minutes text may
+ * hold any character, so a pair is chosen per comparison and never taken from the text).
+ */
+interface Delimiters {
+  open: string;
+  close: string;
+  pattern: RegExp;
+}
+function delimiters(a: Meeting, b: Meeting): Delimiters {
+  const text = JSON.stringify(a) + JSON.stringify(b);
+  for (let cp = 0xe000; cp < 0xf8ff; cp += 2) {
+    const open = String.fromCharCode(cp);
+    const close = String.fromCharCode(cp + 1);
+    if (!text.includes(open) && !text.includes(close)) return { open, close, pattern: new RegExp(`${open}([0-9a-z]+)${close}`, 'g') };
+  }
+  throw new MinutaError('invalid', 'These versions use every private-use character; they cannot be laid out as a redline');
+}
 
 type Whole = 'inserted' | 'deleted' | 'movedFrom' | 'movedTo';
 type Mode = 'kept' | Whole;
@@ -68,6 +84,7 @@ class Merger {
     a: Meeting,
     private readonly comparison: Comparison,
     private readonly fallback: Attribution & { date: string },
+    readonly ph: Delimiters,
   ) {
     this.aIds = indexIds(a);
     const add = (f: FieldChange) => {
@@ -88,7 +105,7 @@ class Merger {
 
   private placeholder(p: Omit<Placeholder, 'seen'>): string {
     this.placeholders.push({ ...p, seen: false });
-    return `${PH_OPEN}${(this.placeholders.length - 1).toString(36)}${PH_CLOSE}`;
+    return `${this.ph.open}${(this.placeholders.length - 1).toString(36)}${this.ph.close}`;
   }
 
   /** A text field as a placeholder of `segments`, or of the whole value marked `whole`. */
@@ -253,11 +270,11 @@ class Merger {
 // ---------------------------------------------------------------- the layout pass
 
 /** Replaces placeholders in runs by marked runs; returns the whole-change kinds met (for paragraph marks). */
-function expandRuns(runs: readonly Run[], table: Placeholder[]): { runs: Run[]; wholes: (Whole | undefined)[] } {
+function expandRuns(runs: readonly Run[], table: Placeholder[], ph: Delimiters): { runs: Run[]; wholes: (Whole | undefined)[] } {
   const out: Run[] = [];
   const wholes: (Whole | undefined)[] = [];
   for (const r of runs) {
-    if (!r.text.includes(PH_OPEN)) {
+    if (!r.text.includes(ph.open)) {
       out.push(r);
       continue;
     }
@@ -265,7 +282,7 @@ function expandRuns(runs: readonly Run[], table: Placeholder[]): { runs: Run[]; 
     const rest = (text: string) => {
       if (text) out.push({ ...r, text });
     };
-    for (const m of r.text.matchAll(PH)) {
+    for (const m of r.text.matchAll(ph.pattern)) {
       rest(r.text.slice(last, m.index));
       last = m.index + m[0].length;
       const p = table[parseInt(m[1]!, 36)];
@@ -293,8 +310,8 @@ function expandRuns(runs: readonly Run[], table: Placeholder[]): { runs: Run[]; 
 }
 
 /** The after-text of a string with placeholders (PDF field names, document properties). */
-function resolveText(s: string, table: Placeholder[]): string {
-  return s.replace(PH, (_, n: string) => {
+function resolveText(s: string, table: Placeholder[], ph: Delimiters): string {
+  return s.replace(ph.pattern, (_, n: string) => {
     const p = table[parseInt(n, 36)];
     return p ? p.runs.filter((r) => r.change?.kind !== 'deleted' && r.change?.kind !== 'movedFrom').map((r) => r.text).join('') : '';
   });
@@ -309,6 +326,7 @@ class Marker {
   constructor(
     private readonly table: Placeholder[],
     private readonly sources: Map<string, ChangeMark>,
+    private readonly ph: Delimiters,
   ) {}
 
   /**
@@ -316,7 +334,7 @@ class Marker {
    * added, removed or moved item, or belongs to such a block.
    */
   paragraph<T extends Marked>(p: T, blockMark: ChangeMark | undefined): T {
-    const { runs, wholes } = expandRuns(p.runs, this.table);
+    const { runs, wholes } = expandRuns(p.runs, this.table, this.ph);
     p.runs = runs;
     let mark = blockMark;
     if (!mark && wholes.length > 0 && wholes.every((w) => w !== undefined && w === wholes[0])) {
@@ -361,7 +379,7 @@ class Marker {
           c.role = this.lines(c.role, mark);
           c.name = this.lines(c.name, mark);
           c.titleLines = c.titleLines.map((l) => this.lines(l, mark));
-          c.field = resolveText(c.field, this.table);
+          c.field = resolveText(c.field, this.table, this.ph);
         }
         break;
       case 'routing':
@@ -399,10 +417,10 @@ export const REDLINE_LEGEND =
 
 /** The comparison as minutes laid out by the agreed format, with its changes marked. */
 export async function layoutRedline(a: Meeting, b: Meeting, comparison: Comparison, options: RedlineOptions): Promise<LayoutDocument> {
-  const merger = new Merger(a, comparison, options.fallback);
+  const merger = new Merger(a, comparison, options.fallback, delimiters(a, b));
   const merged = merger.meeting(a, b);
   const layout = await layoutMeeting(merged, options);
-  const marker = new Marker(merger.placeholders, merger.sources);
+  const marker = new Marker(merger.placeholders, merger.sources, merger.ph);
   for (const block of layout.blocks) marker.block(block);
   // The fingerprint and properties are the newer version's: the redline is a view of it.
   const after = await layoutMeeting(b, options);

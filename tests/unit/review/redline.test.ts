@@ -174,3 +174,18 @@ describe('layoutRedline, optional parts', () => {
     expect(marked(doc, 'inserted')).toBe('');
   });
 });
+
+describe('layoutRedline, hostile text', () => {
+  it('leaves text that looks like its placeholders alone', async () => {
+    const odd = 'Code \uE0000\uE001 and \uE0021\uE003 stay as typed.';
+    const a = edit((m) => {
+      (section(m).blocks[1] as { text: unknown }).text = [{ text: odd }];
+    });
+    const b = structuredClone(a);
+    (section(b).blocks[0] as { text: unknown }).text = [{ text: 'The meeting opened at ten in the morning.' }];
+    const doc = await redline(a, b);
+    expect(plainText(doc)).toContain(odd);
+    expect(marked(doc, 'deleted')).toBe('nine');
+    expect(marked(doc, 'inserted')).toBe('ten');
+  });
+});
