@@ -1,10 +1,10 @@
 import { MinutaError } from '../errors';
 import type { Meeting, RichText } from '../minutes';
-import { type FormatOptions, layoutMeeting } from '../format/agreed';
+import { AGREED_FORMAT, type FormatOptions, type FormatTemplate, layoutMeeting, writeDate, writeDateRange } from '../format/agreed';
 import type { ChangeKind, ChangeMark, LayoutBlock, LayoutDocument, LayoutList, Run } from '../format/layout';
 import { type Script, splitByScript } from '../format/scripts';
 import { type Attribution, type Comparison, type FieldChange, indexIds, isValueKey } from './compare';
-import type { Segment } from './words';
+import { type Segment, diffRichText } from './words';
 
 /**
  * The redline: a comparison laid out by the agreed format itself, so that it looks exactly like the
@@ -411,6 +411,63 @@ function usedScripts(blocks: readonly LayoutBlock[], before: readonly Script[]):
   return (['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => used.has(s));
 }
 
+/** How the format prints a value, before and after: a session's or group's number, a date. */
+function printedValue(blockType: string, f: FieldChange, t: FormatTemplate): { before: string; after: string } | undefined {
+  const key = f.field.split(/[.[]/).pop();
+  if (!f.before || !f.after) return undefined;
+  if (key === 'number' && f.field === 'number' && (blockType === 'session' || blockType === 'group')) {
+    const tpl = blockType === 'session' ? t.session : t.group;
+    return { before: tpl.replace('{n}', f.before), after: tpl.replace('{n}', f.after) };
+  }
+  if (key === 'kind' && blockType === 'routing' && f.before in t.routing && f.after in t.routing) {
+    // "Submitted to …" ↔ "Seen, and submitted to …": the words before the recipient.
+    const lead = (k: string) => t.routing[k as keyof FormatTemplate['routing']].split('{')[0]!;
+    return { before: lead(f.before), after: lead(f.after) };
+  }
+  if (key === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(f.before) && /^\d{4}-\d{2}-\d{2}$/.test(f.after)) {
+    return { before: writeDate(f.before, t), after: writeDate(f.after, t) };
+  }
+  return undefined;
+}
+
+/** Every list of runs a block prints (its lines, items, cells), to look a printed value up in. */
+function runListsOf(blocks: readonly LayoutBlock[]): Run[][] {
+  const out: Run[][] = [];
+  const walk = (l: LayoutList) =>
+    l.items.forEach((it) => {
+      out.push(it.runs);
+      it.children.forEach((c) => (c.kind === 'list' ? walk(c) : out.push(c.runs)));
+    });
+  for (const b of blocks) {
+    if (b.kind === 'title') b.lines.forEach((l) => out.push(l.runs));
+    else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(b.runs);
+    else if (b.kind === 'list') walk(b);
+    else if (b.kind === 'signatures') b.cells.forEach((c) => out.push(c.role, c.name, ...c.titleLines));
+    else b.steps.forEach((st) => out.push(st.headline, st.placeDate, st.signerRole));
+  }
+  return out;
+}
+
+/**
+ * Replaces the printed `after` inside an unmarked run by the word difference of `before` and `after`
+ * (in place). False when the runs do not print it.
+ */
+function markValue(runs: Run[], before: string, after: string, mark: ChangeMark, locale: string): boolean {
+  const i = runs.findIndex((r) => !r.change && r.text.includes(after));
+  if (i < 0) return false;
+  const r = runs[i]!;
+  const at = r.text.indexOf(after);
+  const out: Run[] = [];
+  if (at > 0) out.push({ ...r, text: r.text.slice(0, at) });
+  for (const seg of diffRichText([{ text: before }], [{ text: after }], locale)) {
+    const change: ChangeMark | undefined = seg.kind === 'inserted' ? mark : seg.kind === 'deleted' ? { ...mark, kind: 'deleted' } : undefined;
+    out.push({ ...r, text: seg.text, ...(change ? { change } : {}) });
+  }
+  if (at + after.length < r.text.length) out.push({ ...r, text: r.text.slice(at + after.length) });
+  runs.splice(i, 1, ...out);
+  return true;
+}
+
 export const REDLINE_LEGEND =
   'Inserted text is underlined in blue, deleted text struck through in red, moved text in green (struck through where it was, double-underlined where it is now), ' +
   'formatting changes underlined with dots in purple; a bar in the margin marks every changed line.';
@@ -425,11 +482,29 @@ export async function layoutRedline(a: Meeting, b: Meeting, comparison: Comparis
   // The fingerprint and properties are the newer version's: the redline is a view of it.
   const after = await layoutMeeting(b, options);
   const notes: string[] = [];
-  const value = (f: FieldChange, where: string) => {
-    if (f.kind === 'value') notes.push(`${where}${f.path}: ${f.before || '(none)'} → ${f.after || '(none)'}`);
-  };
-  for (const f of comparison.head) value(f, '');
-  for (const bc of comparison.blocks) for (const f of bc.fields) value(f, `${bc.path} › `);
+  const t = options.template ?? AGREED_FORMAT;
+  const who = (f: FieldChange): ChangeMark => ({ kind: 'inserted', author: f.author ?? options.fallback.author, date: f.date ?? options.fallback.date });
+  // Dates and numbers the format prints ("Session 4: ", "12 June 2026"): marked where printed.
+  const dates = comparison.head.filter((f) => f.kind === 'value' && (f.path === 'dates.start' || f.path === 'dates.end'));
+  if (dates.length) {
+    const title = layout.blocks.find((x) => x.kind === 'title');
+    const line = title?.kind === 'title' ? title.lines.find((l) => l.role === 'date') : undefined;
+    if (!line || !markValue(line.runs, writeDateRange(a.dates.start, a.dates.end, t), writeDateRange(b.dates.start, b.dates.end, t), who(dates[0]!), b.language)) {
+      dates.forEach((f) => notes.push(`${f.path}: ${f.before || '(none)'} → ${f.after || '(none)'}`));
+    }
+  }
+  for (const f of comparison.head) {
+    if (f.kind === 'value' && !dates.includes(f)) notes.push(`${f.path}: ${f.before || '(none)'} → ${f.after || '(none)'}`);
+  }
+  for (const bc of comparison.blocks) {
+    for (const f of bc.fields) {
+      if (f.kind !== 'value') continue;
+      const printed = printedValue(bc.type, f, t);
+      const runLists = printed ? runListsOf(layout.blocks.filter((x) => x.source === bc.id)) : [];
+      if (printed && runLists.some((rs) => markValue(rs, printed.before, printed.after, who(f), b.language))) continue;
+      notes.push(`${bc.path} › ${f.path}: ${f.before || '(none)'} → ${f.after || '(none)'}`);
+    }
+  }
   // A field of a kept item that the minutes do not print. (An added, removed or moved item is marked
   // where it is printed; its unprinted fields go with it.)
   for (const p of merger.placeholders) {

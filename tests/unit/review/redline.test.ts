@@ -125,14 +125,38 @@ describe('layoutRedline', () => {
     expect(sig.cells[0]!.field).toBe('Head of the Cambodian Delegation');
   });
 
+  it('marks printed dates, numbers and routing kinds where the format prints them', async () => {
+    const b = edit((m) => {
+      m.dates.end = '2019-11-01';
+      const r = m.body[4] as Extract<Meeting['body'][number], { type: 'routing' }>;
+      r.steps[0]!.kind = 'seen-and-submitted';
+      r.steps[0]!.date = '2019-11-04';
+      m.body.splice(1, 0, { id: 'b_ses', type: 'session', number: 2, title: [{ text: 'Reports' }], items: [] });
+    });
+    const a = edit((m) => void m.body.splice(1, 0, { id: 'b_ses', type: 'session', number: 1, title: [{ text: 'Reports' }], items: [] }));
+    const doc = await redline(a, b);
+    // "30-31 October 2019" → "30 October-1 November 2019"; session 1 → 2; the routing kind and date.
+    expect(marked(doc, 'deleted')).toBe('-31|1|Submitted|1');
+    expect(marked(doc, 'inserted')).toBe('-1 November|2|Seen, and submitted|4');
+    expect(doc.comparison!.notes).toEqual([]);
+    const session = doc.blocks.find((x) => x.source === 'b_ses') as Extract<LayoutBlock, { kind: 'heading' }>;
+    expect(session.runs.map((r) => [r.text, r.change?.kind])).toEqual([
+      ['Session ', undefined],
+      ['1', 'deleted'],
+      ['2', 'inserted'],
+      [': ', undefined],
+      ['Reports', undefined],
+    ]);
+  });
+
   it('lists changes the minutes do not print as words in the note, and marks nothing for them', async () => {
     const b = edit((m) => {
       m.venue.name = 'Don Chan Palace';
       const r = m.body[4] as Extract<Meeting['body'][number], { type: 'routing' }>;
-      r.steps[0]!.kind = 'seen-and-submitted';
+      r.steps[0]!.signature = { kind: 'handwritten' };
     });
     const doc = await redline(base(), b);
-    expect(doc.comparison!.notes).toEqual(['routing › steps[r_1].kind: submitted → seen-and-submitted', 'venue.name: (none) → Don Chan Palace']);
+    expect(doc.comparison!.notes).toEqual(['routing › steps[r_1].signature.kind: none → handwritten', 'venue.name: (none) → Don Chan Palace']);
     expect(runsOf(doc).filter((r) => r.run.change)).toEqual([]);
     expect(plainText(doc)).not.toMatch(/[\uE000\uE001]/);
   });
