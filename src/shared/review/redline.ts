@@ -19,8 +19,9 @@ import { type Segment, diffRichText } from './words';
  *     keeping the bold/italic the format added. A paragraph whose placeholders all belong to added
  *     (removed, moved) items is marked wholly, format words included ("Question (…)", "Session 3:").
  *
- * Changes the minutes do not print as words (dates, kinds, unprinted fields such as the venue's name)
- * are listed in the note above the minutes.
+ * Dates, session and group numbers and routing kinds, which the format prints through its own
+ * words, are marked where their printed form is found. Changes the minutes do not print (the
+ * venue's name, a signature's kind, a list's numbering) are listed in the note above the minutes.
  */
 
 export interface RedlineOptions extends FormatOptions {
