@@ -19,6 +19,8 @@ export interface ChangeMark {
   date: string;
   /** For a formatting change: the marks the text had before. */
   before?: { bold: boolean; italic: boolean };
+  /** For a move: a name both places share (the moved item's id), so that a reader can pair them. */
+  move?: string;
 }
 
 /** A run of one script: renderers choose the font from `script` (scripts.ts), never from the text. */

@@ -77,6 +77,8 @@ class Merger {
   /** Layout sources (block ids) laid out as a whole change. */
   readonly sources = new Map<string, ChangeMark>();
   private copies = 0;
+  /** The id of the moved item being laid out (both its places carry it, so that they pair up). */
+  private move: string | undefined;
   private readonly fields = new Map<string, FieldChange>();
   private readonly who = new Map<string, Attribution>();
   private readonly aIds: ReturnType<typeof indexIds>;
@@ -101,7 +103,19 @@ class Merger {
 
   private mark(kind: ChangeKind, who: Attribution | undefined, before?: ChangeMark['before']): ChangeMark {
     const w = who ?? this.fallback;
-    return { kind, author: w.author, date: w.date ?? this.fallback.date, ...(before ? { before } : {}) };
+    const move = (kind === 'movedFrom' || kind === 'movedTo') && this.move ? { move: this.move } : {};
+    return { kind, author: w.author, date: w.date ?? this.fallback.date, ...(before ? { before } : {}), ...move };
+  }
+
+  /** Builds the two places of a moved item with the move's name on their marks. */
+  private moving<T>(id: string, build: () => T): T {
+    const outer = this.move;
+    this.move = id;
+    try {
+      return build();
+    } finally {
+      this.move = outer;
+    }
   }
 
   private placeholder(p: Omit<Placeholder, 'seen'>): string {
@@ -212,7 +226,8 @@ class Merger {
     const id = x['id'] as string;
     const info = this.comparison.items.get(id);
     const who = this.who.get(id) ?? inherited;
-    if (info?.kind === 'moved' && kind === 'inserted') return this.item(this.aIds.get(id)!.value, x, path, 'movedTo', who);
+    if (info?.kind === 'moved' && kind === 'inserted') return this.moving(id, () => this.item(this.aIds.get(id)!.value, x, path, 'movedTo', who));
+    if (info?.kind === 'moved' && (kind === 'deleted' || kind === 'movedFrom') && this.move !== id) return this.moving(id, () => this.wholeItem(x, path, 'movedFrom', inherited));
     const own: Whole = info?.kind === 'moved' && kind === 'deleted' ? 'movedFrom' : kind;
     const type = typeof x['type'] === 'string' ? (x['type'] as string) : undefined;
     const out: Obj = {};
@@ -249,7 +264,7 @@ class Merger {
       const id = x['id'] as string;
       const info = items.get(id);
       if (info?.kind === 'added') out.push(this.wholeItem(x, `${path}[${id}]`, 'inserted', who));
-      else if (info?.kind === 'moved') out.push(this.item(this.aIds.get(id)!.value, x, `${path}[${id}]`, 'movedTo', who));
+      else if (info?.kind === 'moved') out.push(this.moving(id, () => this.item(this.aIds.get(id)!.value, x, `${path}[${id}]`, 'movedTo', who)));
       else out.push(this.item(byId.get(id) ?? x, x, `${path}[${id}]`, mode, who));
       if (kept(id)) out.push(...(ghostsAfter.get(id) ?? []));
     }
