@@ -154,9 +154,12 @@ describe('comparing the 2018 minutes with an edited copy', () => {
 
   it('the compare DOCX holds every difference as a Word revision, and nothing else', () => {
     const rev = docxRevisions(files.docx);
-    // Moves are written as a deletion and an insertion (docx writes no w:moveFrom/w:moveTo).
-    expect(rev.inserted).toEqual(wordsOf([...INSERTED, MOVED]));
-    expect(rev.deleted).toEqual(wordsOf([...DELETED, MOVED]));
+    expect(rev.inserted).toEqual(wordsOf(INSERTED));
+    expect(rev.deleted).toEqual(wordsOf(DELETED));
+    // The move as Word writes one: w:moveFrom and w:moveTo inside ranges of one name.
+    expect(rev.movedFrom).toEqual(wordsOf([MOVED]));
+    expect(rev.movedTo).toEqual(wordsOf([MOVED]));
+    expect(rev.moveRanges).toEqual({ from: ['move1'], to: ['move1'] });
     expect(rev.formatChanged).toEqual(wordsOf(['Siem Reap']));
     expect(new Set(rev.authors)).toEqual(new Set(['sokha', 'noy']));
     // Whole paragraphs carry their paragraph mark: the new question and answer and the remark's new

@@ -81,18 +81,21 @@ export function pdfMarkedWords(pdf: string): Marked {
 
 const unzip = (file: string, part: string) => execFileSync('unzip', ['-p', file, part], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 
-/** The DOCX's revisions: words inside w:ins, w:del, runs with w:rPrChange; the authors of all of them. */
-export function docxRevisions(docx: string): Marked & { authors: string[]; paragraphMarks: { inserted: number; deleted: number } } {
+/**
+ * The DOCX's revisions: words inside w:ins, w:del, w:moveFrom, w:moveTo, runs with w:rPrChange; the
+ * authors of all of them; the names of the move ranges on each side.
+ */
+export function docxRevisions(docx: string): Marked & { authors: string[]; paragraphMarks: { inserted: number; deleted: number }; moveRanges: { from: string[]; to: string[] } } {
   const xml = unzip(docx, 'word/document.xml');
   const chars: { c: string; kind: ChangeKind | undefined }[] = [];
   const authors: string[] = [];
-  let state: 'inserted' | 'deleted' | undefined;
+  let state: ChangeKind | undefined;
   let runFormatChanged = false;
-  for (const m of xml.matchAll(/<(\/?)(w:ins|w:del|w:r|w:rPrChange|w:t|w:delText|w:p)\b([^>]*?)(\/?)>([^<]*)/g)) {
+  const containers: Record<string, ChangeKind> = { 'w:ins': 'inserted', 'w:del': 'deleted', 'w:moveFrom': 'movedFrom', 'w:moveTo': 'movedTo' };
+  for (const m of xml.matchAll(/<(\/?)(w:ins|w:del|w:moveFrom|w:moveTo|w:r|w:rPrChange|w:t|w:delText|w:p)\b([^>]*?)(\/?)>([^<]*)/g)) {
     const [, close, tag, attrs, selfClosing, text] = m as unknown as [string, string, string, string, string, string];
-    if ((tag === 'w:ins' || tag === 'w:del' || tag === 'w:rPrChange') && !close) authors.push(attr(attrs, 'w:author'));
-    if (tag === 'w:ins' && !selfClosing) state = close ? undefined : 'inserted';
-    else if (tag === 'w:del' && !selfClosing) state = close ? undefined : 'deleted';
+    if ((tag in containers || tag === 'w:rPrChange') && !close) authors.push(attr(attrs, 'w:author'));
+    if (tag in containers && !selfClosing) state = close ? undefined : containers[tag];
     else if (tag === 'w:r') runFormatChanged = false;
     else if (tag === 'w:rPrChange' && !close) runFormatChanged = true;
     else if ((tag === 'w:t' || tag === 'w:delText') && !close && !selfClosing) {
@@ -107,7 +110,9 @@ export function docxRevisions(docx: string): Marked & { authors: string[]; parag
     if (/<w:ins\b/.test(rPr)) paragraphMarks.inserted++;
     if (/<w:del\b/.test(rPr)) paragraphMarks.deleted++;
   }
-  return { ...markedWords(chars), authors, paragraphMarks };
+  const ranges = (side: string) => [...xml.matchAll(new RegExp(`<w:${side}RangeStart [^>]*w:name="([^"]+)"`, 'g'))].map((m) => m[1]!);
+  const moveRanges = { from: ranges('moveFrom'), to: ranges('moveTo') };
+  return { ...markedWords(chars), authors, paragraphMarks, moveRanges };
 }
 
 export interface OdtChanges {

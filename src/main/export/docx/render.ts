@@ -8,6 +8,7 @@ import {
   LevelFormat,
   Packer,
   DeletedTextRun,
+  ImportedXmlComponent,
   InsertedTextRun,
   PageNumber,
   Paragraph,
@@ -45,14 +46,70 @@ const BOX = { style: BorderStyle.SINGLE, size: 4, color: '777777' } as const;
 const WORD_LANG: Record<string, string> = { km: 'km-KH', lo: 'lo-LA', my: 'my-MM' };
 
 /**
- * Numbers Word's revisions (w:ins, w:del, w:rPrChange, paragraph marks): ids must be unique in the
- * document. One per rendering.
+ * Numbers Word's revisions (w:ins, w:del, w:moveFrom, w:moveTo, w:rPrChange, paragraph marks): ids
+ * must be unique in the document. One per rendering. Knows, for each move, its first and last run on
+ * each side, where the move's range markers go.
  */
 class Revisions {
   private n = 0;
+  private readonly moveNames = new Map<string, string>();
+  private readonly ends = new Map<string, { first: Run; last: Run; id: number }>();
+
   attrs(c: ChangeMark) {
     return { id: ++this.n, author: c.author, date: c.date };
   }
+
+  /** Finds every move's first and last run, in the order the document is written. */
+  scan(blocks: readonly LayoutBlock[]): void {
+    for (const r of documentRuns(blocks)) {
+      const key = moveKey(r.change);
+      if (!key) continue;
+      const e = this.ends.get(key);
+      if (e) e.last = r;
+      else this.ends.set(key, { first: r, last: r, id: 0 });
+    }
+  }
+
+  /** The markers around a moved run: the range's start before its first run, its end after its last. */
+  moveRange(r: Run): { start?: ParagraphChild; end?: ParagraphChild } {
+    const key = moveKey(r.change);
+    const e = key ? this.ends.get(key) : undefined;
+    if (!e || !r.change?.move) return {};
+    const side = r.change.kind === 'movedFrom' ? 'moveFrom' : 'moveTo';
+    let name = this.moveNames.get(r.change.move);
+    if (!name) this.moveNames.set(r.change.move, (name = `move${this.moveNames.size + 1}`));
+    const out: { start?: ParagraphChild; end?: ParagraphChild } = {};
+    if (e.first === r) {
+      e.id = ++this.n;
+      out.start = new ImportedXmlComponent(`w:${side}RangeStart`, { 'w:id': e.id, 'w:author': r.change.author, 'w:date': r.change.date, 'w:name': name }) as unknown as ParagraphChild;
+    }
+    if (e.last === r) out.end = new ImportedXmlComponent(`w:${side}RangeEnd`, { 'w:id': e.id }) as unknown as ParagraphChild;
+    return out;
+  }
+}
+const moveKey = (c: ChangeMark | undefined) => (c?.move && (c.kind === 'movedFrom' || c.kind === 'movedTo') ? `${c.kind}\u0000${c.move}` : undefined);
+
+/** Every run in the order renderDocx writes them. */
+function* documentRuns(blocks: readonly LayoutBlock[]): Generator<Run> {
+  function* list(l: LayoutList): Generator<Run> {
+    for (const it of l.items) {
+      yield* it.runs;
+      for (const c of it.children) yield* c.kind === 'list' ? list(c) : c.runs;
+    }
+  }
+  for (const b of blocks) {
+    if (b.kind === 'title') for (const l of b.lines) yield* l.runs;
+    else if (b.kind === 'heading' || b.kind === 'paragraph') yield* b.runs;
+    else if (b.kind === 'list') yield* list(b);
+    else if (b.kind === 'signatures') for (const c of b.cells) for (const rs of [c.role, c.name, ...c.titleLines]) yield* rs;
+    else for (let i = 0; i < b.steps.length; i++) for (const rs of [b.steps[i]!.headline, b.steps[i]!.placeDate, b.steps[i]!.signerRole]) yield* rs;
+  }
+}
+
+/** A revision element docx has no class for (w:moveFrom, w:moveTo): docx's w:ins, renamed. Same content model. */
+function renamed<T extends object>(component: T, element: string): T {
+  (component as unknown as { rootKey: string }).rootKey = element;
+  return component;
 }
 
 /** Word's run properties for a run's marks and script (only what differs from the document defaults). */
@@ -74,23 +131,28 @@ function runProps(r: Run, marks: { bold?: boolean | undefined; italic?: boolean 
 }
 
 /**
- * One run; in a comparison's redline, a real Word revision: inserted and moved-here text as w:ins,
- * deleted and moved-away text as w:del, a formatting change as w:rPrChange holding the old marks.
- * (Moves are written as deletion + insertion: docx has no w:moveFrom/w:moveTo.)
+ * One run; in a comparison's redline, a real Word revision: inserted text as w:ins, deleted as w:del,
+ * moved text as w:moveFrom / w:moveTo inside named move ranges (a reader without move support treats
+ * them as a deletion and an insertion), a formatting change as w:rPrChange holding the old marks.
  */
-function textRun(r: Run, extra: { size?: number }, rev: Revisions): ParagraphChild {
+function textRun(r: Run, extra: { size?: number }, rev: Revisions): ParagraphChild[] {
   const props = { text: r.text, ...runProps(r, r, extra) };
   const c = r.change;
-  if (!c) return new TextRun(props);
-  if (c.kind === 'inserted' || c.kind === 'movedTo') return new InsertedTextRun({ ...props, ...rev.attrs(c) });
-  if (c.kind === 'deleted' || c.kind === 'movedFrom') return new DeletedTextRun({ ...props, ...rev.attrs(c) });
+  if (!c) return [new TextRun(props)];
+  if (c.kind === 'inserted') return [new InsertedTextRun({ ...props, ...rev.attrs(c) })];
+  if (c.kind === 'deleted') return [new DeletedTextRun({ ...props, ...rev.attrs(c) })];
+  if (c.kind === 'movedFrom' || c.kind === 'movedTo') {
+    const { start, end } = rev.moveRange(r);
+    const run = renamed(new InsertedTextRun({ ...props, ...rev.attrs(c) }), c.kind === 'movedFrom' ? 'w:moveFrom' : 'w:moveTo');
+    return [...(start ? [start] : []), run, ...(end ? [end] : [])];
+  }
   const before = c.before ?? { bold: false, italic: false };
   // The old marks stated explicitly ("not bold" too), so that w:rPrChange always holds the w:rPr the
   // schema requires, even when the text was plain.
   const was = { bold: before.bold, boldComplexScript: before.bold, italics: before.italic, italicsComplexScript: before.italic };
-  return new TextRun({ ...props, revision: { ...runProps(r, before, extra), ...was, ...rev.attrs(c) } });
+  return [new TextRun({ ...props, revision: { ...runProps(r, before, extra), ...was, ...rev.attrs(c) } })];
 }
-const runs = (rs: readonly Run[], rev: Revisions, extra: { size?: number } = {}): ParagraphChild[] => rs.map((r) => textRun(r, extra, rev));
+const runs = (rs: readonly Run[], rev: Revisions, extra: { size?: number } = {}): ParagraphChild[] => rs.flatMap((r) => textRun(r, extra, rev));
 
 /** A paragraph wholly inserted or deleted in a redline: its paragraph mark is a revision too (w:pPr/w:rPr/w:ins). */
 function paragraphMark(c: ChangeMark | undefined, rev: Revisions) {
@@ -368,6 +430,7 @@ export interface DocxOptions {
 
 export async function renderDocx(layout: LayoutDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   const builder = new DocxBuilder();
+  builder.rev.scan(layout.blocks);
   // Space before the routing chain and the signature grid, as in the HTML (margins there, paragraphs here).
   for (const b of layout.blocks) {
     if (b.kind === 'signatures' || b.kind === 'routing') builder.children.push(new Paragraph({ children: [], spacing: { after: 120 }, keepNext: true }));
