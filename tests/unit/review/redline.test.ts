@@ -213,3 +213,20 @@ describe('layoutRedline, hostile text', () => {
     expect(marked(doc, 'inserted')).toBe('ten');
   });
 });
+
+describe('layoutRedline, scripts', () => {
+  it('marks Khmer words and loads the Khmer font for text only the changes bring', async () => {
+    const a = edit((m) => {
+      (section(m).blocks[1] as { text: unknown }).text = [{ text: 'Title: កិច្ចប្រជុំពិគ្រោះយោបល់' }];
+    });
+    const b = structuredClone(a);
+    (section(b).blocks[1] as { text: unknown }).text = [{ text: 'Title: កិច្ចប្រជុំពិគ្រោះការងារ' }];
+    expect((await layoutMeeting(base())).scripts).toEqual(['latin']);
+    const doc = await redline(base(), b);
+    expect(doc.scripts).toEqual(['latin', 'khmer']);
+    const words = await redline(a, b);
+    expect(marked(words, 'deleted')).toBe('យោបល់');
+    expect(marked(words, 'inserted')).toBe('ការងារ');
+    expect(runsOf(words).find((r) => r.run.change)?.run.script).toBe('khmer');
+  });
+});
