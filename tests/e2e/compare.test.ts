@@ -2,15 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Meeting } from '../../src/shared/minutes';
+import { type Meeting, parseInterchange } from '../../src/shared/minutes';
 import { openDatabase } from '../../src/main/store/db';
 import { createMeetingStore } from '../../src/main/store/meetings';
 import { compareVersions, exportComparison, type VersionComparison } from '../../src/main/export/comparison';
 import { exportMeeting } from '../../src/main/export';
 import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
 import { countWords } from '../../src/shared/review/words';
+import { compareMeetings } from '../../src/shared/review/compare';
 import { loadFixture, tempDir } from '../support/temp';
-import { tool } from '../support/exportText';
+import { pdftotext, tool } from '../support/exportText';
 import { docxRevisions, odtTrackedChanges, pdfMarkedWords, wordsOf } from '../support/redlineFiles';
 
 /**
@@ -23,7 +24,7 @@ import { docxRevisions, odtTrackedChanges, pdfMarkedWords, wordsOf } from '../su
 const LOOK = resolve('test-results/compare');
 let tmp: ReturnType<typeof tempDir>;
 let v: VersionComparison;
-const files = { pdf: '', docx: '', odt: '', newer: '', older: '' };
+const files = { pdf: '', docx: '', odt: '', newer: '', older: '', scripts: '' };
 
 /** What the edits insert and delete, as printed words (format words of added paragraphs included). */
 const INSERTED = [
@@ -115,6 +116,20 @@ beforeAll(async () => {
   try {
     files.pdf = join(tmp.dir, 'redline.pdf');
     writeFileSync(files.pdf, await exportComparison(v, 'pdf', { printer }));
+    // Khmer, Lao and Burmese words changed in the scripts fixture.
+    const parsed = parseInterchange(readFileSync('tests/fixtures/scripts.minuta.json', 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const scripts = parsed.meeting;
+    const edited = edit(scripts, (m) => {
+      replaceIn(find(m, 'b_mixed')['text'] as Runs, 'យោបល់', 'ការងារ');
+      replaceIn(find(m, 'b_lo')['text'] as Runs, 'ດ້ານວິຊາການ', 'ດ້ານວິຊາການ ປີ 2019');
+      replaceIn(find(m, 'b_my')['text'] as Runs, 'အတိုင်ပင်ခံ ', '');
+    });
+    const side = (meeting: Meeting, label: string) => ({ meeting, revisionId: 0, label, author: 'sokha', savedAt: '2026-06-12T10:00:00.000Z' });
+    const sv: VersionComparison = { a: side(scripts, 'A'), b: side(edited, 'B'), comparison: compareMeetings(scripts, edited) };
+    files.scripts = join(tmp.dir, 'scripts.pdf');
+    writeFileSync(files.scripts, await exportComparison(sv, 'pdf', { printer }));
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', files.scripts, join(LOOK, 'scripts')]);
   } finally {
     await printer.close();
   }
@@ -178,5 +193,26 @@ describe('comparing the 2018 minutes with an edited copy', () => {
     expect(lo.accepted).toEqual(newer.accepted);
     expect(lo.rejected).toEqual(older.accepted);
     expect(countWords(lo.accepted.join(' '))).toBeGreaterThan(3000);
+  });
+});
+
+describe('a redline in Khmer, Lao and Burmese', () => {
+  it('draws the changed words of each script in their colours, and they extract as typed', () => {
+    const marked = pdfMarkedWords(files.scripts);
+    const only = (xs: readonly string[], range: RegExp) => [...xs.join('')].filter((c) => range.test(c)).join('');
+    const MY = /[\u1000-\u109f]/u;
+    const LAO_LETTERS = /[\u0e81-\u0eae0-9]/u;
+    const KM = /[\u1780-\u17ff]/u;
+    // MuPDF reads Burmese clusters back exactly, Lao without its vowel signs, Khmer without its split
+    // vowels (U+FFFD for "យោ"): so exact words, letters, and the consonants it reads.
+    expect(only(marked.deleted, MY)).toBe('အတိုင်ပင်ခံ');
+    expect(only(marked.inserted, LAO_LETTERS)).toBe('2019ປ');
+    expect(only(marked.deleted, KM)).toMatch(/ប.*ល/u);
+    expect(only(marked.inserted, KM)).toMatch(/ក.*រ.*ង.*រ/u);
+    // The unchanged words around them are not marked ("កិច្ចប្រជុំពិគ្រោះ", "បច្ចេកទេស", "ກອງປະຊຸມ…", "နည်းပညာ…").
+    expect(only([...marked.deleted, ...marked.inserted], /[\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]/u)).not.toMatch(/[ចទសກຊນည]/u);
+    // pdftotext (through the PDF's ActualText) reads every word as typed.
+    const text = pdftotext(files.scripts).replace(/\s+/g, '');
+    for (const w of ['កិច្ចប្រជុំពិគ្រោះយោបល់ការងារបច្ចេកទេស', 'ກອງປະຊຸມປຶກສາຫາລືດ້ານວິຊາການປີ2019', 'နည်းပညာဆိုင်ရာအတိုင်ပင်ခံအစည်းအဝေး']) expect(text).toContain(w);
   });
 });

@@ -19,7 +19,7 @@ export type Marked = Record<ChangeKind, string[]>;
 export function wordsOf(texts: readonly string[]): string[] {
   return texts
     .flatMap((t) => t.split(/\s+/))
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .map((w) => w.replace(/^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, ''))
     .filter(Boolean)
     .sort();
 }
