@@ -77,6 +77,8 @@ class Merger {
   /** Layout sources (block ids) laid out as a whole change. */
   readonly sources = new Map<string, ChangeMark>();
   private copies = 0;
+  /** The id of the item each old-place copy stands for. */
+  readonly originals = new Map<string, string>();
   /** The id of the moved item being laid out (both its places carry it, so that they pair up). */
   private move: string | undefined;
   private readonly fields = new Map<string, FieldChange>();
@@ -233,7 +235,10 @@ class Merger {
     const out: Obj = {};
     for (const [k, v] of Object.entries(x)) out[k] = k === 'id' ? v : this.whole(v, `${path}.${k}`, own, who, type, k);
     // The old place of a moved item is a copy: it needs ids of its own (they must stay unique).
-    if (own === 'movedFrom') out['id'] = `${id.slice(0, id.indexOf('_'))}_movedfrom${++this.copies}`;
+    if (own === 'movedFrom') {
+      out['id'] = `${id.slice(0, id.indexOf('_'))}_movedfrom${++this.copies}`;
+      this.originals.set(out['id'] as string, id);
+    }
     if (type) this.sources.set(out['id'] as string, this.mark(own, who));
     return out;
   }
@@ -484,6 +489,40 @@ function markValue(runs: Run[], before: string, after: string, mark: ChangeMark,
   return true;
 }
 
+/**
+ * Section letters come from the order of sections, and the merged document holds the sections of
+ * both versions: each heading gets the letter it has in its own version, and a kept section whose
+ * letter changed (a section added or removed before it) shows the change ("~~C~~B. CLOSING").
+ */
+function letterSections(blocks: readonly LayoutBlock[], a: Meeting, b: Meeting, merger: Merger, t: FormatTemplate, fallback: Attribution & { date: string }): void {
+  const letter = (i: number) => String.fromCharCode(65 + (i % 26));
+  const lettersOf = (m: Meeting) => new Map(m.body.filter((x) => x.type === 'section').map((x, i) => [x.id, letter(i)]));
+  const [inA, inB] = [lettersOf(a), lettersOf(b)];
+  // "{letter}. {heading}": what the format prints before and after the letter.
+  const [pre = '', post = ''] = t.sectionLabel.split('{heading}')[0]!.split('{letter}');
+  let i = 0;
+  for (const block of blocks) {
+    if (block.kind !== 'heading' || block.level !== 1 || block.source === undefined) continue;
+    const printed = `${pre}${letter(i++)}${post}`;
+    const first = block.runs[0];
+    if (!first || !first.text.startsWith(printed)) continue;
+    const id = merger.originals.get(block.source) ?? block.source;
+    const whole = merger.sources.get(block.source)?.kind;
+    const before = whole === 'inserted' || whole === 'movedTo' ? undefined : inA.get(id);
+    const after = whole === 'deleted' || whole === 'movedFrom' ? undefined : inB.get(id);
+    const shown = after ?? before ?? letter(i - 1);
+    if ((before === undefined || after === undefined || before === after) && shown === letter(i - 1)) continue;
+    const piece = (text: string, kind?: ChangeKind): Run =>
+      kind ? { ...first, text, change: { kind, author: fallback.author, date: fallback.date } } : { ...first, text };
+    const runs: Run[] = [];
+    if (pre) runs.push(piece(pre));
+    if (before !== undefined && after !== undefined && before !== after) runs.push(piece(before, 'deleted'), piece(after, 'inserted'));
+    else runs.push(piece(shown));
+    runs.push(piece(post + first.text.slice(printed.length)));
+    block.runs.splice(0, 1, ...runs.filter((r) => r.text !== ''));
+  }
+}
+
 export const REDLINE_LEGEND =
   'Inserted text is underlined in blue, deleted text struck through in red, moved text in green (struck through where it was, double-underlined where it is now), ' +
   'formatting changes underlined with dots in purple; a bar in the margin marks every changed line.';
@@ -495,6 +534,7 @@ export async function layoutRedline(a: Meeting, b: Meeting, comparison: Comparis
   const layout = await layoutMeeting(merged, options);
   const marker = new Marker(merger.placeholders, merger.sources, merger.ph);
   for (const block of layout.blocks) marker.block(block);
+  letterSections(layout.blocks, a, b, merger, options.template ?? AGREED_FORMAT, options.fallback);
   // The fingerprint and properties are the newer version's: the redline is a view of it.
   const after = await layoutMeeting(b, options);
   const notes: string[] = [];

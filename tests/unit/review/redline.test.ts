@@ -230,3 +230,29 @@ describe('layoutRedline, scripts', () => {
     expect(runsOf(words).find((r) => r.run.change)?.run.script).toBe('khmer');
   });
 });
+
+describe('layoutRedline, section letters', () => {
+  it('gives each section the letter of its own version, and marks a letter that changed', async () => {
+    const three = (m: Meeting) => {
+      m.body.push(
+        { id: 'b_s2', type: 'section', heading: [{ text: 'OPENING' }], blocks: [] },
+        { id: 'b_s3', type: 'section', heading: [{ text: 'CLOSING' }], blocks: [] },
+      );
+    };
+    const a = edit(three);
+    const b = edit((m) => {
+      three(m);
+      m.body.splice(m.body.findIndex((x) => x.id === 'b_s2'), 1);
+      m.body.unshift({ id: 'b_s0', type: 'section', heading: [{ text: 'SUMMARY' }], blocks: [] });
+    });
+    const doc = await redline(a, b);
+    const headings = doc.blocks.filter((x) => x.kind === 'heading' && x.level === 1) as Extract<LayoutBlock, { kind: 'heading' }>[];
+    expect(headings.map((h) => h.runs.map((r) => (r.change ? `[${r.change.kind}:${r.text}]` : r.text)).join(''))).toEqual([
+      '[inserted:A. ][inserted:SUMMARY]',
+      '[deleted:A][inserted:B]. PROCEEDINGS',
+      // Removed: the letter it had (the merged order would print C).
+      '[deleted:B][deleted:. ][deleted:OPENING]',
+      'C. CLOSING',
+    ]);
+  });
+});
