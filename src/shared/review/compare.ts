@@ -218,7 +218,6 @@ class Comparer {
   readonly items = new Map<string, { kind: ItemChangeKind; from?: Position; to?: Position }>();
   private readonly aIds: Map<string, Placed>;
   private readonly bIds: Map<string, Placed>;
-  private readonly headKey: string;
 
   constructor(
     a: Meeting,
@@ -228,7 +227,6 @@ class Comparer {
   ) {
     this.aIds = indexIds(a);
     this.bIds = indexIds(b);
-    this.headKey = options.headKey ?? '~head';
   }
 
   private attribution(top: string): Attribution | undefined {
