@@ -42,6 +42,8 @@ have_font() { have_cmd fc-list && fc-list | grep -qi "$1"; }
 if [ -z "${MINUTA_CHROMIUM:-}" ] && ! have_cmd chromium && ! have_cmd chromium-browser && ! have_cmd google-chrome; then missing+=(chromium); fi
 have_cmd pdftotext || missing+=(poppler-utils)
 have_cmd qpdf || missing+=(qpdf)
+# MuPDF reads each character's colour: the compare tests check what a redline PDF marks.
+have_cmd mutool || missing+=(mupdf-tools)
 have_cmd soffice || missing+=(libreoffice-writer-nogui)
 # The signing tests make their own CA and keys, and check each signature, with the openssl command.
 have_cmd openssl || missing+=(openssl)

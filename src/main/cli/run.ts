@@ -9,6 +9,7 @@ import { backupDatabase } from '../store/backup';
 import { defaultUserDataDir, resolveDatabasePath } from '../paths';
 import { exportMeeting } from '../export';
 import { SIGNOFF_COMMANDS, SIGNOFF_USAGE } from '../signoff/commands';
+import { type ComparisonFormat, compareVersions, exportComparison } from '../export/comparison';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
@@ -18,6 +19,11 @@ export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
                                           write a meeting as an interchange file, a Word
                                           document or a PDF with signature fields (PDF needs
                                           Chromium, Chrome or Edge; MINUTA_CHROMIUM=path)
+  compare ID A B [--format text|pdf|docx] [--out FILE]
+                                          compare two versions (A, B: a revision number or
+                                          a named version's name): a change list (text, to
+                                          stdout without --out), a redline PDF, or a DOCX
+                                          with tracked changes
   backup FILE                             online copy of the whole database
 ${SIGNOFF_USAGE}`;
 
@@ -39,7 +45,11 @@ interface Parsed {
 }
 
 const GLOBAL_FLAGS = new Set(['--db', '--author']);
-const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = { export: new Set(['--format', '--out']), ...SIGNOFF_COMMANDS };
+const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
+  export: new Set(['--format', '--out']),
+  compare: new Set(['--format', '--out']),
+  ...SIGNOFF_COMMANDS,
+};
 
 function parse(argv: readonly string[]): Parsed {
   const flags = new Map<string, string>();
@@ -86,7 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed: Parsed;
   try {
     parsed = parse(argv);
-    if (!['import', 'list', 'search', 'export', 'backup', 'help', ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
+    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'help', ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
     }
     // Signing and verifying work on files only: no database is opened.
@@ -115,6 +125,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!p.flags.has('--out')) throw new UsageError('export needs --out FILE');
       const format = p.flags.get('--format') ?? 'json';
       if (!['json', 'docx', 'pdf'].includes(format)) throw new UsageError(`unknown format ${format} (json, docx, pdf)`);
+    }
+    if (p.command === 'compare') {
+      expectArgs(p, 3, 'a meeting id and two versions');
+      const format = p.flags.get('--format') ?? 'text';
+      if (!['text', 'docx', 'pdf'].includes(format)) throw new UsageError(`unknown format ${format} (text, docx, pdf)`);
+      if (format !== 'text' && !p.flags.has('--out')) throw new UsageError(`compare --format ${format} needs --out FILE`);
     }
     const meeting = p.command === 'import' ? readInterchangeFile(p.args[0]!) : undefined;
 
@@ -146,6 +162,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         try {
           const bytes = await exportMeeting(found.meeting, format as 'pdf' | 'docx', printer ? { printer } : {});
           writeAtomically(p.flags.get('--out')!, bytes);
+        } finally {
+          await printer?.close();
+        }
+        break;
+      }
+      case 'compare': {
+        const [id, refA, refB] = p.args as [string, string, string];
+        const format = (p.flags.get('--format') ?? 'text') as ComparisonFormat;
+        const versions = compareVersions(store, id, refA, refB);
+        db.close();
+        db = undefined;
+        const out = p.flags.get('--out');
+        if (format === 'text' && !out) {
+          io.stdout(new TextDecoder().decode(await exportComparison(versions, 'text')).trimEnd());
+          break;
+        }
+        const printer = format === 'pdf' ? new (await import('../export/pdf/playwrightPrinter')).PlaywrightPrinter() : undefined;
+        try {
+          writeAtomically(out!, await exportComparison(versions, format, printer ? { printer } : {}));
         } finally {
           await printer?.close();
         }

@@ -1,4 +1,4 @@
-import type { LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Run } from './layout';
+import type { ChangeKind, ChangeMark, ComparisonNote, LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Run } from './layout';
 import { SCRIPTS, type Script } from './scripts';
 
 /**
@@ -31,35 +31,80 @@ const FAMILY_STACK = (first: Script) => {
   return order.map((s) => `'${SCRIPTS[s].family}'`).join(', ');
 };
 
+/** The colours of a redline's changes: the CSS below and the tests that read them back from the PDF. */
+export const CHANGE_COLOURS: Record<ChangeKind, string> = {
+  inserted: '#1d4ed8',
+  deleted: '#c81e1e',
+  movedTo: '#047857',
+  movedFrom: '#0f766e',
+  formatChanged: '#7e22ce',
+};
+
+/** A redline's change on a run: <ins>/<del> (or a span for formatting), its author and time as a tooltip. */
+const CHANGE_TAG: Record<ChangeKind, [string, string]> = {
+  inserted: ['ins', 'c-ins'],
+  deleted: ['del', 'c-del'],
+  movedTo: ['ins', 'c-mvto'],
+  movedFrom: ['del', 'c-mvfrom'],
+  formatChanged: ['span', 'c-fmt'],
+};
+const CHANGE_WORD: Record<ChangeKind, string> = {
+  inserted: 'Inserted',
+  deleted: 'Deleted',
+  movedTo: 'Moved here',
+  movedFrom: 'Moved away',
+  formatChanged: 'Formatting changed',
+};
+function changeTitle(c: ChangeMark): string {
+  const was = c.before ? ` (was ${[c.before.bold ? 'bold' : '', c.before.italic ? 'italic' : ''].filter(Boolean).join(' ') || 'plain'})` : '';
+  return escapeHtml(`${CHANGE_WORD[c.kind]} by ${c.author}, ${c.date.slice(0, 16).replace('T', ' ')}${was}`);
+}
+
 function run(r: Run): string {
   let s = escapeHtml(r.text);
   if (r.script !== 'latin') s = `<span lang="${SCRIPTS[r.script].lang}" class="s-${r.script}">${s}</span>`;
   if (r.italic) s = `<i>${s}</i>`;
   if (r.bold) s = `<b>${s}</b>`;
+  if (r.change) {
+    const [tag, cls] = CHANGE_TAG[r.change.kind];
+    s = `<${tag} class="${cls}" title="${changeTitle(r.change)}">${s}</${tag}>`;
+  }
   return s;
 }
 const runsHtml = (rs: readonly Run[]) => rs.map(run).join('');
+/** Lines with a change carry a bar in the margin. */
+const changed = (rs: readonly Run[], own?: ChangeMark) => own !== undefined || rs.some((r) => r.change !== undefined);
+const barClass = (rs: readonly Run[], own?: ChangeMark) => (changed(rs, own) ? ' c-bar' : '');
 
 function paragraph(p: LayoutParagraph, attr = ''): string {
-  const cls = [`p-${p.style}`, p.keepWithNext ? 'keep' : ''].filter(Boolean).join(' ');
+  const cls = [`p-${p.style}`, p.keepWithNext ? 'keep' : '', changed(p.runs, p.change) ? 'c-bar' : ''].filter(Boolean).join(' ');
   return `<p class="${cls}"${attr}>${runsHtml(p.runs)}</p>`;
 }
 
 function list(l: LayoutList, attr = ''): string {
   const tag = l.numbering === 'bullet' || l.numbering === 'none' ? 'ul' : 'ol';
   const items = l.items
-    .map((it) => `<li><p>${runsHtml(it.runs)}</p>${it.children.map((c) => (c.kind === 'list' ? list(c) : paragraph(c))).join('')}</li>`)
+    .map((it) => {
+      const bar = changed(it.runs, it.change) ? ' class="c-bar"' : '';
+      return `<li${bar}><p>${runsHtml(it.runs)}</p>${it.children.map((c) => (c.kind === 'list' ? list(c) : paragraph(c))).join('')}</li>`;
+    })
     .join('');
   return `<${tag} class="l-${l.numbering} lv${Math.min(l.level, 3)}"${attr}>${items}</${tag}>`;
+}
+
+/** What a comparison's redline says before the minutes: what is compared, how changes look, unprinted changes. */
+function comparisonNote(c: ComparisonNote): string {
+  const notes = c.notes.length ? `<ul class="cmp-notes">${c.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
+  return `<section class="comparison"><p class="cmp-head">${escapeHtml(c.heading)}</p><p class="cmp-legend">${escapeHtml(c.legend)}</p>${notes}</section>`;
 }
 
 /** `attr`: attributes for the block's outer element (its data-block, or nothing). */
 function block(b: LayoutBlock, attr: string): string {
   switch (b.kind) {
     case 'title':
-      return `<header class="title"${attr}>${b.lines.map((l) => `<p class="t-${l.role}">${runsHtml(l.runs)}</p>`).join('')}</header>`;
+      return `<header class="title"${attr}>${b.lines.map((l) => `<p class="t-${l.role}${barClass(l.runs, l.change)}">${runsHtml(l.runs)}</p>`).join('')}</header>`;
     case 'heading':
-      return `<h${b.level + 1}${attr}>${runsHtml(b.runs)}</h${b.level + 1}>`;
+      return `<h${b.level + 1}${attr}${changed(b.runs, b.change) ? ' class="c-bar"' : ''}>${runsHtml(b.runs)}</h${b.level + 1}>`;
     case 'paragraph':
       return paragraph(b, attr);
     case 'list':
@@ -77,10 +122,11 @@ function block(b: LayoutBlock, attr: string): string {
         );
         rows.push(`<div class="sig-row">${cells.join('')}</div>`);
       }
-      return `<section class="signatures"${attr}>${rows.join('')}</section>`;
+      const bar = b.cells.some((c) => [c.role, c.name, ...c.titleLines].some((rs) => changed(rs))) ? ' c-bar' : '';
+      return `<section class="signatures${bar}"${attr}>${rows.join('')}</section>`;
     }
     case 'routing':
-      return `<section class="routing"${attr}>${b.steps
+      return `<section class="routing${b.steps.some((s) => [s.headline, s.placeDate, s.signerRole].some((rs) => changed(rs))) ? ' c-bar' : ''}"${attr}>${b.steps
         .map(
           (s) =>
             `<div class="route"><p class="route-head">${runsHtml(s.headline)}</p><p>${runsHtml(s.placeDate)}</p>` +
@@ -97,13 +143,15 @@ function block(b: LayoutBlock, attr: string): string {
  */
 export function layoutBodyHtml(doc: LayoutDocument): string {
   const marked = new Set<string>();
-  return doc.blocks
+  const body = doc.blocks
     .map((b) => {
       if (b.source === undefined || marked.has(b.source)) return block(b, '');
       marked.add(b.source);
       return block(b, ` data-block="${escapeHtml(b.source)}"`);
     })
     .join('\n');
+  // A redline keeps a gutter for its change bars: Chromium clips what is printed in the page margins.
+  return doc.comparison ? `<div class="redline">${comparisonNote(doc.comparison)}\n${body}</div>` : body;
 }
 
 function fontFaces(doc: LayoutDocument, opts: HtmlOptions): string {
@@ -175,6 +223,24 @@ ol.l-decimal-paren > li::marker { content: counter(list-item) ")\\a0\\a0"; }
 .route { break-inside: avoid; page-break-inside: avoid; }
 .route p { margin: 0 0 3pt; }
 .route-space { height: 25mm; border-bottom: 0.5pt dotted #777; }
+/* A comparison's redline: colours that survive printing in grey as underline, strike and dots. */
+ins, del { text-decoration-thickness: 1pt; text-decoration-skip-ink: none; }
+.c-ins { color: ${CHANGE_COLOURS.inserted}; text-decoration: underline ${CHANGE_COLOURS.inserted}; }
+.c-del { color: ${CHANGE_COLOURS.deleted}; text-decoration: line-through ${CHANGE_COLOURS.deleted}; }
+.c-mvto { color: ${CHANGE_COLOURS.movedTo}; text-decoration: underline double ${CHANGE_COLOURS.movedTo}; }
+.c-mvfrom { color: ${CHANGE_COLOURS.movedFrom}; text-decoration: line-through double ${CHANGE_COLOURS.movedFrom}; }
+.c-fmt { color: ${CHANGE_COLOURS.formatChanged}; text-decoration: underline dotted ${CHANGE_COLOURS.formatChanged}; }
+/* The change bar: in a gutter left of the text, beside every changed line (lists are indented 7 mm a level). */
+.redline { padding-left: 7mm; }
+.c-bar { position: relative; }
+.c-bar::before { content: ''; position: absolute; left: -6mm; top: 0; bottom: 0; border-left: 1.5pt solid #555; }
+.lv0 > li.c-bar::before { left: -13mm; }
+.lv1 > li.c-bar::before { left: -20mm; }
+.lv2 > li.c-bar::before { left: -27mm; }
+.lv3 > li.c-bar::before { left: -34mm; }
+.comparison { border: 0.5pt solid #999; padding: 3mm 4mm; margin: 0 0 8mm; font-size: 9.5pt; }
+.cmp-head { font-weight: bold; font-size: 11pt; }
+.cmp-notes { margin: 2mm 0 0; }
 `;
 }
 

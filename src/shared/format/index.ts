@@ -3,6 +3,9 @@
  * or DOCX (src/main/export/docx). Environment-neutral.
  */
 export type {
+  ChangeKind,
+  ChangeMark,
+  ComparisonNote,
   Run,
   Numbering,
   ListItem,
@@ -27,5 +30,5 @@ export type { FormatTemplate, FormatOptions } from './agreed';
 export { SCRIPTS, ALL_SCRIPTS, scriptOf, splitByScript, scriptsUsed } from './scripts';
 export type { Script, ScriptInfo, FontFile, ScriptSpan } from './scripts';
 export { fingerprint, shortFingerprint } from './fingerprint';
-export { layoutToHtml, layoutCss, layoutBodyHtml, escapeHtml } from './html';
+export { layoutToHtml, layoutCss, layoutBodyHtml, escapeHtml, CHANGE_COLOURS } from './html';
 export type { HtmlOptions } from './html';

@@ -7,18 +7,40 @@ import type { Script } from './scripts';
  * colons are already in it.
  */
 
+/**
+ * A tracked change on a run or a whole paragraph, in a comparison's redline (src/shared/review/redline.ts).
+ * Renderers show it mechanically: HTML as <ins>/<del> with a change bar, DOCX as Word revisions.
+ */
+export type ChangeKind = 'inserted' | 'deleted' | 'formatChanged' | 'movedFrom' | 'movedTo';
+export interface ChangeMark {
+  kind: ChangeKind;
+  author: string;
+  /** ISO time. */
+  date: string;
+  /** For a formatting change: the marks the text had before. */
+  before?: { bold: boolean; italic: boolean };
+  /** For a move: a name both places share (the moved item's id), so that a reader can pair them. */
+  move?: string;
+}
+
 /** A run of one script: renderers choose the font from `script` (scripts.ts), never from the text. */
 export interface Run {
   text: string;
   script: Script;
   bold?: boolean;
   italic?: boolean;
+  change?: ChangeMark;
+}
+
+/** A paragraph-like thing that a comparison can mark as wholly inserted, deleted or moved. */
+interface Changeable {
+  change?: ChangeMark;
 }
 
 /** How a list numbers its items; renderers map it to CSS counters and Word numbering. */
 export type Numbering = 'bullet' | 'decimal' | 'decimal-paren' | 'none';
 
-export interface ListItem {
+export interface ListItem extends Changeable {
   runs: Run[];
   /** Further paragraphs inside the item (e.g. a "Recommendation:" label) and nested lists, in order. */
   children: (LayoutParagraph | LayoutList)[];
@@ -50,7 +72,7 @@ export type ParagraphStyle =
   /** The disclaimer: set apart, italic where the format says so. */
   | 'note';
 
-export interface LayoutParagraph extends Sourced {
+export interface LayoutParagraph extends Sourced, Changeable {
   kind: 'paragraph';
   style: ParagraphStyle;
   runs: Run[];
@@ -58,14 +80,14 @@ export interface LayoutParagraph extends Sourced {
   keepWithNext?: boolean;
 }
 
-export interface LayoutHeading extends Sourced {
+export interface LayoutHeading extends Sourced, Changeable {
   kind: 'heading';
   /** 1: lettered section ("A. PARTICIPANTS…"); 2: session; 3: group, Q&A heading. */
   level: 1 | 2 | 3;
   runs: Run[];
 }
 
-export interface TitleLine {
+export interface TitleLine extends Changeable {
   role: 'label' | 'title' | 'joiner' | 'theme' | 'date' | 'place';
   runs: Run[];
 }
@@ -133,8 +155,20 @@ export interface PageFurniture {
   draftMark: string | undefined;
 }
 
+/** What a comparison's redline prints before the minutes (and DOCX in the page header). */
+export interface ComparisonNote {
+  /** "Comparison of Draft 1 and revision 7". */
+  heading: string;
+  /** How changes are shown. */
+  legend: string;
+  /** Changes the minutes do not print as words (a date, a kind, an unprinted field): "venue.name: A → B". */
+  notes: string[];
+}
+
 export interface LayoutDocument {
   meta: DocumentMeta;
+  /** Present on a comparison's redline only. */
+  comparison?: ComparisonNote;
   furniture: PageFurniture;
   blocks: LayoutBlock[];
   /** Every script used by the text, Latin always included: renderers load only these fonts. */

@@ -7,6 +7,9 @@ import {
   HeightRule,
   LevelFormat,
   Packer,
+  DeletedTextRun,
+  ImportedXmlComponent,
+  InsertedTextRun,
   PageNumber,
   Paragraph,
   type ParagraphChild,
@@ -20,7 +23,7 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
-import type { LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Numbering, Run, Script } from '../../../shared/format';
+import type { ChangeMark, LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Numbering, Run, Script } from '../../../shared/format';
 import { SCRIPTS } from '../../../shared/format';
 import { fontSfnt } from '../fonts';
 
@@ -42,24 +45,122 @@ const BOX = { style: BorderStyle.SINGLE, size: 4, color: '777777' } as const;
 /** Word's language tags for complex-script runs. */
 const WORD_LANG: Record<string, string> = { km: 'km-KH', lo: 'lo-LA', my: 'my-MM' };
 
-function textRun(r: Run, extra: { size?: number } = {}): TextRun {
+/**
+ * Numbers Word's revisions (w:ins, w:del, w:moveFrom, w:moveTo, w:rPrChange, paragraph marks): ids
+ * must be unique in the document. One per rendering. Knows, for each move, its first and last run on
+ * each side, where the move's range markers go.
+ */
+class Revisions {
+  private n = 0;
+  private readonly moveNames = new Map<string, string>();
+  private readonly ends = new Map<string, { first: Run; last: Run; id: number }>();
+
+  attrs(c: ChangeMark) {
+    return { id: ++this.n, author: c.author, date: c.date };
+  }
+
+  /** Finds every move's first and last run, in the order the document is written. */
+  scan(blocks: readonly LayoutBlock[]): void {
+    for (const r of documentRuns(blocks)) {
+      const key = moveKey(r.change);
+      if (!key) continue;
+      const e = this.ends.get(key);
+      if (e) e.last = r;
+      else this.ends.set(key, { first: r, last: r, id: 0 });
+    }
+  }
+
+  /** The markers around a moved run: the range's start before its first run, its end after its last. */
+  moveRange(r: Run): { start?: ParagraphChild; end?: ParagraphChild } {
+    const key = moveKey(r.change);
+    const e = key ? this.ends.get(key) : undefined;
+    if (!e || !r.change?.move) return {};
+    const side = r.change.kind === 'movedFrom' ? 'moveFrom' : 'moveTo';
+    let name = this.moveNames.get(r.change.move);
+    if (!name) this.moveNames.set(r.change.move, (name = `move${this.moveNames.size + 1}`));
+    const out: { start?: ParagraphChild; end?: ParagraphChild } = {};
+    if (e.first === r) {
+      e.id = ++this.n;
+      out.start = new ImportedXmlComponent(`w:${side}RangeStart`, { 'w:id': e.id, 'w:author': r.change.author, 'w:date': r.change.date, 'w:name': name }) as unknown as ParagraphChild;
+    }
+    if (e.last === r) out.end = new ImportedXmlComponent(`w:${side}RangeEnd`, { 'w:id': e.id }) as unknown as ParagraphChild;
+    return out;
+  }
+}
+const moveKey = (c: ChangeMark | undefined) => (c?.move && (c.kind === 'movedFrom' || c.kind === 'movedTo') ? `${c.kind}\u0000${c.move}` : undefined);
+
+/** Every run in the order renderDocx writes them. */
+function* documentRuns(blocks: readonly LayoutBlock[]): Generator<Run> {
+  function* list(l: LayoutList): Generator<Run> {
+    for (const it of l.items) {
+      yield* it.runs;
+      for (const c of it.children) yield* c.kind === 'list' ? list(c) : c.runs;
+    }
+  }
+  for (const b of blocks) {
+    if (b.kind === 'title') for (const l of b.lines) yield* l.runs;
+    else if (b.kind === 'heading' || b.kind === 'paragraph') yield* b.runs;
+    else if (b.kind === 'list') yield* list(b);
+    else if (b.kind === 'signatures') for (const c of b.cells) for (const rs of [c.role, c.name, ...c.titleLines]) yield* rs;
+    else for (let i = 0; i < b.steps.length; i++) for (const rs of [b.steps[i]!.headline, b.steps[i]!.placeDate, b.steps[i]!.signerRole]) yield* rs;
+  }
+}
+
+/** A revision element docx has no class for (w:moveFrom, w:moveTo): docx's w:ins, renamed. Same content model. */
+function renamed<T extends object>(component: T, element: string): T {
+  (component as unknown as { rootKey: string }).rootKey = element;
+  return component;
+}
+
+/** Word's run properties for a run's marks and script (only what differs from the document defaults). */
+function runProps(r: Run, marks: { bold?: boolean | undefined; italic?: boolean | undefined }, extra: { size?: number }) {
   const info = SCRIPTS[r.script];
   const family = info.family;
-  return new TextRun({
-    text: r.text,
+  return {
     // Only what differs from the document defaults (Latin font in every slot, regular weight): a
     // 200-page document has tens of thousands of runs, and each property is XML to write and zip.
-    ...(r.bold ? { bold: true, boldComplexScript: true } : {}),
-    ...(r.italic ? { italics: true, italicsComplexScript: true } : {}),
+    ...(marks.bold ? { bold: true, boldComplexScript: true } : {}),
+    ...(marks.italic ? { italics: true, italicsComplexScript: true } : {}),
     // Complex scripts: the same family in every slot. Word picks the slot by character class (Khmer,
     // Lao and Burmese are complex scripts and use `cs`), LibreOffice by its Western/CTL split; both
     // then find the right font.
     ...(r.script !== 'latin' ? { font: { ascii: family, hAnsi: family, cs: family, eastAsia: family } } : {}),
     ...(info.lang ? { language: { bidirectional: WORD_LANG[info.lang] ?? info.lang } } : {}),
     ...(extra.size ? { size: extra.size * 2, sizeComplexScript: extra.size * 2 } : {}),
-  });
+  };
 }
-const runs = (rs: readonly Run[], extra: { size?: number } = {}): ParagraphChild[] => rs.map((r) => textRun(r, extra));
+
+/**
+ * One run; in a comparison's redline, a real Word revision: inserted text as w:ins, deleted as w:del,
+ * moved text as w:moveFrom / w:moveTo inside named move ranges (a reader without move support treats
+ * them as a deletion and an insertion), a formatting change as w:rPrChange holding the old marks.
+ */
+function textRun(r: Run, extra: { size?: number }, rev: Revisions): ParagraphChild[] {
+  const props = { text: r.text, ...runProps(r, r, extra) };
+  const c = r.change;
+  if (!c) return [new TextRun(props)];
+  if (c.kind === 'inserted') return [new InsertedTextRun({ ...props, ...rev.attrs(c) })];
+  if (c.kind === 'deleted') return [new DeletedTextRun({ ...props, ...rev.attrs(c) })];
+  if (c.kind === 'movedFrom' || c.kind === 'movedTo') {
+    const { start, end } = rev.moveRange(r);
+    const run = renamed(new InsertedTextRun({ ...props, ...rev.attrs(c) }), c.kind === 'movedFrom' ? 'w:moveFrom' : 'w:moveTo');
+    return [...(start ? [start] : []), run, ...(end ? [end] : [])];
+  }
+  const before = c.before ?? { bold: false, italic: false };
+  // The old marks stated explicitly ("not bold" too), so that w:rPrChange always holds the w:rPr the
+  // schema requires, even when the text was plain.
+  const was = { bold: before.bold, boldComplexScript: before.bold, italics: before.italic, italicsComplexScript: before.italic };
+  return [new TextRun({ ...props, revision: { ...runProps(r, before, extra), ...was, ...rev.attrs(c) } })];
+}
+const runs = (rs: readonly Run[], rev: Revisions, extra: { size?: number } = {}): ParagraphChild[] => rs.flatMap((r) => textRun(r, extra, rev));
+
+/** A paragraph wholly inserted or deleted in a redline: its paragraph mark is a revision too (w:pPr/w:rPr/w:ins). */
+function paragraphMark(c: ChangeMark | undefined, rev: Revisions) {
+  if (!c) return {};
+  if (c.kind === 'inserted' || c.kind === 'movedTo') return { run: { insertion: rev.attrs(c) } };
+  if (c.kind === 'deleted' || c.kind === 'movedFrom') return { run: { deletion: rev.attrs(c) } };
+  return {};
+}
 
 /**
  * The fonts of the scripts the document uses, embedded (Word: `w:embedTrueTypeFonts`, as .odttf parts;
@@ -124,10 +225,12 @@ function levels(kind: Exclude<Numbering, 'none'>) {
 class DocxBuilder {
   private instance = 0;
   readonly children: (Paragraph | Table)[] = [];
+  readonly rev = new Revisions();
 
   paragraph(p: LayoutParagraph, indentLevel?: number): Paragraph {
     return new Paragraph({
-      children: runs(p.runs),
+      children: runs(p.runs, this.rev),
+      ...paragraphMark(p.change, this.rev),
       style: PARAGRAPH_STYLE[p.style],
       ...(p.keepWithNext ? { keepNext: true } : {}),
       ...(indentLevel !== undefined ? { indent: { left: convertMillimetersToTwip(7 * indentLevel) } } : {}),
@@ -140,7 +243,8 @@ class DocxBuilder {
     for (const item of l.items) {
       out.push(
         new Paragraph({
-          children: runs(item.runs),
+          children: runs(item.runs, this.rev),
+          ...paragraphMark(item.change, this.rev),
           style: LIST_ITEM_STYLE,
           ...(kind ? { numbering: { reference: NUMBERING_REF[kind], level: Math.min(l.level, 8), instance } } : { indent: { left: convertMillimetersToTwip(7 * (l.level + 1)) } }),
           // An item that only introduces nested items ("Implementation by country:") stays with them.
@@ -161,7 +265,8 @@ class DocxBuilder {
           const size = line.role === 'label' ? 14 : line.role === 'title' ? 13 : line.role === 'theme' ? 12 : undefined;
           this.children.push(
             new Paragraph({
-              children: runs(line.runs, size ? { size } : {}),
+              children: runs(line.runs, this.rev, size ? { size } : {}),
+              ...paragraphMark(line.change, this.rev),
               alignment: AlignmentType.CENTER,
               spacing: { after: 100, before: line.role === 'date' ? 160 : 0 },
               keepNext: true,
@@ -173,7 +278,8 @@ class DocxBuilder {
       case 'heading':
         this.children.push(
           new Paragraph({
-            children: runs(b.runs, { size: b.level === 1 ? 11.5 : 11 }),
+            children: runs(b.runs, this.rev, { size: b.level === 1 ? 11.5 : 11 }),
+            ...paragraphMark(b.change, this.rev),
             spacing: { before: b.level === 1 ? 280 : 200, after: 120 },
             keepNext: true,
             keepLines: true,
@@ -219,7 +325,7 @@ class DocxBuilder {
           new TableRow({
             cantSplit: true,
             height: { value: convertMillimetersToTwip(11), rule: HeightRule.ATLEAST },
-            children: [new TableCell({ width: { size: inner, type: WidthType.DXA }, borders: NO_BORDERS, verticalAlign: VerticalAlignTable.BOTTOM, children: [centred(runs(role), true)] })],
+            children: [new TableCell({ width: { size: inner, type: WidthType.DXA }, borders: NO_BORDERS, verticalAlign: VerticalAlignTable.BOTTOM, children: [centred(runs(role, this.rev), true)] })],
           }),
           new TableRow({
             cantSplit: true,
@@ -239,8 +345,8 @@ class DocxBuilder {
             const children: (Paragraph | Table)[] = c
               ? [
                   roleAndBox(c.role),
-                  new Paragraph({ children: runs(c.name), alignment: AlignmentType.CENTER, keepLines: true, spacing: { before: 60, after: 40 } }),
-                  ...c.titleLines.map((l) => centred(runs(l, { size: 9.5 }), false)),
+                  new Paragraph({ children: runs(c.name, this.rev), alignment: AlignmentType.CENTER, keepLines: true, spacing: { before: 60, after: 40 } }),
+                  ...c.titleLines.map((l) => centred(runs(l, this.rev, { size: 9.5 }), false)),
                 ]
               : [centred([], false)];
             return new TableCell({
@@ -287,9 +393,9 @@ class DocxBuilder {
               width: { size: w, type: WidthType.DXA },
               borders: NO_BORDERS,
               children: [
-                new Paragraph({ children: runs(s.headline), keepNext: true, keepLines: true, spacing: { after: 60 } }),
-                new Paragraph({ children: runs(s.placeDate), keepNext: true, spacing: { after: 60 } }),
-                new Paragraph({ children: runs(s.signerRole), keepNext: true }),
+                new Paragraph({ children: runs(s.headline, this.rev), keepNext: true, keepLines: true, spacing: { after: 60 } }),
+                new Paragraph({ children: runs(s.placeDate, this.rev), keepNext: true, spacing: { after: 60 } }),
+                new Paragraph({ children: runs(s.signerRole, this.rev), keepNext: true }),
               ],
             });
           }),
@@ -315,12 +421,16 @@ class DocxBuilder {
   }
 }
 
+/** Unprinted changes listed in a comparison's first-page header; the rest are counted. */
+const MAX_HEADER_NOTES = 12;
+
 export interface DocxOptions {
   now?: Date;
 }
 
 export async function renderDocx(layout: LayoutDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   const builder = new DocxBuilder();
+  builder.rev.scan(layout.blocks);
   // Space before the routing chain and the signature grid, as in the HTML (margins there, paragraphs here).
   for (const b of layout.blocks) {
     if (b.kind === 'signatures' || b.kind === 'routing') builder.children.push(new Paragraph({ children: [], spacing: { after: 120 }, keepNext: true }));
@@ -348,8 +458,26 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
       }),
     ],
   });
-  const header = furniture.draftMark
-    ? new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [small(furniture.draftMark, 12, { bold: true, color: 'B00020' })] })] })
+  const draft = () =>
+    furniture.draftMark ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [small(furniture.draftMark, 12, { bold: true, color: 'B00020' })] })] : [];
+  const header = furniture.draftMark ? new Header({ children: draft() }) : undefined;
+  // A comparison says what it compares in the page header (the first page also how changes look and
+  // what changed unprinted), so that the body is the minutes alone: accepting every change gives
+  // the newer version, rejecting every change the older.
+  const note = layout.comparison;
+  const comparisonHeaders = note
+    ? {
+        default: new Header({ children: [...draft(), new Paragraph({ children: [small(note.heading, 9, { bold: true })] })] }),
+        first: new Header({
+          children: [
+            ...draft(),
+            new Paragraph({ children: [small(note.heading, 10, { bold: true })] }),
+            new Paragraph({ children: [small(note.legend, 8)] }),
+            ...note.notes.slice(0, MAX_HEADER_NOTES).map((n) => new Paragraph({ children: [small(`• ${n}`, 8)] })),
+            ...(note.notes.length > MAX_HEADER_NOTES ? [new Paragraph({ children: [small(`and ${note.notes.length - MAX_HEADER_NOTES} more`, 8)] })] : []),
+          ],
+        }),
+      }
     : undefined;
 
   const doc = new Document({
@@ -379,6 +507,7 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
     sections: [
       {
         properties: {
+          ...(note ? { titlePage: true } : {}),
           page: {
             size: A4,
             margin: {
@@ -391,7 +520,7 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
             },
           },
         },
-        headers: header ? { default: header } : {},
+        headers: comparisonHeaders ?? (header ? { default: header } : {}),
         footers: { default: footer },
         children: builder.children,
       },
