@@ -7,8 +7,14 @@ import { NO_NETWORK_ARGS } from '../../security/network';
  * has (MINUTA_CHROMIUM first, then the usual install paths).
  */
 
-/** For every Chromium we start: headless, and no network (see security/network.ts for what and why). */
-export const CHROMIUM_ARGS: string[] = ['--headless', '--no-sandbox', '--disable-gpu', ...NO_NETWORK_ARGS];
+/**
+ * For every Chromium we start: headless, and no network (see security/network.ts for what and why).
+ * Unhinted fonts: the headless shell hints glyphs for the screen by default, and hinted advances break
+ * lines elsewhere than print does, so the end-to-end browser's paged preview would disagree with the
+ * PDF about which page a block is on (tests/e2e/preview-follow.test.ts); unhinted, screen and print
+ * lay text out alike. Print itself is unaffected (a PDF is never hinted).
+ */
+export const CHROMIUM_ARGS: string[] = ['--headless', '--no-sandbox', '--disable-gpu', '--font-render-hinting=none', ...NO_NETWORK_ARGS];
 
 /**
  * On Linux the headless shell comes first: it is Chromium's renderer and printer without the browser's
