@@ -82,6 +82,19 @@ describe('the export worker', () => {
     }
   });
 
+  it('a request made while the previous worker is still stopping goes to a new one and is answered', async () => {
+    const client = new ExportWorker();
+    try {
+      await client.preview(loadFixture(2019));
+      const stopping = client.close();
+      const next = client.docx(loadFixture(2019));
+      await stopping;
+      expect(new TextDecoder().decode((await next).subarray(0, 2))).toBe('PK');
+    } finally {
+      await client.close();
+    }
+  });
+
   it('a worker script that is not ours fails the request clearly', async () => {
     const path = join(tmp.dir, 'not-a-worker.mjs');
     writeFileSync(path, "throw new Error('this is not the export worker');\n");

@@ -36,7 +36,8 @@ type Payload<K extends Kind> = Omit<Extract<WorkerRequest, { kind: K }>, 'id' | 
 export class ExportWorker {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  /** Open requests, with the worker each was sent to (a stopped worker fails only its own). */
+  private readonly pending = new Map<number, { worker: Worker; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
   /** `file`: the worker script; the built one by default. */
   constructor(private readonly file: URL | string = builtExportWorker()) {}
@@ -46,15 +47,17 @@ export class ExportWorker {
     const worker = new Worker(this.file);
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = undefined;
-      const waiting = [...this.pending.values()];
-      this.pending.clear();
-      for (const p of waiting) p.reject(error);
+      for (const [id, p] of this.pending) {
+        if (p.worker !== worker) continue;
+        this.pending.delete(id);
+        p.reject(error);
+      }
     };
     worker.on('message', (res: WorkerResponse) => {
       const p = this.pending.get(res.id);
       if (!p) return;
       this.pending.delete(res.id);
-      if (this.pending.size === 0) worker.unref();
+      if (![...this.pending.values()].some((q) => q.worker === worker)) worker.unref();
       if (res.ok) p.resolve(res.value);
       else {
         const { code, message, path } = res.error;
@@ -71,7 +74,7 @@ export class ExportWorker {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<WorkerResults[K]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { worker, resolve: resolve as (v: unknown) => void, reject });
       // While a request is open the worker keeps the process alive; idle, it does not (a CLI exits).
       worker.ref();
       try {
