@@ -24,8 +24,8 @@ export class ElectronPrinter implements Printer {
     if (this.win && !this.win.isDestroyed()) return this.win;
     const ses = session.fromPartition(PARTITION, { cache: false });
     const allowed = pathToFileURL(join(this.dir, 'print.html')).href;
-    // Filtered for every URL, so a request the rule refuses never reaches the network stack.
-    ses.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
+    // No filter: every request of this session is seen, and one the rule refuses never reaches the network stack.
+    ses.webRequest.onBeforeRequest((details, callback) => {
       callback({ cancel: !isPrintRequestAllowed(details.url, allowed) });
     });
     ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
