@@ -47,12 +47,6 @@ export const NO_NETWORK_ARGS: readonly string[] = NO_NETWORK_SWITCHES.map(([name
  * another file, a file URL with a query or fragment that could smuggle a second resource — is refused.
  */
 export function isPrintRequestAllowed(url: string, fileUrl: string): boolean {
-  if (url === fileUrl) return true;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return parsed.protocol === 'data:';
+  // Chromium hands over canonical URLs: the scheme is everything before the first ':'.
+  return url === fileUrl || /^data:/i.test(url);
 }
