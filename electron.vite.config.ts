@@ -15,6 +15,9 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           // The headless CLI shares every service with the app; it is built alongside it.
           cli: resolve('src/main/cli/main.ts'),
+          // The export worker (worker_threads): layout and rendering off the main thread. Its own entry,
+          // so that it is out/main/exportWorker.js, which worker/client.ts starts by path.
+          exportWorker: resolve('src/main/export/worker/exportWorker.ts'),
         },
       },
     },

@@ -34,12 +34,16 @@ fi
 say "node $(node --version) at $(command -v node)"
 
 # --- System packages ----------------------------------------------------------------------------
-# Chromium prints PDFs and runs the end-to-end tests; poppler-utils, qpdf and LibreOffice check our
+# Chromium prints PDFs and runs the end-to-end tests (the headless shell where Debian has it); poppler-utils, qpdf and LibreOffice check our
 # exports as their users' tools see them; the fonts render Khmer, Lao and Burmese (LibreOffice needs them).
 missing=()
 have_cmd() { command -v "$1" >/dev/null 2>&1; }
 have_font() { have_cmd fc-list && fc-list | grep -qi "$1"; }
 if [ -z "${MINUTA_CHROMIUM:-}" ] && ! have_cmd chromium && ! have_cmd chromium-browser && ! have_cmd google-chrome; then missing+=(chromium); fi
+# The headless shell prints PDFs without the full browser's own network requests (see
+# src/main/security/network.ts); strace proves that no Chromium we start reaches another machine.
+if [ -z "${MINUTA_CHROMIUM:-}" ] && ! have_cmd chromium-headless-shell; then missing+=(chromium-headless-shell); fi
+have_cmd strace || missing+=(strace)
 have_cmd pdftotext || missing+=(poppler-utils)
 have_cmd qpdf || missing+=(qpdf)
 # MuPDF reads each character's colour: the compare tests check what a redline PDF marks.

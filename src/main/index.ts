@@ -8,6 +8,7 @@ import { flushBeforeClose } from './flushOnClose';
 import { commandsOf, menuTemplate, runInPage } from './menu';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { isAppUrl } from './security/urls';
+import { NO_NETWORK_SWITCHES } from './security/network';
 import { resolveDatabasePath } from './paths';
 import { ElectronPrinter } from './export/pdf/electronPrinter';
 import { electronOpenDialog, electronSaveDialog } from './dialogs';
@@ -17,6 +18,12 @@ const rendererRoot = pathToFileURL(join(import.meta.dirname, '../renderer/')).hr
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 
 app.enableSandbox();
+// Before ready, or Chromium has started without them: the printed minutes are confidential, and the
+// app's Chromium (the print window included) needs nothing off this machine.
+for (const [name, value] of NO_NETWORK_SWITCHES) {
+  if (value === undefined) app.commandLine.appendSwitch(name);
+  else app.commandLine.appendSwitch(name, value);
+}
 
 void app.whenReady().then(() => {
   const services = createServices({

@@ -5,9 +5,13 @@ import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { type LayoutDocument, layoutMeeting } from '../../src/shared/format';
 import { type Meeting, parseInterchange, serializeInterchange } from '../../src/shared/minutes';
-import { exportLayout, printableHtml } from '../../src/main/export';
+import { monitorEventLoopDelay, performance as nodePerformance } from 'node:perf_hooks';
+import { MessageChannel } from 'node:worker_threads';
+import { exportLayout, exportMeeting, printableHtml } from '../../src/main/export';
 import { finishPdf } from '../../src/main/export/pdf/finish';
 import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
+import { previewOf } from '../../src/main/export/preview';
+import { ExportWorker } from '../../src/main/export/worker/client';
 import { loadFixture, tempDir } from '../support/temp';
 import { percentile } from './stats';
 
@@ -16,6 +20,9 @@ import { percentile } from './stats';
  * started) and cold (browser launch included), and LibreOffice converting our DOCX to PDF in the same
  * run, so that the ratio stands. Also the peak memory of a whole-process CLI export. Figures only;
  * nothing fails on time. Targets: DOCX ≤ 0.35 s warm; PDF ≤ 1.2 s warm and ≥ 2× faster than LibreOffice.
+ * And (issue 9) the longest stall of the main thread while exporting and previewing, on the main thread
+ * as before and through the export worker as now (target: none over 50 ms), with the cost of sending
+ * the meeting to the worker (a structured clone).
  */
 const TARGET_PAGES = Number(process.env['MINUTA_BENCH_PAGES'] ?? 200);
 const RUNS = Number(process.env['MINUTA_BENCH_RUNS'] ?? 5);
@@ -120,6 +127,121 @@ beforeAll(async () => {
 afterAll(async () => {
   await printer.close();
   tmp?.cleanup();
+});
+
+interface Stall {
+  /** The longest time (ms) the 5 ms probe could not run: this thread's work and the machine's scheduling. */
+  wall: number;
+  /** The most CPU time (ms) this thread spent between two runs of the probe: its own longest task. */
+  cpu: number;
+  /** How long (ms) this thread's event loop was running code in all (event-loop utilisation). */
+  busy: number;
+}
+
+/**
+ * Runs `fn` while a 5 ms interval probe (and a 1 ms-resolution event-loop delay histogram) watch the
+ * main thread. The wall-clock stall is what a user would feel, but on a shared 2-core machine the OS
+ * also deschedules the thread; the CPU time the thread itself used between two probes tells its own
+ * longest task apart from that noise.
+ */
+async function longestStall<T>(fn: () => Promise<T>): Promise<[Stall, T]> {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  const cpuNow = () => {
+    const u = process.threadCpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  let last = performance.now();
+  let lastCpu = cpuNow();
+  let wall = 0;
+  let cpu = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    const c = cpuNow();
+    wall = Math.max(wall, now - last - 5);
+    cpu = Math.max(cpu, c - lastCpu);
+    last = now;
+    lastCpu = c;
+  }, 5);
+  try {
+    // Let the probe and the histogram tick once before the work starts.
+    await new Promise((r) => setTimeout(r, 20));
+    last = performance.now();
+    lastCpu = cpuNow();
+    wall = 0;
+    cpu = 0;
+    const elu = nodePerformance.eventLoopUtilization();
+    const result = await fn();
+    const busy = nodePerformance.eventLoopUtilization(elu).active;
+    await new Promise((r) => setTimeout(r, 20));
+    return [{ wall: Math.max(wall, histogram.max / 1e6 - 1), cpu, busy }, result];
+  } finally {
+    clearInterval(probe);
+    histogram.disable();
+  }
+}
+
+function sayStall(name: string, stalls: Stall[]) {
+  const of = (k: keyof Stall) => stalls.map((s) => s[k]);
+  const line =
+    `${name.padEnd(62)} n=${String(stalls.length).padStart(2)}  longest task (CPU) p50=${percentile(of('cpu'), 50).toFixed(1)} max=${Math.max(...of('cpu')).toFixed(1)} ms; ` +
+    `longest stall (wall) p50=${percentile(of('wall'), 50).toFixed(1)} max=${Math.max(...of('wall')).toFixed(1)} ms (target ≤ 50 ms); busy in all p50=${percentile(of('busy'), 50).toFixed(0)} ms`;
+  lines.push(line);
+  console.log(line);
+}
+
+describe('main-thread stalls while exporting (issue 9)', () => {
+  it('prints the longest stall: on the main thread (before) and through the export worker (now)', async () => {
+    if (!existsSync(resolve('out/main/exportWorker.js'))) {
+      console.log('main-thread stalls: skipped, run `npm run build` first (the export worker is built)');
+      return;
+    }
+    const runs = Math.max(3, RUNS);
+    const worker = new ExportWorker();
+    try {
+      // Warm both paths once (module loading, JIT, the worker's start), not counted.
+      await exportMeeting(meeting, 'docx');
+      await worker.docx(meeting);
+      await worker.preview(meeting);
+      const cases: [string, () => Promise<unknown>][] = [
+        ['DOCX export, on the main thread (before)', () => exportMeeting(meeting, 'docx')],
+        ['DOCX export, through the worker (now)', () => worker.docx(meeting)],
+        ['PDF export, on the main thread (before)', () => exportMeeting(meeting, 'pdf', { printer })],
+        ['PDF export, through the worker (now; the print stays here)', () => worker.pdf(meeting, printer)],
+        ['preview, on the main thread (before)', async () => previewOf(await layoutMeeting(meeting))],
+        ['preview, through the worker (now)', () => worker.preview(meeting)],
+      ];
+      // The floor on a shared machine: the same probes while this thread does nothing for 1.5 s.
+      cases.unshift(['nothing (the machine\'s own noise, for comparison)', () => new Promise((r) => setTimeout(r, 1_500))]);
+      // What is left on the main thread of a PDF through the worker is the printer's part.
+      const html = printableHtml(layout);
+      cases.push(['  of which the printer (Playwright: send HTML, receive PDF)', () => printer.print(html)]);
+      for (const [name, fn] of cases) {
+        const stalls: Stall[] = [];
+        for (let i = 0; i < runs; i++) stalls.push((await longestStall(fn))[0]);
+        sayStall(`main thread during: ${name}`, stalls);
+      }
+
+      // Sending the meeting to the worker: a structured clone, serialised on this thread.
+      const clone: number[] = [];
+      const post: number[] = [];
+      const { port1, port2 } = new MessageChannel();
+      port2.on('message', () => undefined);
+      for (let i = 0; i < runs * 4; i++) {
+        clone.push((await timed(async () => structuredClone(meeting)))[0]);
+        post.push((await timed(async () => port1.postMessage(meeting)))[0]);
+      }
+      port1.close();
+      const kib = (serializeInterchange(meeting).length / 1024).toFixed(0);
+      const line =
+        `sending the meeting (${kib} KiB of JSON) to the worker: structuredClone p50=${percentile(clone, 50).toFixed(1)} ms max=${Math.max(...clone).toFixed(1)} ms; ` +
+        `postMessage (serialisation on this thread) p50=${percentile(post, 50).toFixed(1)} ms max=${Math.max(...post).toFixed(1)} ms`;
+      lines.push(line);
+      console.log(line);
+    } finally {
+      await worker.close();
+    }
+  }, 1_800_000);
 });
 
 describe('export benchmark', () => {

@@ -50,8 +50,9 @@ export function useBrowser(): () => Browser {
   };
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+/** `executablePath`: another binary or a wrapper around it (printer-network.test.ts traces one). */
+export async function launchBrowser(options: { executablePath?: string } = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: options.executablePath ?? chromiumPath(), args: CHROMIUM_ARGS, headless: true });
 }
 
 export interface AppUnderTest {

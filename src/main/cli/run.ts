@@ -7,9 +7,9 @@ import { openDatabase } from '../store/db';
 import { createMeetingStore } from '../store/meetings';
 import { backupDatabase } from '../store/backup';
 import { defaultUserDataDir, resolveDatabasePath } from '../paths';
-import { exportMeeting } from '../export';
 import { SIGNOFF_COMMANDS, SIGNOFF_USAGE } from '../signoff/commands';
 import { type ComparisonFormat, compareVersions, exportComparison } from '../export/comparison';
+import { ExportWorker } from '../export/worker/client';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
@@ -159,11 +159,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         db = undefined;
         // Loaded on demand: listing or importing never pays for the browser driver.
         const printer = format === 'pdf' ? new (await import('../export/pdf/playwrightPrinter')).PlaywrightPrinter() : undefined;
+        // The same export worker as the app's, so the CLI exports exactly what the app does.
+        const worker = new ExportWorker();
         try {
-          const bytes = await exportMeeting(found.meeting, format as 'pdf' | 'docx', printer ? { printer } : {});
+          const bytes = printer ? await worker.pdf(found.meeting, printer) : await worker.docx(found.meeting);
           writeAtomically(p.flags.get('--out')!, bytes);
         } finally {
-          await printer?.close();
+          await Promise.all([printer?.close(), worker.close()]);
         }
         break;
       }

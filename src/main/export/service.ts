@@ -1,15 +1,19 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { type LayoutDocument, layoutBodyHtml, layoutCss, layoutMeeting } from '../../shared/format';
 import { type Meeting, meetingTitle, serializeInterchange } from '../../shared/minutes';
-import { EXPORT_EXTENSIONS, type SaveFormat, exportLayout } from './index';
-import { fontDataUrl } from './fonts';
+import { EXPORT_EXTENSIONS, type SaveFormat } from './index';
 import type { Printer } from './pdf/printer';
+import type { Preview } from './preview';
+import { ExportWorker } from './worker/client';
+
+export { previewOf, type Preview } from './preview';
 
 /**
  * The export as the app offers it: pick a destination (a dialog port: Electron's save dialog in the
- * app, a fixed temp path in tests) while rendering, then write atomically. The printer starts on first use and is
- * kept warm for the next export; `close()` releases it.
+ * app, a fixed temp path in tests) while rendering, then write atomically. Layout and rendering (DOCX
+ * bytes, the PDF's HTML and finishing, the preview) run in the export worker (worker/), so the main
+ * process never stalls on a long document; only the printer runs here. The worker and the printer start
+ * on first use and are kept warm for the next export; `close()` releases both.
  */
 
 export interface SaveDialogPort {
@@ -21,27 +25,14 @@ export interface ExportServiceOptions {
   dialog: SaveDialogPort;
   /** Called once, on the first PDF export. */
   createPrinter: () => Printer;
+  /** Called once, on the first export or preview; the built worker (worker/client.ts) by default. */
+  createWorker?: () => ExportWorker;
 }
 
 export interface ExportResult {
   saved: boolean;
   path?: string;
   bytes?: number;
-}
-
-export interface Preview {
-  /** The print stylesheet, fonts included (data: URLs): adopt it, do not inline it (CSP). */
-  css: string;
-  /** The body markup: the same that is printed. */
-  body: string;
-  lang: string;
-  title: string;
-  fingerprint: string;
-  draftMark?: string;
-  pageLabel: { before: string; between: string; after: string };
-  fingerprintLabel: string;
-  /** Page geometry for the paged preview, in millimetres. */
-  page: { widthMm: number; heightMm: number; marginsMm: [number, number, number, number] };
 }
 
 /** A file name from the title: letters, digits, spaces and dashes, at most 80 characters. */
@@ -63,21 +54,6 @@ export function writeFileAtomically(path: string, data: Uint8Array): void {
   }
 }
 
-export function previewOf(layout: LayoutDocument): Preview {
-  const { furniture, meta } = layout;
-  return {
-    css: layoutCss(layout, { fontUrl: fontDataUrl }),
-    body: layoutBodyHtml(layout),
-    lang: meta.language,
-    title: meta.title,
-    fingerprint: meta.fingerprint,
-    ...(furniture.draftMark ? { draftMark: furniture.draftMark } : {}),
-    pageLabel: furniture.pageLabel,
-    fingerprintLabel: furniture.fingerprintLabel,
-    page: { widthMm: 210, heightMm: 297, marginsMm: furniture.page.marginsMm },
-  };
-}
-
 export interface ExportService {
   exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean }): Promise<ExportResult>;
   preview(meeting: Meeting, options?: { sealed?: boolean }): Promise<Preview>;
@@ -86,6 +62,8 @@ export interface ExportService {
 
 export function createExportService(options: ExportServiceOptions): ExportService {
   let printer: Printer | undefined;
+  let worker: ExportWorker | undefined;
+  const renderer = () => (worker ??= options.createWorker?.() ?? new ExportWorker());
   return {
     async exportToFile(meeting, format, { sealed = false } = {}) {
       // Render while the user picks a file name: a 200-page PDF takes a second or two (most of it in
@@ -96,7 +74,9 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       const rendering = (async () =>
         format === 'json'
           ? new TextEncoder().encode(serializeInterchange(meeting))
-          : exportLayout(await layoutMeeting(meeting, { sealed }), format, printer ? { printer } : {}))();
+          : format === 'pdf'
+            ? renderer().pdf(meeting, printer!, { sealed })
+            : renderer().docx(meeting, { sealed }))();
       rendering.catch(() => undefined); // observed below, unless the user cancels
       const path = await options.dialog.chooseDestination({ defaultName: suggestedFileName(meeting, format), format });
       if (!path) return { saved: false };
@@ -105,12 +85,14 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       return { saved: true, path, bytes: bytes.byteLength };
     },
     async preview(meeting, { sealed = false } = {}) {
-      return previewOf(await layoutMeeting(meeting, { sealed }));
+      return renderer().preview(meeting, { sealed });
     },
     async close() {
       const p = printer;
+      const w = worker;
       printer = undefined;
-      await p?.close();
+      worker = undefined;
+      await Promise.all([p?.close(), w?.close()]);
     },
   };
 }

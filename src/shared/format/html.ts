@@ -13,7 +13,11 @@ import { SCRIPTS, type Script } from './scripts';
  *  - each signature box is an `<a href="sig:N">` block of fixed size: Chromium
  *    prints it as a /Link annotation with the box's exact /Rect, which the PDF
  *    finisher turns into the signature field;
- *  - a row of signature blocks and a routing step never split across pages.
+ *  - a row of signature blocks and a routing step never split across pages;
+ *  - nothing is clipped: a token longer than its line (a hash, a reference number, a run of Khmer
+ *    without a break opportunity) wraps where it must (`overflow-wrap: anywhere`, inherited by every
+ *    text container), and grid columns have no min-content floor, so the signature grid and the
+ *    routing chain stay three and two columns wide whatever their names hold.
  */
 
 export interface HtmlOptions {
@@ -181,7 +185,7 @@ export function layoutCss(doc: LayoutDocument, opts: HtmlOptions): string {
   ${draft ? `@top-right { content: ${cssString(draft)}; font: bold 12pt ${FAMILY_STACK('latin')}; color: #b00020; }` : ''}
 }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: ${FAMILY_STACK('latin')}; font-size: 11pt; line-height: 1.4; color: #000; }
+body { margin: 0; font-family: ${FAMILY_STACK('latin')}; font-size: 11pt; line-height: 1.4; color: #000; overflow-wrap: anywhere; }
 .s-khmer { font-family: ${FAMILY_STACK('khmer')}; line-height: 1.7; }
 .s-lao { font-family: ${FAMILY_STACK('lao')}; line-height: 1.7; }
 .s-myanmar { font-family: ${FAMILY_STACK('myanmar')}; line-height: 1.8; }
@@ -211,7 +215,7 @@ ol.l-decimal-paren > li::marker { content: counter(list-item) ")\\a0\\a0"; }
 .signatures { margin-top: 12pt; }
 /* One grid row per line of blocks; each block spans four subgrid rows (role, box, name, titles), so the
    boxes of a row line up even when one role label wraps onto two lines. */
-.sig-row { display: grid; grid-template-columns: repeat(3, 1fr); grid-template-rows: auto auto auto auto; column-gap: 6mm;
+.sig-row { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); grid-template-rows: auto auto auto auto; column-gap: 6mm;
   break-inside: avoid; page-break-inside: avoid; margin-bottom: 8mm; }
 .sig-cell { display: grid; grid-row: span 4; grid-template-rows: subgrid; min-width: 0; }
 .sig-role { text-align: center; margin: 0 0 2mm; align-self: end; }
@@ -219,7 +223,7 @@ ol.l-decimal-paren > li::marker { content: counter(list-item) ")\\a0\\a0"; }
 .sig-name { text-align: center; margin: 0 0 1mm; }
 .sig-titles { text-align: center; font-size: 9.5pt; line-height: 1.3; }
 .sig-titles p { margin: 0 0 1mm; }
-.routing { margin-top: 14pt; display: grid; grid-template-columns: 1fr 1fr; column-gap: 10mm; row-gap: 8mm; }
+.routing { margin-top: 14pt; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: 10mm; row-gap: 8mm; }
 .route { break-inside: avoid; page-break-inside: avoid; }
 .route p { margin: 0 0 3pt; }
 .route-space { height: 25mm; border-bottom: 0.5pt dotted #777; }

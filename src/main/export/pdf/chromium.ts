@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { NO_NETWORK_ARGS } from '../../security/network';
 
 /**
  * Finding and starting a Chromium-family browser without Playwright's own
@@ -6,19 +7,24 @@ import { existsSync } from 'node:fs';
  * has (MINUTA_CHROMIUM first, then the usual install paths).
  */
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/**
+ * For every Chromium we start: headless, and no network (see security/network.ts for what and why).
+ * Unhinted fonts: the headless shell hints glyphs for the screen by default, and hinted advances break
+ * lines elsewhere than print does, so the end-to-end browser's paged preview would disagree with the
+ * PDF about which page a block is on (tests/e2e/preview-follow.test.ts); unhinted, screen and print
+ * lay text out alike. Print itself is unaffected (a PDF is never hinted).
+ */
+export const CHROMIUM_ARGS: string[] = ['--headless', '--no-sandbox', '--disable-gpu', '--font-render-hinting=none', ...NO_NETWORK_ARGS];
 
+/**
+ * On Linux the headless shell comes first: it is Chromium's renderer and printer without the browser's
+ * profile services (sign-in, component updates), the only Chromium measured to make no connection off
+ * this machine at all (security/network.ts). A full browser is the fallback.
+ */
 const CANDIDATES: Record<string, string[]> = {
   linux: [
+    '/usr/bin/chromium-headless-shell',
+    '/usr/lib/chromium/chromium-headless-shell',
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',

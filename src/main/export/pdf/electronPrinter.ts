@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PRINT_OPTIONS, type Printer } from './printer';
+import { isPrintRequestAllowed } from '../../security/network';
 
 /**
  * The app's printer: Electron's own Chromium prints the HTML in a hidden window — sandboxed, isolated,
  * without preload or scripts, in a private in-memory session that may load nothing but the one file
- * (fonts are data: URLs inside it). One window is kept for warm exports; prints run one at a time.
+ * (fonts are data: URLs inside it; the rule is security/network.ts, and the app's Chromium runs with
+ * its no-network switches, appended in index.ts). One window is kept for warm exports; prints run one at a time.
  */
 const PARTITION = 'minuta-print';
 
@@ -22,8 +24,9 @@ export class ElectronPrinter implements Printer {
     if (this.win && !this.win.isDestroyed()) return this.win;
     const ses = session.fromPartition(PARTITION, { cache: false });
     const allowed = pathToFileURL(join(this.dir, 'print.html')).href;
+    // No filter: every request of this session is seen, and one the rule refuses never reaches the network stack.
     ses.webRequest.onBeforeRequest((details, callback) => {
-      callback({ cancel: !(details.url === allowed || details.url.startsWith('data:')) });
+      callback({ cancel: !isPrintRequestAllowed(details.url, allowed) });
     });
     ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     this.win = new BrowserWindow({

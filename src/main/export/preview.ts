@@ -1,0 +1,33 @@
+import { type LayoutDocument, layoutBodyHtml, layoutCss } from '../../shared/format';
+import { fontDataUrl } from './fonts';
+
+/** The paged preview beside the editor: the print stylesheet and body, the same that is printed. */
+export interface Preview {
+  /** The print stylesheet, fonts included (data: URLs): adopt it, do not inline it (CSP). */
+  css: string;
+  /** The body markup: the same that is printed. */
+  body: string;
+  lang: string;
+  title: string;
+  fingerprint: string;
+  draftMark?: string;
+  pageLabel: { before: string; between: string; after: string };
+  fingerprintLabel: string;
+  /** Page geometry for the paged preview, in millimetres. */
+  page: { widthMm: number; heightMm: number; marginsMm: [number, number, number, number] };
+}
+
+export function previewOf(layout: LayoutDocument): Preview {
+  const { furniture, meta } = layout;
+  return {
+    css: layoutCss(layout, { fontUrl: fontDataUrl }),
+    body: layoutBodyHtml(layout),
+    lang: meta.language,
+    title: meta.title,
+    fingerprint: meta.fingerprint,
+    ...(furniture.draftMark ? { draftMark: furniture.draftMark } : {}),
+    pageLabel: furniture.pageLabel,
+    fingerprintLabel: furniture.fingerprintLabel,
+    page: { widthMm: 210, heightMm: 297, marginsMm: furniture.page.marginsMm },
+  };
+}
