@@ -3,6 +3,7 @@ import type { Meeting, RichText } from '../minutes';
 import { AGREED_FORMAT, type FormatOptions, type FormatTemplate, layoutMeeting, writeDate, writeDateRange } from '../format/agreed';
 import type { ChangeKind, ChangeMark, LayoutBlock, LayoutDocument, LayoutList, Run } from '../format/layout';
 import { type Script, splitByScript } from '../format/scripts';
+import { fill } from '../format/compose';
 import { type Attribution, type Comparison, type FieldChange, indexIds, isValueKey } from './compare';
 import { type Segment, diffRichText } from './words';
 
@@ -438,11 +439,11 @@ function printedValue(blockType: string, f: FieldChange, t: FormatTemplate): { b
   if (!f.before || !f.after) return undefined;
   if (key === 'number' && f.field === 'number' && (blockType === 'session' || blockType === 'group')) {
     const tpl = blockType === 'session' ? t.session : t.group;
-    return { before: tpl.replace('{n}', f.before), after: tpl.replace('{n}', f.after) };
+    return { before: fill(tpl, { n: f.before }), after: fill(tpl, { n: f.after }) };
   }
   if (key === 'kind' && blockType === 'routing' && f.before in t.routing && f.after in t.routing) {
-    // "Submitted to …" ↔ "Seen, and submitted to …": the words before the recipient.
-    const lead = (k: string) => t.routing[k as keyof FormatTemplate['routing']].split('{')[0]!;
+    // "Submitted to …" ↔ "Seen, and submitted to …": the words the template prints without any value.
+    const lead = (k: string) => fill(t.routing[k as keyof FormatTemplate['routing']], {});
     return { before: lead(f.before), after: lead(f.after) };
   }
   if (key === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(f.before) && /^\d{4}-\d{2}-\d{2}$/.test(f.after)) {
