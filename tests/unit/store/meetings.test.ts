@@ -52,16 +52,16 @@ describe('meeting store', () => {
     const m = loadFixture(2019);
     store.create(m, 'ana');
     tick(5_000);
-    const a = store.save(m.id, edit(m, 'one'), 'ana');
+    const a = store.saveDocument(m.id, edit(m, 'one'), 'ana');
     tick(5_000);
-    const b = store.save(m.id, edit(m, 'two'), 'ana');
+    const b = store.saveDocument(m.id, edit(m, 'two'), 'ana');
     expect(b.folded).toBe(true);
     expect(b.revisionId).toBe(a.revisionId);
     tick(5_000);
-    const c = store.save(m.id, edit(m, 'three'), 'ben');
+    const c = store.saveDocument(m.id, edit(m, 'three'), 'ben');
     expect(c.folded).toBe(false);
     tick(120_000);
-    const d = store.save(m.id, edit(m, 'four'), 'ben');
+    const d = store.saveDocument(m.id, edit(m, 'four'), 'ben');
     expect(d.folded).toBe(false);
 
     const revisions = store.revisions(m.id);
@@ -83,24 +83,24 @@ describe('meeting store', () => {
     const target = next.body[2]!;
     next.body[2] = { ...target, id: target.id } as typeof target;
     (next.body[2] as { text?: unknown }).text = plain('A rewritten paragraph.');
-    const result = store.save(m.id, next, 'ana');
+    const result = store.saveDocument(m.id, next, 'ana');
     expect(result.changed).toEqual([target.id]);
   });
 
   it('pins a named version: it can no longer change, and the next save opens a new revision', () => {
     const m = loadFixture(2019);
     store.create(m, 'ana');
-    const first = store.save(m.id, edit(m, 'draft'), 'ana');
+    const first = store.saveDocument(m.id, edit(m, 'draft'), 'ana');
     store.nameVersion(m.id, 'Draft 1 circulated 12 June', 'ana');
     tick(1_000);
-    const after = store.save(m.id, edit(m, 'after'), 'ana');
+    const after = store.saveDocument(m.id, edit(m, 'after'), 'ana');
     expect(after.folded).toBe(false);
     expect(store.revision(m.id, first.revisionId)!.titleBlock.title).toEqual(plain('draft'));
     expect(store.namedVersions(m.id).map((v) => [v.name, v.revisionId])).toEqual([
       ['Draft 1 circulated 12 June', first.revisionId],
     ]);
     // Immutable at the storage level too, whatever code tries.
-    expect(() => db.prepare("UPDATE revisions SET document = '{}' WHERE id = ?").run(first.revisionId)).toThrow(
+    expect(() => db.prepare("UPDATE revisions SET head = '{}' WHERE id = ?").run(first.revisionId)).toThrow(
       /pinned by a named version/,
     );
     expect(() => store.nameVersion(m.id, 'Draft 1 circulated 12 June', 'ana')).toThrow(/already exists/);
@@ -109,7 +109,7 @@ describe('meeting store', () => {
   it('refuses to save a document under another meeting id', () => {
     const m = loadFixture(2019);
     store.create(m, 'ana');
-    expect(() => store.save('m_other', m, 'ana')).toThrow(/not meeting m_other/);
+    expect(() => store.saveDocument('m_other', m, 'ana')).toThrow(/not meeting m_other/);
   });
 });
 
@@ -138,9 +138,9 @@ describe('search', () => {
     const m = store.get(loadFixture(2019).id)!.meeting;
     const next = structuredClone(m);
     next.titleBlock.title = plain('Consultation on Zawgyi encoding');
-    store.save(m.id, next, 'ana');
+    store.saveDocument(m.id, next, 'ana');
     expect(store.search('Zawgyi').map((h) => h.id)).toEqual([m.id]);
-    store.save(m.id, m, 'ana');
+    store.saveDocument(m.id, m, 'ana');
     expect(store.search('Zawgyi')).toEqual([]);
   });
 
@@ -179,7 +179,7 @@ describe('deferred indexing', () => {
     store.create(m, 'ana');
     const next = structuredClone(m);
     next.titleBlock.title = plain('Consultation on Zawgyi encoding');
-    store.save(m.id, next, 'ana');
+    store.saveDocument(m.id, next, 'ana');
     expect(db.prepare('SELECT block_id FROM search_pending').pluck().all()).toEqual(['~head']);
     expect(store.search('Zawgyi').map((h) => h.id)).toEqual([m.id]);
     expect(db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
@@ -190,7 +190,7 @@ describe('deferred indexing', () => {
     store.create(m, 'ana');
     const next = structuredClone(m);
     next.titleBlock.title = plain('Consultation on Zawgyi encoding');
-    store.save(m.id, next, 'ana');
+    store.saveDocument(m.id, next, 'ana');
     // A new store over the same file, as after a restart: it knows nothing of the first one's state.
     const reopened = createMeetingStore(db);
     expect(reopened.search('Zawgyi').map((h) => h.id)).toEqual([m.id]);

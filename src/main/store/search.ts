@@ -1,0 +1,100 @@
+import type { Db } from './db';
+import type { SearchHit } from './types';
+import type { HeadState } from './headState';
+import { HEAD_BLOCK_ID, headText, recordText, toFtsQuery } from './searchText';
+
+/**
+ * The search index (migration 002, one row per block since 003): writes happen in the save's own
+ * transaction as a durable "pending" mark, and the re-indexing itself (tokenising: the slowest part)
+ * when the app is idle or just before a search, so a search never sees stale text.
+ */
+export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | undefined) {
+  const q = {
+    // Deleting from search_blocks removes the FTS row too (trigger search_blocks_forget).
+    indexDelete: db.prepare('DELETE FROM search_blocks WHERE meeting_id = ? AND block_id = ?'),
+    indexDeleteAll: db.prepare('DELETE FROM search_blocks WHERE meeting_id = ?'),
+    indexBlock: db.prepare('INSERT INTO search_blocks (meeting_id, block_id) VALUES (?, ?)'),
+    indexText: db.prepare('INSERT INTO search_index (rowid, text) VALUES (?, ?)'),
+    markPending: db.prepare('INSERT OR IGNORE INTO search_pending (meeting_id, block_id) VALUES (?, ?)'),
+    pending: db.prepare('SELECT meeting_id AS meetingId, block_id AS blockId FROM search_pending ORDER BY meeting_id'),
+    clearPending: db.prepare('DELETE FROM search_pending WHERE meeting_id = ?'),
+    search: db.prepare(
+      `SELECT b.meeting_id AS id, b.block_id AS blockId, m.title, m.starts_on AS startsOn,
+              snippet(search_index, 0, '[', ']', '…', 10) AS snippet
+       FROM search_index JOIN search_blocks b ON b.id = search_index.rowid
+       JOIN meetings m ON m.id = b.meeting_id
+       WHERE search_index MATCH ? ORDER BY rank`,
+    ),
+  };
+
+  function put(meetingId: string, blockId: string, text: string) {
+    q.indexDelete.run(meetingId, blockId);
+    if (text) q.indexText.run(q.indexBlock.run(meetingId, blockId).lastInsertRowid, text);
+  }
+
+  /** Indexes every block of a state at once (a new meeting, a recovery). */
+  function indexAll(state: HeadState) {
+    q.indexDeleteAll.run(state.meetingId);
+    put(state.meetingId, HEAD_BLOCK_ID, headText(state.head));
+    for (const [id, entry] of state.records) put(state.meetingId, id, recordText(entry.record));
+  }
+
+  /** Re-indexes every block saved since the last flush, from the verified heads. */
+  const flush = db.transaction((): number => {
+    const pending = new Map<string, Set<string>>();
+    for (const { meetingId, blockId } of q.pending.all() as Array<{ meetingId: string; blockId: string }>) {
+      let set = pending.get(meetingId);
+      if (!set) pending.set(meetingId, (set = new Set()));
+      set.add(blockId);
+    }
+    let done = 0;
+    for (const [meetingId, blocks] of pending) {
+      let state: HeadState | undefined;
+      try {
+        state = headOf(meetingId);
+      } catch {
+        // A damaged head is not indexed (never served); its marks stay until it is recovered.
+        continue;
+      }
+      if (state) {
+        for (const blockId of blocks) {
+          if (blockId === HEAD_BLOCK_ID) put(meetingId, blockId, headText(state.head));
+          else {
+            const entry = state.records.get(blockId);
+            if (entry) put(meetingId, blockId, recordText(entry.record));
+            else q.indexDelete.run(meetingId, blockId);
+          }
+        }
+      }
+      q.clearPending.run(meetingId);
+      done++;
+    }
+    return done;
+  });
+
+  return {
+    /** In the save's transaction: these blocks' rows must be rewritten (or dropped) by the next flush. */
+    markChanged(meetingId: string, blockIds: Iterable<string>) {
+      for (const id of blockIds) q.markPending.run(meetingId, id);
+    },
+    indexAll,
+    flush: (): number => flush(),
+    /** Best hits first, one per meeting (its best block), with a snippet around the match. */
+    search(input: string, limit = 50): SearchHit[] {
+      const query = toFtsQuery(input);
+      if (!query) return [];
+      flush();
+      const hits: SearchHit[] = [];
+      const seen = new Set<string>();
+      for (const row of q.search.iterate(query) as Iterable<SearchHit>) {
+        if (seen.has(row.id)) continue;
+        seen.add(row.id);
+        hits.push(row);
+        if (hits.length >= limit) break;
+      }
+      return hits;
+    },
+  };
+}
+
+export type Search = ReturnType<typeof createSearch>;
