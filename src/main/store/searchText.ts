@@ -17,7 +17,9 @@ export function searchableText(value: unknown): string {
     if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
     } else if (v !== null && typeof v === 'object') {
-      const entries = Object.entries(v as Record<string, unknown>);
+      // In key order, as the stored (canonical) record has them: the index is a function of what is
+      // stored, whatever order the caller's object had, so `minuta check` can compare it exactly.
+      const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!;
         if (NOT_TEXT.has(key) || key.endsWith('Id') || key.endsWith('Ids')) continue;
