@@ -101,7 +101,7 @@ interface Problem {
 }
 
 const where = (owner: string, path: readonly (string | number)[]) =>
-  owner === HEAD_BLOCK_ID ? formatPath(['head', ...path]) : `block ${owner}${path.length > 0 ? ` ${formatPath(['x', ...path]).slice(1)}` : ''}`;
+  owner === HEAD_BLOCK_ID ? formatPath(['head', ...path]) : `block ${owner}${path.length > 0 ? ` ${formatPath(path)}` : ''}`;
 
 /**
  * Applies a save's changes to `state` IN PLACE, checking the model's document-wide rules for what
