@@ -7,7 +7,6 @@ import { createMeetingStore } from '../../../src/main/store/meetings';
 import { bundleForNode } from '../../support/bundle';
 import { crashDocument, CRASH_MEETING_ID, saveNumberOf } from '../../support/crash-document';
 import { tempDir } from '../../support/temp';
-import type { Meeting } from '../../../src/shared/minutes';
 
 /**
  * Crash safety: a child process saves revisions in a loop and is killed with SIGKILL at random

@@ -125,6 +125,27 @@ describe('search', () => {
     expect(hits[0]!.snippet).toMatch(/\[pink\] \[card\]/);
   });
 
+  it('names the block of the best hit, and indexes a block by its own record (a container by its heading only)', () => {
+    const [hit] = store.search('pink card');
+    const record = db.prepare(
+      `SELECT r.record FROM block_records r
+       JOIN revisions v ON v.meeting_id = r.meeting_id AND json_extract(v.manifest, '$."' || ? || '"') = r.hash
+       WHERE r.meeting_id = ?`,
+    ).pluck().get(hit!.blockId, hit!.id) as string;
+    expect(record.toLowerCase()).toContain('pink card');
+    expect(hit!.blockId).not.toBe('~head');
+    const rows = db.prepare('SELECT count(*) FROM search_blocks WHERE meeting_id = ?').pluck().get(hit!.id) as number;
+    const manifest = JSON.parse(db.prepare('SELECT manifest FROM revisions WHERE meeting_id = ?').pluck().get(hit!.id) as string) as object;
+    expect(rows).toBe(Object.keys(manifest).length + 1);
+    // A section's row holds its heading, not its children's words.
+    const section = loadFixture(2018).body.find((b) => b.type === 'section')!;
+    const text = db
+      .prepare('SELECT s.text FROM search_blocks b JOIN search_index s ON s.rowid = b.id WHERE b.meeting_id = ? AND b.block_id = ?')
+      .pluck()
+      .get(hit!.id, section.id) as string;
+    expect(text).toBe(section.heading.map((r) => r.text).join(' '));
+  });
+
   it('finds nothing for "Zawgyi"', () => {
     expect(store.search('Zawgyi')).toEqual([]);
   });
