@@ -91,6 +91,24 @@ describe('IPC contract', () => {
     expect(services.store.revisions(id)).toHaveLength(1);
   });
 
+  it('saves changes on a base, and answers a save on a stale base with conflict, changing nothing', async () => {
+    const created = await services.dispatch('createMeeting', { title: 'Technical Consultation', startsOn: '2018-05-24' });
+    if (!created.ok) throw new Error(created.error.message);
+    const { id } = created.value as { id: string };
+    const opened = await services.dispatch('getMeeting', { id });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { meeting, seq } = opened.value as { meeting: { titleBlock: object }; seq: number };
+    const head = (title: string) => ({ ...structuredClone(meeting), body: undefined, titleBlock: { title: [{ text: title }] } });
+    const { body: _a, ...first } = head('First');
+    const saved = await services.dispatch('saveMeeting', { id, base: seq, changes: { head: first } });
+    expect(saved).toMatchObject({ ok: true, value: { seq: seq + 1, folded: false, changed: ['~head'] } });
+    const { body: _b, ...second } = head('Second');
+    const stale = await services.dispatch('saveMeeting', { id, base: seq, changes: { head: second } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!stale.ok) expect(stale.error.message).toMatch(/was changed by .* since you opened it/);
+    expect(services.store.get(id)!.meeting.titleBlock.title).toEqual([{ text: 'First' }]);
+  });
+
   it('round-trips a valid call through the envelope, and maps a missing record to not-found', async () => {
     const created = await services.dispatch('createMeeting', { title: 'Technical Consultation', startsOn: '2018-05-24' });
     expect(created).toMatchObject({ ok: true, value: { title: 'Technical Consultation', startsOn: '2018-05-24' } });

@@ -24,12 +24,16 @@ export interface VerifiedRevision {
   records: Map<string, { record: BlockRecord; json: string; hash: string }>;
 }
 
+/** What to do about damage, after the finding itself; `minuta check` prints the finding alone. */
+const ADVICE =
+  '. The stored minutes are damaged and are not shown. ' +
+  'Recover the meeting (it goes back to its last intact revision; nothing is deleted) or restore a backup.';
+
 const damaged = (meetingId: string, revisionId: number, what: string) =>
-  new MinutaError(
-    'corrupt',
-    `Meeting ${meetingId}, revision ${revisionId}: ${what}. The stored minutes are damaged and are not shown. ` +
-      'Recover the meeting (it goes back to its last intact revision; nothing is deleted) or restore a backup.',
-  );
+  new MinutaError('corrupt', `Meeting ${meetingId}, revision ${revisionId}: ${what}${ADVICE}`);
+
+/** The finding of a `corrupt` error without the advice. */
+const finding = (error: unknown) => (error instanceof Error ? error.message.replace(ADVICE, '') : String(error));
 
 function parse<T>(text: string, meetingId: string, revisionId: number, what: string): T {
   try {
@@ -137,14 +141,14 @@ export function checkDatabase(db: Db, maxProblems = 50): CheckReport {
         const verified = verifyRevision(row, (hash) => recordText.get(meetingId, hash) as string | undefined);
         if (row === rows.at(-1)) head = verified;
       } catch (error) {
-        add((error as Error).message.split('. The stored')[0]!);
+        add(finding(error));
       }
     }
     if (!head) continue;
     try {
       stateOf(meetingId, 0, head);
     } catch (error) {
-      add((error as Error).message.split('. The stored')[0]!);
+      add(finding(error));
       continue;
     }
     const expected = indexEntries(head.head, [...head.records.values()].map((r) => r.record));

@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { isMinutaError } from '../../shared/errors';
 import type { SearchHit } from './types';
 import type { HeadState } from './headState';
 import { HEAD_BLOCK_ID, headText, recordText, toFtsQuery } from './searchText';
@@ -52,9 +53,10 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
       let state: HeadState | undefined;
       try {
         state = headOf(meetingId);
-      } catch {
+      } catch (error) {
         // A damaged head is not indexed (never served); its marks stay until it is recovered.
-        continue;
+        if (isMinutaError(error) && error.code === 'corrupt') continue;
+        throw error;
       }
       if (state) {
         for (const blockId of blocks) {
