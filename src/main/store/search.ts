@@ -19,13 +19,17 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
     markPending: db.prepare('INSERT OR IGNORE INTO search_pending (meeting_id, block_id) VALUES (?, ?)'),
     pending: db.prepare('SELECT meeting_id AS meetingId, block_id AS blockId FROM search_pending ORDER BY meeting_id'),
     clearPending: db.prepare('DELETE FROM search_pending WHERE meeting_id = ?'),
-    search: db.prepare(
-      `SELECT b.meeting_id AS id, b.block_id AS blockId, m.title, m.starts_on AS startsOn,
-              snippet(search_index, 0, '[', ']', '…', 10) AS snippet
+    // Ranked hits without snippets: a snippet re-reads and tokenises its row, so it is made only for
+    // the one best row of each meeting kept (below), not for every row stepped over.
+    ranked: db.prepare(
+      `SELECT search_index.rowid AS rowid, b.meeting_id AS id, b.block_id AS blockId
        FROM search_index JOIN search_blocks b ON b.id = search_index.rowid
-       JOIN meetings m ON m.id = b.meeting_id
        WHERE search_index MATCH ? ORDER BY rank`,
     ),
+    snippet: db
+      .prepare(`SELECT snippet(search_index, 0, '[', ']', '…', 10) FROM search_index WHERE search_index MATCH ? AND rowid = ?`)
+      .pluck(),
+    meeting: db.prepare('SELECT title, starts_on AS startsOn FROM meetings WHERE id = ?'),
   };
 
   function put(meetingId: string, blockId: string, text: string) {
@@ -86,14 +90,18 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
       const query = toFtsQuery(input);
       if (!query) return [];
       flush();
-      const hits: SearchHit[] = [];
+      const best: Array<{ rowid: number; id: string; blockId: string }> = [];
       const seen = new Set<string>();
-      for (const row of q.search.iterate(query) as Iterable<SearchHit>) {
+      for (const row of q.ranked.iterate(query) as Iterable<{ rowid: number; id: string; blockId: string }>) {
         if (seen.has(row.id)) continue;
         seen.add(row.id);
-        hits.push(row);
-        if (hits.length >= limit) break;
+        best.push(row);
+        if (best.length >= limit) break;
       }
+      const hits: SearchHit[] = best.map(({ rowid, id, blockId }) => {
+        const { title, startsOn } = q.meeting.get(id) as { title: string; startsOn: string };
+        return { id, title, startsOn, snippet: q.snippet.get(query, rowid) as string, blockId };
+      });
       return hits;
     },
   };
