@@ -1,6 +1,6 @@
 import type { Db } from './db';
 import type { MeetingSummary } from './types';
-import { meetingDate, meetingTitle, type Meeting } from '../../shared/minutes';
+import { meetingDate, meetingTitle, type MeetingHead } from '../../shared/minutes';
 
 /** The meetings table: the list the home screen shows, and each meeting's save sequence. */
 export function createCatalog(db: Db) {
@@ -20,18 +20,18 @@ export function createCatalog(db: Db) {
       'SELECT id, title, starts_on AS startsOn, updated_at AS updatedAt FROM meetings ORDER BY starts_on DESC, title',
     ),
   };
-  const summaryOf = (meeting: Meeting) => ({ title: meetingTitle(meeting), startsOn: meetingDate(meeting) });
+  const summaryOf = (meeting: MeetingHead) => ({ title: meetingTitle(meeting), startsOn: meetingDate(meeting) });
   return {
     list: (): MeetingSummary[] => q.list.all() as MeetingSummary[],
     exists: (id: string): boolean => q.exists.get(id) !== undefined,
     row: (id: string) => q.row.get(id) as (MeetingSummary & { seq: number }) | undefined,
-    insert(meeting: Meeting, at: string): MeetingSummary {
+    insert(meeting: MeetingHead, at: string): MeetingSummary {
       const summary = { id: meeting.id, ...summaryOf(meeting), updatedAt: at };
       q.insert.run({ ...summary, at });
       return summary;
     },
     /** Moves the meeting from `base` to `base + 1`; false when its seq is no longer `base`. */
-    advance(meeting: Meeting, base: number, at: string): boolean {
+    advance(meeting: MeetingHead, base: number, at: string): boolean {
       return q.advance.run({ id: meeting.id, base, at, ...summaryOf(meeting) }).changes === 1;
     },
   };

@@ -14,7 +14,7 @@ import {
   type Meeting,
   type MeetingHead,
 } from '../../shared/minutes';
-import { sha256 } from './hashes';
+import { manifestText, sha256 } from './hashes';
 import { HEAD_BLOCK_ID } from './searchText';
 
 export { HEAD_BLOCK_ID };
@@ -52,8 +52,16 @@ export interface HeadState {
   /** Delegation id → the block that declares it. */
   delegations: Map<string, string>;
   bytes: number;
-  /** The joined document; shares leaf objects with `records`. Read-only. */
-  meeting: Meeting;
+  /** The joined document once asked for (meetingOf); shares leaf objects with `records`. Read-only. */
+  joined: Meeting | undefined;
+  /** The manifest's canonical text once asked for (manifestTextOf), patched in place by an edit. */
+  manifestJson: string | undefined;
+}
+
+/** The document of a head state, joined from its records on first use after a save. */
+export function meetingOf(state: HeadState): Meeting {
+  state.joined ??= joinMeeting(state.head, state.body, (id) => state.records.get(id)?.record);
+  return state.joined;
 }
 
 export function recordEntry(record: BlockRecord, json = canonicalJson(record), hash = sha256(json)): RecordEntry {
@@ -83,7 +91,8 @@ export function emptyState(meetingId: string): HeadState {
     owners: new Map(),
     delegations: new Map(),
     bytes: ENVELOPE_BYTES,
-    meeting: undefined as unknown as Meeting,
+    joined: undefined,
+    manifestJson: undefined,
   };
 }
 
@@ -94,6 +103,8 @@ export interface Applied {
   added: RecordEntry[];
   removed: string[];
 }
+
+const isContainer = (record: BlockRecord) => record.type === 'section' || record.type === 'session';
 
 interface Problem {
   message: string;
@@ -126,22 +137,30 @@ export function applyChanges(
   }
   const body = changes.body ?? state.body;
 
-  // Structure: exactly joinMeeting's rules (it throws `invalid` naming the block).
-  const meeting = joinMeeting(head.head, body, (id) => sent.get(id)?.record ?? state.records.get(id)?.record);
-  const placed = new Set<string>();
-  for (const block of meeting.body) {
-    placed.add(block.id);
-    if (block.type === 'section') {
-      for (const inner of block.blocks) {
-        placed.add(inner.id);
-        if (inner.type === 'session') for (const item of inner.items) placed.add(item.id);
-      }
-    } else if (block.type === 'session') for (const item of block.items) placed.add(item.id);
+  // Structure: exactly joinMeeting's rules (it throws `invalid` naming the block). An edit of leaves
+  // already in the document (the common autosave) cannot change the structure: no join needed.
+  const leavesInPlace =
+    changes.body === undefined &&
+    [...sent.values()].every((e) => !isContainer(e.record) && state.records.has(e.record.id) && !isContainer(state.records.get(e.record.id)!.record));
+  let meeting: Meeting | undefined;
+  let removed: string[] = [];
+  if (!leavesInPlace) {
+    meeting = joinMeeting(head.head, body, (id) => sent.get(id)?.record ?? state.records.get(id)?.record);
+    const placed = new Set<string>();
+    for (const block of meeting.body) {
+      placed.add(block.id);
+      if (block.type === 'section') {
+        for (const inner of block.blocks) {
+          placed.add(inner.id);
+          if (inner.type === 'session') for (const item of inner.items) placed.add(item.id);
+        }
+      } else if (block.type === 'session') for (const item of block.items) placed.add(item.id);
+    }
+    for (const id of sent.keys()) {
+      if (!placed.has(id)) throw new MinutaError('invalid', `Block ${excerpt(id)} is sent but not placed in the document`, 'changes.blocks');
+    }
+    removed = [...state.records.keys()].filter((id) => !placed.has(id));
   }
-  for (const id of sent.keys()) {
-    if (!placed.has(id)) throw new MinutaError('invalid', `Block ${excerpt(id)} is sent but not placed in the document`, 'changes.blocks');
-  }
-  const removed = [...state.records.keys()].filter((id) => !placed.has(id));
   const added = [...sent.values()].filter((e) => state.records.get(e.record.id)?.hash !== e.hash);
   const headChanged = head.json !== state.headJson;
 
@@ -185,9 +204,14 @@ export function applyChanges(
     state.bytes -= state.records.get(id)!.bytes;
     state.records.delete(id);
   }
+  if (removed.length > 0) state.manifestJson = undefined;
   for (const entry of added) {
-    state.bytes += entry.bytes - (state.records.get(entry.record.id)?.bytes ?? 0);
+    const old = state.records.get(entry.record.id);
+    state.bytes += entry.bytes - (old?.bytes ?? 0);
     state.records.set(entry.record.id, entry);
+    // An edited block only changes its hash in the manifest: patch the text instead of re-sorting it.
+    const key = JSON.stringify(entry.record.id);
+    state.manifestJson = old && state.manifestJson?.replace(`${key}:"${old.hash}"`, `${key}:"${entry.hash}"`);
   }
   const people = new Set(head.head.people.map((p) => p.id));
   const organisations = new Set(head.head.organisations.map((o) => o.id));
@@ -224,7 +248,7 @@ export function applyChanges(
     state.body = body;
     state.bodyJson = canonicalJson(body);
   }
-  state.meeting = meeting;
+  state.joined = meeting;
   return {
     changed: [...(headChanged ? [HEAD_BLOCK_ID] : []), ...added.map((e) => e.record.id), ...removed],
     added,
@@ -232,9 +256,12 @@ export function applyChanges(
   };
 }
 
-/** The manifest of the state: block id → record hash. */
-export function manifestOf(state: HeadState): Map<string, string> {
-  const manifest = new Map<string, string>();
-  for (const [id, entry] of state.records) manifest.set(id, entry.hash);
-  return manifest;
+/** The manifest's canonical text: block id → record hash, keys sorted (hashes.ts). */
+export function manifestTextOf(state: HeadState): string {
+  if (state.manifestJson === undefined) {
+    const manifest = new Map<string, string>();
+    for (const [id, entry] of state.records) manifest.set(id, entry.hash);
+    state.manifestJson = manifestText(manifest);
+  }
+  return state.manifestJson;
 }

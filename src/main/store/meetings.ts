@@ -6,6 +6,7 @@ import { createRevisionReads } from './revisionReads';
 import { createRevisionWrites } from './revisionWrites';
 import { createSearch } from './search';
 import { createVersions } from './versions';
+import { meetingOf } from './headState';
 
 export type { MeetingSummary, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
 
@@ -37,7 +38,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     const row = catalog.row(id);
     if (!row) return undefined;
     const state = reads.headAt(id, row.seq);
-    return { id, title: row.title, startsOn: row.startsOn, updatedAt: row.updatedAt, meeting: state.meeting, revisionId: state.revisionId, seq: row.seq };
+    return { id, title: row.title, startsOn: row.startsOn, updatedAt: row.updatedAt, meeting: meetingOf(state), revisionId: state.revisionId, seq: row.seq };
   });
 
   return {

@@ -5,8 +5,8 @@ import type { Search } from './search';
 import type { SaveResult, StoredMeeting } from './types';
 import { MinutaError, excerpt } from '../../shared/errors';
 import { diffMeetings, newId, splitMeeting, type Meeting, type MeetingChanges } from '../../shared/minutes';
-import { applyChanges, emptyState, headInput, manifestOf, recordEntry, HEAD_BLOCK_ID, type HeadState } from './headState';
-import { manifestText, revisionDigest } from './hashes';
+import { applyChanges, emptyState, headInput, manifestTextOf, meetingOf, recordEntry, HEAD_BLOCK_ID, type HeadState } from './headState';
+import { revisionDigest } from './hashes';
 
 interface Options {
   now: () => Date;
@@ -38,7 +38,7 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
   const conflicted = new Set<string>();
 
   function contentOf(state: HeadState) {
-    const manifest = manifestText(manifestOf(state));
+    const manifest = manifestTextOf(state);
     return { head: state.headJson, body: state.bodyJson, manifest, digest: revisionDigest(state.headJson, state.bodyJson, manifest) };
   }
 
@@ -58,13 +58,13 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
       records: [...split.blocks.values()].map((r) => recordEntry(r)),
     });
     const at = options.now().toISOString();
-    const summary = catalog.insert(doc, at);
+    const summary = catalog.insert(state.head, at);
     for (const e of applied.added) q.insertRecord.run(doc.id, e.hash, e.json);
     state.revisionId = insertRevision(doc.id, author, 'create', at, applied.changed, state);
     state.seq = 1;
     search.indexAll(state);
     reads.remember(state);
-    return { ...summary, meeting: state.meeting, revisionId: state.revisionId, seq: state.seq };
+    return { ...summary, meeting: meetingOf(state), revisionId: state.revisionId, seq: state.seq };
   });
 
   function conflict(meetingId: string): MinutaError {
@@ -111,7 +111,7 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
       } else {
         revisionId = insertRevision(meetingId, author, 'save', at, applied.changed, state);
       }
-      if (!catalog.advance(state.meeting, row.seq, at)) throw conflict(meetingId);
+      if (!catalog.advance(state.head, row.seq, at)) throw conflict(meetingId);
       search.markChanged(meetingId, applied.changed);
       state.seq = row.seq + 1;
       state.revisionId = revisionId;
@@ -144,7 +144,7 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
     const { state } = intact;
     const at = options.now().toISOString();
     state.revisionId = insertRevision(meetingId, author, 'recover', at, [HEAD_BLOCK_ID, ...state.records.keys()], state);
-    if (!catalog.advance(state.meeting, row.seq, at)) throw conflict(meetingId);
+    if (!catalog.advance(state.head, row.seq, at)) throw conflict(meetingId);
     state.seq = row.seq + 1;
     search.indexAll(state);
     reads.remember(state);
@@ -164,7 +164,7 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
       if (meeting.id !== meetingId) {
         throw new MinutaError('invalid', `The document's id ${excerpt(meeting.id)} is not meeting ${meetingId}`, 'meeting.id');
       }
-      return guarded(meetingId, () => save.immediate(meetingId, base, author, (state) => diffMeetings(state.meeting, meeting)));
+      return guarded(meetingId, () => save.immediate(meetingId, base, author, (state) => diffMeetings(meetingOf(state), meeting)));
     },
     recover: (meetingId: string, author: string) => guarded(meetingId, () => recover.immediate(meetingId, author)),
   };
