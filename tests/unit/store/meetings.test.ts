@@ -146,6 +146,15 @@ describe('search', () => {
     expect(text).toBe(section.heading.map((r) => r.text).join(' '));
   });
 
+  it('lists each meeting once even when one meeting holds many of the best rows', () => {
+    const crowded = { ...loadFixture(2019), id: 'm_crowded' };
+    crowded.body = Array.from({ length: 30 }, (_, i) => ({ id: `b_z${i}`, type: 'paragraph' as const, text: plain('Zawgyi Zawgyi Zawgyi') }));
+    store.create(crowded, 'ana');
+    const other = { ...loadFixture(2019), id: 'm_other', body: [{ id: 'b_once', type: 'paragraph' as const, text: plain('Once, Zawgyi, in a long sentence about fonts and encodings.') }] };
+    store.create(other, 'ana');
+    expect(store.search('Zawgyi', 2).map((h) => h.id)).toEqual(['m_crowded', 'm_other']);
+  });
+
   it('finds nothing for "Zawgyi"', () => {
     expect(store.search('Zawgyi')).toEqual([]);
   });
