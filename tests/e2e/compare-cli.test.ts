@@ -33,7 +33,7 @@ beforeAll(() => {
   edited.venue.city = 'Luang Prabang';
   const first = edited.body.find((b) => b.type === 'paragraph')!;
   first.text = [...first.text, { text: ' Agreed by all.' }];
-  last = store.save(id, edited, 'sokha').revisionId;
+  last = store.saveDocument(id, edited, 'sokha').revisionId;
   handle.close();
 });
 afterAll(() => tmp?.cleanup());

@@ -96,7 +96,7 @@ beforeAll(async () => {
       answers: [{ id: 's_new2', by: { label: 'MoLVT' }, paragraphs: [[{ text: 'Yes, at every checkpoint.' }]] }],
     });
   });
-  store.save(id, bySokha, 'sokha');
+  store.saveDocument(id, bySokha, 'sokha');
   // …Noy edits the title, moves a remark and removes the signing statement.
   const byNoy = edit(bySokha, (m) => {
     replaceIn(m.titleBlock.title as Runs, 'Technical Consultation Meeting', 'Technical Consultative Meeting');
@@ -107,7 +107,7 @@ beforeAll(async () => {
     const closing = find(m, 'b_18179') as { blocks: Record<string, unknown>[] };
     closing.blocks = closing.blocks.filter((b) => b['id'] !== 'b_18178');
   });
-  store.save(id, byNoy, 'noy');
+  store.saveDocument(id, byNoy, 'noy');
   const last = store.revisions(id).at(-1)!.id;
   v = compareVersions(store, id, 'Draft 1 circulated 12 June', String(last));
   db.close();

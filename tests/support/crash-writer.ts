@@ -26,7 +26,7 @@ function loop() {
     if (mode === 'write-behind') {
       pending.push(n);
     } else {
-      store.save(CRASH_MEETING_ID, crashDocument(n), 'crash');
+      store.saveDocument(CRASH_MEETING_ID, crashDocument(n), 'crash');
     }
     process.stdout.write(`ACK ${n}\n`);
   }
@@ -35,7 +35,7 @@ function loop() {
 if (mode === 'write-behind') {
   setInterval(() => {
     const batch = pending.splice(0);
-    db.transaction(() => batch.forEach((k) => store.save(CRASH_MEETING_ID, crashDocument(k), 'crash')))();
+    db.transaction(() => batch.forEach((k) => store.saveDocument(CRASH_MEETING_ID, crashDocument(k), 'crash')))();
   }, 50);
 }
 loop();

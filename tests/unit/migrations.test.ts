@@ -122,3 +122,43 @@ describe('checkpoints', () => {
     db.close();
   });
 });
+
+describe('migration 003 (block records)', () => {
+  it('converts every revision of a version-2 database into records, manifests and digests, keeping names and search', async () => {
+    const { createMeetingStore } = await import('../../src/main/store/meetings');
+    const { checkDatabase } = await import('../../src/main/store/integrity');
+    const { canonicalJson } = await import('../../src/shared/canonicalJson');
+    const { loadFixture } = await import('../support/temp');
+    const { plain } = await import('../../src/shared/minutes');
+    const file = tempFile();
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 2));
+    // Version 2 as it was written: whole documents per revision.
+    const m = loadFixture(2018);
+    const drafts = [m, { ...m, titleBlock: { ...m.titleBlock, title: plain('Second draft') } }, { ...m, body: m.body.slice(1) }];
+    db.prepare("INSERT INTO meetings VALUES (?, 'Kept', '2018-05-24', 'x', 'x')").run(m.id);
+    const insert = db.prepare(
+      "INSERT INTO revisions (meeting_id, author, origin, started_at, saved_at, saves, changed, document) VALUES (?, 'ana', ?, 'x', 'y', 1, '[]', ?)",
+    );
+    const ids = drafts.map((d, i) => Number(insert.run(m.id, i === 0 ? 'create' : 'save', JSON.stringify(d)).lastInsertRowid));
+    db.prepare("INSERT INTO named_versions (meeting_id, revision_id, name, created_by, created_at) VALUES (?, ?, 'Draft 1', 'ana', 'z')").run(m.id, ids[1]);
+    db.prepare("INSERT INTO search_blocks (meeting_id, block_id) VALUES (?, 'old')").run(m.id);
+
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.prepare('SELECT seq FROM meetings').pluck().get()).toBe(0);
+    const store = createMeetingStore(db);
+    drafts.forEach((draft, i) => expect(canonicalJson(store.revision(m.id, ids[i]!)), `revision ${ids[i]}`).toBe(canonicalJson(draft)));
+    // Records are shared between revisions: far fewer rows than blocks × revisions.
+    const records = db.prepare('SELECT count(*) FROM block_records').pluck().get() as number;
+    const perRevision = Object.keys(JSON.parse(db.prepare('SELECT manifest FROM revisions WHERE id = ?').pluck().get(ids[0]) as string) as object).length;
+    expect(records).toBe(perRevision);
+    expect(store.namedVersions(m.id)).toMatchObject([{ name: 'Draft 1', revisionId: ids[1] }]);
+    expect(() => db.prepare('DELETE FROM named_versions').run()).toThrow(/cannot be removed/);
+    expect(store.search('pink card').map((h) => h.id)).toEqual([m.id]);
+    expect(checkDatabase(db).problems).toEqual([]);
+    expect(store.get(m.id)!.seq).toBe(0);
+    db.close();
+  });
+});

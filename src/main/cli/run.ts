@@ -1,4 +1,4 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { MinutesFileError, readMinutesFile } from '../interchange/minutesFile';
 import { homedir, userInfo } from 'node:os';
 import { dirname, join, basename } from 'node:path';
@@ -6,6 +6,7 @@ import { serializeInterchange } from '../../shared/minutes';
 import { openDatabase } from '../store/db';
 import { createMeetingStore } from '../store/meetings';
 import { backupDatabase } from '../store/backup';
+import { checkDatabase, type CheckReport } from '../store/integrity';
 import { defaultUserDataDir, resolveDatabasePath } from '../paths';
 import { SIGNOFF_COMMANDS, SIGNOFF_USAGE } from '../signoff/commands';
 import { type ComparisonFormat, compareVersions, exportComparison } from '../export/comparison';
@@ -24,7 +25,11 @@ export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
                                           a named version's name): a change list (text, to
                                           stdout without --out), a redline PDF, or a DOCX
                                           with tracked changes
-  backup FILE                             online copy of the whole database
+  backup FILE                             online copy of the whole database, checked as
+                                          'check' does; a damaged source leaves no copy
+  check                                   verify the database: SQLite's integrity and foreign
+                                          keys, every revision's hashes, the search index;
+                                          exit 0 with "ok: …", 1 naming each damaged part
 ${SIGNOFF_USAGE}`;
 
 export interface CliIo {
@@ -91,12 +96,51 @@ function readInterchangeFile(file: string) {
   }
 }
 
+/** The check's verdict as lines: "ok: …" alone, or one line per problem (bounded). */
+function checkLines(report: CheckReport): { ok: boolean; lines: string[] } {
+  if (report.problems.length === 0) {
+    return { ok: true, lines: [`ok: ${report.meetings} meetings, ${report.revisions} revisions checked`] };
+  }
+  return { ok: false, lines: report.problems.map((p) => `damaged: ${p}`) };
+}
+
+/**
+ * The backup's own check: the copy is written beside the target, must open and pass the same check as
+ * `minuta check`, and only then replaces the target. A damaged source therefore leaves no copy, and an
+ * older good backup under the same name is kept.
+ */
+async function backupVerified(db: ReturnType<typeof openDatabase>, target: string): Promise<void> {
+  const partial = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
+  const removePartial = () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  };
+  let verdict: { ok: boolean; lines: string[] };
+  try {
+    await backupDatabase(db, partial);
+    const copy = openDatabase(partial);
+    try {
+      verdict = checkLines(checkDatabase(copy));
+    } finally {
+      copy.close();
+    }
+  } catch (error) {
+    removePartial();
+    throw error;
+  }
+  if (!verdict.ok) {
+    removePartial();
+    throw new UserError(`the copy failed its check, no backup written: ${verdict.lines[0]!.slice('damaged: '.length)}`);
+  }
+  renameSync(partial, target);
+  removePartial();
+}
+
 /** The whole CLI as a function: the bin calls it with the process's argv, tests call it directly. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: Parsed;
   try {
     parsed = parse(argv);
-    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'help', ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
+    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'help', ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
     }
     // Signing and verifying work on files only: no database is opened.
@@ -119,7 +163,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const p = parsed;
     // Validate the command line fully before touching the database.
     if (p.command === 'import' || p.command === 'search' || p.command === 'backup') expectArgs(p, 1, 'one argument');
-    if (p.command === 'list') expectArgs(p, 0, 'no argument');
+    if (p.command === 'list' || p.command === 'check') expectArgs(p, 0, 'no argument');
     if (p.command === 'export') {
       expectArgs(p, 1, 'a meeting id');
       if (!p.flags.has('--out')) throw new UsageError('export needs --out FILE');
@@ -189,8 +233,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         break;
       }
       case 'backup':
-        await backupDatabase(db, p.args[0]!);
+        await backupVerified(db, p.args[0]!);
         break;
+      case 'check': {
+        const verdict = checkLines(checkDatabase(db));
+        if (!verdict.ok) {
+          for (const line of verdict.lines) io.stderr(`minuta: ${line}`);
+          return 1;
+        }
+        io.stdout(verdict.lines[0]!);
+        break;
+      }
     }
     return 0;
   } catch (error) {

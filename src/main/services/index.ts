@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { openDatabase, startCheckpoints, type Db } from '../store/db';
 import { createMeetingStore, type MeetingStore } from '../store/meetings';
+import { quickCheck } from '../store/integrity';
 import { MinutaError } from '../../shared/errors';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../../shared/ipc/contract';
@@ -36,6 +37,12 @@ export interface Services {
   handlers: Handlers;
   dispatch: Dispatch;
   exports: ExportService | undefined;
+  /**
+   * SQLite's quick_check of the database file, run once at start. `ok: false` means the file is
+   * damaged: the start-up screen should say so (with `problems`) and offer a backup to restore;
+   * each meeting's own hashes are checked when it is opened (`corrupt`).
+   */
+  startupCheck: { ok: boolean; problems: string[] };
   close(): void;
 }
 
@@ -46,6 +53,7 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const db = openDatabase(options.databasePath);
   const stopCheckpoints = startCheckpoints(db);
+  const startupCheck = quickCheck(db);
   const store = createMeetingStore(db);
   // Autosaves leave re-indexing for later (see migration 002); catch up while the user pauses.
   const indexTimer = setInterval(() => {
@@ -83,7 +91,8 @@ export function createServices(options: ServicesOptions): Services {
       if (!found) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
       return summary(store.create(nextMeetingFrom(found.meeting, { title, startsOn }), author));
     },
-    saveMeeting: ({ id, meeting }) => store.save(id, meeting, author),
+    saveMeeting: ({ id, base, changes }) => store.save(id, base, changes, author),
+    recoverMeeting: ({ id }) => store.recover(id, author),
     listRevisions: ({ id }) => {
       if (!store.get(id)) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
       return store.revisions(id);
@@ -124,6 +133,7 @@ export function createServices(options: ServicesOptions): Services {
     store,
     handlers,
     exports,
+    startupCheck,
     dispatch: createDispatch(handlers),
     close: () => {
       stopCheckpoints();

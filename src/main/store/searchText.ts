@@ -1,4 +1,4 @@
-import type { Meeting } from '../../shared/minutes';
+import type { BlockRecord, MeetingHead } from '../../shared/minutes';
 
 /** Keys whose string values are identifiers or enumerations, never words a person would search for. */
 const NOT_TEXT = new Set(['id', 'type', 'kind', 'role', 'personId', 'organisationId', 'delegationId', 'language']);
@@ -17,7 +17,9 @@ export function searchableText(value: unknown): string {
     if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
     } else if (v !== null && typeof v === 'object') {
-      const entries = Object.entries(v as Record<string, unknown>);
+      // In key order, as the stored (canonical) record has them: the index is a function of what is
+      // stored, whatever order the caller's object had, so `minuta check` can compare it exactly.
+      const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!;
         if (NOT_TEXT.has(key) || key.endsWith('Id') || key.endsWith('Ids')) continue;
@@ -32,17 +34,27 @@ export function searchableText(value: unknown): string {
   return parts.join(' ');
 }
 
-/** The pseudo-block id under which the title block, venue and register are indexed. */
+/** The pseudo-block id under which the title block, venue and register are indexed (and own their ids). */
 export const HEAD_BLOCK_ID = '~head';
 
-/** One entry per top-level block, plus the head: what the search index holds for a meeting. */
-export function searchEntries(meeting: Meeting): Map<string, string> {
-  const entries = new Map<string, string>();
-  entries.set(
-    HEAD_BLOCK_ID,
-    searchableText([meeting.titleBlock, meeting.venue, meeting.people, meeting.organisations]),
-  );
-  for (const block of meeting.body) entries.set(block.id, searchableText(block));
+/**
+ * The words of one block record: a leaf's text, a container's heading or title only (its children
+ * have their own rows). An edit therefore re-indexes the one record it changed.
+ */
+export function recordText(record: BlockRecord): string {
+  if (record.type === 'section') return searchableText(record.heading);
+  if (record.type === 'session') return searchableText(record.title);
+  return searchableText(record);
+}
+
+export function headText(head: MeetingHead): string {
+  return searchableText([head.titleBlock, head.venue, head.people, head.organisations]);
+}
+
+/** One entry per block record, plus the head: what the search index holds for a meeting. */
+export function indexEntries(head: MeetingHead, records: Iterable<BlockRecord>): Map<string, string> {
+  const entries = new Map<string, string>([[HEAD_BLOCK_ID, headText(head)]]);
+  for (const record of records) entries.set(record.id, recordText(record));
   return entries;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Result } from './result';
-import { TEMPLATE_NAMES, validateMeeting, type Meeting } from '../minutes';
+import { MeetingChangesSchema, TEMPLATE_NAMES, checkStructure, formatIssues, type Meeting, type MeetingChanges } from '../minutes';
 
 /**
  * The one IPC contract between the renderer and the main process. The preload builds its named
@@ -13,13 +13,19 @@ const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 const meetingId = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
 
 /**
- * A whole minutes document. validateMeeting bounds the nesting before zod descends (a hostile payload
- * must not overflow the stack) and names every bad field by its path in the message.
+ * What a save carries (src/shared/minutes/changes.ts): validated record by record here, the
+ * document-wide rules (unique ids, references, structure, size) by the store against its head. The
+ * nesting is bounded before zod descends, as for a whole document.
  */
-const meetingDocument = z.unknown().transform((value, ctx): Meeting => {
-  const result = validateMeeting(value);
-  if (result.ok) return result.value;
-  ctx.addIssue({ code: 'custom', message: result.errors.slice(0, 3).join('; ') });
+const meetingChanges = z.custom<MeetingChanges>().transform((value, ctx): MeetingChanges => {
+  const structural = checkStructure(value, ['changes']);
+  if (structural.length > 0) {
+    ctx.addIssue({ code: 'custom', message: structural.slice(0, 3).join('; ') });
+    return z.NEVER;
+  }
+  const parsed = MeetingChangesSchema.safeParse(value);
+  if (parsed.success) return parsed.data as MeetingChanges;
+  ctx.addIssue({ code: 'custom', message: formatIssues(parsed.error, ['changes']).slice(0, 3).join('; ') });
   return z.NEVER;
 });
 
@@ -69,11 +75,16 @@ export const contract = {
   },
   searchMeetings: {
     request: z.strictObject({ query: z.string().max(500, 'must be at most 500 characters') }),
-    response: z.array(z.object({ id: z.string(), title: z.string(), startsOn: z.string(), snippet: z.string() })),
+    /** One hit per meeting, best first; `blockId` is the block of its best hit ("~head": title, venue, register). */
+    response: z.array(z.object({ id: z.string(), title: z.string(), startsOn: z.string(), snippet: z.string(), blockId: z.string() })),
   },
   getMeeting: {
     request: z.strictObject({ id: meetingId }),
-    response: meetingSummary.extend({ meeting: z.custom<Meeting>(), revisionId: z.number() }),
+    /**
+     * `seq`: the meeting's save sequence, moved on by every successful save; the `base` of the next save.
+     * A meeting whose head fails its hash check answers `corrupt` (see recoverMeeting).
+     */
+    response: meetingSummary.extend({ meeting: z.custom<Meeting>(), revisionId: z.number(), seq: z.number() }),
   },
   createMeeting: {
     request: newMeeting,
@@ -88,9 +99,21 @@ export const contract = {
     }),
     response: meetingSummary,
   },
+  /**
+   * Saves what changed since `base` (the seq the changes start from). Refused with `conflict`, changing
+   * nothing, when the meeting's seq is no longer `base` (another window, app instance or the CLI saved).
+   */
   saveMeeting: {
-    request: z.strictObject({ id: meetingId, meeting: meetingDocument }),
-    response: z.object({ revisionId: z.number(), folded: z.boolean(), changed: z.array(z.string()) }),
+    request: z.strictObject({ id: meetingId, base: z.number().int().min(0), changes: meetingChanges }),
+    response: z.object({ revisionId: z.number(), seq: z.number(), folded: z.boolean(), changed: z.array(z.string()) }),
+  },
+  /**
+   * When the head revision fails its hash check: the last revision that verifies becomes the head again,
+   * as a new revision (nothing is destroyed). A meeting that is intact is left as it is.
+   */
+  recoverMeeting: {
+    request: z.strictObject({ id: meetingId }),
+    response: z.object({ revisionId: z.number(), seq: z.number() }),
   },
   listRevisions: {
     request: z.strictObject({ id: meetingId }),

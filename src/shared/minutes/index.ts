@@ -51,6 +51,9 @@ export {
 } from './changes';
 export type { MeetingHead, BlockRecord, SessionRecord, SectionRecord, SplitMeeting, MeetingChanges } from './changes';
 export { checkStructure, formatIssues, validateMeeting } from './validate';
+export { walkIds } from './idWalk';
+export type { IdWalk, IdPath, RefKind } from './idWalk';
+export { interchangeBytes, DEEPEST_BLOCK_LEVEL, HEAD_LEVEL, ENVELOPE_BYTES } from './size';
 export type { Result } from './validate';
 export {
   Interchange,

@@ -4,6 +4,7 @@ import { LIMITS } from './limits';
 import { Organisation, Person } from './people';
 import { RichText } from './richText';
 import { Id, IsoDate, boundedArray, label } from './scalars';
+import { walkIds, type IdPath } from './idWalk';
 
 /**
  * The whole minutes document.
@@ -56,56 +57,28 @@ export const MeetingHeadSchema = MeetingObject.omit({ body: true });
 /**
  * Cross-field rules zod cannot express per field: ids are unique within the
  * document (comments and redlines point at them) and every reference
- * resolves. The walk is iterative; by the time it runs, checkStructure has
- * bounded the depth anyway.
+ * resolves. The walk (idWalk.ts) is shared with the store, which applies the
+ * same rules to a save record by record.
  */
 export const Meeting = MeetingObject.superRefine((meeting, ctx) => {
-  type Path = (string | number)[];
-  const firstSeen = new Map<string, Path>();
-  const people = new Set(meeting.people.map((p) => p.id));
-  const organisations = new Set(meeting.organisations.map((o) => o.id));
-  const delegations = new Set<string>();
-  const refs: { kind: 'person' | 'organisation' | 'delegation'; id: string; path: Path }[] = [];
-
-  const stack: { value: unknown; path: Path }[] = [{ value: meeting, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
-      continue;
-    }
-    if (value === null || typeof value !== 'object') continue;
-    const children: { value: unknown; path: Path }[] = [];
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      if (key === 'id' && typeof v === 'string') {
-        const earlier = firstSeen.get(v);
-        if (earlier) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, 'id'],
-            message: `Duplicate id "${v}" (first used at ${formatPath(['meeting', ...earlier, 'id'])})`,
-          });
-        } else firstSeen.set(v, path);
-        if (path.length >= 2 && path[path.length - 2] === 'delegations') delegations.add(v);
-      } else if ((key === 'personId' || key.endsWith('PersonId')) && typeof v === 'string') {
-        refs.push({ kind: 'person', id: v, path: [...path, key] });
-      } else if (key === 'organisationId' && typeof v === 'string') {
-        refs.push({ kind: 'organisation', id: v, path: [...path, key] });
-      } else if (key === 'organisationIds' && Array.isArray(v)) {
-        v.forEach((id, i) => {
-          if (typeof id === 'string') refs.push({ kind: 'organisation', id, path: [...path, key, i] });
-        });
-      } else if (key === 'delegationId' && typeof v === 'string') {
-        refs.push({ kind: 'delegation', id: v, path: [...path, key] });
-      } else if (v !== null && typeof v === 'object') {
-        children.push({ value: v, path: [...path, key] });
-      }
-    }
-    // Pushed in reverse so that they are visited in document order ("first used at" is the earlier one).
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  const { ids, delegations, refs } = walkIds(meeting);
+  const firstSeen = new Map<string, IdPath>();
+  for (const { id, path } of ids) {
+    const earlier = firstSeen.get(id);
+    if (earlier) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'id'],
+        message: `Duplicate id "${id}" (first used at ${formatPath(['meeting', ...earlier, 'id'])})`,
+      });
+    } else firstSeen.set(id, path);
   }
   // References are checked once all ids are known (a speaker may precede the register entry in a walk).
-  const known = { person: people, organisation: organisations, delegation: delegations };
+  const known = {
+    person: new Set(meeting.people.map((p) => p.id)),
+    organisation: new Set(meeting.organisations.map((o) => o.id)),
+    delegation: new Set(delegations),
+  };
   for (const ref of refs) {
     if (!known[ref.kind].has(ref.id)) {
       ctx.addIssue({ code: 'custom', path: ref.path, message: `Unknown ${ref.kind} id "${ref.id}"` });

@@ -159,11 +159,11 @@ export function meetingPlainText(meeting: Meeting): string[] {
 }
 
 /** The title for lists and window titles: the title line, plain. */
-export function meetingTitle(meeting: Meeting): string {
+export function meetingTitle(meeting: Pick<Meeting, 'titleBlock'>): string {
   return richTextToString(meeting.titleBlock.title).trim();
 }
 
 /** The first day of the meeting, ISO `YYYY-MM-DD` (sorting, listing). */
-export function meetingDate(meeting: Meeting): string {
+export function meetingDate(meeting: Pick<Meeting, 'dates'>): string {
   return meeting.dates.start;
 }

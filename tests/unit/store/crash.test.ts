@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { canonicalJson } from '../../../src/shared/canonicalJson';
+import { createMeetingStore } from '../../../src/main/store/meetings';
 import { bundleForNode } from '../../support/bundle';
 import { crashDocument, CRASH_MEETING_ID, saveNumberOf } from '../../support/crash-document';
 import { tempDir } from '../../support/temp';
-import type { Meeting } from '../../../src/shared/minutes';
 
 /**
  * Crash safety: a child process saves revisions in a loop and is killed with SIGKILL at random
@@ -64,17 +65,19 @@ function check(file: string, acked: readonly number[]): Check {
   const db = new Database(file);
   try {
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
+    // Every revision as the store reads it back: verified against its digest and record hashes.
+    const store = createMeetingStore(db);
     const saved = new Map<number, string>();
-    for (const row of db.prepare('SELECT document FROM revisions WHERE meeting_id = ?').iterate(CRASH_MEETING_ID)) {
-      const doc = (row as { document: string }).document;
-      saved.set(saveNumberOf(JSON.parse(doc) as Meeting), doc);
+    for (const { id } of store.revisions(CRASH_MEETING_ID)) {
+      const doc = store.revision(CRASH_MEETING_ID, id)!;
+      saved.set(saveNumberOf(doc), canonicalJson(doc));
     }
     const lost: number[] = [];
     const corrupt: number[] = [];
     for (const n of acked) {
       const doc = saved.get(n);
       if (doc === undefined) lost.push(n);
-      else if (JSON.stringify(JSON.parse(doc)) !== JSON.stringify(crashDocument(n))) corrupt.push(n);
+      else if (doc !== canonicalJson(crashDocument(n))) corrupt.push(n);
     }
     return { integrity, lost, corrupt, highest: Math.max(0, ...saved.keys(), ...acked) };
   } finally {

@@ -52,16 +52,16 @@ describe('meeting store', () => {
     const m = loadFixture(2019);
     store.create(m, 'ana');
     tick(5_000);
-    const a = store.save(m.id, edit(m, 'one'), 'ana');
+    const a = store.saveDocument(m.id, edit(m, 'one'), 'ana');
     tick(5_000);
-    const b = store.save(m.id, edit(m, 'two'), 'ana');
+    const b = store.saveDocument(m.id, edit(m, 'two'), 'ana');
     expect(b.folded).toBe(true);
     expect(b.revisionId).toBe(a.revisionId);
     tick(5_000);
-    const c = store.save(m.id, edit(m, 'three'), 'ben');
+    const c = store.saveDocument(m.id, edit(m, 'three'), 'ben');
     expect(c.folded).toBe(false);
     tick(120_000);
-    const d = store.save(m.id, edit(m, 'four'), 'ben');
+    const d = store.saveDocument(m.id, edit(m, 'four'), 'ben');
     expect(d.folded).toBe(false);
 
     const revisions = store.revisions(m.id);
@@ -83,24 +83,24 @@ describe('meeting store', () => {
     const target = next.body[2]!;
     next.body[2] = { ...target, id: target.id } as typeof target;
     (next.body[2] as { text?: unknown }).text = plain('A rewritten paragraph.');
-    const result = store.save(m.id, next, 'ana');
+    const result = store.saveDocument(m.id, next, 'ana');
     expect(result.changed).toEqual([target.id]);
   });
 
   it('pins a named version: it can no longer change, and the next save opens a new revision', () => {
     const m = loadFixture(2019);
     store.create(m, 'ana');
-    const first = store.save(m.id, edit(m, 'draft'), 'ana');
+    const first = store.saveDocument(m.id, edit(m, 'draft'), 'ana');
     store.nameVersion(m.id, 'Draft 1 circulated 12 June', 'ana');
     tick(1_000);
-    const after = store.save(m.id, edit(m, 'after'), 'ana');
+    const after = store.saveDocument(m.id, edit(m, 'after'), 'ana');
     expect(after.folded).toBe(false);
     expect(store.revision(m.id, first.revisionId)!.titleBlock.title).toEqual(plain('draft'));
     expect(store.namedVersions(m.id).map((v) => [v.name, v.revisionId])).toEqual([
       ['Draft 1 circulated 12 June', first.revisionId],
     ]);
     // Immutable at the storage level too, whatever code tries.
-    expect(() => db.prepare("UPDATE revisions SET document = '{}' WHERE id = ?").run(first.revisionId)).toThrow(
+    expect(() => db.prepare("UPDATE revisions SET head = '{}' WHERE id = ?").run(first.revisionId)).toThrow(
       /pinned by a named version/,
     );
     expect(() => store.nameVersion(m.id, 'Draft 1 circulated 12 June', 'ana')).toThrow(/already exists/);
@@ -109,7 +109,7 @@ describe('meeting store', () => {
   it('refuses to save a document under another meeting id', () => {
     const m = loadFixture(2019);
     store.create(m, 'ana');
-    expect(() => store.save('m_other', m, 'ana')).toThrow(/not meeting m_other/);
+    expect(() => store.saveDocument('m_other', m, 'ana')).toThrow(/not meeting m_other/);
   });
 });
 
@@ -125,6 +125,36 @@ describe('search', () => {
     expect(hits[0]!.snippet).toMatch(/\[pink\] \[card\]/);
   });
 
+  it('names the block of the best hit, and indexes a block by its own record (a container by its heading only)', () => {
+    const [hit] = store.search('pink card');
+    const record = db.prepare(
+      `SELECT r.record FROM block_records r
+       JOIN revisions v ON v.meeting_id = r.meeting_id AND json_extract(v.manifest, '$."' || ? || '"') = r.hash
+       WHERE r.meeting_id = ?`,
+    ).pluck().get(hit!.blockId, hit!.id) as string;
+    expect(record.toLowerCase()).toContain('pink card');
+    expect(hit!.blockId).not.toBe('~head');
+    const rows = db.prepare('SELECT count(*) FROM search_blocks WHERE meeting_id = ?').pluck().get(hit!.id) as number;
+    const manifest = JSON.parse(db.prepare('SELECT manifest FROM revisions WHERE meeting_id = ?').pluck().get(hit!.id) as string) as object;
+    expect(rows).toBe(Object.keys(manifest).length + 1);
+    // A section's row holds its heading, not its children's words.
+    const section = loadFixture(2018).body.find((b) => b.type === 'section')!;
+    const text = db
+      .prepare('SELECT s.text FROM search_blocks b JOIN search_index s ON s.rowid = b.id WHERE b.meeting_id = ? AND b.block_id = ?')
+      .pluck()
+      .get(hit!.id, section.id) as string;
+    expect(text).toBe(section.heading.map((r) => r.text).join(' '));
+  });
+
+  it('lists each meeting once even when one meeting holds many of the best rows', () => {
+    const crowded = { ...loadFixture(2019), id: 'm_crowded' };
+    crowded.body = Array.from({ length: 30 }, (_, i) => ({ id: `b_z${i}`, type: 'paragraph' as const, text: plain('Zawgyi Zawgyi Zawgyi') }));
+    store.create(crowded, 'ana');
+    const other = { ...loadFixture(2019), id: 'm_other', body: [{ id: 'b_once', type: 'paragraph' as const, text: plain('Once, Zawgyi, in a long sentence about fonts and encodings.') }] };
+    store.create(other, 'ana');
+    expect(store.search('Zawgyi', 2).map((h) => h.id)).toEqual(['m_crowded', 'm_other']);
+  });
+
   it('finds nothing for "Zawgyi"', () => {
     expect(store.search('Zawgyi')).toEqual([]);
   });
@@ -138,9 +168,9 @@ describe('search', () => {
     const m = store.get(loadFixture(2019).id)!.meeting;
     const next = structuredClone(m);
     next.titleBlock.title = plain('Consultation on Zawgyi encoding');
-    store.save(m.id, next, 'ana');
+    store.saveDocument(m.id, next, 'ana');
     expect(store.search('Zawgyi').map((h) => h.id)).toEqual([m.id]);
-    store.save(m.id, m, 'ana');
+    store.saveDocument(m.id, m, 'ana');
     expect(store.search('Zawgyi')).toEqual([]);
   });
 
@@ -179,7 +209,7 @@ describe('deferred indexing', () => {
     store.create(m, 'ana');
     const next = structuredClone(m);
     next.titleBlock.title = plain('Consultation on Zawgyi encoding');
-    store.save(m.id, next, 'ana');
+    store.saveDocument(m.id, next, 'ana');
     expect(db.prepare('SELECT block_id FROM search_pending').pluck().all()).toEqual(['~head']);
     expect(store.search('Zawgyi').map((h) => h.id)).toEqual([m.id]);
     expect(db.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
@@ -190,7 +220,7 @@ describe('deferred indexing', () => {
     store.create(m, 'ana');
     const next = structuredClone(m);
     next.titleBlock.title = plain('Consultation on Zawgyi encoding');
-    store.save(m.id, next, 'ana');
+    store.saveDocument(m.id, next, 'ana');
     // A new store over the same file, as after a restart: it knows nothing of the first one's state.
     const reopened = createMeetingStore(db);
     expect(reopened.search('Zawgyi').map((h) => h.id)).toEqual([m.id]);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { migration001 } from './001-meetings';
 import { migration002 } from './002-search';
+import { migration003 } from './003-block-records';
 
 export interface Migration {
   /** Strictly increasing, starting at 1; recorded in PRAGMA user_version once applied. */
@@ -12,7 +13,7 @@ export interface Migration {
 /**
  * Every migration ever shipped, in order. A shipped migration is never edited: add a new one.
  */
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
 
 export class NewerDatabaseError extends Error {
   constructor(readonly found: number, readonly supported: number) {

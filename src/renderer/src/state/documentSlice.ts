@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Meeting } from '../../../shared/minutes';
+import { diffMeetings, hasChanges, type Meeting } from '../../../shared/minutes';
 import { call } from '../api/client';
 import { Autosaver, type SaveState } from './autosave';
 import { emptyHistory, record, redo, undo, type History } from './history';
@@ -61,9 +61,15 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       performance.mark('minuta:open');
       const found = await call('getMeeting', { id });
       performance.mark('minuta:received');
+      // Until the renderer's side of the save protocol lands (the "renderer" branch): send the diff from
+      // the last saved document on the seq it was saved at.
+      let saved = { meeting: found.meeting, seq: found.seq };
       saver = new Autosaver({
         save: async (meeting) => {
-          await call('saveMeeting', { id, meeting });
+          const changes = diffMeetings(saved.meeting, meeting);
+          if (!hasChanges(changes)) return;
+          const result = await call('saveMeeting', { id, base: saved.seq, changes });
+          saved = { meeting, seq: result.seq };
         },
         onState: (saveState, saveError) => set({ saveState, saveError }),
       });
