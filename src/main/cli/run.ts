@@ -1,13 +1,15 @@
-import { renameSync, writeFileSync } from 'node:fs';
-import { MinutesFileError, readMinutesFile } from '../interchange/minutesFile';
+import { readMinutesFile } from '../interchange/minutesFile';
 import { homedir, userInfo } from 'node:os';
-import { dirname, join, basename } from 'node:path';
 import { serializeInterchange } from '../../shared/minutes';
-import { openDatabase } from '../store/db';
+import { closeQuietly, openDatabase } from '../store/db';
+import { toMinutaError } from '../store/storageErrors';
+import { writeFileAtomically } from '../files/writeAtomically';
+import { MinutaError } from '../../shared/errors';
 import { createMeetingStore } from '../store/meetings';
 import { backupDatabase } from '../store/backup';
 import { defaultUserDataDir, resolveDatabasePath } from '../paths';
 import { exportMeeting } from '../export';
+import { NoChromiumError } from '../export/pdf/chromium';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
@@ -25,9 +27,7 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-/** A mistake by the user (bad file, unknown id): exit 1 with one line on stderr. */
-class UserError extends Error {}
-/** The command line itself is wrong: exit 2 with the usage. */
+/** The command line itself is wrong: exit 2 with the usage. (Everything else is a MinutaError: exit 1.) */
 class UsageError extends Error {}
 
 interface Parsed {
@@ -63,22 +63,6 @@ function expectArgs(p: Parsed, n: number, what: string) {
   if (p.args.length !== n) throw new UsageError(`${p.command} takes ${what}`);
 }
 
-/** Writes through a temporary file and a rename, so that an interrupted export never leaves half a file. */
-function writeAtomically(file: string, data: string | Uint8Array) {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
-}
-
-function readInterchangeFile(file: string) {
-  try {
-    return readMinutesFile(file);
-  } catch (e) {
-    if (e instanceof MinutesFileError) throw new UserError(e.message);
-    throw e;
-  }
-}
-
 /** The whole CLI as a function: the bin calls it with the process's argv, tests call it directly. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: Parsed;
@@ -110,7 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const format = p.flags.get('--format') ?? 'json';
       if (!['json', 'docx', 'pdf'].includes(format)) throw new UsageError(`unknown format ${format} (json, docx, pdf)`);
     }
-    const meeting = p.command === 'import' ? readInterchangeFile(p.args[0]!) : undefined;
+    const meeting = p.command === 'import' ? readMinutesFile(p.args[0]!) : undefined;
 
     db = openDatabase(dbPath);
     const store = createMeetingStore(db);
@@ -126,20 +110,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         break;
       case 'export': {
         const found = store.get(p.args[0]!);
-        if (!found) throw new UserError(`no meeting with id ${p.args[0]}`);
+        if (!found) throw new MinutaError('not-found', `no meeting with id ${p.args[0]}`);
         const format = p.flags.get('--format') ?? 'json';
         if (format === 'json') {
-          writeAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting));
+          writeFileAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting));
           break;
         }
         // Done with the database: a long PDF export should not hold it open.
-        db.close();
+        closeQuietly(db);
         db = undefined;
         // Loaded on demand: listing or importing never pays for the browser driver.
         const printer = format === 'pdf' ? new (await import('../export/pdf/playwrightPrinter')).PlaywrightPrinter() : undefined;
         try {
           const bytes = await exportMeeting(found.meeting, format as 'pdf' | 'docx', printer ? { printer } : {});
-          writeAtomically(p.flags.get('--out')!, bytes);
+          writeFileAtomically(p.flags.get('--out')!, bytes);
         } finally {
           await printer?.close();
         }
@@ -155,10 +139,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`minuta: ${error.message}\n${USAGE}`);
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`minuta: ${message.split('\n')[0]}`);
+    // The CLI's one mapping of a failure: the same as the app's (storage codes from storageErrors),
+    // one bounded line on stderr; an `internal` one is a bug and says so.
+    const failure = error instanceof NoChromiumError ? new MinutaError('unavailable', error.message) : toMinutaError(error);
+    const line = failure.message.split('\n')[0];
+    io.stderr(`minuta: ${failure.code === 'internal' ? `internal error: ${line}` : line}`);
     return 1;
   } finally {
-    db?.close();
+    if (db) closeQuietly(db, (e) => io.stderr(`minuta: warning: ${e.message}`));
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import { writeTransaction, type Db } from './db';
 import { MinutaError } from '../../shared/errors';
 import { meetingDate, meetingTitle, newId, type Meeting } from '../../shared/minutes';
 import { HEAD_BLOCK_ID, searchEntries, toFtsQuery } from './searchText';
@@ -164,7 +164,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     }
   }
 
-  const create = db.transaction((meeting: Meeting, author: string): StoredMeeting => {
+  const create = writeTransaction(db, (meeting: Meeting, author: string): StoredMeeting => {
     const doc = q.exists.get(meeting.id) ? { ...meeting, id: newId('m') } : meeting;
     const at = now().toISOString();
     const { document, blocks } = serialise(doc);
@@ -180,7 +180,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     return { ...summary, meeting: doc, revisionId };
   });
 
-  const save = db.transaction((id: string, meeting: Meeting, author: string): SaveResult => {
+  const save = writeTransaction(db, (id: string, meeting: Meeting, author: string): SaveResult => {
     if (meeting.id !== id) throw new MinutaError('conflict', `The document's id ${meeting.id} is not meeting ${id}`);
     const last = q.lastRevision.get(id) as
       | { id: number; author: string; origin: string; startedAt: string; savedAt: string; changed: string; pinned: number }
@@ -219,7 +219,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   });
 
   /** Re-indexes every block saved since the last flush, from the head documents. */
-  const flushIndex = db.transaction((): number => {
+  const flushIndex = writeTransaction(db, (): number => {
     const pending = new Map<string, Set<string>>();
     for (const { meetingId, blockId } of q.pending.iterate() as Iterable<{ meetingId: string; blockId: string }>) {
       let set = pending.get(meetingId);
@@ -234,7 +234,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     return pending.size;
   });
 
-  const nameVersion = db.transaction((meetingId: string, name: string, author: string, revisionId?: number) => {
+  const nameVersion = writeTransaction(db, (meetingId: string, name: string, author: string, revisionId?: number) => {
     const target = revisionId ?? (q.lastRevision.get(meetingId) as { id: number } | undefined)?.id;
     if (target === undefined || !q.revisionDocument.get(target, meetingId)) {
       throw new MinutaError('not-found', `No revision ${revisionId ?? '(latest)'} of meeting ${meetingId}`);
@@ -281,7 +281,8 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     search(input: string, limit = 50): SearchHit[] {
       const query = toFtsQuery(input);
       if (!query) return [];
-      flushIndex();
+      // A read-only database cannot catch its index up; it searches what was indexed.
+      if (!db.readonly) flushIndex();
       const hits: SearchHit[] = [];
       const seen = new Set<string>();
       for (const row of q.search.iterate(query, limit * 20) as Iterable<SearchHit>) {

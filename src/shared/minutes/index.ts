@@ -2,8 +2,8 @@
  * The minutes model: typed, versioned, validated data for everything the
  * seed minutes hold. Environment-neutral (imports only zod).
  */
-export { LIMITS } from './limits';
-export { Id, IsoDate, ID_PATTERN, newId } from './scalars';
+export { LIMITS, checkDocumentSize } from './limits';
+export { Id, IsoDate, ID_PATTERN, MIN_YEAR, isoDateProblem, newId } from './scalars';
 export { TextRun, RichText, plain, bold, richTextToString } from './richText';
 export { Person, Organisation, OrganisationKind, Attribution, personDisplayName } from './people';
 export {
@@ -47,6 +47,8 @@ export {
   INTERCHANGE_VERSION,
   INTERCHANGE_EXTENSION,
   parseInterchange,
+  parseInterchangeBytes,
+  decodeInterchangeBytes,
   serializeInterchange,
   interchangeJsonSchema,
 } from './interchange';
