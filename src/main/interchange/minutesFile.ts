@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { excerpt, listProblems, MinutaError } from '../../shared/errors';
-import { LIMITS, parseInterchangeBytes, type Meeting } from '../../shared/minutes';
+import { LIMITS, checkDocumentSize, parseInterchangeBytes, type Meeting } from '../../shared/minutes';
 import { storageError } from '../store/storageErrors';
 
 /**
@@ -43,11 +43,12 @@ export function readBounded(file: string, limit: number): Uint8Array {
   }
 }
 
-export function readMinutesFile(file: string): Meeting {
+/** `maxBytes` is LIMITS.maxDocumentBytes; tests lower it to prove the bound holds where stat lies. */
+export function readMinutesFile(file: string, maxBytes: number = LIMITS.maxDocumentBytes): Meeting {
   const name = excerpt(basename(file), 80);
   let bytes: Uint8Array;
   try {
-    bytes = readBounded(file, LIMITS.maxDocumentBytes);
+    bytes = readBounded(file, maxBytes);
   } catch (error) {
     if (error instanceof MinutaError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -56,6 +57,8 @@ export function readMinutesFile(file: string): Meeting {
     if (code === 'EACCES' || code === 'EPERM') throw new MinutaError('invalid', `cannot read ${name}: no permission`);
     throw storageError(error, `reading ${name}`) ?? new MinutaError('invalid', `cannot read ${name}: ${excerpt(String(error), 120)}`);
   }
+  const tooBig = checkDocumentSize(bytes.byteLength, maxBytes);
+  if (tooBig) throw new MinutaError('invalid', `${name}: ${tooBig}`);
   const parsed = parseInterchangeBytes(bytes);
   if (!parsed.ok) throw new MinutaError('invalid', `${name}: ${listProblems(parsed.errors)}`);
   return parsed.meeting;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, type Handlers, type Method } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import { excerpt } from '../../shared/errors';
+import { issueMessage } from '../../shared/minutes';
 import { storageError } from '../store/storageErrors';
 
 export type Dispatch = (method: string, payload: unknown) => Promise<Result<unknown>>;
@@ -28,8 +29,8 @@ export function createDispatch(handlers: Handlers, log: (e: unknown) => void = c
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const path = issue ? issuePath(issue) : '';
-      // zod quotes unknown keys in its message (`Unrecognized key: "…"`): keep it to an excerpt.
-      const detail = excerpt(issue?.message ?? 'invalid', 300);
+      // zod quotes unknown keys in its message: issueMessage keeps each to an excerpt.
+      const detail = issue ? issueMessage(issue) : 'invalid';
       return fail(
         'invalid',
         `${m}: ${path ? `field "${path}"` : 'payload'} ${detail}`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from './result';
+import { listProblems } from '../errors';
 import { TEMPLATE_NAMES, isoDateProblem, validateMeeting, type Meeting } from '../minutes';
 
 /**
@@ -23,7 +24,7 @@ const meetingId = z.string().min(1, 'must not be empty').max(64, 'must be at mos
 const meetingDocument = z.unknown().transform((value, ctx): Meeting => {
   const result = validateMeeting(value);
   if (result.ok) return result.value;
-  ctx.addIssue({ code: 'custom', message: result.errors.slice(0, 3).join('; ') });
+  ctx.addIssue({ code: 'custom', message: listProblems(result.errors) });
   return z.NEVER;
 });
 

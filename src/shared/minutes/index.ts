@@ -39,7 +39,7 @@ export {
 } from './blocks';
 export type { BlockType } from './blocks';
 export { Meeting, TitleBlock, DateRange, Venue, formatPath } from './meeting';
-export { checkStructure, formatIssues, validateMeeting } from './validate';
+export { checkStructure, formatIssues, issueMessage, validateMeeting } from './validate';
 export type { Result } from './validate';
 export {
   Interchange,

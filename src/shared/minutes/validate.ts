@@ -105,6 +105,19 @@ export function checkStructure(value: unknown, rootPath: (string | number)[] = [
 }
 
 /**
+ * An issue's message without echoing input: zod quotes every unknown key in full
+ * (`Unrecognized keys: "…", "…"`), and a hostile key can be a megabyte long.
+ */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.slice(0, 3).map((k) => `"${excerpt(k, 40)}"`);
+    const more = issue.keys.length - keys.length;
+    return `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${keys.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  }
+  return excerpt(issue.message, MAX_ISSUE_LINE);
+}
+
+/**
  * zod issues as lines `meeting.body[3].items[0].text[0].text: String must
  * contain at most 20000 character(s)`. Never includes the offending input
  * (a 50 MB string must not become a 50 MB message), and stops after
@@ -123,7 +136,7 @@ export function formatIssues(
     }
     const path = shortPath([...rootPath, ...(issue.path as (string | number)[])]);
     // zod's message may quote input (an unrecognised key): each line stays an excerpt.
-    lines.push(excerpt(`${path || '(document)'}: ${issue.message}`, MAX_ISSUE_LINE));
+    lines.push(excerpt(`${path || '(document)'}: ${issueMessage(issue)}`, MAX_ISSUE_LINE));
   }
   return lines;
 }
