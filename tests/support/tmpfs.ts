@@ -18,6 +18,7 @@ export function mountTmpfs(size: string, options: string[] = []): { dir: string;
     throw new Error(
       `Cannot mount a tmpfs for the storage fault tests (they need root, as CI has): ${stderr || String(error)}. ` +
         'This test does not skip: run it as root.',
+      { cause: error },
     );
   }
   return {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { latestVersion, migrate, NewerDatabaseError } from './migrations';
 import { MinutaError } from '../../shared/errors';
@@ -67,7 +67,7 @@ export function readOnlyReason(file: string): string | undefined {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const readOnly = readOnlyReason(file);
   if (file !== ':memory:' && !readOnly) mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, readOnly ? { readonly: true, fileMustExist: true } : {});
+  const db = readOnly ? openReadOnly(file) : new Database(file);
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS))}`);
     if (isForeignDatabase(db)) throw new NotMinutaDatabaseError(file);
@@ -94,6 +94,37 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     closeQuietly(db);
     throw error;
   }
+}
+
+/**
+ * A read-only connection to a database that cannot be written. SQLite reads a WAL-mode file through
+ * its shared-memory file (-shm); where that cannot be created (read-only media, a folder without
+ * write permission) a plain read-only open fails with SQLITE_CANTOPEN. Then, if the WAL holds nothing,
+ * the database file alone is the whole database: it is read into memory and opened from there (the
+ * header marked non-WAL in our copy only). If the WAL does hold changes, reading the file alone would
+ * show an older state without a word, so that is refused instead.
+ */
+function openReadOnly(file: string): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT 1 FROM sqlite_schema LIMIT 1').get();
+    return db;
+  } catch (error) {
+    if (db) closeQuietly(db);
+    if (!String((error as { code?: unknown }).code).startsWith('SQLITE_CANTOPEN')) throw error;
+  }
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) {
+    throw new MinutaError(
+      'read-only',
+      `${file} has changes in its -wal file that cannot be read where it is: copy the database with its -wal file to a writable folder`,
+    );
+  }
+  const bytes = readFileSync(file);
+  // Bytes 18-19 = 2 mark WAL mode, which an in-memory database cannot use; 1 is the rollback journal.
+  if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
+  return new Database(bytes, { readonly: true });
 }
 
 /** Tables but no user_version: a database another program made (ours always records its version). */

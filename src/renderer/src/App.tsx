@@ -12,7 +12,8 @@ import { installLifecycle } from './state/lifecycle';
 import { installMenuBridge } from './commands/menuBridge';
 import { richTextToString } from '../../shared/minutes';
 
-export function App() {
+/** `readOnlyReason`: the database can only be read (Root learns it from appInfo); a banner says so. */
+export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
   const screen = useAppStore((s) => s.screen);
   const navigate = useAppStore((s) => s.navigate);
   const setPaletteOpen = useAppStore((s) => s.setPaletteOpen);
@@ -53,6 +54,11 @@ export function App() {
           Commands <kbd>Ctrl K</kbd>
         </button>
       </header>
+      {readOnlyReason !== undefined && (
+        <p className="read-only-banner" role="alert">
+          This database is read-only: {readOnlyReason}. Changes cannot be saved.
+        </p>
+      )}
       <main className={`app-main app-main-${screen.name}`}>
         {screen.name === 'home' && <HomeScreen />}
         {screen.name === 'editor' && <EditorScreen meetingId={screen.meetingId} />}
