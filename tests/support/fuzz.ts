@@ -88,6 +88,37 @@ function nested(depth: number, kind: 'array' | 'object'): unknown {
   return v;
 }
 
+/** Strings that have broken parsers, SQL, FTS, dates and encoders. */
+const HOSTILE_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udfffy',
+  'x'.repeat(100_000),
+  '0000-01-01',
+  '0099-12-31',
+  '2019-02-29',
+  '2019-10-30T00:00:00Z',
+  "'; DROP TABLE meetings; --",
+  '"NEAR(a b) * ^ OR :',
+  '../../../../etc/passwd',
+];
+const HOSTILE_NUMBERS = [0, -1, NaN, Infinity, -Infinity, -0, 1e308, 2 ** 53 + 1, 0.5];
+
+/**
+ * A hostile value for a leaf that held `current`: half the time one of its own type (a string field
+ * gets a hostile string, where it passes the type check and reaches the deeper rules), otherwise any.
+ */
+export function hostileFor(current: unknown, rng: Rng): unknown {
+  if (rng() < 0.5) {
+    if (typeof current === 'string') return pick(rng, HOSTILE_STRINGS);
+    if (typeof current === 'number') return pick(rng, HOSTILE_NUMBERS);
+  }
+  return hostileValue(rng);
+}
+
 /** Values no honest renderer sends; each call builds fresh objects. */
 export function hostileValue(rng: Rng): unknown {
   const makers: Array<() => unknown> = [
@@ -166,7 +197,8 @@ export function mutate(payload: unknown, rng: Rng): { payload: unknown; how: str
   const copy = structuredClone(payload);
   if (r < 0.75) {
     const path = pick(rng, paths(copy));
-    parentOf(copy, path)[path.at(-1)!] = hostileValue(rng);
+    const parent = parentOf(copy, path);
+    parent[path.at(-1)!] = hostileFor(parent[path.at(-1)!], rng);
     return { payload: copy, how: `value at ${path.join('.')} replaced` };
   }
   const containers = [[], ...paths(copy)].filter((p) => {

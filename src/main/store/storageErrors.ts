@@ -72,7 +72,9 @@ export function storageError(error: unknown, doing?: string): MinutaError | unde
   if (!code) return undefined;
   const what = doing ? `${doing} failed: ` : '';
   const detail = excerpt(messageOf(error), 120);
-  return new MinutaError(code, `${what}${EXPLANATION[code] ?? detail} (${detail})`);
+  // SQLITE_NOTADB is "corrupt" in the error model, but what a person needs to hear is different.
+  const explanation = codeOf(error) === 'SQLITE_NOTADB' ? 'The file is not a Minuta database (or is damaged beyond reading).' : EXPLANATION[code];
+  return new MinutaError(code, `${what}${explanation ?? detail} (${detail})`);
 }
 
 /** Any thrown value as a MinutaError: storage failures by the mapping above, anything else `internal`. */
