@@ -25,6 +25,9 @@ export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
   useEffect(() => {
     const onPop = () => useAppStore.setState({ screen: screenFromHash(location.hash) });
     window.addEventListener('popstate', onPop);
+    // The hash may have changed before the app mounted (Root first asks main whether the database
+    // opened): start from the hash as it is now.
+    onPop();
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 

@@ -4,6 +4,7 @@ import { call } from './api/client';
 import { App } from './App';
 import { StartupErrorScreen } from './screens/StartupErrorScreen';
 
+
 type Boot =
   | { phase: 'loading' }
   | { phase: 'failed'; state: Extract<StartupState, { status: 'failed' }> }
