@@ -1,7 +1,7 @@
 import { app, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createServices } from './services';
+import { startServices } from './services/startup';
 import { registerIpc } from './ipc/electron';
 import { createMainWindow } from './window';
 import { flushBeforeClose } from './flushOnClose';
@@ -26,12 +26,16 @@ for (const [name, value] of NO_NETWORK_SWITCHES) {
 }
 
 void app.whenReady().then(() => {
-  const services = createServices({
+  // A database that cannot be opened (newer, damaged, not ours, no permission) still gets a window:
+  // the renderer asks startupState and shows what happened and what to do.
+  const startup = startServices({
     databasePath: resolveDatabasePath(process.argv, process.env, app.getPath('userData')),
     version: app.getVersion(),
     export: { dialog: electronSaveDialog, createPrinter: () => new ElectronPrinter() },
     importDialog: electronOpenDialog,
   });
+  const services = startup.ok ? startup.services : undefined;
+  if (!startup.ok) console.error(`minuta: cannot open ${startup.state.databasePath}: ${startup.state.detail}`);
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
@@ -40,7 +44,7 @@ void app.whenReady().then(() => {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-  registerIpc(ipcMain, services.dispatch, (event) => {
+  registerIpc(ipcMain, startup.dispatch, (event) => {
     const frame = event.senderFrame;
     return frame !== null && frame.parent === null && isAppUrl(frame.url, rendererRoot, devServerUrl);
   });
@@ -59,7 +63,7 @@ void app.whenReady().then(() => {
       );
     });
     // The hidden print window would otherwise keep the app alive once the user closes the last window.
-    win.on('closed', () => void services.exports?.close());
+    win.on('closed', () => void services?.exports?.close());
     return win;
   };
   open();
@@ -68,5 +72,5 @@ void app.whenReady().then(() => {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => services.close());
+  app.on('will-quit', () => services?.close());
 });

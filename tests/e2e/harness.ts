@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from '../../src/main/export/pdf/chromium';
-import { createServices, type Services } from '../../src/main/services';
+import type { Services } from '../../src/main/services';
+import { startServices, type Startup } from '../../src/main/services/startup';
 import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
 import { methods } from '../../src/shared/ipc/contract';
 
@@ -73,18 +74,36 @@ export interface AppUnderTest {
 export interface StartOptions {
   /** Reuse a data folder (e.g. to restart the services on the same file); a fresh temp folder otherwise. */
   dataDir?: string;
+  /** The database file (default: minuta.sqlite in the data folder), e.g. a damaged or newer one. */
+  databasePath?: string;
   viewport?: { width: number; height: number };
 }
 
 export async function startApp(browser: Browser, options: StartOptions = {}): Promise<AppUnderTest> {
+  const { startup, ...app } = await startAny(browser, options);
+  if (!startup.ok) {
+    await app.close();
+    throw new Error(`the services did not start: ${startup.state.detail}`);
+  }
+  return { ...app, services: startup.services };
+}
+
+/**
+ * The app as main starts it, whether or not the database opens: with a newer, damaged or foreign
+ * database file the page gets the minimal startup dispatch (src/main/services/startup.ts).
+ */
+export async function startAny(
+  browser: Browser,
+  options: StartOptions = {},
+): Promise<Omit<AppUnderTest, 'services'> & { startup: Startup }> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer/index.html is missing: run `npm run build` before the end-to-end tests.');
   }
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'minuta-e2e-'));
-  const databasePath = join(dataDir, 'minuta.sqlite');
+  const databasePath = options.databasePath ?? join(dataDir, 'minuta.sqlite');
   const exportsDir = join(dataDir, 'exports');
   const importAnswer: { file: string | undefined } = { file: undefined };
-  const services = createServices({
+  const startup = startServices({
     databasePath,
     version: 'test',
     // The app's export service with the test adapters: the "save dialog" answers a path in the data
@@ -95,6 +114,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
     },
     importDialog: { chooseMinutesFile: async () => importAnswer.file },
   });
+  const services = startup.ok ? startup.services : undefined;
 
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -112,9 +132,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
     return route.fulfill({ status: 200, contentType: MIME[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
   });
 
-  await page.exposeFunction('__minutaDispatch', (method: string, payload: unknown) =>
-    services.dispatch(method, payload),
-  );
+  await page.exposeFunction('__minutaDispatch', (method: string, payload: unknown) => startup.dispatch(method, payload));
   await page.addInitScript((names: string[]) => {
     const bridge = (window as unknown as { __minutaDispatch: (m: string, p: unknown) => Promise<unknown> })
       .__minutaDispatch;
@@ -129,7 +147,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
 
   return {
     page,
-    services,
+    startup,
     dataDir,
     databasePath,
     exportsDir,
@@ -140,8 +158,8 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
     },
     close: async () => {
       await context.close();
-      await services.exports?.close();
-      services.close();
+      await services?.exports?.close();
+      services?.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

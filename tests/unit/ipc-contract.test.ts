@@ -12,6 +12,7 @@ import { registerIpc } from '../../src/main/ipc/electron';
  */
 const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   appInfo: { payload: { unexpected: 1 }, field: null },
+  startupState: { payload: [], field: null },
   listMeetings: { payload: 42, field: null },
   getMeeting: { payload: { id: 7 }, field: 'id' },
   createMeeting: { payload: { title: 'Meeting', startsOn: '30/10/2019' }, field: 'startsOn' },

@@ -111,7 +111,7 @@ describe('checkpoints', () => {
     for (let i = 0; i < 200; i++) db.prepare('INSERT INTO t VALUES (?)').run('x'.repeat(4000));
     const { statSync } = await import('node:fs');
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(4000 * 200);
-    const stop = startCheckpoints(db, 10);
+    const stop = startCheckpoints(db, { intervalMs: 10 });
     await new Promise((r) => setTimeout(r, 100));
     stop();
     // Once the timer has checkpointed, the next write starts the WAL over from its beginning: the log

@@ -1,9 +1,12 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { MinutesFileError, readMinutesFile } from '../interchange/minutesFile';
+import { renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { readMinutesFile } from '../interchange/minutesFile';
 import { homedir, userInfo } from 'node:os';
-import { dirname, join, basename } from 'node:path';
 import { serializeInterchange } from '../../shared/minutes';
-import { openDatabase } from '../store/db';
+import { closeQuietly, openDatabase } from '../store/db';
+import { toMinutaError } from '../store/storageErrors';
+import { writeFileAtomically } from '../files/writeAtomically';
+import { MinutaError } from '../../shared/errors';
 import { createMeetingStore } from '../store/meetings';
 import { backupDatabase } from '../store/backup';
 import { checkDatabase, type CheckReport } from '../store/integrity';
@@ -11,6 +14,7 @@ import { defaultUserDataDir, resolveDatabasePath } from '../paths';
 import { SIGNOFF_COMMANDS, SIGNOFF_USAGE } from '../signoff/commands';
 import { type ComparisonFormat, compareVersions, exportComparison } from '../export/comparison';
 import { ExportWorker } from '../export/worker/client';
+import { NoChromiumError } from '../export/pdf/chromium';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
@@ -38,9 +42,7 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-/** A mistake by the user (bad file, unknown id): exit 1 with one line on stderr. */
-class UserError extends Error {}
-/** The command line itself is wrong: exit 2 with the usage. */
+/** The command line itself is wrong: exit 2 with the usage. (Everything else is a MinutaError: exit 1.) */
 class UsageError extends Error {}
 
 interface Parsed {
@@ -80,22 +82,6 @@ function expectArgs(p: Parsed, n: number, what: string) {
   if (p.args.length !== n) throw new UsageError(`${p.command} takes ${what}`);
 }
 
-/** Writes through a temporary file and a rename, so that an interrupted export never leaves half a file. */
-function writeAtomically(file: string, data: string | Uint8Array) {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
-}
-
-function readInterchangeFile(file: string) {
-  try {
-    return readMinutesFile(file);
-  } catch (e) {
-    if (e instanceof MinutesFileError) throw new UserError(e.message);
-    throw e;
-  }
-}
-
 /** The check's verdict as lines: "ok: …" alone, or one line per problem (bounded). */
 function checkLines(report: CheckReport): { ok: boolean; lines: string[] } {
   if (report.problems.length === 0) {
@@ -129,7 +115,7 @@ async function backupVerified(db: ReturnType<typeof openDatabase>, target: strin
   }
   if (!verdict.ok) {
     removePartial();
-    throw new UserError(`the copy failed its check, no backup written: ${verdict.lines[0]!.slice('damaged: '.length)}`);
+    throw new MinutaError('corrupt', `the copy failed its check, no backup written: ${verdict.lines[0]!.slice('damaged: '.length)}`);
   }
   renameSync(partial, target);
   removePartial();
@@ -176,7 +162,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!['text', 'docx', 'pdf'].includes(format)) throw new UsageError(`unknown format ${format} (text, docx, pdf)`);
       if (format !== 'text' && !p.flags.has('--out')) throw new UsageError(`compare --format ${format} needs --out FILE`);
     }
-    const meeting = p.command === 'import' ? readInterchangeFile(p.args[0]!) : undefined;
+    const meeting = p.command === 'import' ? readMinutesFile(p.args[0]!) : undefined;
 
     db = openDatabase(dbPath);
     const store = createMeetingStore(db);
@@ -192,14 +178,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         break;
       case 'export': {
         const found = store.get(p.args[0]!);
-        if (!found) throw new UserError(`no meeting with id ${p.args[0]}`);
+        if (!found) throw new MinutaError('not-found', `no meeting with id ${p.args[0]}`);
         const format = p.flags.get('--format') ?? 'json';
         if (format === 'json') {
-          writeAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting));
+          writeFileAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting));
           break;
         }
         // Done with the database: a long PDF export should not hold it open.
-        db.close();
+        closeQuietly(db);
         db = undefined;
         // Loaded on demand: listing or importing never pays for the browser driver.
         const printer = format === 'pdf' ? new (await import('../export/pdf/playwrightPrinter')).PlaywrightPrinter() : undefined;
@@ -207,7 +193,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const worker = new ExportWorker();
         try {
           const bytes = printer ? await worker.pdf(found.meeting, printer) : await worker.docx(found.meeting);
-          writeAtomically(p.flags.get('--out')!, bytes);
+          writeFileAtomically(p.flags.get('--out')!, bytes);
         } finally {
           await Promise.all([printer?.close(), worker.close()]);
         }
@@ -226,7 +212,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         const printer = format === 'pdf' ? new (await import('../export/pdf/playwrightPrinter')).PlaywrightPrinter() : undefined;
         try {
-          writeAtomically(out!, await exportComparison(versions, format, printer ? { printer } : {}));
+          writeFileAtomically(out!, await exportComparison(versions, format, printer ? { printer } : {}));
         } finally {
           await printer?.close();
         }
@@ -251,10 +237,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`minuta: ${error.message}\n${USAGE}`);
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`minuta: ${message.split('\n')[0]}`);
+    // The CLI's one mapping of a failure: the same as the app's (storage codes from storageErrors),
+    // one bounded line on stderr; an `internal` one is a bug and says so.
+    const failure = error instanceof NoChromiumError ? new MinutaError('unavailable', error.message) : toMinutaError(error);
+    const line = failure.message.split('\n')[0];
+    io.stderr(`minuta: ${failure.code === 'internal' ? `internal error: ${line}` : line}`);
     return 1;
   } finally {
-    db?.close();
+    if (db) closeQuietly(db, (e) => io.stderr(`minuta: warning: ${e.message}`));
   }
 }

@@ -1,5 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { writeFileAtomically } from '../files/writeAtomically';
 import { type Meeting, meetingTitle, serializeInterchange } from '../../shared/minutes';
 import { EXPORT_EXTENSIONS, type SaveFormat } from './index';
 import type { Printer } from './pdf/printer';
@@ -41,18 +40,7 @@ export function suggestedFileName(meeting: Meeting, format: SaveFormat): string 
   return `${base || 'minutes'} ${meeting.dates.start}${EXPORT_EXTENSIONS[format]}`;
 }
 
-/** Temp file and rename in the destination folder: an interrupted export never leaves half a file. */
-export function writeFileAtomically(path: string, data: Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
+export { writeFileAtomically };
 
 export interface ExportService {
   exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean }): Promise<ExportResult>;

@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import { writeTransaction, type Db } from './db';
 import type { Catalog } from './catalog';
 import type { RevisionReads } from './revisionReads';
 import type { Search } from './search';
@@ -48,7 +48,7 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
     );
   }
 
-  const create = db.transaction((meeting: Meeting, author: string): StoredMeeting => {
+  const create = writeTransaction(db, (meeting: Meeting, author: string): StoredMeeting => {
     const doc = catalog.exists(meeting.id) ? { ...meeting, id: newId('m') } : meeting;
     const split = splitMeeting(doc);
     const state = emptyState(doc.id);
@@ -79,7 +79,7 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
     );
   }
 
-  const save = db.transaction(
+  const save = writeTransaction(db, 
     (meetingId: string, base: number | undefined, author: string, changesFor: (state: HeadState) => MeetingChanges): SaveResult => {
       const row = catalog.row(meetingId);
       if (!row) throw new MinutaError('not-found', `No meeting with id ${meetingId}`, 'id');
@@ -130,7 +130,7 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
     }
   }
 
-  const recover = db.transaction((meetingId: string, author: string): { revisionId: number; seq: number } => {
+  const recover = writeTransaction(db, (meetingId: string, author: string): { revisionId: number; seq: number } => {
     const row = catalog.row(meetingId);
     if (!row) throw new MinutaError('not-found', `No meeting with id ${meetingId}`, 'id');
     try {
@@ -152,10 +152,10 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
   });
 
   return {
-    create: (meeting: Meeting, author: string): StoredMeeting => create.immediate(meeting, author),
+    create: (meeting: Meeting, author: string): StoredMeeting => create(meeting, author),
     /** Applies a save's changes on `base` (the seq they start from); `conflict` when another save came first. */
     save: (meetingId: string, base: number, changes: MeetingChanges, author: string): SaveResult =>
-      guarded(meetingId, () => save.immediate(meetingId, base, author, () => changes)),
+      guarded(meetingId, () => save(meetingId, base, author, () => changes)),
     /**
      * Makes `meeting` the head (the CLI, import, tests): the changes are the diff from the stored head,
      * taken inside the transaction. Without `base` there is no conflict check.
@@ -164,8 +164,8 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
       if (meeting.id !== meetingId) {
         throw new MinutaError('invalid', `The document's id ${excerpt(meeting.id)} is not meeting ${meetingId}`, 'meeting.id');
       }
-      return guarded(meetingId, () => save.immediate(meetingId, base, author, (state) => diffMeetings(meetingOf(state), meeting)));
+      return guarded(meetingId, () => save(meetingId, base, author, (state) => diffMeetings(meetingOf(state), meeting)));
     },
-    recover: (meetingId: string, author: string) => guarded(meetingId, () => recover.immediate(meetingId, author)),
+    recover: (meetingId: string, author: string) => guarded(meetingId, () => recover(meetingId, author)),
   };
 }

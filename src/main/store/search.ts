@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import { writeTransaction, type Db } from './db';
 import { isMinutaError } from '../../shared/errors';
 import type { SearchHit } from './types';
 import type { HeadState } from './headState';
@@ -48,7 +48,7 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
   }
 
   /** Re-indexes every block saved since the last flush, from the verified heads. */
-  const flush = db.transaction((): number => {
+  const flush = writeTransaction(db, (): number => {
     const pending = new Map<string, Set<string>>();
     for (const { meetingId, blockId } of q.pending.all() as Array<{ meetingId: string; blockId: string }>) {
       let set = pending.get(meetingId);
@@ -92,7 +92,7 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
     search(input: string, limit = 50): SearchHit[] {
       const query = toFtsQuery(input);
       if (!query) return [];
-      flush();
+      if (!db.readonly) flush();
       // One hit per meeting: take a few times as many rows as meetings wanted, more if they cluster.
       const bestRows = (rows: number): Array<{ rowid: number; id: string; blockId: string }> => {
         const ranked = q.ranked.all(query, rows) as Array<{ rowid: number; id: string; blockId: string }>;

@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import { writeTransaction, type Db } from './db';
 import type { NamedVersion } from './types';
 import { MinutaError, excerpt } from '../../shared/errors';
 
@@ -21,7 +21,7 @@ export function createVersions(db: Db, now: () => Date) {
     ),
   };
 
-  const name = db.transaction((meetingId: string, label: string, author: string, revisionId?: number): number => {
+  const name = writeTransaction(db, (meetingId: string, label: string, author: string, revisionId?: number): number => {
     const target = revisionId ?? (q.latest.get(meetingId) as number | null) ?? undefined;
     if (target === undefined || !q.exists.get(target, meetingId)) {
       throw new MinutaError('not-found', `No revision ${revisionId ?? '(latest)'} of meeting ${meetingId}`);
@@ -34,7 +34,7 @@ export function createVersions(db: Db, now: () => Date) {
   return {
     /** Names a revision (the latest when none is given); that revision can then never change. */
     name: (meetingId: string, label: string, author: string, revisionId?: number): number =>
-      name.immediate(meetingId, label, author, revisionId),
+      name(meetingId, label, author, revisionId),
     list: (meetingId: string): NamedVersion[] => q.list.all(meetingId) as NamedVersion[],
   };
 }

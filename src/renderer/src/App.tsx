@@ -12,7 +12,8 @@ import { installLifecycle } from './state/lifecycle';
 import { installMenuBridge } from './commands/menuBridge';
 import { richTextToString } from '../../shared/minutes';
 
-export function App() {
+/** `readOnlyReason`: the database can only be read (Root learns it from appInfo); a banner says so. */
+export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
   const screen = useAppStore((s) => s.screen);
   const navigate = useAppStore((s) => s.navigate);
   const setPaletteOpen = useAppStore((s) => s.setPaletteOpen);
@@ -24,6 +25,9 @@ export function App() {
   useEffect(() => {
     const onPop = () => useAppStore.setState({ screen: screenFromHash(location.hash) });
     window.addEventListener('popstate', onPop);
+    // The hash may have changed before the app mounted (Root first asks main whether the database
+    // opened): start from the hash as it is now.
+    onPop();
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
@@ -53,6 +57,11 @@ export function App() {
           Commands <kbd>Ctrl K</kbd>
         </button>
       </header>
+      {readOnlyReason !== undefined && (
+        <p className="read-only-banner" role="alert">
+          This database is read-only: {readOnlyReason}. Changes cannot be saved.
+        </p>
+      )}
       <main className={`app-main app-main-${screen.name}`}>
         {screen.name === 'home' && <HomeScreen />}
         {screen.name === 'editor' && <EditorScreen meetingId={screen.meetingId} />}

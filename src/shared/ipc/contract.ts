@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Result } from './result';
-import { MeetingChangesSchema, TEMPLATE_NAMES, checkStructure, formatIssues, type Meeting, type MeetingChanges } from '../minutes';
+import { listProblems } from '../errors';
+import { MeetingChangesSchema, TEMPLATE_NAMES, checkStructure, formatIssues, isoDateProblem, type Meeting, type MeetingChanges } from '../minutes';
 
 /**
  * The one IPC contract between the renderer and the main process. The preload builds its named
@@ -9,7 +10,11 @@ import { MeetingChangesSchema, TEMPLATE_NAMES, checkStructure, formatIssues, typ
  * Uint8Array): Map, Set and Buffer would not survive every bridge.
  */
 
-const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+/** One rule for dates (isoDateProblem): the contract accepts exactly the dates a document may hold. */
+const isoDate = z.string().superRefine((value, ctx) => {
+  const problem = isoDateProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.replace(/^Invalid date: /, 'must be a real date: ') });
+});
 const meetingId = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
 
 /**
@@ -20,12 +25,12 @@ const meetingId = z.string().min(1, 'must not be empty').max(64, 'must be at mos
 const meetingChanges = z.custom<MeetingChanges>().transform((value, ctx): MeetingChanges => {
   const structural = checkStructure(value, ['changes']);
   if (structural.length > 0) {
-    ctx.addIssue({ code: 'custom', message: structural.slice(0, 3).join('; ') });
+    ctx.addIssue({ code: 'custom', message: listProblems(structural) });
     return z.NEVER;
   }
   const parsed = MeetingChangesSchema.safeParse(value);
   if (parsed.success) return parsed.data as MeetingChanges;
-  ctx.addIssue({ code: 'custom', message: formatIssues(parsed.error, ['changes']).slice(0, 3).join('; ') });
+  ctx.addIssue({ code: 'custom', message: listProblems(formatIssues(parsed.error, ['changes'])) });
   return z.NEVER;
 });
 
@@ -64,17 +69,60 @@ export const exportPreview = z.object({
 });
 export type ExportPreview = z.infer<typeof exportPreview>;
 
+/**
+ * Why the database could not be opened, for the startup error screen: each says what the user can do
+ * (update Minuta; restore a backup; choose another file with --db; free space; close the other program).
+ */
+export const STARTUP_PROBLEMS = ['newer-version', 'not-minuta', 'damaged', 'no-permission', 'disk-full', 'locked', 'other'] as const;
+export type StartupProblem = (typeof STARTUP_PROBLEMS)[number];
+
+export const startupState = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ready') }),
+  z.object({
+    status: z.literal('failed'),
+    /** The database file Minuta tried to open. */
+    databasePath: z.string(),
+    problem: z.enum(STARTUP_PROBLEMS),
+    /** What happened, in a sentence (bounded; never the file's content). */
+    detail: z.string(),
+    version: z.string(),
+  }),
+]);
+export type StartupState = z.infer<typeof startupState>;
+
 export const contract = {
   appInfo: {
     request: none,
-    response: z.object({ version: z.string(), databasePath: z.string(), author: z.string() }),
+    response: z.object({
+      version: z.string(),
+      databasePath: z.string(),
+      author: z.string(),
+      /** True when the database can only be read (file, folder or media not writable): every change is refused. */
+      readOnly: z.boolean(),
+      /** Why, e.g. "the file is on read-only media"; present when readOnly. */
+      readOnlyReason: z.string().optional(),
+    }),
+  },
+  /**
+   * Whether the main process could open the database. The renderer asks this first: when it failed,
+   * every other method answers `unavailable` and the renderer shows the startup error screen.
+   */
+  startupState: {
+    request: none,
+    response: startupState,
   },
   listMeetings: {
     request: none,
     response: z.array(meetingSummary),
   },
   searchMeetings: {
-    request: z.strictObject({ query: z.string().max(500, 'must be at most 500 characters') }),
+    request: z.strictObject({
+      query: z
+        .string()
+        .max(500, 'must be at most 500 characters')
+        // A NUL cannot be part of a word anyone types; SQLite's FTS would stop the query at it.
+        .refine((q) => !q.includes('\u0000'), 'must not contain a NUL character'),
+    }),
     /** One hit per meeting, best first; `blockId` is the block of its best hit ("~head": title, venue, register). */
     response: z.array(z.object({ id: z.string(), title: z.string(), startsOn: z.string(), snippet: z.string(), blockId: z.string() })),
   },

@@ -2,8 +2,8 @@
  * The minutes model: typed, versioned, validated data for everything the
  * seed minutes hold. Environment-neutral (imports only zod).
  */
-export { LIMITS } from './limits';
-export { Id, IsoDate, ID_PATTERN, newId } from './scalars';
+export { LIMITS, checkDocumentSize } from './limits';
+export { Id, IsoDate, ID_PATTERN, MIN_YEAR, isoDateProblem, newId } from './scalars';
 export { TextRun, RichText, plain, bold, richTextToString } from './richText';
 export { Person, Organisation, OrganisationKind, Attribution, organisationShortName, personDisplayName } from './people';
 export {
@@ -50,7 +50,7 @@ export {
   headOf,
 } from './changes';
 export type { MeetingHead, BlockRecord, SessionRecord, SectionRecord, SplitMeeting, MeetingChanges } from './changes';
-export { checkStructure, formatIssues, validateMeeting } from './validate';
+export { checkStructure, formatIssues, issueMessage, validateMeeting } from './validate';
 export { walkIds } from './idWalk';
 export type { IdWalk, IdPath, RefKind } from './idWalk';
 export { interchangeBytes, DEEPEST_BLOCK_LEVEL, HEAD_LEVEL, ENVELOPE_BYTES } from './size';
@@ -61,6 +61,8 @@ export {
   INTERCHANGE_VERSION,
   INTERCHANGE_EXTENSION,
   parseInterchange,
+  parseInterchangeBytes,
+  decodeInterchangeBytes,
   serializeInterchange,
   interchangeJsonSchema,
 } from './interchange';

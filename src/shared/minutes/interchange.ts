@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as blocks from './blocks';
-import { LIMITS } from './limits';
+import { LIMITS, checkDocumentSize } from './limits';
+import { excerpt } from '../errors';
 import { DateRange, Meeting, TitleBlock, Venue } from './meeting';
 import { Attribution, Organisation, Person } from './people';
 import { RichText, TextRun } from './richText';
@@ -38,35 +39,115 @@ function tooBig(text: string): number | undefined {
   return bytes > LIMITS.maxDocumentBytes ? bytes : undefined;
 }
 
-const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+/** Files people pick by mistake, recognised by their first bytes (before any decoding). */
+const OTHER_FORMATS: { magic: number[]; what: string }[] = [
+  // .docx, .xlsx, .odt are ZIP archives; a .docx is by far the likeliest mistake here.
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a Word document (or another ZIP archive)' },
+  { magic: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Word (.doc) document' },
+  { magic: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20], what: 'a SQLite database (a Minuta database is opened with --db, not imported)' },
+];
 
-/** Parse and validate the text of a `.minuta.json` file. Never throws. */
-export function parseInterchange(jsonText: string): ParseResult {
-  const size = tooBig(jsonText);
-  if (size !== undefined) {
+function otherFormat(bytes: Uint8Array): string | undefined {
+  const found = OTHER_FORMATS.find(({ magic }) => magic.every((b, i) => bytes[i] === b));
+  return found && `This is ${found.what}, not a minutes file (.minuta.json)`;
+}
+
+/**
+ * The byte offset of the first byte that is not well-formed UTF-8 (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF), or -1. Only called once TextDecoder has refused the bytes, to
+ * say where.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) n = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      n = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      n = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The text of a minutes file from its bytes: refuses other formats by their signature, accepts and
+ * drops a UTF-8 byte order mark (Windows editors write one), and refuses bytes that are not UTF-8
+ * instead of silently replacing them with U+FFFD (which would alter a word without a trace).
+ */
+export function decodeInterchangeBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; errors: string[] } {
+  const size = checkDocumentSize(bytes.byteLength);
+  if (size) return { ok: false, errors: [size] };
+  const other = otherFormat(bytes);
+  if (other) return { ok: false, errors: [other] };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(bom);
+  try {
+    return { ok: true, text: strictUtf8.decode(body) };
+  } catch {
+    const offset = firstInvalidUtf8(body) + bom;
+    const hex = Array.from(bytes.subarray(offset, offset + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
     return {
       ok: false,
-      errors: [`The file is too large: at least ${mb(size)}; the limit is ${mb(LIMITS.maxDocumentBytes)}`],
+      errors: [`Not UTF-8 text: invalid byte at offset ${offset} (bytes ${hex}); save the file as UTF-8 and try again`],
     };
   }
+}
+
+/** Parse and validate the bytes of a `.minuta.json` file (see decodeInterchangeBytes). Never throws. */
+export function parseInterchangeBytes(bytes: Uint8Array): ParseResult {
+  const decoded = decodeInterchangeBytes(bytes);
+  return decoded.ok ? parseInterchange(decoded.text) : decoded;
+}
+
+/** Parse and validate the text of a `.minuta.json` file. Never throws. */
+export function parseInterchange(input: string): ParseResult {
+  const size = tooBig(input);
+  if (size !== undefined) return { ok: false, errors: [checkDocumentSize(size)!] };
+  // A byte order mark decoded as text (U+FEFF) is not part of the JSON.
+  const jsonText = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const other = otherFormat(utf8.encode(jsonText.slice(0, 8)));
+  if (other) return { ok: false, errors: [other] };
   let raw: unknown;
   try {
     raw = JSON.parse(jsonText);
   } catch (e) {
-    // V8 names the position ("… in JSON at position 12 (line 1 column 13)").
-    return { ok: false, errors: [`Not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
+    // V8 names the position ("… in JSON at position 12 (line 1 column 13)") and quotes a little of
+    // the input; keep that to an excerpt.
+    return { ok: false, errors: [`Not valid JSON: ${excerpt(e instanceof Error ? e.message : String(e), 200)}`] };
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, errors: ['Not a Minuta file: expected a JSON object with "format", "version" and "meeting"'] };
   }
   const envelope = raw as Record<string, unknown>;
   if (envelope.format !== INTERCHANGE_FORMAT) {
-    const got = typeof envelope.format === 'string' ? `"${envelope.format.slice(0, 40)}"` : 'missing';
+    const got = typeof envelope.format === 'string' ? `"${excerpt(envelope.format)}"` : 'missing';
     return { ok: false, errors: [`Not a Minuta file: format is ${got}, expected "${INTERCHANGE_FORMAT}"`] };
   }
   const version = envelope.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, errors: [`Unknown version ${JSON.stringify(version) ?? 'missing'}: expected a whole number ≥ 1`] };
+    const got = version === undefined ? 'missing' : excerpt(JSON.stringify(version) ?? String(version));
+    return { ok: false, errors: [`Unknown version ${got}: expected a whole number ≥ 1`] };
   }
   if (version > INTERCHANGE_VERSION) {
     return {

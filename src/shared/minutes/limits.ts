@@ -35,3 +35,17 @@ export const LIMITS = {
   /** How many validation issues we report before saying "and N more". */
   maxReportedIssues: 50,
 } as const;
+
+/**
+ * The one size check of a serialised minutes document (UTF-8 bytes), for every way a document
+ * arrives: importing a file and saving from the editor must agree on what is too big. Returns the
+ * problem as a sentence, or undefined when the size is within the limit.
+ */
+export function checkDocumentSize(bytes: number, limit: number = LIMITS.maxDocumentBytes): string | undefined {
+  if (bytes <= limit) return undefined;
+  const mb = (n: number) => (n < 1024 * 1024 ? `${n} bytes` : `${(n / (1024 * 1024)).toFixed(1)} MB`);
+  // A bounded reader stops at limit + 1 bytes: then all we know is that it is larger.
+  return bytes === limit + 1
+    ? `The document is larger than the ${mb(limit)} limit`
+    : `The document is too large: ${mb(bytes)}; the limit is ${mb(limit)}`;
+}

@@ -35,17 +35,36 @@ export const Id = z
   .max(LIMITS.maxIdLength)
   .regex(ID_PATTERN, { error: 'Invalid id: expected a prefix, "_" and letters/digits, e.g. "b_k3j9x0q2ma"' });
 
-/** A calendar date, ISO 8601 `YYYY-MM-DD`, checked to exist (no 31 April). */
+const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The earliest year a date may have. Years 0–99 are refused because JavaScript's Date reads them as
+ * 1900–1999 (Date.UTC(50, 0, 1) is 1950), which made a calendar check, date formatting and the next
+ * meeting's date disagree about what "0050-01-01" means; no minutes predate the year 1000 anyway.
+ */
+export const MIN_YEAR = 1000;
+
+/**
+ * What is wrong with a date string, or undefined when it is a real day written YYYY-MM-DD. The one
+ * rule for dates: the model's IsoDate and the IPC contract both use it.
+ */
+export function isoDateProblem(s: string): string | undefined {
+  if (!ISO_DATE_PATTERN.test(s)) return 'Invalid date: expected YYYY-MM-DD';
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  if (y < MIN_YEAR) return `Invalid date: the year must be ${MIN_YEAR} or later`;
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return 'Invalid date: no such day in the calendar';
+  return undefined;
+}
+
+/** A calendar date, ISO 8601 `YYYY-MM-DD`, checked to exist (no 31 April) and to be after MIN_YEAR. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Invalid date: expected YYYY-MM-DD' })
-  .refine(isRealDate, { error: 'Invalid date: no such day in the calendar' });
-
-function isRealDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
+  .regex(ISO_DATE_PATTERN, { error: 'Invalid date: expected YYYY-MM-DD' })
+  .refine((s) => !ISO_DATE_PATTERN.test(s) || isoDateProblem(s) === undefined, {
+    error: (issue) => isoDateProblem(String(issue.input)) ?? 'Invalid date',
+  });
 
 /**
  * A new random id such as `b_0k3j9x0q2mab`. Uses the Web Crypto API of

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { LIMITS } from './limits';
+import { excerpt } from '../errors';
 import { Meeting, formatPath } from './meeting';
 
 /**
@@ -15,10 +16,15 @@ import { Meeting, formatPath } from './meeting';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
+/** One reported problem is at most this long (a path and a sentence). */
+const MAX_ISSUE_LINE = 300;
+
 /** Long paths (a hostile 10,000-level list) are shortened in messages. */
 const MAX_SHOWN_SEGMENTS = 24;
 
-function shortPath(path: readonly (string | number)[]): string {
+function shortPath(rawPath: readonly (string | number)[]): string {
+  // Keys come from the input: a 1 MB key must not become a 1 MB message.
+  const path = rawPath.map((s) => (typeof s === 'string' ? excerpt(s, 40) : s));
   if (path.length <= MAX_SHOWN_SEGMENTS) return formatPath(path);
   // Cut after an index so that both ends read naturally: "….children[0]…(9,980 more)….children[0]".
   let headLength = MAX_SHOWN_SEGMENTS - 4;
@@ -99,6 +105,19 @@ export function checkStructure(value: unknown, rootPath: (string | number)[] = [
 }
 
 /**
+ * An issue's message without echoing input: zod quotes every unknown key in full
+ * (`Unrecognized keys: "…", "…"`), and a hostile key can be a megabyte long.
+ */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.slice(0, 3).map((k) => `"${excerpt(k, 40)}"`);
+    const more = issue.keys.length - keys.length;
+    return `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${keys.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  }
+  return excerpt(issue.message, MAX_ISSUE_LINE);
+}
+
+/**
  * zod issues as lines `meeting.body[3].items[0].text[0].text: String must
  * contain at most 20000 character(s)`. Never includes the offending input
  * (a 50 MB string must not become a 50 MB message), and stops after
@@ -116,7 +135,8 @@ export function formatIssues(
       break;
     }
     const path = shortPath([...rootPath, ...(issue.path as (string | number)[])]);
-    lines.push(`${path || '(document)'}: ${issue.message}`);
+    // zod's message may quote input (an unrecognised key): each line stays an excerpt.
+    lines.push(excerpt(`${path || '(document)'}: ${issueMessage(issue)}`, MAX_ISSUE_LINE));
   }
   return lines;
 }

@@ -101,7 +101,7 @@ describe('parseInterchange rejects malformed input with a clear message', () => 
     const errors = errorsOf(json);
     const ms = performance.now() - t0;
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^The file is too large: at least 50\.\d MB; the limit is 20\.0 MB$/);
+    expect(errors[0]).toMatch(/^The document is too large: 50\.\d MB; the limit is 20\.0 MB$/);
     expect(ms).toBeLessThan(1000);
   });
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { migration001 } from './001-meetings';
 import { migration002 } from './002-search';
 import { migration003 } from './003-block-records';
+import { MinutaError } from '../../../shared/errors';
 
 export interface Migration {
   /** Strictly increasing, starting at 1; recorded in PRAGMA user_version once applied. */
@@ -15,9 +16,11 @@ export interface Migration {
  */
 export const migrations: readonly Migration[] = [migration001, migration002, migration003];
 
-export class NewerDatabaseError extends Error {
+/** `unavailable`: reading this schema is a capability this version of Minuta does not have. */
+export class NewerDatabaseError extends MinutaError {
   constructor(readonly found: number, readonly supported: number) {
     super(
+      'unavailable',
       `This database was written by a newer Minuta (schema version ${found}; this version understands up to ${supported}). ` +
         'Update Minuta to open it; the file was not changed.',
     );
@@ -38,11 +41,12 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
   const latest = latestVersion(list);
   if (current > latest) throw new NewerDatabaseError(current, latest);
   for (const m of list.slice(current)) {
+    // IMMEDIATE (see writeTransaction in ../db): wait for another writer instead of failing at once.
     db.transaction(() => {
       m.up(db);
       // PRAGMA cannot take a bound parameter; the version is our own integer.
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
   return latestVersion(list);
 }

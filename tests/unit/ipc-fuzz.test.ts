@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServices, type Services } from '../../src/main/services';
+import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
+import { contract, methods, type Method } from '../../src/shared/ipc/contract';
+import { MAX_ERROR_MESSAGE } from '../../src/shared/errors';
+import { canonicalJson } from '../../src/shared/canonicalJson';
+import { splitMeeting } from '../../src/shared/minutes';
+import { FIXTURES, loadFixture, tempDir } from '../support/temp';
+import { digest, generate, mutate, requestSchema, seeded, type Pools } from '../support/fuzz';
+import { readFileSync } from 'node:fs';
+
+/**
+ * IPC fuzz, generated from the contract: for every method, payloads built from its request schema
+ * (valid-looking) and hostile mutations of them (wrong types, huge strings, deep nesting, prototype
+ * keys, NUL, lone surrogates, NaN/1e308, extra keys), dispatched through the app's own dispatch over
+ * real services on a real SQLite file. Every answer must be an envelope: accepted, or rejected with a
+ * code other than `internal` and a message ≤ 2 KB; a rejection must leave the database's content
+ * exactly as it was. A new method or field is covered without touching this file.
+ *
+ * MINUTA_SOAK=1 runs 5,000+ cases (npm run soak); MINUTA_FUZZ_SEED replays a run.
+ */
+const SOAK = process.env['MINUTA_SOAK'] === '1';
+const TOTAL = Number(process.env['MINUTA_FUZZ_CASES'] ?? (SOAK ? 5_000 : 520));
+const SEED = Number(process.env['MINUTA_FUZZ_SEED'] ?? 20261130);
+
+let tmp: ReturnType<typeof tempDir>;
+let services: Services;
+const importFiles: (string | undefined)[] = [];
+let importIndex = 0;
+
+beforeAll(() => {
+  tmp = tempDir('minuta-fuzz-');
+  const file = (name: string, content: string | Uint8Array) => {
+    const path = join(tmp.dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const seed = readFileSync(FIXTURES[2019]);
+  importFiles.push(
+    undefined, // the user cancels
+    FIXTURES[2019],
+    file('bom.minuta.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), seed])),
+    file('latin1.minuta.json', Buffer.concat([seed.subarray(0, 200), Buffer.from([0xe9]), seed.subarray(200)])),
+    file('zip.docx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(5000, 7)])),
+    file('garbage.minuta.json', Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 31) % 256))),
+    file('keys.minuta.json', JSON.stringify({ format: 'minuta', version: 1, meeting: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`.repeat(50), i])) })),
+    join(tmp.dir, 'missing.minuta.json'),
+    tmp.dir,
+    '/proc/self/status',
+  );
+  services = createServices({
+    databasePath: join(tmp.dir, 'minuta.sqlite'),
+    version: 'fuzz',
+    author: 'fuzzer',
+    export: {
+      dialog: { chooseDestination: async ({ defaultName }) => join(tmp.dir, 'exports', defaultName) },
+      createPrinter: () => new PlaywrightPrinter(),
+    },
+    importDialog: { chooseMinutesFile: async () => importFiles[importIndex++ % importFiles.length] },
+  });
+  services.store.create(loadFixture(2019), 'seed');
+  services.store.create(loadFixture(2018), 'seed');
+}, 60_000);
+
+afterAll(async () => {
+  await services?.exports?.close();
+  services?.close();
+  tmp?.cleanup();
+});
+
+describe('IPC fuzz generated from the contract', () => {
+  it(`answers ${TOTAL}+ generated and hostile payloads without a crash, and rejections change nothing`, async () => {
+    const rng = seeded(SEED);
+    const pools: Pools = {
+      strings: (field) => {
+        if (field === 'id') return [...services.store.list().map((m) => m.id), 'm_doesnotexist'];
+        if (/On$|date/i.test(field)) return ['2019-10-30', '2018-05-24', '2026-02-28'];
+        return [
+        'Draft 1 circulated 12 June',
+        'pink card',
+        'Technical Consultation',
+        'ກອງປະຊຸມ',
+        'កិច្ចប្រជុំ',
+        'အစည်းအဝေး',
+        ];
+      },
+      integers: () => [1, 2, 3, ...services.store.list().flatMap((m) => services.store.revisions(m.id).map((r) => r.id))],
+      documents: () => services.store.list().map((m) => services.store.get(m.id)!.meeting),
+    };
+    const counts = { tried: 0, rejected: 0, accepted: 0, crashed: 0 };
+    const perMethod = Object.fromEntries(methods.map((m) => [m, { tried: 0, rejected: 0, accepted: 0 }])) as Record<
+      Method,
+      { tried: number; rejected: number; accepted: number }
+    >;
+    const failures: string[] = [];
+    const schemas = Object.fromEntries(methods.map((m) => [m, requestSchema(contract[m].request)]));
+    const perMethodCases = Math.ceil(TOTAL / methods.length);
+    let known: string | undefined;
+    const started = performance.now();
+
+    for (let round = 0; round < perMethodCases; round++) {
+      for (const method of methods) {
+        const valid = generate(schemas[method]!, rng, pools);
+        // A third stay as generated (valid-looking); the rest get one hostile change.
+        const { payload, how } = rng() < 0.33 ? { payload: valid, how: 'as generated' } : mutate(valid, rng);
+        // The digest of the current content, reused while nothing was accepted (a rejection was just
+        // proven to leave it unchanged); flushing a pending index update changes it, so it is redone.
+        if (services.store.flushIndex() > 0) known = undefined;
+        const before = known ?? digest(services.db);
+        known = undefined;
+        counts.tried++;
+        perMethod[method].tried++;
+        const label = `#${counts.tried} ${method} (${how}, seed ${SEED})`;
+        let result;
+        try {
+          result = await services.dispatch(method, payload);
+        } catch (error) {
+          counts.crashed++;
+          failures.push(`${label}: threw ${String(error).slice(0, 200)}`);
+          continue;
+        }
+        if (result.ok) {
+          counts.accepted++;
+          perMethod[method].accepted++;
+          const response = contract[method].response.safeParse(result.value);
+          if (!response.success) failures.push(`${label}: accepted, but the response breaks the contract: ${response.error.message.slice(0, 200)}`);
+          // An acknowledged save is stored exactly as sent: not one character altered on the way.
+          if (method === 'saveMeeting') {
+            const sent = contract.saveMeeting.request.parse(payload);
+            const stored = services.store.get(sent.id)?.meeting;
+            const records = stored ? splitMeeting(stored) : undefined;
+            const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+            const altered =
+              !records ||
+              (sent.changes.head !== undefined && !same(records.head, sent.changes.head)) ||
+              (sent.changes.body !== undefined && !same(records.body, sent.changes.body)) ||
+              (sent.changes.blocks ?? []).some((r) => !same(records.blocks.get(r.id), r));
+            if (altered) failures.push(`${label}: accepted, but stored differently`);
+          }
+          continue;
+        }
+        if (result.error.code === 'internal') {
+          counts.crashed++;
+          failures.push(`${label}: internal: ${result.error.message.slice(0, 300)}`);
+          continue;
+        }
+        counts.rejected++;
+        perMethod[method].rejected++;
+        if (result.error.message.length > MAX_ERROR_MESSAGE) failures.push(`${label}: message of ${result.error.message.length} characters`);
+        const after = digest(services.db);
+        if (after !== before) failures.push(`${label}: rejected (${result.error.code}) but the database changed`);
+        known = after;
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `IPC fuzz (seed ${SEED}): tried ${counts.tried}, rejected ${counts.rejected}, accepted ${counts.accepted}, crashed ${counts.crashed} in ${seconds.toFixed(1)} s\n` +
+        methods.map((m) => `  ${m}: ${perMethod[m].tried} tried, ${perMethod[m].rejected} rejected, ${perMethod[m].accepted} accepted`).join('\n'),
+    );
+    expect(({} as Record<string, unknown>)['polluted'], 'Object.prototype was polluted').toBeUndefined();
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect(counts.crashed).toBe(0);
+    expect(counts.tried).toBeGreaterThanOrEqual(TOTAL);
+    // Both kinds must occur for every method, or the generator has stopped reaching the handlers.
+    for (const m of methods) expect(perMethod[m].rejected, `${m} never rejected`).toBeGreaterThan(0);
+    expect(methods.filter((m) => perMethod[m].accepted === 0)).toEqual([]);
+  }, SOAK ? 3_600_000 : 300_000);
+});
