@@ -26,6 +26,12 @@ describe('built preload', () => {
     expect(code).not.toMatch(/\brequire\(\s*[^"'`\s)]/); // no dynamic require either
   });
 
+  it('stays small and carries no zod: it only needs the method names (src/shared/ipc/methods.ts)', () => {
+    const code = readFileSync(PRELOAD, 'utf8');
+    expect(Buffer.byteLength(code), `${PRELOAD} is ${Buffer.byteLength(code)} bytes`).toBeLessThan(5_000);
+    expect(code).not.toMatch(/zod|ZodError|safeParse/);
+  });
+
   it('exposes the API through contextBridge and never hands out ipcRenderer', () => {
     const code = readFileSync(PRELOAD, 'utf8');
     expect(code).toMatch(/exposeInMainWorld\(\s*["']minuta["']/);

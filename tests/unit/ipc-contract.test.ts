@@ -17,7 +17,8 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   createMeeting: { payload: { title: 'Meeting', startsOn: '30/10/2019' }, field: 'startsOn' },
   searchMeetings: { payload: { query: 'x'.repeat(501) }, field: 'query' },
   duplicateMeeting: { payload: { id: 'm_1', startsOn: '2019-13-01' }, field: 'startsOn' },
-  saveMeeting: { payload: { id: 'm_1', meeting: { id: 'm_1', body: 'not a list' } }, field: 'meeting' },
+  saveMeeting: { payload: { id: 'm_1', base: 0, changes: { body: 'not a list' } }, field: 'changes.body' },
+  recoverMeeting: { payload: { id: '' }, field: 'id' },
   listRevisions: { payload: { id: '' }, field: 'id' },
   nameVersion: { payload: { id: 'm_1', name: 'Draft 1', revisionId: -3 }, field: 'revisionId' },
   exportMeeting: { payload: { id: 'm_1', format: 'odt' }, field: 'format' },
@@ -77,17 +78,33 @@ describe('IPC contract', () => {
     expect(services.handlers.listMeetings(undefined)).toEqual([]);
   });
 
-  it('names the path inside a malformed meeting document', async () => {
+  it('names the path inside a malformed change', async () => {
     const created = await services.dispatch('createMeeting', { title: 'Technical Consultation', startsOn: '2018-05-24' });
     if (!created.ok) throw new Error(created.error.message);
     const { id } = created.value as { id: string };
-    const stored = services.store.get(id)!;
-    const bad = structuredClone(stored.meeting) as unknown as { titleBlock: { title: unknown } };
+    const { body: _body, ...head } = services.store.get(id)!.meeting;
+    const bad = structuredClone(head) as unknown as { titleBlock: { title: unknown } };
     bad.titleBlock.title = 42;
-    const result = await services.dispatch('saveMeeting', { id, meeting: bad });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid', path: 'meeting' } });
-    if (!result.ok) expect(result.error.message).toContain('meeting.titleBlock.title');
+    const result = await services.dispatch('saveMeeting', { id, base: 0, changes: { head: bad } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid', path: 'changes.head.titleBlock.title' } });
     expect(services.store.revisions(id)).toHaveLength(1);
+  });
+
+  it('saves a change from the current seq, and refuses one from an older seq as a conflict naming who saved', async () => {
+    const created = await services.dispatch('createMeeting', { title: 'Technical Consultation', startsOn: '2018-05-24' });
+    if (!created.ok) throw new Error(created.error.message);
+    const { id } = created.value as { id: string };
+    const opened = await services.dispatch('getMeeting', { id });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { meeting, seq } = opened.value as { meeting: { titleBlock: object; body: unknown[] }; seq: number };
+    const { body: _body, ...head } = meeting;
+    const retitled = { ...head, titleBlock: { ...meeting.titleBlock, title: [{ text: 'Retitled' }] } };
+    const saved = await services.dispatch('saveMeeting', { id, base: seq, changes: { head: retitled } });
+    expect(saved).toMatchObject({ ok: true, value: { seq: seq + 1 } });
+    const stale = await services.dispatch('saveMeeting', { id, base: seq, changes: { head } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!stale.ok) expect(stale.error.message).toMatch(/changed by .+ at \d\d:\d\d/);
+    expect(services.store.get(id)!.meeting.titleBlock.title).toEqual([{ text: 'Retitled' }]);
   });
 
   it('round-trips a valid call through the envelope, and maps a missing record to not-found', async () => {

@@ -4,11 +4,12 @@ import { createMeetingStore, type MeetingStore } from '../store/meetings';
 import { MinutaError } from '../../shared/errors';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../../shared/ipc/contract';
-import { createFromTemplate, type TemplateName } from '../../shared/minutes';
+import { createFromTemplate, type MeetingChanges, type TemplateName } from '../../shared/minutes';
 import { nextMeetingFrom } from './nextMeeting';
 import { createExportService, type ExportService, type ExportServiceOptions } from '../export/service';
 import { NoChromiumError } from '../export/pdf/chromium';
 import { MinutesFileError, readMinutesFile } from '../interchange/minutesFile';
+import { createSaveShim } from './saveShim';
 
 /** Where the minutes file to import comes from: Electron's open dialog in the app, a fixed path in tests. */
 export interface OpenDialogPort {
@@ -60,6 +61,7 @@ export function createServices(options: ServicesOptions): Services {
     updatedAt,
   });
 
+  const shim = createSaveShim(store, author); // SHIM until the store branch is merged (see saveShim.ts)
   const exports = options.export ? createExportService(options.export) : undefined;
   const stored = (id: string) => {
     const found = store.get(id);
@@ -74,7 +76,7 @@ export function createServices(options: ServicesOptions): Services {
     getMeeting: ({ id }) => {
       const found = store.get(id);
       if (!found) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
-      return found;
+      return { ...found, seq: shim.seqOf(id) };
     },
     createMeeting: ({ template, title, startsOn }) =>
       summary(store.create(createFromTemplate(template as TemplateName, { title, startDate: startsOn }), author)),
@@ -83,7 +85,8 @@ export function createServices(options: ServicesOptions): Services {
       if (!found) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
       return summary(store.create(nextMeetingFrom(found.meeting, { title, startsOn }), author));
     },
-    saveMeeting: ({ id, meeting }) => store.save(id, meeting, author),
+    saveMeeting: ({ id, base, changes }) => shim.save(id, base, changes as MeetingChanges),
+    recoverMeeting: ({ id }) => shim.recover(id),
     listRevisions: ({ id }) => {
       if (!store.get(id)) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
       return store.revisions(id);

@@ -4,6 +4,7 @@ import { EditorScreen } from './editor/EditorScreen';
 import { RegisterScreen } from './register/RegisterScreen';
 import { SaveStatus } from './editor/SaveStatus';
 import { ExportMenu } from './export/ExportMenu';
+import { ConflictBanner } from './editor/ConflictBanner';
 import { Palette } from './commands/Palette';
 import { useShortcuts } from './commands/useShortcuts';
 import { useAppStore } from './state/store';
@@ -53,6 +54,7 @@ export function App() {
           Commands <kbd>Ctrl K</kbd>
         </button>
       </header>
+      {meetingId ? <ConflictBanner /> : null}
       <main className={`app-main app-main-${screen.name}`}>
         {screen.name === 'home' && <HomeScreen />}
         {screen.name === 'editor' && <EditorScreen meetingId={screen.meetingId} />}

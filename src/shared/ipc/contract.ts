@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Result } from './result';
-import { TEMPLATE_NAMES, validateMeeting, type Meeting } from '../minutes';
+import { MeetingChangesSchema, TEMPLATE_NAMES, type Meeting } from '../minutes';
+import { channelOf, type MethodName } from './methods';
 
 /**
  * The one IPC contract between the renderer and the main process. The preload builds its named
@@ -11,17 +12,6 @@ import { TEMPLATE_NAMES, validateMeeting, type Meeting } from '../minutes';
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 const meetingId = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
-
-/**
- * A whole minutes document. validateMeeting bounds the nesting before zod descends (a hostile payload
- * must not overflow the stack) and names every bad field by its path in the message.
- */
-const meetingDocument = z.unknown().transform((value, ctx): Meeting => {
-  const result = validateMeeting(value);
-  if (result.ok) return result.value;
-  ctx.addIssue({ code: 'custom', message: result.errors.slice(0, 3).join('; ') });
-  return z.NEVER;
-});
 
 export const meetingSummary = z.object({
   id: z.string(),
@@ -73,7 +63,8 @@ export const contract = {
   },
   getMeeting: {
     request: z.strictObject({ id: meetingId }),
-    response: meetingSummary.extend({ meeting: z.custom<Meeting>(), revisionId: z.number() }),
+    /** `seq`: the meeting's save sequence, +1 on every successful save; a save names the seq it starts from. */
+    response: meetingSummary.extend({ meeting: z.custom<Meeting>(), revisionId: z.number(), seq: z.number() }),
   },
   createMeeting: {
     request: newMeeting,
@@ -88,9 +79,21 @@ export const contract = {
     }),
     response: meetingSummary,
   },
+  /**
+   * Only what changed since `base` (the seq the changes start from). A save whose base is not the
+   * meeting's current seq is refused with `conflict`, naming who saved last and when; nothing changes.
+   */
   saveMeeting: {
-    request: z.strictObject({ id: meetingId, meeting: meetingDocument }),
-    response: z.object({ revisionId: z.number(), folded: z.boolean(), changed: z.array(z.string()) }),
+    request: z.strictObject({ id: meetingId, base: z.number().int().min(0), changes: MeetingChangesSchema }),
+    response: z.object({ revisionId: z.number(), seq: z.number(), folded: z.boolean(), changed: z.array(z.string()) }),
+  },
+  /**
+   * A meeting whose head revision fails its hash check (`getMeeting` answers `corrupt`): makes the last
+   * revision that verifies the new head, as a new revision (nothing is destroyed).
+   */
+  recoverMeeting: {
+    request: z.strictObject({ id: meetingId }),
+    response: z.object({ revisionId: z.number(), seq: z.number() }),
   },
   listRevisions: {
     request: z.strictObject({ id: meetingId }),
@@ -136,7 +139,7 @@ export const contract = {
     request: z.strictObject({ id: meetingId, sealed: z.boolean().optional() }),
     response: exportPreview,
   },
-} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+} as const satisfies Record<MethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -145,8 +148,7 @@ export const methods = Object.keys(contract) as Method[];
 export type Request<M extends Method> = z.input<Contract[M]['request']>;
 export type Response<M extends Method> = z.output<Contract[M]['response']>;
 
-/** The Electron channel that carries a method; one prefix so that nothing else is ever answered. */
-export const channelOf = (method: Method): string => `minuta:${method}`;
+export { channelOf };
 
 /** What the renderer sees as `window.minuta`: one named function per method. */
 export type MinutaApi = { [M in Method]: (request: Request<M>) => Promise<Result<Response<M>>> };

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { METHOD_NAMES } from '../../src/shared/ipc/methods';
+import { contract } from '../../src/shared/ipc/contract';
+
+describe('the method list the preload uses', () => {
+  it('is exactly the contract’s methods, in the contract’s order', () => {
+    expect([...METHOD_NAMES]).toEqual(Object.keys(contract));
+  });
+
+  it('imports nothing (in particular not zod or the minutes model)', () => {
+    const source = readFileSync('src/shared/ipc/methods.ts', 'utf8');
+    expect(source).not.toMatch(/^\s*import\s/m);
+  });
+});
