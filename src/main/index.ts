@@ -1,4 +1,4 @@
-import { app, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createServices } from './services';
@@ -11,14 +11,17 @@ import { isAppUrl } from './security/urls';
 import { resolveDatabasePath } from './paths';
 import { ElectronPrinter } from './export/pdf/electronPrinter';
 import { electronOpenDialog, electronSaveDialog } from './dialogs';
+import { claimSingleInstance, routeLaunches } from './singleInstance';
 
 // The Electron shell stays thin: windows and wiring only. Everything it does lives in ./services.
 const rendererRoot = pathToFileURL(join(import.meta.dirname, '../renderer/')).href;
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 
 app.enableSandbox();
+const primary = claimSingleInstance(app);
 
 void app.whenReady().then(() => {
+  if (!primary) return; // another Minuta is running: it has been brought to the front
   const services = createServices({
     databasePath: resolveDatabasePath(process.argv, process.env, app.getPath('userData')),
     version: app.getVersion(),
@@ -57,7 +60,7 @@ void app.whenReady().then(() => {
   };
   open();
 
-  app.on('activate', open);
+  routeLaunches(app, { all: () => BrowserWindow.getAllWindows(), open });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
