@@ -73,6 +73,11 @@ export interface StartOptions {
   /** Reuse a data folder (e.g. to restart the services on the same file); a fresh temp folder otherwise. */
   dataDir?: string;
   viewport?: { width: number; height: number };
+  /**
+   * Wraps the bridge: sees (and may answer instead of) every call the page makes. `dispatch` is the
+   * real one. For recording payloads, or for an answer the real services cannot produce yet.
+   */
+  bridge?: (method: string, payload: unknown, dispatch: Services['dispatch']) => Promise<unknown>;
 }
 
 export async function startApp(browser: Browser, options: StartOptions = {}): Promise<AppUnderTest> {
@@ -112,7 +117,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
   });
 
   await page.exposeFunction('__minutaDispatch', (method: string, payload: unknown) =>
-    services.dispatch(method, payload),
+    options.bridge ? options.bridge(method, payload, services.dispatch) : services.dispatch(method, payload),
   );
   await page.addInitScript((names: string[]) => {
     const bridge = (window as unknown as { __minutaDispatch: (m: string, p: unknown) => Promise<unknown> })
