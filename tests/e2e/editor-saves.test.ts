@@ -70,6 +70,7 @@ describe('saves', () => {
   it('a save refused because someone else saved shows a banner, keeps the text, and re-applies it on the latest', async () => {
     await withApp(browser(), async (app) => {
       const { page } = app;
+      const other = importFixture(app, 'minutes-2018.minuta.json');
       const meeting = importFixture(app, 'minutes-2019.minuta.json');
       const [first, second] = meeting.body.filter((b) => b.type === 'paragraph').map((b) => b.id) as [string, string];
       await openMeeting(page, meeting.id);
@@ -86,6 +87,10 @@ describe('saves', () => {
       // …and in the first one, which they changed too.
       await typeInField(page, `${first}.text`, ' My addition to the opening.');
       await page.waitForTimeout(1500); // time for (wrong) retries, which must not happen
+      // Opening another meeting now would drop the unsaved edits: the editor stays on this one.
+      await page.evaluate((id) => void (location.hash = `#/meeting/${id}`), other.id);
+      await page.waitForFunction((id) => location.hash === `#/meeting/${id}`, meeting.id);
+      await page.locator('[data-testid="editor"][data-ready]').waitFor();
       expect(paragraphText(stored(app, meeting.id), second)).toBe(paragraphText(meeting, second));
       expect(await field(page, `${second}.text`).textContent()).toContain('Added by me.');
 

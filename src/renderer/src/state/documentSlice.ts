@@ -86,7 +86,15 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
 
   async openMeeting(id) {
     if (get().doc?.id === id) return;
-    await get().closeMeeting();
+    try {
+      await get().closeMeeting();
+    } catch {
+      // The open meeting's edits cannot be stored yet (a save conflict, a failing disk): stay with
+      // them rather than drop them; the header and the conflict banner say why.
+      const current = get().doc;
+      if (current) get().navigate({ name: 'editor', meetingId: current.id });
+      return;
+    }
     set({ docStatus: 'loading', docError: null, docErrorCode: null });
     try {
       // Marks for the benchmark: how much of opening is the transfer and how much the rendering.
