@@ -1,4 +1,4 @@
-import { app, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServices } from './services/startup';
@@ -12,12 +12,15 @@ import { NO_NETWORK_SWITCHES } from './security/network';
 import { resolveDatabasePath } from './paths';
 import { ElectronPrinter } from './export/pdf/electronPrinter';
 import { electronOpenDialog, electronSaveDialog } from './dialogs';
+import { claimSingleInstance, routeLaunches } from './singleInstance';
 
 // The Electron shell stays thin: windows and wiring only. Everything it does lives in ./services.
 const rendererRoot = pathToFileURL(join(import.meta.dirname, '../renderer/')).href;
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 
 app.enableSandbox();
+const primary = claimSingleInstance(app);
+
 // Before ready, or Chromium has started without them: the printed minutes are confidential, and the
 // app's Chromium (the print window included) needs nothing off this machine.
 for (const [name, value] of NO_NETWORK_SWITCHES) {
@@ -26,6 +29,7 @@ for (const [name, value] of NO_NETWORK_SWITCHES) {
 }
 
 void app.whenReady().then(() => {
+  if (!primary) return; // another Minuta is running: it has been brought to the front
   // A database that cannot be opened (newer, damaged, not ours, no permission) still gets a window:
   // the renderer asks startupState and shows what happened and what to do.
   const startup = startServices({
@@ -68,7 +72,7 @@ void app.whenReady().then(() => {
   };
   open();
 
-  app.on('activate', open);
+  routeLaunches(app, { all: () => BrowserWindow.getAllWindows(), open });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

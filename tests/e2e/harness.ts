@@ -77,6 +77,11 @@ export interface StartOptions {
   /** The database file (default: minuta.sqlite in the data folder), e.g. a damaged or newer one. */
   databasePath?: string;
   viewport?: { width: number; height: number };
+  /**
+   * Wraps the bridge: sees (and may answer instead of) every call the page makes. `dispatch` is the
+   * real one. For recording payloads, or for an answer the real services cannot produce yet.
+   */
+  bridge?: (method: string, payload: unknown, dispatch: Services['dispatch']) => Promise<unknown>;
 }
 
 export async function startApp(browser: Browser, options: StartOptions = {}): Promise<AppUnderTest> {
@@ -132,7 +137,9 @@ export async function startAny(
     return route.fulfill({ status: 200, contentType: MIME[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
   });
 
-  await page.exposeFunction('__minutaDispatch', (method: string, payload: unknown) => startup.dispatch(method, payload));
+  await page.exposeFunction('__minutaDispatch', (method: string, payload: unknown) =>
+    options.bridge ? options.bridge(method, payload, startup.dispatch) : startup.dispatch(method, payload),
+  );
   await page.addInitScript((names: string[]) => {
     const bridge = (window as unknown as { __minutaDispatch: (m: string, p: unknown) => Promise<unknown> })
       .__minutaDispatch;

@@ -26,6 +26,13 @@ describe('built preload', () => {
     expect(code).not.toMatch(/\brequire\(\s*[^"'`\s)]/); // no dynamic require either
   });
 
+  it('stays small and carries no zod: it only needs the method names (src/shared/ipc/methods.ts)', () => {
+    const code = readFileSync(PRELOAD, 'utf8');
+    expect(Buffer.byteLength(code), `${PRELOAD} is ${Buffer.byteLength(code)} bytes`).toBeLessThan(5_000);
+    // zod's own identifiers, as a bundled copy would carry them (words in comments do not count).
+    expect(code).not.toMatch(/ZodError|\b_zod\b|safeParse/);
+  });
+
   it('exposes the API through contextBridge and never hands out ipcRenderer', () => {
     const code = readFileSync(PRELOAD, 'utf8');
     expect(code).toMatch(/exposeInMainWorld\(\s*["']minuta["']/);

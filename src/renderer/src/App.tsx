@@ -4,6 +4,7 @@ import { EditorScreen } from './editor/EditorScreen';
 import { RegisterScreen } from './register/RegisterScreen';
 import { SaveStatus } from './editor/SaveStatus';
 import { ExportMenu } from './export/ExportMenu';
+import { ConflictBanner } from './editor/ConflictBanner';
 import { Palette } from './commands/Palette';
 import { useShortcuts } from './commands/useShortcuts';
 import { useAppStore } from './state/store';
@@ -62,6 +63,7 @@ export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
           This database is read-only: {readOnlyReason}. Changes cannot be saved.
         </p>
       )}
+      {meetingId ? <ConflictBanner /> : null}
       <main className={`app-main app-main-${screen.name}`}>
         {screen.name === 'home' && <HomeScreen />}
         {screen.name === 'editor' && <EditorScreen meetingId={screen.meetingId} />}

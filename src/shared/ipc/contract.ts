@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Result } from './result';
 import { listProblems } from '../errors';
 import { MeetingChangesSchema, TEMPLATE_NAMES, checkStructure, formatIssues, isoDateProblem, type Meeting, type MeetingChanges } from '../minutes';
+import { channelOf, type MethodName } from './methods';
 
 /**
  * The one IPC contract between the renderer and the main process. The preload builds its named
@@ -207,7 +208,7 @@ export const contract = {
     request: z.strictObject({ id: meetingId, sealed: z.boolean().optional() }),
     response: exportPreview,
   },
-} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+} as const satisfies Record<MethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -216,8 +217,7 @@ export const methods = Object.keys(contract) as Method[];
 export type Request<M extends Method> = z.input<Contract[M]['request']>;
 export type Response<M extends Method> = z.output<Contract[M]['response']>;
 
-/** The Electron channel that carries a method; one prefix so that nothing else is ever answered. */
-export const channelOf = (method: Method): string => `minuta:${method}`;
+export { channelOf };
 
 /** What the renderer sees as `window.minuta`: one named function per method. */
 export type MinutaApi = { [M in Method]: (request: Request<M>) => Promise<Result<Response<M>>> };

@@ -5,12 +5,14 @@ import { BlockList } from './BlockView';
 import { SaveStatus } from './SaveStatus';
 import { LivePreview } from './LivePreview';
 import { Toolbar } from '../commands/Toolbar';
+import { CorruptMeeting } from '../screens/CorruptMeeting';
 import type { AnyBlock } from '../model/tree';
 
 export function EditorScreen({ meetingId }: { meetingId: string }) {
   const openMeeting = useAppStore((s) => s.openMeeting);
   const status = useAppStore((s) => s.docStatus);
   const error = useAppStore((s) => s.docError);
+  const errorCode = useAppStore((s) => s.docErrorCode);
   const loadedId = useAppStore((s) => s.doc?.id);
   const titleBlock = useAppStore((s) => s.doc?.meeting.titleBlock);
   const dates = useAppStore((s) => s.doc?.meeting.dates);
@@ -21,6 +23,7 @@ export function EditorScreen({ meetingId }: { meetingId: string }) {
     void openMeeting(meetingId);
   }, [meetingId, openMeeting]);
 
+  if (status === 'error' && errorCode === 'corrupt') return <CorruptMeeting meetingId={meetingId} message={error ?? ''} />;
   if (status === 'error') return <p role="alert" className="error">Could not open the meeting: {error}</p>;
   if (loadedId !== meetingId || !titleBlock || !dates || !venue || !body) return <p className="loading">Opening…</p>;
   return (

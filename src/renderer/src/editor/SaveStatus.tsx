@@ -1,6 +1,12 @@
 import { useAppStore } from '../state/store';
 
-const TEXT = { saved: 'Saved', pending: 'Saving…', saving: 'Saving…', failed: 'Save failed — retrying' } as const;
+const TEXT = {
+  saved: 'Saved',
+  pending: 'Saving…',
+  saving: 'Saving…',
+  failed: 'Save failed — retrying',
+  conflict: 'Not saved — changed elsewhere',
+} as const;
 
 /** Always visible: the author knows whether the last keystroke is in the database. */
 export function SaveStatus() {
