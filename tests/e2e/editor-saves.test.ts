@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/main/store/db';
+import { createMeetingStore } from '../../src/main/store/meetings';
+import { loadFixture, tempDir } from '../support/temp';
 import type { Page } from 'playwright-core';
 import { useBrowser, withApp, type AppUnderTest } from './harness';
 import { field, openMeeting, screenshot, stored, typeInField, waitSaved } from './drivers/ui';
@@ -82,7 +86,7 @@ describe('saves', () => {
       // We type in the second paragraph: the save is refused, never retried, the text stays.
       await typeInField(page, `${second}.text`, ' Added by me.');
       await conflictBanner(page).getByRole('alert').waitFor();
-      expect(await conflictBanner(page).innerText()).toMatch(/changed by .+ at \d\d:\d\d \(in another window or program\)/);
+      expect(await conflictBanner(page).innerText()).toMatch(/changed by .+ at \d\d:\d\d.*\(in another window or program\)/);
       expect(await page.locator('[data-save-state]').getAttribute('data-save-state')).toBe('conflict');
       // …and in the first one, which they changed too.
       await typeInField(page, `${first}.text`, ' My addition to the opening.');
@@ -125,50 +129,58 @@ describe('saves', () => {
     });
   });
 
-  // SIMULATED at the bridge (for the integrator): this branch's store has no hash check, so no real
-  // `corrupt` answer can be produced here. Once the store branch is merged, damage the head revision's
-  // stored document in SQL instead and drop the getMeeting override below.
+  // Real damage, as the store's corruption test makes it: one byte of a block record flipped in the
+  // database file (same length, so SQLite's integrity_check still passes). The head fails its hash
+  // check, getMeeting answers `corrupt`, and recovery goes back to the last revision that verifies.
   it('a meeting whose head is corrupt gets a screen with the two ways out; "Open the last good revision" opens it', async () => {
-    let recovered = false;
-    let recoverCalls = 0;
-    let corruptId = '';
-    await withApp(
-      browser(),
-      async (app) => {
-        const { page } = app;
-        const meeting = importFixture(app, 'minutes-2019.minuta.json');
-        corruptId = meeting.id;
-        await page.evaluate((id) => void (location.hash = `#/meeting/${id}`), meeting.id);
-        const screen = page.getByTestId('corrupt-meeting');
-        await screen.waitFor();
-        const text = await screen.innerText();
-        expect(text).toContain('Second Technical Consultative Meeting');
-        expect(text).toContain('revision 1 failed its integrity check');
-        expect(text).toContain('minuta backup FILE');
-        expect(text).toContain(app.databasePath);
-        await screenshot(page, 'corrupt-meeting.png');
-        await screen.getByRole('button', { name: 'Open the last good revision' }).click();
-        await page.locator('[data-testid="editor"][data-ready]').waitFor();
-        expect(recoverCalls).toBe(1);
-        await typeInField(page, `${meeting.body[0]!.id}.text`, ' Typed after recovery.');
-        await waitSaved(page);
-      },
-      {
-        bridge: async (method, payload, dispatch) => {
-          const id = (payload as { id?: string } | undefined)?.id;
-          if (method === 'recoverMeeting' && id === corruptId) {
-            recoverCalls++;
-            recovered = true;
-          }
-          if (method === 'getMeeting' && id === corruptId && !recovered) {
-            return {
-              ok: false,
-              error: { code: 'corrupt', message: `Meeting ${id}: revision 1 failed its integrity check. Open the last good revision, or restore a backup.` },
-            };
-          }
-          return dispatch(method, payload);
+    const tmp = tempDir('minuta-corrupt-e2e-');
+    const file = join(tmp.dir, 'minuta.sqlite');
+    const MARK = 'Zanzibar corruption marker';
+    const meeting = loadFixture(2019);
+    const index = meeting.body.findIndex((b) => b.type === 'paragraph');
+    const paragraphId = meeting.body[index]!.id;
+    {
+      const db = openDatabase(file);
+      const store = createMeetingStore(db, { foldGapMs: -1 });
+      store.create(meeting, 'ana');
+      const body = [...meeting.body];
+      body[index] = { ...(body[index] as Extract<Meeting['body'][number], { type: 'paragraph' }>), text: plain(`${MARK} in the minutes.`) };
+      store.saveDocument(meeting.id, { ...meeting, body }, 'ben');
+      store.flushIndex();
+      db.close();
+    }
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(Buffer.from(`"text":"${MARK}`, 'utf8')) + '"text":"'.length;
+    expect(at).toBeGreaterThan(10);
+    bytes[at] = 0x59; // 'Z' → 'Y': same length, still JSON; only the record's hash can tell
+    writeFileSync(file, bytes);
+    try {
+      await withApp(
+        browser(),
+        async (app) => {
+          const { page } = app;
+          await page.evaluate((id) => void (location.hash = `#/meeting/${id}`), meeting.id);
+          const screen = page.getByTestId('corrupt-meeting');
+          await screen.waitFor();
+          const text = await screen.innerText();
+          expect(text).toContain(meeting.id);
+          expect(text).toMatch(/revision 2/);
+          expect(text).toContain('minuta backup FILE');
+          expect(text).toContain(app.databasePath);
+          await screenshot(page, 'corrupt-meeting.png');
+          await screen.getByRole('button', { name: 'Open the last good revision' }).click();
+          await page.locator('[data-testid="editor"][data-ready]').waitFor();
+          await typeInField(page, `${paragraphId}.text`, ' Typed after recovery.');
+          await waitSaved(page);
+          const head = app.services.store.get(meeting.id)!.meeting;
+          expect(paragraphText(head, paragraphId)).toBe(`${paragraphText(meeting, paragraphId)} Typed after recovery.`);
+          // Nothing was destroyed: the damaged revision is still there, and still refused.
+          expect(() => app.services.store.revision(meeting.id, 2)).toThrow(/hash/);
         },
-      },
-    );
+        { databasePath: file },
+      );
+    } finally {
+      tmp.cleanup();
+    }
   });
 });

@@ -92,7 +92,7 @@ describe('a read-only database', () => {
           await page.screenshot({ path: join(ARTIFACTS_DIR, 'read-only-banner.png') });
           const info = await app.services.dispatch('appInfo', undefined);
           expect(info).toMatchObject({ ok: true, value: { readOnly: true, readOnlyReason: 'the file is on read-only media' } });
-          const saved = await app.services.dispatch('saveMeeting', { id: loadFixture(2019).id, meeting: loadFixture(2019) });
+          const saved = await app.services.dispatch('saveMeeting', { id: loadFixture(2019).id, base: 0, changes: {} });
           expect(saved).toMatchObject({ ok: false, error: { code: 'read-only' } });
         },
         { databasePath: file },

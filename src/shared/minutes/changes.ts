@@ -4,6 +4,7 @@ import { MeetingHeadSchema, type Meeting } from './meeting';
 import { LIMITS } from './limits';
 import { Id, boundedArray } from './scalars';
 import { MinutaError } from '../errors';
+import { canonicalJson } from '../canonicalJson';
 
 /**
  * A meeting as the units a save carries and the store keeps: the head (everything but the body), the
@@ -106,7 +107,8 @@ export function joinMeeting(head: MeetingHead, body: readonly string[], lookup: 
   return { ...head, body: body.map((id) => build(id, 'body')) as Meeting['body'] };
 }
 
-const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+// Equal as data whatever the key order (the store hands out canonical JSON, with sorted keys).
+const sameJson = (a: unknown, b: unknown) => a === b || canonicalJson(a) === canonicalJson(b);
 
 /** A record's own fields, children excluded, for comparing two versions of one container. */
 function ownFields(block: AnyBlock): unknown {

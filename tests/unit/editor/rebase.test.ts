@@ -160,3 +160,20 @@ describe('mergeIdList', () => {
     expect(mergeIdList(['a', 'b'], ['x', 'a', 'b'], ['b'])).toEqual(['x', 'b']);
   });
 });
+
+describe('rebase after a reload from the store', () => {
+  /** The same data with every object's keys in reverse order, as canonical JSON may differ from the editor's copy. */
+  const reordered = <T>(value: T): T =>
+    JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+    ) as T;
+
+  it('compares records as data, not as key order: an edit where only they reordered keys is re-applied', () => {
+    const mine = edit(base, R2, 'My words.');
+    const theirs = reordered(edit(base, R1, 'Their words.'));
+    const result = rebase(base, mine, theirs);
+    expect(result.offers).toEqual([]);
+    expect(words(result.meeting, R2)).toContain('My words.');
+    expect(words(result.meeting, R1)).toContain('Their words.');
+  });
+});

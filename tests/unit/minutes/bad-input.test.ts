@@ -9,6 +9,7 @@ import { MAX_ERROR_MESSAGE, MinutaError } from '../../../src/shared/errors';
 import { checkDocumentSize, LIMITS } from '../../../src/shared/minutes';
 import { firstInvalidUtf8 } from '../../../src/shared/minutes/interchange';
 import { FIXTURES, loadFixture, tempDir } from '../../support/temp';
+import { saveWhole } from '../../support/saves';
 
 /**
  * Bad input, as users and hostile files produce it: refused with a clear `invalid` error naming what
@@ -144,10 +145,10 @@ describe('bad input over IPC and on the command line', () => {
     if (!created.ok) expect(created.error.message).toMatch(/year must be 1000 or later/);
     const { id } = services.store.create(loadFixture(2019), 'tester');
     expect(await services.dispatch('duplicateMeeting', { id, startsOn: date })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    const meeting = { ...loadFixture(2019), dates: { start: date, end: date } };
-    const saved = await services.dispatch('saveMeeting', { id, meeting });
-    expect(saved).toMatchObject({ ok: false, error: { code: 'invalid', path: 'meeting' } });
-    if (!saved.ok) expect(saved.error.message).toContain('meeting.dates.start');
+    const meeting = { ...loadFixture(2019), id, dates: { start: date, end: date } };
+    const saved = await saveWhole(services, id, meeting);
+    expect(saved).toMatchObject({ ok: false, error: { code: 'invalid', path: 'changes' } });
+    if (!saved.ok) expect(saved.error.message).toContain('changes.head.dates.start');
   });
 
   it('bounds IPC messages: a 1 MB unknown key is quoted as an excerpt', async () => {

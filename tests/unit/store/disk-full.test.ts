@@ -8,6 +8,8 @@ import { MAX_ERROR_MESSAGE, type MinutaError } from '../../../src/shared/errors'
 import { plain, type Meeting } from '../../../src/shared/minutes';
 import { loadFixture } from '../../support/temp';
 import { fillDisk, mountTmpfs } from '../../support/tmpfs';
+import { saveWhole } from '../../support/saves';
+import { createMeetingStore } from '../../../src/main/store/meetings';
 
 /**
  * A full disk, for real: a small tmpfs holds the database, a filler file takes the rest of its space,
@@ -61,7 +63,7 @@ describe('a full disk', () => {
     for (let n = 1; n <= 2_000 && !failure; n++) {
       const meeting = structuredClone(seed);
       meeting.body.push({ id: `b_fill${n}`, type: 'paragraph', text: plain(`Save ${n}: ${'ສະບາຍດີ '.repeat(200)}`) });
-      const result = await services.dispatch('saveMeeting', { id, meeting });
+      const result = await saveWhole(services, id, meeting);
       if (result.ok) {
         acked.set((result.value as { revisionId: number }).revisionId, meeting);
         last = meeting;
@@ -110,14 +112,13 @@ describe('a full disk', () => {
     const db = openDatabase(databasePath);
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      // Read back through the store's verified reads (every record hash and revision digest checked).
+      const store = createMeetingStore(db);
       for (const [revisionId, meeting] of acked) {
-        const row = db.prepare('SELECT document FROM revisions WHERE id = ?').pluck().get(revisionId) as string | undefined;
         // Saves within a minute fold into one revision: it holds the last save acknowledged for it.
-        expect(row, `revision ${revisionId}`).toBeDefined();
-        expect(JSON.parse(row!)).toEqual(meeting);
+        expect(store.revision(id, revisionId), `revision ${revisionId}`).toEqual(meeting);
       }
-      const headDoc = db.prepare('SELECT document FROM revisions WHERE meeting_id = ? ORDER BY id DESC LIMIT 1').pluck().get(id) as string;
-      expect(JSON.parse(headDoc)).toEqual(last);
+      expect(store.get(id)!.meeting).toEqual(last);
     } finally {
       db.close();
     }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { createServices, type Services } from '../../../src/main/services';
 import { plain } from '../../../src/shared/minutes';
 import { loadFixture, tempDir } from '../../support/temp';
+import { saveWhole } from '../../support/saves';
 
 /**
  * Another process (a second Minuta, the CLI, a backup tool) holds the database's write lock. A save
@@ -67,7 +68,7 @@ describe('a database locked by another process', () => {
     const edited = { ...meeting, body: [...meeting.body, { id: 'b_waited', type: 'paragraph' as const, text: plain('Saved after the lock') }] };
     const holder = await holdWriteLock(join(tmp.dir, 'minuta.sqlite'), 1_000);
     const t0 = performance.now();
-    const result = await services.dispatch('saveMeeting', { id: meeting.id, meeting: edited });
+    const result = await saveWhole(services, meeting.id, edited);
     const waited = performance.now() - t0;
     await exited(holder);
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
@@ -80,7 +81,7 @@ describe('a database locked by another process', () => {
     const edited = { ...meeting, body: [...meeting.body, { id: 'b_refused', type: 'paragraph' as const, text: plain('Never saved') }] };
     const holder = await holdWriteLock(join(tmp.dir, 'minuta.sqlite'), 2_500);
     const t0 = performance.now();
-    const result = await services.dispatch('saveMeeting', { id: meeting.id, meeting: edited });
+    const result = await saveWhole(services, meeting.id, edited);
     const waited = performance.now() - t0;
     await exited(holder);
     expect(result).toMatchObject({ ok: false, error: { code: 'locked' } });

@@ -5,6 +5,7 @@ import {
   type Meeting,
   type MeetingHead,
 } from '../../../shared/minutes';
+import { canonicalJson } from '../../../shared/canonicalJson';
 import { appendChild, insertAfter, locate, renumber, updateBlock, type AnyBlock } from '../model/tree';
 
 /**
@@ -40,7 +41,9 @@ export interface Rebased {
   reapplied: number;
 }
 
-const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+// Equal as data, whatever the key order: the store hands out canonical JSON (sorted keys) after a
+// reload, while the copy the editor started from may keep the order it was created in.
+const same = (a: unknown, b: unknown) => a === b || canonicalJson(a) === canonicalJson(b);
 
 const LABELS: Record<string, string> = {
   titleBlock: 'Title block',
