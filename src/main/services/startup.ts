@@ -26,6 +26,7 @@ export function startupProblemOf(error: unknown): StartupProblem {
   if (raw === 'SQLITE_NOTADB') return 'not-minuta';
   if (typeof raw === 'string' && raw.startsWith('SQLITE_CANTOPEN')) return 'no-permission';
   if (error instanceof MinutaError && error.code === 'read-only') return 'no-permission';
+  if (error instanceof MinutaError && error.code === 'corrupt') return 'damaged';
   switch (storageCodeOf(error)) {
     case 'corrupt':
       return 'damaged';
@@ -43,6 +44,12 @@ export function startupProblemOf(error: unknown): StartupProblem {
 export function startServices(options: ServicesOptions): Startup {
   try {
     const services = createServices(options);
+    if (!services.startupCheck.ok) {
+      // SQLite's quick_check found damaged pages: never serve from them. The screen says what to do
+      // (restore the last `minuta backup` copy); nothing is written to the damaged file.
+      services.close();
+      throw new MinutaError('corrupt', `The database file is damaged: ${services.startupCheck.problems.slice(0, 3).join('; ')}`);
+    }
     return { ok: true, services, dispatch: services.dispatch, state: { status: 'ready' } };
   } catch (error) {
     const state = {
