@@ -217,7 +217,7 @@ async function verifyPdf(bytes: Uint8Array, source: RecordSource, options: Verif
     }
     if (metaFingerprint === undefined) check(report, 'fingerprint', false, 'the copy names no fingerprint in its metadata');
     else if (metaFingerprint !== recordHash) {
-      check(report, 'fingerprint', false, `the embedded record's SHA-256 (${recordHash.slice(0, 16)}…) is not the copy's fingerprint (${excerpt(metaFingerprint, 16)}…): the record or the fingerprint was altered`);
+      check(report, 'fingerprint', false, `the embedded record's SHA-256 (${recordHash.slice(0, 16)}…) is not the copy's fingerprint (${metaFingerprint.slice(0, 16)}…): the record or the fingerprint was altered`);
     } else check(report, 'fingerprint', true, `the embedded record's SHA-256 is the fingerprint ${recordHash}`);
   }
 
@@ -329,7 +329,7 @@ async function verifyDocx(bytes: Uint8Array, source: RecordSource): Promise<Copy
   const stored = lookUp(report, source);
   if (stored) {
     const storedFp = await fingerprint(stored);
-    if (storedFp !== fp) check(report, 'fingerprint', false, `the copy's fingerprint (${excerpt(fp, 16)}…) is not the stored revision's (${storedFp.slice(0, 16)}…)`);
+    if (storedFp !== fp) check(report, 'fingerprint', false, `the copy's fingerprint (${fp.slice(0, 16)}…) is not the stored revision's (${storedFp.slice(0, 16)}…)`);
     else check(report, 'fingerprint', true, `the copy's fingerprint is revision ${report.revisionId}'s as stored`);
     // The text the stored revision renders to, as a copy of the same version.
     const state = report.copyState === 'sealed' ? 'sealed' : 'approved';
