@@ -51,6 +51,8 @@ have_cmd mutool || missing+=(mupdf-tools)
 have_cmd soffice || missing+=(libreoffice-writer-nogui)
 # The signing tests make their own CA and keys, and check each signature, with the openssl command.
 have_cmd openssl || missing+=(openssl)
+# PDF/A signature copies name their colours with an sRGB ICC profile (src/main/export/pdf/pdfa.ts).
+[ -f /usr/share/color/icc/sRGB.icc ] || missing+=(icc-profiles-free)
 have_font "Khmer OS" || missing+=(fonts-khmeros)
 have_font "Noto Sans Myanmar" || missing+=(fonts-noto-core)
 # The export tests print on a browser that sees only DejaVu, to prove the PDF uses the app's own fonts.

@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog } from 'electron';
 import type { SaveDialogPort } from './export/service';
-import type { OpenDialogPort } from './services';
+import type { OpenDialogPort, VerifyDialogPort } from './services';
 
 /**
  * The native dialogs of the app (Electron), behind the ports the services define: where an export
@@ -36,6 +36,23 @@ export const electronOpenDialog: OpenDialogPort = {
       title: 'Import minutes',
       filters: [
         { name: 'Minutes (.minuta.json)', extensions: ['json'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+      properties: ['openFile'] as 'openFile'[],
+    };
+    const parent = BrowserWindow.getFocusedWindow();
+    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
+  },
+};
+
+/** The open dialog of "Verify a copy…": a signature copy (PDF or Word) to check against the record. */
+export const electronVerifyDialog: VerifyDialogPort = {
+  async chooseCopy() {
+    const options = {
+      title: 'Verify a copy',
+      filters: [
+        { name: 'Signature copies (PDF, Word)', extensions: ['pdf', 'docx'] },
         { name: 'All files', extensions: ['*'] },
       ],
       properties: ['openFile'] as 'openFile'[],

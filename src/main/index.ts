@@ -11,7 +11,7 @@ import { isAppUrl } from './security/urls';
 import { NO_NETWORK_SWITCHES } from './security/network';
 import { resolveDatabasePath } from './paths';
 import { ElectronPrinter } from './export/pdf/electronPrinter';
-import { electronOpenDialog, electronSaveDialog } from './dialogs';
+import { electronOpenDialog, electronSaveDialog, electronVerifyDialog } from './dialogs';
 import { claimSingleInstance, routeLaunches } from './singleInstance';
 
 // The Electron shell stays thin: windows and wiring only. Everything it does lives in ./services.
@@ -37,6 +37,7 @@ void app.whenReady().then(() => {
     version: app.getVersion(),
     export: { dialog: electronSaveDialog, createPrinter: () => new ElectronPrinter() },
     importDialog: electronOpenDialog,
+    verifyDialog: electronVerifyDialog,
   });
   const services = startup.ok ? startup.services : undefined;
   if (!startup.ok) console.error(`minuta: cannot open ${startup.state.databasePath}: ${startup.state.detail}`);

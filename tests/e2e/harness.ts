@@ -67,6 +67,8 @@ export interface AppUnderTest {
   problems: string[];
   /** What the test "open dialog" answers next when the app imports a minutes file (undefined: cancel). */
   importAnswer: { file: string | undefined };
+  /** What the test "open dialog" of "Verify a copy…" answers (undefined: cancel). */
+  verifyAnswer: { file: string | undefined };
   reload(): Promise<void>;
   close(): Promise<void>;
 }
@@ -82,6 +84,8 @@ export interface StartOptions {
    * real one. For recording payloads, or for an answer the real services cannot produce yet.
    */
   bridge?: (method: string, payload: unknown, dispatch: Services['dispatch']) => Promise<unknown>;
+  /** The workflow state the services see (until the workflow lands, nothing is approved). */
+  workflowState?: (meetingId: string) => string | undefined;
 }
 
 export async function startApp(browser: Browser, options: StartOptions = {}): Promise<AppUnderTest> {
@@ -108,6 +112,7 @@ export async function startAny(
   const databasePath = options.databasePath ?? join(dataDir, 'minuta.sqlite');
   const exportsDir = join(dataDir, 'exports');
   const importAnswer: { file: string | undefined } = { file: undefined };
+  const verifyAnswer: { file: string | undefined } = { file: undefined };
   const startup = startServices({
     databasePath,
     version: 'test',
@@ -118,6 +123,8 @@ export async function startAny(
       createPrinter: () => new PlaywrightPrinter(),
     },
     importDialog: { chooseMinutesFile: async () => importAnswer.file },
+    verifyDialog: { chooseCopy: async () => verifyAnswer.file },
+    ...(options.workflowState ? { workflowState: options.workflowState } : {}),
   });
   const services = startup.ok ? startup.services : undefined;
 
@@ -160,6 +167,7 @@ export async function startAny(
     exportsDir,
     problems,
     importAnswer,
+    verifyAnswer,
     reload: async () => {
       await page.reload();
     },

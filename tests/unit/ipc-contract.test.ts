@@ -25,6 +25,9 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   exportMeeting: { payload: { id: 'm_1', format: 'odt' }, field: 'format' },
   previewMeeting: { payload: { id: 'm_1', sealed: 'yes' }, field: 'sealed' },
   importMeeting: { payload: { path: '/etc/passwd' }, field: null },
+  signatureCopyStatus: { payload: { id: 'x'.repeat(65) }, field: 'id' },
+  exportSignatureCopy: { payload: { id: 'm_1', format: 'json' }, field: 'format' },
+  verifyCopy: { payload: { path: '/etc/passwd' }, field: null },
 };
 
 let dir: string;

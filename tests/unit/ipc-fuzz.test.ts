@@ -29,6 +29,7 @@ let tmp: ReturnType<typeof tempDir>;
 let services: Services;
 const importFiles: (string | undefined)[] = [];
 let importIndex = 0;
+let verifyIndex = 0;
 
 beforeAll(() => {
   tmp = tempDir('minuta-fuzz-');
@@ -59,9 +60,12 @@ beforeAll(() => {
       createPrinter: () => new PlaywrightPrinter(),
     },
     importDialog: { chooseMinutesFile: async () => importFiles[importIndex++ % importFiles.length] },
+    // A copy to verify: cancelled, a minutes file (not a copy), a missing file, garbage.
+    verifyDialog: { chooseCopy: async () => [undefined, FIXTURES[2019], join(tmp.dir, 'missing.pdf'), join(tmp.dir, 'garbage.minuta.json')][verifyIndex++ % 4] },
+    // Every meeting counts as approved, so each named version has a signature copy to export.
+    workflowState: () => 'approved',
   });
-  services.store.create(loadFixture(2019), 'seed');
-  services.store.create(loadFixture(2018), 'seed');
+  for (const year of [2019, 2018] as const) services.store.nameVersion(services.store.create(loadFixture(year), 'seed').id, 'Final', 'seed');
 }, 60_000);
 
 afterAll(async () => {

@@ -1,13 +1,15 @@
 import { renameSync, rmSync } from 'node:fs';
+import { readBounded } from '../files/readBounded';
 import { basename, dirname, join } from 'node:path';
 import { readMinutesFile } from '../interchange/minutesFile';
 import { homedir, userInfo } from 'node:os';
 import { serializeInterchange } from '../../shared/minutes';
-import { closeQuietly, openDatabase } from '../store/db';
+import { closeQuietly, openDatabase, type Db } from '../store/db';
 import { toMinutaError } from '../store/storageErrors';
 import { writeFileAtomically } from '../files/writeAtomically';
-import { MinutaError } from '../../shared/errors';
-import { createMeetingStore } from '../store/meetings';
+import { MinutaError, excerpt } from '../../shared/errors';
+import { createMeetingStore, type MeetingStore } from '../store/meetings';
+import { workflowStateReader } from '../copies/workflowState';
 import { backupDatabase } from '../store/backup';
 import { checkDatabase, type CheckReport } from '../store/integrity';
 import { defaultUserDataDir, resolveDatabasePath } from '../paths';
@@ -20,10 +22,16 @@ export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
   list                                    id<TAB>date<TAB>title, one line per meeting
   search "QUERY"                          id<TAB>title<TAB>snippet, best first
-  export ID --format json|docx|pdf --out FILE
+  export ID --format json|docx|pdf --out FILE [--version NAME]
                                           write a meeting as an interchange file, a Word
                                           document or a PDF with signature fields (PDF needs
-                                          Chromium, Chrome or Edge; MINUTA_CHROMIUM=path)
+                                          Chromium, Chrome or Edge; MINUTA_CHROMIUM=path);
+                                          --version: the clean signature copy of that named
+                                          version (approved or sealed only; PDF/A-3b with
+                                          the record embedded)
+  verify FILE… [--format text|json]       check signature copies (PDF or DOCX) against the
+                                          record: exit 0 every copy matches, 1 one does not,
+                                          2 one cannot be read
   compare ID A B [--format text|pdf|docx] [--out FILE]
                                           compare two versions (A, B: a revision number or
                                           a named version's name): a change list (text, to
@@ -53,7 +61,8 @@ interface Parsed {
 
 const GLOBAL_FLAGS = new Set(['--db', '--author']);
 const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
-  export: new Set(['--format', '--out']),
+  export: new Set(['--format', '--out', '--version']),
+  verify: new Set(['--format']),
   compare: new Set(['--format', '--out']),
   ...SIGNOFF_COMMANDS,
 };
@@ -121,12 +130,56 @@ async function backupVerified(db: ReturnType<typeof openDatabase>, target: strin
   removePartial();
 }
 
+/** `export ID --version NAME`: the signature copy of a named version, in the state the workflow records. */
+async function exportCopy(store: MeetingStore, db: Db, meetingId: string, versionName: string, format: 'pdf' | 'docx', out: string): Promise<void> {
+  const version = store.namedVersions(meetingId).find((v) => v.name === versionName);
+  if (!version) throw new MinutaError('not-found', `meeting ${meetingId} has no version named "${excerpt(versionName, 80)}"`);
+  const meeting = store.revision(meetingId, version.revisionId);
+  if (!meeting) throw new MinutaError('not-found', `revision ${version.revisionId} of meeting ${meetingId} is missing`);
+  const state = workflowStateReader(db)(meetingId) ?? 'not approved (no workflow state is recorded)';
+  // Loaded on demand, as the printer is: the other commands never load the PDF reader and signer.
+  const { checkCopyState, exportSignatureCopy } = await import('../export/signatureCopy');
+  checkCopyState(state);
+  const printer = format === 'pdf' ? new (await import('../export/pdf/playwrightPrinter')).PlaywrightPrinter() : undefined;
+  try {
+    const bytes = await exportSignatureCopy(meeting, { revisionId: version.revisionId, versionName, state }, { format, ...(printer ? { printer } : {}) });
+    writeFileAtomically(out, bytes);
+  } finally {
+    await printer?.close();
+  }
+}
+
+/** `verify FILE…`: one report per file; exit 0 all match, 1 one does not, 2 one cannot be read. */
+async function verifyFiles(files: readonly string[], format: string, store: MeetingStore, db: Db, io: CliIo): Promise<number> {
+  const { MAX_COPY_BYTES, storeRecordSource, verifyCopy } = await import('../copies/verifyCopy');
+  const { reportLines } = await import('../copies/report');
+  const source = storeRecordSource(store, workflowStateReader(db));
+  let code = 0;
+  const json: unknown[] = [];
+  for (const path of files) {
+    try {
+      const report = await verifyCopy(readBounded(path, MAX_COPY_BYTES), source);
+      if (format === 'json') json.push({ file: path, ...report });
+      else for (const line of reportLines(path, report)) io.stdout(line);
+      if (!report.matches) code = Math.max(code, 1);
+    } catch (error) {
+      const failure = toMinutaError(error);
+      if (failure.code === 'internal') throw error;
+      if (format === 'json') json.push({ file: path, unreadable: failure.message });
+      io.stderr(`minuta: ${excerpt(path, 200)}: cannot be read: ${failure.message.split('\n')[0]}`);
+      code = 2;
+    }
+  }
+  if (format === 'json') io.stdout(JSON.stringify(json, null, 2));
+  return code;
+}
+
 /** The whole CLI as a function: the bin calls it with the process's argv, tests call it directly. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: Parsed;
   try {
     parsed = parse(argv);
-    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'help', ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
+    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
     }
     // Signing and verifying work on files only: no database is opened.
@@ -156,6 +209,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const format = p.flags.get('--format') ?? 'json';
       if (!['json', 'docx', 'pdf'].includes(format)) throw new UsageError(`unknown format ${format} (json, docx, pdf)`);
     }
+    if (p.command === 'export' && p.flags.has('--version') && (p.flags.get('--format') ?? 'json') === 'json') {
+      throw new UsageError('export --version makes a signature copy: --format pdf or docx');
+    }
+    if (p.command === 'verify') {
+      if (p.args.length === 0) throw new UsageError('verify takes one or more files');
+      const format = p.flags.get('--format') ?? 'text';
+      if (!['text', 'json'].includes(format)) throw new UsageError(`unknown format ${format} (text, json)`);
+    }
     if (p.command === 'compare') {
       expectArgs(p, 3, 'a meeting id and two versions');
       const format = p.flags.get('--format') ?? 'text';
@@ -180,6 +241,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const found = store.get(p.args[0]!);
         if (!found) throw new MinutaError('not-found', `no meeting with id ${p.args[0]}`);
         const format = p.flags.get('--format') ?? 'json';
+        const versionName = p.flags.get('--version');
+        if (versionName !== undefined) {
+          await exportCopy(store, db, found.meeting.id, versionName, format as 'pdf' | 'docx', p.flags.get('--out')!);
+          break;
+        }
         if (format === 'json') {
           writeFileAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting));
           break;
@@ -221,6 +287,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'backup':
         await backupVerified(db, p.args[0]!);
         break;
+      case 'verify':
+        return await verifyFiles(p.args, p.flags.get('--format') ?? 'text', store, db, io);
       case 'check': {
         const verdict = checkLines(checkDatabase(db));
         if (!verdict.ok) {

@@ -4,6 +4,7 @@ import { EXPORT_EXTENSIONS, type SaveFormat } from './index';
 import type { Printer } from './pdf/printer';
 import type { Preview } from './preview';
 import { ExportWorker } from './worker/client';
+import { checkCopyState, exportSignatureCopy, type SignatureCopyRequest } from './signatureCopy';
 
 export { previewOf, type Preview } from './preview';
 
@@ -44,6 +45,8 @@ export { writeFileAtomically };
 
 export interface ExportService {
   exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean }): Promise<ExportResult>;
+  /** A clean signature copy of one version (signatureCopy.ts), rendered while the user picks a file name. */
+  exportCopyToFile(meeting: Meeting, request: SignatureCopyRequest, format: 'pdf' | 'docx'): Promise<ExportResult>;
   preview(meeting: Meeting, options?: { sealed?: boolean }): Promise<Preview>;
   close(): Promise<void>;
 }
@@ -67,6 +70,21 @@ export function createExportService(options: ExportServiceOptions): ExportServic
             : renderer().docx(meeting, { sealed }))();
       rendering.catch(() => undefined); // observed below, unless the user cancels
       const path = await options.dialog.chooseDestination({ defaultName: suggestedFileName(meeting, format), format });
+      if (!path) return { saved: false };
+      const bytes = await rendering;
+      writeFileAtomically(path, bytes);
+      return { saved: true, path, bytes: bytes.byteLength };
+    },
+    async exportCopyToFile(meeting, request, format) {
+      checkCopyState(request.state); // refused before any dialog opens
+      if (format === 'pdf') printer ??= options.createPrinter();
+      // In the main process, not the worker: a copy is made rarely, and its PDF/A step reads the printed file.
+      const rendering = exportSignatureCopy(meeting, request, { format, ...(format === 'pdf' ? { printer: printer! } : {}) });
+      rendering.catch(() => undefined);
+      const name = suggestedFileName(meeting, format);
+      const ext = EXPORT_EXTENSIONS[format];
+      const version = request.versionName.replace(/[^\p{L}\p{M}\p{N} -]+/gu, ' ').trim().slice(0, 40);
+      const path = await options.dialog.chooseDestination({ defaultName: `${name.slice(0, -ext.length)} ${version} signature copy${ext}`, format });
       if (!path) return { saved: false };
       const bytes = await rendering;
       writeFileAtomically(path, bytes);

@@ -11,11 +11,20 @@ import { createExportService, type ExportService, type ExportServiceOptions } fr
 import { NoChromiumError } from '../export/pdf/chromium';
 import { readMinutesFile } from '../interchange/minutesFile';
 import { storageError } from '../store/storageErrors';
+import { readBounded } from '../files/readBounded';
+import { workflowStateReader } from '../copies/workflowState';
+import { basename } from 'node:path';
 
 /** Where the minutes file to import comes from: Electron's open dialog in the app, a fixed path in tests. */
 export interface OpenDialogPort {
   /** The file the user picked, or undefined when they cancel. */
   chooseMinutesFile(): Promise<string | undefined>;
+}
+
+/** Where a copy to verify comes from: Electron's open dialog in the app, a fixed path in tests. */
+export interface VerifyDialogPort {
+  /** The PDF or DOCX the user picked, or undefined when they cancel. */
+  chooseCopy(): Promise<string | undefined>;
 }
 
 export interface ServicesOptions {
@@ -30,6 +39,13 @@ export interface ServicesOptions {
   export?: ExportServiceOptions;
   /** The open dialog for importing a minutes file; without it, importMeeting answers `unavailable`. */
   importDialog?: OpenDialogPort;
+  /** The open dialog of "Verify a copy…"; without it, verifyCopy answers `unavailable`. */
+  verifyDialog?: VerifyDialogPort;
+  /**
+   * The workflow state of a meeting ('approved', 'sealed', …), which decides whether it has signature
+   * copies. The workflow's own reader once it lands; a `state` column if the database has one by default.
+   */
+  workflowState?: (meetingId: string) => string | undefined;
   /** Overrides the database's busy timeout (tests of `locked`). */
   busyTimeoutMs?: number;
   /** How often background work runs (search indexing 2 s, WAL checkpoint 5 s); tests of faults shorten them. */
@@ -95,6 +111,26 @@ export function createServices(options: ServicesOptions): Services {
     return found.meeting;
   };
 
+  const workflowState = options.workflowState ?? workflowStateReader(db);
+  /** The version a signature copy is made of (the latest named one) and whether it may have one. */
+  const copyStatus = (id: string) => {
+    stored(id);
+    const version = store.namedVersions(id).at(-1);
+    const state = workflowState(id);
+    if (!version) return { allowed: false, reason: 'Name a version first: a signature copy is made of a named, approved or sealed version.' } as const;
+    if (state !== 'approved' && state !== 'sealed') {
+      return {
+        allowed: false,
+        reason: state
+          ? `This version is ${state}: only an approved or sealed version has a signature copy.`
+          : 'Only an approved or sealed version has a signature copy, and this meeting has not been approved (the approval workflow is not available yet).',
+        versionName: version.name,
+        ...(state ? { state } : {}),
+      } as const;
+    }
+    return { allowed: true, versionName: version.name, state, version } as const;
+  };
+
   const handlers: Handlers = {
     appInfo: () => ({
       version: options.version,
@@ -154,6 +190,46 @@ export function createServices(options: ServicesOptions): Services {
       if (!file) return { imported: false };
       const meeting = readMinutesFile(file);
       return { imported: true, meeting: summary(store.create(meeting, author)) };
+    },
+    signatureCopyStatus: ({ id }) => {
+      const { allowed, versionName, state, ...rest } = copyStatus(id);
+      return { allowed, ...('reason' in rest ? { reason: rest.reason } : {}), ...(versionName ? { versionName } : {}), ...(state ? { state } : {}) };
+    },
+    exportSignatureCopy: async ({ id, format }) => {
+      const status = copyStatus(id);
+      if (!status.allowed) throw new MinutaError('invalid', status.reason, 'id');
+      if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');
+      const meeting = store.revision(id, status.version.revisionId);
+      if (!meeting) throw new MinutaError('not-found', `Revision ${status.version.revisionId} of meeting ${id} is missing`, 'id');
+      try {
+        return await exports.exportCopyToFile(meeting, { revisionId: status.version.revisionId, versionName: status.version.name, state: status.state }, format);
+      } catch (error) {
+        if (error instanceof NoChromiumError) throw new MinutaError('unavailable', error.message);
+        throw error;
+      }
+    },
+    verifyCopy: async () => {
+      if (!options.verifyDialog) throw new MinutaError('unavailable', 'Verifying a copy is not available in this process');
+      const file = await options.verifyDialog.chooseCopy();
+      if (!file) return { chosen: false };
+      const { MAX_COPY_BYTES, storeRecordSource, verifyCopy } = await import('../copies/verifyCopy');
+      const report = await verifyCopy(readBounded(file, MAX_COPY_BYTES), storeRecordSource(store, workflowState));
+      return {
+        chosen: true,
+        file: basename(file),
+        report: {
+          ...report,
+          signatures: report.signatures.map((s) => ({
+            field: s.field,
+            ...(s.page !== undefined ? { page: s.page } : {}),
+            signed: s.signed,
+            ...(s.signer ? { signer: s.signer.subject } : {}),
+            ...(s.signingTime ? { signingTime: s.signingTime.toISOString() } : {}),
+            valid: s.valid,
+            problems: s.problems,
+          })),
+        },
+      };
     },
     previewMeeting: async ({ id, sealed }) => {
       const meeting = stored(id);

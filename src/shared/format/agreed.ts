@@ -48,6 +48,13 @@ export interface FormatTemplate {
   months: readonly string[];
   page: string;
   fingerprint: string;
+  /** A signature copy's footer, after the fingerprint: which named version, approved or sealed. */
+  copyLabel: string;
+  /** The closing note of a signature copy: the full fingerprint, and the audit log's head when sealed. */
+  copyNote: string;
+  auditNote: string;
+  /** The signature field of a routing step whose signer signs ("Routing 1: Secretary-General"). */
+  routingField: string;
   draftMark: string;
   /** Signature blocks per row of the grid. */
   signaturesPerRow: number;
@@ -76,14 +83,31 @@ export const AGREED_FORMAT: FormatTemplate = {
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   page: 'Page {page} of {pages}',
   fingerprint: 'Fingerprint {short}',
+  copyLabel: '{label} · Version “{version}” ({state})',
+  copyNote: 'Signature copy of version “{version}” ({state}). Fingerprint (SHA-256 of the record embedded in this file): {fingerprint}',
+  auditNote: 'Audit log head: {hash} ({length} entries)',
+  routingField: 'Routing {n}: {role}',
   draftMark: 'DRAFT',
   signaturesPerRow: 3,
   marginsMm: [22, 20, 22, 25],
 };
 
+/** A clean signature copy of one named version (see src/main/export/signatureCopy.ts). */
+export interface SignatureCopyInfo {
+  versionName: string;
+  state: 'approved' | 'sealed';
+  /** The audit chain's head when the copy was made (sealed copies print it). */
+  auditHead?: { hash: string; length: number };
+}
+
 export interface FormatOptions {
   /** Sealed minutes carry no draft mark. Sealing comes later; until then this is an option. */
   sealed?: boolean;
+  /**
+   * A signature copy: no draft mark, the version in the footer, a closing note with the full
+   * fingerprint (and the audit head), and a signature box for every routing step that names a signer.
+   */
+  copy?: SignatureCopyInfo;
   /** The PDF/DOCX author property. */
   author?: string;
   template?: FormatTemplate;
@@ -159,12 +183,14 @@ class Builder {
   private readonly people: Map<string, Meeting['people'][number]>;
   private readonly fieldNames = new Set<string>();
   private signatureIndex = 0;
+  private routingIndex = 0;
   /** The id of the model block being laid out: every layout block pushed meanwhile carries it. */
   private source: string | undefined;
 
   constructor(
     private readonly meeting: Meeting,
     private readonly t: FormatTemplate,
+    private readonly routingFields = false,
   ) {
     this.people = new Map(meeting.people.map((p) => [p.id, p]));
   }
@@ -375,6 +401,10 @@ class Builder {
             headline: text(fill(this.t.routing[s.kind], { recipient: s.recipient, purpose: s.purpose }), { bold: true }),
             placeDate: text(fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) })),
             signerRole: text(s.signerRole),
+            // On a signature copy, a step whose signer is named is signed like a head of delegation's box.
+            ...(this.routingFields && !isBlank(s.signerRole)
+              ? { field: { index: ++this.signatureIndex, name: this.uniqueField(fill(this.t.routingField, { n: String(++this.routingIndex), role: s.signerRole.trim() })) } }
+              : {}),
           })),
         });
         break;
@@ -386,6 +416,13 @@ class Builder {
   }
 
   /** PDF field names must be unique: a second "Head of Delegation" becomes "Head of Delegation (2)". */
+  /** The closing note of a signature copy (after the minutes): the full fingerprint and audit head. */
+  copyNote(copy: SignatureCopyInfo, hex: string): void {
+    this.source = undefined;
+    this.push(para('label', text(fill(this.t.copyNote, { version: copy.versionName, state: copy.state, fingerprint: hex }))));
+    if (copy.auditHead) this.push(para('label', text(fill(this.t.auditNote, { hash: copy.auditHead.hash, length: String(copy.auditHead.length) }))));
+  }
+
   private uniqueField(role: string): string {
     // A period separates the parts of a hierarchical PDF field name: keep the name flat.
     const base = role.replaceAll('.', ' ').trim() || 'Signature';
@@ -421,11 +458,14 @@ function collectScripts(blocks: readonly LayoutBlock[]): Script[] {
 /** The minutes as the agreed format lays them out. Async only because Web Crypto's digest is. */
 export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {}): Promise<LayoutDocument> {
   const t = options.template ?? AGREED_FORMAT;
-  const b = new Builder(meeting, t);
+  const copy = options.copy;
+  const b = new Builder(meeting, t, copy !== undefined);
   b.title();
   meeting.body.forEach((x) => b.block(x));
   const hex = await fingerprint(meeting);
   const short = shortFingerprint(hex);
+  const label = fill(t.fingerprint, { short });
+  if (copy) b.copyNote(copy, hex);
   const [before, between, after] = splitPageTemplate(t.page);
   const delegations = meeting.body.flatMap((x) => (x.type === 'delegations' ? x.delegations.map((d) => d.country) : []));
   const theme = richTextToString(meeting.titleBlock.theme ?? []).trim();
@@ -443,8 +483,8 @@ export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {
     furniture: {
       page: { size: 'A4', marginsMm: t.marginsMm },
       pageLabel: { before, between, after },
-      fingerprintLabel: fill(t.fingerprint, { short }),
-      draftMark: options.sealed ? undefined : t.draftMark,
+      fingerprintLabel: copy ? fill(t.copyLabel, { label, version: copy.versionName, state: copy.state }) : label,
+      draftMark: options.sealed || copy ? undefined : t.draftMark,
     },
     blocks: b.blocks,
     scripts: collectScripts(b.blocks),

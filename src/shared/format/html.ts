@@ -134,7 +134,10 @@ function block(b: LayoutBlock, attr: string): string {
         .map(
           (s) =>
             `<div class="route"><p class="route-head">${runsHtml(s.headline)}</p><p>${runsHtml(s.placeDate)}</p>` +
-            `<p class="route-role">${runsHtml(s.signerRole)}</p><div class="route-space"></div></div>`,
+            `<p class="route-role">${runsHtml(s.signerRole)}</p>` +
+            (s.field
+              ? `<a class="sig-box route-box" href="sig:${s.field.index}" title="${escapeHtml(s.field.name)}"></a></div>`
+              : `<div class="route-space"></div></div>`),
         )
         .join('')}</section>`;
   }
@@ -227,6 +230,7 @@ ol.l-decimal-paren > li::marker { content: counter(list-item) ")\\a0\\a0"; }
 .route { break-inside: avoid; page-break-inside: avoid; }
 .route p { margin: 0 0 3pt; }
 .route-space { height: 25mm; border-bottom: 0.5pt dotted #777; }
+.route-box { height: 25mm; }
 /* A comparison's redline: colours that survive printing in grey as underline, strike and dots. */
 ins, del { text-decoration-thickness: 1pt; text-decoration-skip-ink: none; }
 .c-ins { color: ${CHANGE_COLOURS.inserted}; text-decoration: underline ${CHANGE_COLOURS.inserted}; }

@@ -26,9 +26,9 @@ export type {
 } from './layout';
 export { AGREED_FORMAT, layoutMeeting, presentationHeading, writeDate, writeDateRange } from './agreed';
 export { fill, fillRuns, hasText, isBlank, joinParts, joinRuns } from './compose';
-export type { FormatTemplate, FormatOptions } from './agreed';
+export type { FormatTemplate, FormatOptions, SignatureCopyInfo } from './agreed';
 export { SCRIPTS, ALL_SCRIPTS, scriptOf, splitByScript, scriptsUsed } from './scripts';
 export type { Script, ScriptInfo, FontFile, ScriptSpan } from './scripts';
-export { fingerprint, shortFingerprint } from './fingerprint';
+export { fingerprint, recordJson, sha256Hex, shortFingerprint } from './fingerprint';
 export { layoutToHtml, layoutCss, layoutBodyHtml, escapeHtml, CHANGE_COLOURS } from './html';
 export type { HtmlOptions } from './html';

@@ -120,6 +120,8 @@ export interface RoutingStepLayout {
   headline: Run[];
   placeDate: Run[];
   signerRole: Run[];
+  /** On a signature copy, a step with a named signer has a signature box: `sig:N`, field `name`. */
+  field?: { index: number; name: string };
 }
 
 export interface LayoutRouting extends Sourced {

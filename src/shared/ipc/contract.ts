@@ -208,6 +208,48 @@ export const contract = {
     request: z.strictObject({ id: meetingId, sealed: z.boolean().optional() }),
     response: exportPreview,
   },
+  /**
+   * Whether the meeting's latest named version may have a clean signature copy: only an approved or
+   * sealed one (the workflow's state; without the workflow, none is, and `reason` says why).
+   */
+  signatureCopyStatus: {
+    request: z.strictObject({ id: meetingId }),
+    response: z.object({ allowed: z.boolean(), reason: z.string().optional(), versionName: z.string().optional(), state: z.string().optional() }),
+  },
+  /** The clean signature copy of that version (PDF/A-3b with its record, or DOCX): save dialog in main, as exportMeeting. */
+  exportSignatureCopy: {
+    request: z.strictObject({ id: meetingId, format: z.enum(['pdf', 'docx']) }),
+    response: z.object({ saved: z.boolean(), path: z.string().optional(), bytes: z.number().optional() }),
+  },
+  /**
+   * Verify a copy: the user picks a PDF or DOCX (open dialog in main), which is checked against itself
+   * and the record. `chosen: false` when the user cancels; a file that cannot be read is an error.
+   */
+  verifyCopy: {
+    request: none,
+    response: z.object({
+      chosen: z.boolean(),
+      file: z.string().optional(),
+      report: z
+        .object({
+          kind: z.enum(['pdf', 'docx']),
+          meetingId: z.string().optional(),
+          title: z.string().optional(),
+          versionName: z.string().optional(),
+          revisionId: z.number().optional(),
+          copyState: z.string().optional(),
+          fingerprint: z.string().optional(),
+          matches: z.boolean(),
+          differences: z.array(z.string()),
+          checks: z.array(z.object({ name: z.string(), ok: z.boolean().optional(), detail: z.string() })),
+          record: z.object({ found: z.boolean(), newerRevisions: z.number(), latestRevisionId: z.number().optional(), sealed: z.boolean(), state: z.string().optional() }),
+          signatures: z.array(
+            z.object({ field: z.string(), page: z.number().optional(), signed: z.boolean(), signer: z.string().optional(), signingTime: z.string().optional(), valid: z.boolean(), problems: z.array(z.string()) }),
+          ),
+        })
+        .optional(),
+    }),
+  },
 } as const satisfies Record<MethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

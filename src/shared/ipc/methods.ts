@@ -19,6 +19,9 @@ export const METHOD_NAMES = [
   'importMeeting',
   'previewMeeting',
   'startupState',
+  'signatureCopyStatus',
+  'exportSignatureCopy',
+  'verifyCopy',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -426,6 +426,8 @@ const MAX_HEADER_NOTES = 12;
 
 export interface DocxOptions {
   now?: Date;
+  /** More custom document properties (a signature copy's meeting id, version and state). */
+  properties?: readonly { name: string; value: string }[];
 }
 
 export async function renderDocx(layout: LayoutDocument, options: DocxOptions = {}): Promise<Uint8Array> {
@@ -491,6 +493,7 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
     customProperties: [
       { name: 'MinutaFingerprint', value: meta.fingerprint },
       { name: 'MinutaDraft', value: furniture.draftMark ? 'true' : 'false' },
+      ...(options.properties ?? []),
     ],
     styles: {
       default: {

@@ -38,11 +38,24 @@ function uriOf(annot: PDFDict): string | undefined {
   return undefined;
 }
 
+/** Every printed signature box (`sig:N`) and its field name: the signatories', then (on signature copies) the routing signers'. */
+export function signatureBoxes(layout: LayoutDocument): { index: number; name: string }[] {
+  return layout.blocks
+    .flatMap((b) =>
+      b.kind === 'signatures'
+        ? b.cells.map((c) => ({ index: c.index, name: c.field }))
+        : b.kind === 'routing'
+          ? b.steps.flatMap((s) => (s.field ? [s.field] : []))
+          : [],
+    )
+    .sort((a, b) => a.index - b.index);
+}
+
 export async function finishPdf(printed: Uint8Array, layout: LayoutDocument, options: FinishOptions = {}): Promise<FinishedPdf> {
   const { meta } = layout;
   const now = options.now ?? new Date();
   if ((options.method ?? 'incremental') === 'incremental') {
-    const fields = layout.blocks.flatMap((b) => (b.kind === 'signatures' ? b.cells.map((c) => ({ index: c.index, name: c.field })) : []));
+    const fields = signatureBoxes(layout);
     const done = finishIncrementally(printed, {
       fields,
       info: {
@@ -74,8 +87,7 @@ export async function finishPdf(printed: Uint8Array, layout: LayoutDocument, opt
   const info = pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict);
   info.set(PDFName.of('MinutaFingerprint'), PDFString.of(meta.fingerprint));
 
-  const cells = new Map<number, string>();
-  for (const b of layout.blocks) if (b.kind === 'signatures') for (const c of b.cells) cells.set(c.index, c.field);
+  const cells = new Map<number, string>(signatureBoxes(layout).map((f) => [f.index, f.name]));
 
   const fieldRefs: { index: number; ref: PDFRef; name: string; page: number }[] = [];
   const seen = new Set<number>();

@@ -26,7 +26,8 @@ export function streamBody(dict: string, data: string): string {
   return `<<${dict} /Length ${data.length}>>\nstream\n${data}\nendstream`;
 }
 
-export function buildUpdate(file: PdfFile, objects: readonly UpdateObject[], newSize: number): AppendedUpdate {
+/** `id`: a file identifier (/ID) for a file that has none yet (PDF/A requires one); an existing one is kept. */
+export function buildUpdate(file: PdfFile, objects: readonly UpdateObject[], newSize: number, id?: string): AppendedUpdate {
   let offset = file.bytes.byteLength;
   const parts: string[] = [];
   const sep = file.text.endsWith('\n') || file.text.endsWith('\r') ? '' : '\n';
@@ -55,7 +56,8 @@ export function buildUpdate(file: PdfFile, objects: readonly UpdateObject[], new
     .filter((k) => last.has(k))
     .map((k) => ` /${k} ${serialize(last.get(k)!)}`)
     .join('');
-  xref += `trailer\n<</Size ${newSize}${keep} /Prev ${file.sections[file.sections.length - 1]!.offset}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  const newId = id && !last.has('ID') ? ` /ID [<${id}> <${id}>]` : '';
+  xref += `trailer\n<</Size ${newSize}${keep}${newId} /Prev ${file.sections[file.sections.length - 1]!.offset}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
   parts.push(xref);
   const text = parts.join('');
   if (/[^\t\n\r\x20-\x7e]/.test(text)) throw new Error('An incremental update must be ASCII');

@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../../../shared/ipc/contract';
 import { useAppStore } from '../state/store';
+import { SignatureCopyMenu } from '../copies/SignatureCopyMenu';
 import './export.css';
 
 /** The header's buttons; the minutes file (json) is saved from the palette and the File menu. */
@@ -17,6 +18,7 @@ export function ExportMenu() {
   const state = useAppStore((s) => s.exportState);
   const run = useAppStore((s) => s.exportOpenMeeting);
   const busy = state.kind === 'busy';
+  const meetingId = useAppStore((s) => (s.screen.name === 'home' ? null : s.screen.meetingId));
   return (
     <div className="export-menu" role="group" aria-label="Export" aria-busy={busy}>
       {BUTTONS.map((f) => (
@@ -25,6 +27,7 @@ export function ExportMenu() {
           Export {LABEL[f]}
         </button>
       ))}
+      {meetingId && <SignatureCopyMenu meetingId={meetingId} />}
       {busy && (
         <span className="export-progress">
           <progress aria-label={`Exporting ${LONG_LABEL[state.format]}`} />

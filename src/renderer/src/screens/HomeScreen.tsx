@@ -1,3 +1,4 @@
+import { VerifyCopy } from '../copies/VerifyCopy';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { MeetingSummary } from '../../../shared/ipc/contract';
 import { useAppStore } from '../state/store';
@@ -149,6 +150,7 @@ export function HomeScreen() {
         <NewMeetingForm />
         <ImportButton />
       </section>
+      <VerifyCopy />
     </div>
   );
 }
