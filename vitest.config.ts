@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Some unit tests start real processes (the built CLI, a crashing writer): on a loaded 2-core
+          // machine a handful of process starts can take longer than vitest's 5 s default.
+          testTimeout: 30_000,
         },
       },
       {
