@@ -4,6 +4,7 @@ import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-li
 import { Plugin, TextSelection, type Command } from 'prosemirror-state';
 import { newId } from '../../../../shared/minutes';
 import { bulletsSchema, type FieldKind } from './schema';
+import { countryToTextOnBackspace, keepCountryOnSplit } from './countryRemark';
 
 const item = bulletsSchema.nodes['list_item']!;
 
@@ -39,11 +40,11 @@ export interface FieldKeys {
 export function fieldKeymap(kind: FieldKind, keys: FieldKeys): Plugin[] {
   const local: Record<string, Command> = {};
   if (kind === 'bullets') {
-    local['Enter'] = splitListItem(item);
+    local['Enter'] = keepCountryOnSplit(splitListItem(item));
     local['Tab'] = sinkListItem(item);
     // Shift-Tab on a top-level bullet cannot lift further: swallow it so focus stays in the list.
     local['Shift-Tab'] = chainCommands(liftListItem(item), () => true);
-    local['Backspace'] = removeEmptyBullet;
+    local['Backspace'] = chainCommands(countryToTextOnBackspace, removeEmptyBullet);
   } else if (kind === 'inline') {
     local['Enter'] = keys.onEnter ?? (() => true);
     local['Shift-Enter'] = () => true;
