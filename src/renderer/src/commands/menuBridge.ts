@@ -1,6 +1,6 @@
 import type { CommandInfo } from '../../../shared/menu/commandInfo';
 import { useAppStore } from '../state/store';
-import { allCommands, getCommand } from './registry';
+import { allCommands, findCommand } from './registry';
 
 declare global {
   interface Window {
@@ -25,7 +25,7 @@ export function installMenuBridge(): () => void {
   window.minutaCommands = commandInfos;
   window.minutaRunCommand = (id) => {
     const state = useAppStore.getState();
-    const command = getCommand(id);
+    const command = findCommand(id);
     if (!command || !command.enabled(state)) return false;
     command.run(state);
     return true;

@@ -1,4 +1,5 @@
 import type { AppState } from '../state/store';
+import type { CommandId } from './editorCommands';
 import { ariaShortcut as ariaShortcutFor, displayShortcut as displayShortcutFor, matchesShortcut, parseShortcut, type KeyEventLike } from '../../../shared/shortcuts';
 
 /**
@@ -10,7 +11,7 @@ export interface Command {
   label: string;
   group: 'Edit' | 'Format' | 'Insert' | 'Go' | 'File';
   /** "Mod-Alt-P": Mod is Ctrl (Cmd on macOS); letters match the physical key, whatever the layout. */
-  shortcuts?: string[];
+  shortcuts?: readonly string[];
   enabled(state: AppState): boolean;
   run(state: AppState): void;
 }
@@ -29,7 +30,12 @@ export function allCommands(): Command[] {
   return [...registry.values()];
 }
 
-export function getCommand(id: string): Command | undefined {
+export function getCommand(id: CommandId): Command | undefined {
+  return registry.get(id);
+}
+
+/** A command named by an outside caller (the native menu): any string, unknown ones answer undefined. */
+export function findCommand(id: string): Command | undefined {
   return registry.get(id);
 }
 
@@ -51,7 +57,7 @@ export function ariaShortcut(shortcut: string): string {
 }
 
 /** Title and `aria-keyshortcuts` for a button that does what a command does: its shortcut, from the registry. */
-export function shortcutHint(commandId: string, label: string): { title: string; 'aria-keyshortcuts'?: string } {
+export function shortcutHint(commandId: CommandId, label: string): { title: string; 'aria-keyshortcuts'?: string } {
   const s = getCommand(commandId)?.shortcuts?.[0];
   return s ? { title: `${label} (${displayShortcut(s)})`, 'aria-keyshortcuts': ariaShortcut(s) } : { title: label };
 }
