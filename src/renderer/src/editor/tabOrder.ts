@@ -16,6 +16,8 @@ export const TYPING_FIELDS = [
   'input[type="number"]:not([disabled])',
   'textarea:not([disabled])',
   '[contenteditable="true"]',
+  // A rich-text field not opened yet (RichField renders its text until it gets the focus).
+  '.rf[role="textbox"][tabindex="0"]',
 ].join(', ');
 
 function visible(el: HTMLElement): boolean {
@@ -42,4 +44,12 @@ export function onEditorTab(e: ReactKeyboardEvent<HTMLElement>): void {
   if (!next) return; // past the last field: leave the editor as the browser would
   e.preventDefault();
   next.focus();
+}
+
+/** Moves the cursor to the next (or previous) typing field of the editor; false when there is none. */
+export function focusNextTypingField(from: HTMLElement, backwards = false): boolean {
+  const root = from.closest<HTMLElement>('[data-testid="editor"]') ?? document.body;
+  const next = nextTypingField(root, from, backwards);
+  next?.focus();
+  return next !== undefined;
 }
