@@ -81,6 +81,16 @@ describe('bullets keymap', () => {
     expect(strip(f.value('bullets') as Bullet[])).toEqual([{ text: '' }, { country: 'Lao', text: 'remark' }]);
   });
 
+  it('Enter on an empty last bullet ends the list: the bullet goes and the cursor moves on', () => {
+    let left = 0;
+    const f = new Field('bullets', [{ id: 'b_1', text: [{ text: 'one' }] }], fieldKeymap('bullets', { onLeave: () => ((left += 1), true) }), 'one|');
+    expect(f.press('Enter')).toBe(true);
+    expect(left).toBe(0);
+    expect(f.press('Enter')).toBe(true);
+    expect(left).toBe(1);
+    expect(strip(f.value('bullets') as Bullet[])).toEqual([{ text: 'one' }]);
+  });
+
   it('Tab nests the bullet under the one before', () => {
     const f = bullets([{ id: 'b_1', text: [{ text: 'one' }] }, { id: 'b_2', text: [{ text: 'two' }] }], 'two|');
     expect(f.press('Tab')).toBe(true);

@@ -2,7 +2,7 @@ import { toggleBold, toggleItalic } from '../editor/richtext/keymap';
 import { toggleCountryRemark } from '../editor/richtext/countryRemark';
 import { activeEditor } from '../editor/focus';
 import { ALL_BLOCKS, type BlockCommandId, type InsertableType } from '../editor/blocks';
-import { insertAtSigningPosition, insertNear } from '../editor/blocks/insert';
+import { insertAtSigningPosition, insertAtTopLevel, insertNear } from '../editor/blocks/insert';
 import type { BlockDescriptor } from '../editor/blocks/descriptor';
 import { locate, moveBlock, removeBlock, renumber, type AnyBlock } from '../model/tree';
 import type { AppState } from '../state/store';
@@ -56,7 +56,12 @@ function insertCommand(d: BlockDescriptor): Command {
     group: 'Insert',
     ...(insert.shortcuts ? { shortcuts: insert.shortcuts } : {}),
     enabled: inEditor,
-    run: (s) => (insert.run ? insert.run(s) : insert.placement === 'signing' ? insertAtSigningPosition(s, d) : insertNear(s, d)),
+    run: (s) => {
+      if (insert.run) insert.run(s);
+      else if (insert.placement === 'signing') insertAtSigningPosition(s, d);
+      else if (insert.placement === 'top-level') insertAtTopLevel(s, d);
+      else insertNear(s, d);
+    },
   };
 }
 

@@ -38,9 +38,10 @@ export interface BlockDescriptor<T extends BlockType = BlockType> {
   /**
    * The palette/shortcut command that inserts it (`insert.<type>`); `placement` says where:
    * 'cursor' next to the block with the cursor (default), 'signing' at the document's signing
-   * position wherever the cursor is (after the signing statement and its signatories, else the end).
+   * position wherever the cursor is (after the signing statement and its signatories, else the end),
+   * 'top-level' after the body-level block with the cursor (a section is never nested).
    */
-  insert?: { label: string; shortcuts?: readonly string[]; placement?: 'cursor' | 'signing'; run?(state: AppState): void };
+  insert?: { label: string; shortcuts?: readonly string[]; placement?: 'cursor' | 'signing' | 'top-level'; run?(state: AppState): void };
   commands?: readonly BlockCommand<BlockOf<T>>[];
   /** Keyboard rules beyond the common ones (Tab / Shift+Tab move between typing fields), shown on the caption. */
   keys?: string;

@@ -62,3 +62,13 @@ export function insertAtSigningPosition(s: AppState, d: BlockMaker): void {
     focus: (d.firstField as (b: AnyBlock) => string)(block),
   });
 }
+
+/** After the body-level block that holds the cursor (a section goes in the body only); else at the end. */
+export function insertAtTopLevel(s: AppState, d: BlockMaker): void {
+  const block = d.create(today());
+  const loc = s.focusedBlock ? locate(s.doc!.meeting.body as AnyBlock[], s.focusedBlock) : undefined;
+  const top = loc ? (loc.parents[0] ?? loc.block) : undefined;
+  s.edit((m) => renumber(top ? insertAfter(m, top.id, block) : appendChild(m, null, block)), {
+    focus: (d.firstField as (b: AnyBlock) => string)(block),
+  });
+}

@@ -21,5 +21,6 @@ export const section = defineBlock('section')({
   firstField: (b) => `${b.id}.heading`,
   Editor: SectionEditor,
   allowedIn: ['body'],
+  insert: { label: 'Add a section', placement: 'top-level' },
   layout: { module: AGREED_LAYOUT, handler: "b.type === 'section'" },
 });
