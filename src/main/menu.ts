@@ -1,15 +1,10 @@
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import type { CommandInfo } from '../shared/menu/commandInfo';
+import { toAccelerator } from '../shared/shortcuts';
 
 const GROUP_ORDER: CommandInfo['group'][] = ['File', 'Edit', 'Format', 'Insert', 'Go'];
 
-/** "Mod-Shift-Z" → "CmdOrCtrl+Shift+Z". */
-export function toAccelerator(shortcut: string): string {
-  return shortcut
-    .split('-')
-    .map((part) => (part === 'Mod' ? 'CmdOrCtrl' : part.length === 1 ? part.toUpperCase() : part))
-    .join('+');
-}
+export { toAccelerator };
 
 /**
  * The application menu from the renderer's command registry: one submenu per command group, in the

@@ -70,9 +70,12 @@ const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
 function parse(argv: readonly string[]): Parsed {
   const flags = new Map<string, string>();
   const positional: string[] = [];
+  let help = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a.startsWith('--')) {
+    // Asking for help is never an error, wherever it stands ("minuta --help", "minuta export -h").
+    if (a === '--help' || a === '-h') help = true;
+    else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq > 0 ? a.slice(0, eq) : a;
       const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
@@ -80,6 +83,7 @@ function parse(argv: readonly string[]): Parsed {
       flags.set(name, value);
     } else positional.push(a);
   }
+  if (help) return { command: 'help', args: positional, flags: new Map() };
   const [command, ...args] = positional;
   if (!command) throw new UsageError('no command given');
   const allowed = new Set([...GLOBAL_FLAGS, ...(COMMAND_FLAGS[command] ?? [])]);

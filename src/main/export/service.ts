@@ -35,10 +35,26 @@ export interface ExportResult {
   bytes?: number;
 }
 
-/** A file name from the title: letters, digits, spaces and dashes, at most 80 characters. */
+/** Longest title part of a suggested file name, in characters. */
+export const FILE_NAME_TITLE_MAX = 80;
+
+/**
+ * A file name from the title: letters, digits, spaces and dashes, at most 80 characters, cut at a word
+ * boundary ("…of Cambodia", never "…of Cambodi"); a single word longer than that is cut where it must be.
+ */
 export function suggestedFileName(meeting: Meeting, format: SaveFormat): string {
-  const base = meetingTitle(meeting).normalize('NFC').replace(/[^\p{L}\p{M}\p{N} -]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80).trim();
-  return `${base || 'minutes'} ${meeting.dates.start}${EXPORT_EXTENSIONS[format]}`;
+  const clean = meetingTitle(meeting).normalize('NFC').replace(/[^\p{L}\p{M}\p{N} -]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return `${cutAtWord(clean, FILE_NAME_TITLE_MAX) || 'minutes'} ${meeting.dates.start}${EXPORT_EXTENSIONS[format]}`;
+}
+
+function cutAtWord(text: string, max: number): string {
+  // Counted in code points so that a Khmer or Lao title is never cut inside a surrogate pair.
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max + 1).join('');
+  const space = head.lastIndexOf(' ');
+  const cut = space > 0 ? head.slice(0, space) : chars.slice(0, max).join('');
+  return cut.replace(/[\s-]+$/u, '');
 }
 
 export { writeFileAtomically };

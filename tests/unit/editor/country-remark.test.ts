@@ -38,6 +38,13 @@ describe('country remark command', () => {
     expect(run(stateAt(once, 'effective')).bullets).toEqual(typed);
   });
 
+  it('a country typed into a bullet that already has one replaces it (never "Lao: Myanmar: …")', () => {
+    const typedOver: Bullet[] = [{ id: 'b_3', country: 'Lao', text: [{ text: 'Myanmar: We agree' }] }];
+    const { ok, bullets } = run(stateAt(typedOver, 'agree'));
+    expect(ok).toBe(true);
+    expect(bullets).toEqual([{ id: 'b_3', country: 'Myanmar', text: [{ text: 'We agree' }] }]);
+  });
+
   it('does nothing on a bullet without a leading country', () => {
     expect(run(stateAt(typed, 'Speed')).ok).toBe(false);
   });

@@ -1,8 +1,9 @@
 import { useAppStore } from '../state/store';
-import { allCommands, displayShortcut, type Command } from './registry';
+import { displayShortcut, getCommand, type Command } from './registry';
+import type { CommandId } from './editorCommands';
 
-const SHOWN = ['edit.undo', 'edit.redo', 'format.bold', 'format.italic', 'insert.paragraph', 'insert.remark', 'insert.presentation', 'insert.qa', 'insert.group', 'insert.session', 'insert.list'];
-const SHORT: Record<string, string> = {
+const SHOWN: CommandId[] = ['edit.undo', 'edit.redo', 'format.bold', 'format.italic', 'insert.paragraph', 'insert.remark', 'insert.presentation', 'insert.qa', 'insert.group', 'insert.session', 'insert.list'];
+const SHORT: Partial<Record<CommandId, string>> = {
   'edit.undo': '↶ Undo',
   'edit.redo': '↷ Redo',
   'format.bold': 'B',
@@ -21,7 +22,7 @@ export function Toolbar() {
   // Re-render when what enables commands changes (history depth, focus), not on every keystroke.
   useAppStore((s) => `${s.history.past.length > 0}${s.history.future.length > 0}${s.focusedField}`);
   const state = useAppStore.getState();
-  const commands = SHOWN.map((id) => allCommands().find((c) => c.id === id)).filter((c): c is Command => !!c);
+  const commands = SHOWN.map((id) => getCommand(id)).filter((c): c is Command => !!c);
   let lastGroup = '';
   return (
     <div className="toolbar" role="toolbar" aria-label="Editing commands">
@@ -41,7 +42,7 @@ export function Toolbar() {
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => c.run(useAppStore.getState())}
             >
-              {SHORT[c.id] ?? c.label}
+              {SHORT[c.id as CommandId] ?? c.label}
             </button>
           </span>
         );

@@ -1,48 +1,15 @@
 import { toggleBold, toggleItalic } from '../editor/richtext/keymap';
 import { toggleCountryRemark } from '../editor/richtext/countryRemark';
 import { activeEditor } from '../editor/focus';
-import { firstField, newBlock, turn, type NewBlockType } from '../model/factory';
-import { insertAfter, locate, moveBlock, removeBlock, renumber, updateBlock, appendChild, type AnyBlock } from '../model/tree';
-import type { QaB } from '../model/types';
+import { ALL_BLOCKS, type BlockCommandId, type InsertableType } from '../editor/blocks';
+import { insertAtSigningPosition, insertAtTopLevel, insertNear } from '../editor/blocks/insert';
+import type { BlockDescriptor } from '../editor/blocks/descriptor';
+import { locate, moveBlock, removeBlock, renumber, type AnyBlock } from '../model/tree';
 import type { AppState } from '../state/store';
-import { defineCommands } from './registry';
+import { defineCommands, type Command } from './registry';
 
 const hasDoc = (s: AppState) => s.doc !== null && s.screen.name !== 'home';
 const inEditor = (s: AppState) => s.doc !== null && s.screen.name === 'editor';
-
-/**
- * Inserts a block after the one with the cursor, in the same container (a presentation after the
- * presentation being written, inside its session); at the end of the document when nothing is focused.
- */
-function insertNear(s: AppState, type: NewBlockType) {
-  const meeting = s.doc!.meeting;
-  const block = newBlock(type);
-  const loc = s.focusedBlock ? locate(meeting.body as AnyBlock[], s.focusedBlock) : undefined;
-  s.edit(
-    (m) => {
-      if (!loc) return renumber(appendChild(m, null, block));
-      if (type === 'session') {
-        // After the enclosing session, inside its section; or at the end of the focused section.
-        const session = [loc.block, ...loc.parents].find((b) => b.type === 'session');
-        if (session) return renumber(insertAfter(m, session.id, block));
-        if (loc.block.type === 'section') return renumber(appendChild(m, loc.block.id, block));
-        const section = loc.parents.find((b) => b.type === 'section');
-        if (section) return renumber(appendChild(m, section.id, block));
-        return renumber(insertAfter(m, loc.block.id, block));
-      }
-      if (loc.block.type === 'session' || loc.block.type === 'section') return renumber(appendChild(m, loc.block.id, block));
-      return renumber(insertAfter(m, loc.block.id, block));
-    },
-    { focus: firstField(block) },
-  );
-}
-
-function addTurn(s: AppState) {
-  const loc = s.focusedBlock ? locate(s.doc!.meeting.body as AnyBlock[], s.focusedBlock) : undefined;
-  if (loc?.block.type !== 'qa') return insertNear(s, 'qa');
-  const t = turn();
-  s.edit((m) => updateBlock<QaB>(m, loc.block.id, (b) => ({ ...b, turns: [...b.turns, t] })), { focus: `${t.question.id}.by` });
-}
 
 const hasFocusedBlock = (s: AppState) => inEditor(s) && s.focusedBlock !== null;
 
@@ -59,22 +26,13 @@ function format(cmd: typeof toggleBold) {
   a.view.focus();
 }
 
-defineCommands([
+/** The commands that are not about one block type (those come from the block descriptors, below). */
+const COMMANDS = [
   { id: 'edit.undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod-Z'], enabled: (s) => hasDoc(s) && s.history.past.length > 0, run: (s) => s.undo() },
   { id: 'edit.redo', label: 'Redo', group: 'Edit', shortcuts: ['Mod-Shift-Z', 'Mod-Y'], enabled: (s) => hasDoc(s) && s.history.future.length > 0, run: (s) => s.redo() },
   { id: 'format.bold', label: 'Bold', group: 'Format', shortcuts: ['Mod-B'], enabled: (s) => inEditor(s) && activeEditor() !== null, run: () => format(toggleBold) },
   { id: 'format.italic', label: 'Italic', group: 'Format', shortcuts: ['Mod-I'], enabled: (s) => inEditor(s) && activeEditor() !== null, run: () => format(toggleItalic) },
   { id: 'format.countryRemark', label: 'Country remark on/off ("Lao: …" at the start of a bullet)', group: 'Format', shortcuts: ['Mod-Alt-C'], enabled: (s) => inEditor(s) && activeEditor() !== null, run: () => format(toggleCountryRemark) },
-  { id: 'insert.paragraph', label: 'Add a paragraph', group: 'Insert', shortcuts: ['Mod-Alt-N'], enabled: inEditor, run: (s) => insertNear(s, 'paragraph') },
-  { id: 'insert.presentation', label: 'Add a presentation', group: 'Insert', shortcuts: ['Mod-Alt-P'], enabled: inEditor, run: (s) => insertNear(s, 'presentation') },
-  { id: 'insert.qa', label: 'Add a question and answer', group: 'Insert', shortcuts: ['Mod-Alt-Q'], enabled: inEditor, run: addTurn },
-  { id: 'insert.group', label: 'Add a group discussion', group: 'Insert', shortcuts: ['Mod-Alt-G'], enabled: inEditor, run: (s) => insertNear(s, 'group') },
-  { id: 'insert.session', label: 'Add a session', group: 'Insert', shortcuts: ['Mod-Alt-S'], enabled: inEditor, run: (s) => insertNear(s, 'session') },
-  { id: 'insert.remark', label: 'Add remarks', group: 'Insert', shortcuts: ['Mod-Alt-R'], enabled: inEditor, run: (s) => insertNear(s, 'remark') },
-  { id: 'insert.list', label: 'Add a list', group: 'Insert', shortcuts: ['Mod-Alt-L'], enabled: inEditor, run: (s) => insertNear(s, 'list') },
-  { id: 'insert.suggestions', label: 'Add suggestions', group: 'Insert', enabled: inEditor, run: (s) => insertNear(s, 'suggestions') },
-  { id: 'insert.signatories', label: 'Add signatories', group: 'Insert', enabled: inEditor, run: (s) => insertNear(s, 'signatories') },
-  { id: 'insert.routing', label: 'Add a routing chain', group: 'Insert', enabled: inEditor, run: (s) => insertNear(s, 'routing') },
   { id: 'block.moveUp', label: 'Move this block up', group: 'Edit', shortcuts: ['Mod-Alt-ArrowUp'], enabled: hasFocusedBlock, run: (s) => moveFocused(s, -1) },
   { id: 'block.moveDown', label: 'Move this block down', group: 'Edit', shortcuts: ['Mod-Alt-ArrowDown'], enabled: hasFocusedBlock, run: (s) => moveFocused(s, 1) },
   { id: 'block.delete', label: 'Delete this block', group: 'Edit', shortcuts: ['Mod-Alt-Backspace'], enabled: hasFocusedBlock, run: (s) => { const id = s.focusedBlock!; s.edit((m) => renumber(removeBlock(m, id))); s.setFocus(null, null); } },
@@ -87,4 +45,53 @@ defineCommands([
   { id: 'go.minutes', label: 'Go to the minutes', group: 'Go', shortcuts: ['Mod-1'], enabled: hasDoc, run: (s) => s.navigate({ name: 'editor', meetingId: s.doc!.id }) },
   { id: 'go.register', label: 'Go to the participants register', group: 'Go', shortcuts: ['Mod-2'], enabled: hasDoc, run: (s) => s.navigate({ name: 'register', meetingId: s.doc!.id }) },
   { id: 'app.palette', label: 'Command palette', group: 'Go', shortcuts: ['Mod-K'], enabled: () => true, run: (s) => s.setPaletteOpen(!s.paletteOpen) },
-]);
+] as const satisfies readonly Command[];
+
+/** `insert.<type>` for every block type with an insert command: label, shortcut and placement from its descriptor. */
+function insertCommand(d: BlockDescriptor): Command {
+  const insert = d.insert!;
+  return {
+    id: `insert.${d.type}`,
+    label: insert.label,
+    group: 'Insert',
+    ...(insert.shortcuts ? { shortcuts: insert.shortcuts } : {}),
+    enabled: inEditor,
+    run: (s) => {
+      if (insert.run) insert.run(s);
+      else if (insert.placement === 'signing') insertAtSigningPosition(s, d);
+      else if (insert.placement === 'top-level') insertAtTopLevel(s, d);
+      else insertNear(s, d);
+    },
+  };
+}
+
+/** The block with the cursor, when it is of the descriptor's type. */
+function focusedBlockOf(s: AppState, d: BlockDescriptor): AnyBlock | undefined {
+  if (!inEditor(s) || !s.focusedBlock) return undefined;
+  const block = locate(s.doc!.meeting.body as AnyBlock[], s.focusedBlock)?.block;
+  return block?.type === d.type ? block : undefined;
+}
+
+/** A descriptor's own commands act on the block with the cursor, and only when it is of that type. */
+function blockCommands(d: BlockDescriptor): Command[] {
+  return (d.commands ?? []).map((c) => ({
+    id: c.id,
+    label: c.label,
+    group: 'Insert',
+    ...(c.shortcuts ? { shortcuts: c.shortcuts } : {}),
+    enabled: (s) => focusedBlockOf(s, d) !== undefined,
+    run: (s) => {
+      const block = focusedBlockOf(s, d);
+      if (block) (c.run as (b: AnyBlock, st: AppState) => void)(block, s);
+    },
+  }));
+}
+
+defineCommands([...COMMANDS, ...ALL_BLOCKS.filter((d) => d.insert).map(insertCommand), ...ALL_BLOCKS.flatMap(blockCommands)]);
+
+/**
+ * Every command id there is, as a type: a toolbar, a menu or a test naming a command that does not
+ * exist does not compile.
+ */
+export type CommandId = (typeof COMMANDS)[number]['id'] | `insert.${InsertableType}` | BlockCommandId;
+

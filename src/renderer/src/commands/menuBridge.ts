@@ -1,6 +1,6 @@
 import type { CommandInfo } from '../../../shared/menu/commandInfo';
 import { useAppStore } from '../state/store';
-import { allCommands, getCommand } from './registry';
+import { allCommands, findCommand } from './registry';
 
 declare global {
   interface Window {
@@ -11,17 +11,21 @@ declare global {
   }
 }
 
+/** What the native menu is built from: every command of the registry, with its first shortcut. */
+export function commandInfos(): CommandInfo[] {
+  return allCommands().map((c) => ({ id: c.id, label: c.label, group: c.group, ...(c.shortcuts?.[0] ? { shortcut: c.shortcuts[0] } : {}) }));
+}
+
 /**
  * The native menu's side of the command registry: the main process asks for the list once the page has
  * loaded and runs a command by id when its item is chosen. A command that is not enabled does nothing,
  * exactly as its shortcut would.
  */
 export function installMenuBridge(): () => void {
-  window.minutaCommands = () =>
-    allCommands().map((c) => ({ id: c.id, label: c.label, group: c.group, ...(c.shortcuts?.[0] ? { shortcut: c.shortcuts[0] } : {}) }));
+  window.minutaCommands = commandInfos;
   window.minutaRunCommand = (id) => {
     const state = useAppStore.getState();
-    const command = getCommand(id);
+    const command = findCommand(id);
     if (!command || !command.enabled(state)) return false;
     command.run(state);
     return true;

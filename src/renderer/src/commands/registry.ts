@@ -1,4 +1,6 @@
 import type { AppState } from '../state/store';
+import type { CommandId } from './editorCommands';
+import { ariaShortcut as ariaShortcutFor, displayShortcut as displayShortcutFor, matchesShortcut, parseShortcut, type KeyEventLike } from '../../../shared/shortcuts';
 
 /**
  * Commands as data (after Excalidraw's actions): one registry feeds the keyboard shortcuts, the
@@ -9,7 +11,7 @@ export interface Command {
   label: string;
   group: 'Edit' | 'Format' | 'Insert' | 'Go' | 'File';
   /** "Mod-Alt-P": Mod is Ctrl (Cmd on macOS); letters match the physical key, whatever the layout. */
-  shortcuts?: string[];
+  shortcuts?: readonly string[];
   enabled(state: AppState): boolean;
   run(state: AppState): void;
 }
@@ -17,51 +19,45 @@ export interface Command {
 const registry = new Map<string, Command>();
 
 export function defineCommands(commands: Command[]): void {
-  for (const c of commands) registry.set(c.id, c);
+  for (const c of commands) {
+    // A shortcut outside the grammar fails here, when the app loads, not when someone presses it.
+    for (const s of c.shortcuts ?? []) parseShortcut(s);
+    registry.set(c.id, c);
+  }
 }
 
 export function allCommands(): Command[] {
   return [...registry.values()];
 }
 
-export function getCommand(id: string): Command | undefined {
+export function getCommand(id: CommandId): Command | undefined {
+  return registry.get(id);
+}
+
+/** A command named by an outside caller (the native menu): any string, unknown ones answer undefined. */
+export function findCommand(id: string): Command | undefined {
   return registry.get(id);
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
-/** "Mod-Shift-Z" matches Ctrl+Shift+Z (Cmd on macOS). */
-export function matches(shortcut: string, e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {
-  const parts = shortcut.split('-');
-  const key = parts.pop()!;
-  const want = { mod: parts.includes('Mod'), alt: parts.includes('Alt'), shift: parts.includes('Shift') };
-  const mod = isMac ? e.metaKey : e.ctrlKey;
-  if (mod !== want.mod || e.altKey !== want.alt || e.shiftKey !== want.shift) return false;
-  if (/^[A-Za-z]$/.test(key)) return e.code === `Key${key.toUpperCase()}`;
-  if (/^[0-9]$/.test(key)) return e.code === `Digit${key}`;
-  return e.key.toLowerCase() === key.toLowerCase();
+/** "Mod-Shift-Z" matches Ctrl+Shift+Z (Cmd on macOS); the grammar is src/shared/shortcuts.ts. */
+export function matches(shortcut: string, e: KeyEventLike): boolean {
+  return matchesShortcut(shortcut, e, isMac);
 }
-
-/** Keys shown as the glyphs printed on keyboards. */
-const KEY_GLYPHS: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' };
 
 /** Shortcut as shown to the user: "Ctrl+Alt+P" / "⌘⌥P". */
 export function displayShortcut(shortcut: string): string {
-  const parts = shortcut.split('-').map((p) => KEY_GLYPHS[p] ?? p);
-  if (isMac) return parts.map((p) => ({ Mod: '⌘', Alt: '⌥', Shift: '⇧' })[p] ?? p.toUpperCase()).join('');
-  return parts.map((p) => (p === 'Mod' ? 'Ctrl' : p.length === 1 ? p.toUpperCase() : p)).join('+');
+  return displayShortcutFor(shortcut, isMac);
 }
 
 /** Shortcut in the notation of `aria-keyshortcuts`: "Control+Alt+ArrowUp" ("Meta" for Mod on macOS). */
 export function ariaShortcut(shortcut: string): string {
-  return shortcut
-    .split('-')
-    .map((p) => (p === 'Mod' ? (isMac ? 'Meta' : 'Control') : p.length === 1 ? p.toUpperCase() : p))
-    .join('+');
+  return ariaShortcutFor(shortcut, isMac);
 }
 
 /** Title and `aria-keyshortcuts` for a button that does what a command does: its shortcut, from the registry. */
-export function shortcutHint(commandId: string, label: string): { title: string; 'aria-keyshortcuts'?: string } {
+export function shortcutHint(commandId: CommandId, label: string): { title: string; 'aria-keyshortcuts'?: string } {
   const s = getCommand(commandId)?.shortcuts?.[0];
   return s ? { title: `${label} (${displayShortcut(s)})`, 'aria-keyshortcuts': ariaShortcut(s) } : { title: label };
 }

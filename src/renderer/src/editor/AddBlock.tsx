@@ -1,33 +1,32 @@
-import { BLOCK_LABELS, firstField, newBlock, type NewBlockType } from '../model/factory';
 import { appendChild, renumber } from '../model/tree';
 import { useAppStore } from '../state/store';
+import { firstField, newBlock, typesAllowedIn } from './blocks';
+import type { BlockType, ContainerType } from './blocks/descriptor';
 
-const LEAF_TYPES: NewBlockType[] = [
-  'paragraph', 'list', 'remark', 'presentation', 'qa', 'suggestions', 'group', 'delegations', 'observers',
-  'presiding', 'next-meeting', 'disclaimer', 'signing', 'signatories', 'routing',
-];
-
-/** "Add…" at the end of the body, a section or a session. */
-export function AddBlock({ containerId, containerType }: { containerId: string | null; containerType: 'body' | 'section' | 'session' }) {
+/**
+ * "Add…" at the end of the body, a section or a session. Out of the Tab order: typing into a focused
+ * select picks an option, so Tab landing here would turn the next letters into a new block; by
+ * keyboard, the same blocks come from the insert commands (Ctrl+K).
+ */
+export function AddBlock({ containerId, containerType }: { containerId: string | null; containerType: ContainerType }) {
   const edit = useAppStore((s) => s.edit);
-  const types: NewBlockType[] =
-    containerType === 'body' ? ['section', 'session', ...LEAF_TYPES] : containerType === 'section' ? ['session', ...LEAF_TYPES] : LEAF_TYPES;
   return (
     <select
       className="add-block"
       aria-label="Add a block"
+      tabIndex={-1}
       value=""
       onChange={(e) => {
-        const block = newBlock(e.target.value as NewBlockType);
+        const block = newBlock(e.target.value as BlockType);
         edit((m) => renumber(appendChild(m, containerId, block)), { focus: firstField(block) });
       }}
     >
       <option value="" disabled>
         + Add…
       </option>
-      {types.map((t) => (
-        <option key={t} value={t}>
-          {BLOCK_LABELS[t]}
+      {typesAllowedIn(containerType).map((d) => (
+        <option key={d.type} value={d.type}>
+          {d.label}
         </option>
       ))}
     </select>

@@ -1,88 +1,14 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useState, type ComponentType } from 'react';
 import type { AnyBlock } from '../model/tree';
 import { moveBlock, removeBlock, renumber } from '../model/tree';
-import { BLOCK_LABELS } from '../model/factory';
 import { useAppStore } from '../state/store';
-import { RichField } from './richtext/RichField';
-import { TextBlockEditor } from './blocks/TextBlockEditor';
-import { ListBlockEditor } from './blocks/ListBlockEditor';
-import { DelegationsBlockEditor } from './blocks/DelegationsBlockEditor';
-import { ObserversBlockEditor } from './blocks/ObserversBlockEditor';
-import { PresidingBlockEditor, RemarkBlockEditor } from './blocks/RemarkBlockEditor';
-import { PresentationBlockEditor } from './blocks/PresentationBlockEditor';
-import { QaBlockEditor, SuggestionsBlockEditor } from './blocks/QaBlockEditor';
-import { GroupBlockEditor } from './blocks/GroupBlockEditor';
-import { SignatoriesBlockEditor } from './blocks/SignatoriesBlockEditor';
-import { RoutingBlockEditor } from './blocks/RoutingBlockEditor';
-import { asRich, editBlock } from './blocks/common';
+import { captionOf, descriptorOf } from './blocks';
 import { AddBlock } from './AddBlock';
 import { shortcutHint } from '../commands/registry';
 
-function caption(block: AnyBlock): string {
-  switch (block.type) {
-    case 'paragraph':
-      return block.role === 'summary' ? 'Summary' : block.role === 'introduction' ? 'Introduction' : 'Paragraph';
-    case 'list':
-      return block.role[0]!.toUpperCase() + block.role.slice(1);
-    case 'remark':
-      return block.occasion === 'opening' ? 'Opening remarks' : block.occasion === 'closing' ? 'Closing remarks' : 'Remarks';
-    case 'group':
-      return `Group ${block.number}`;
-    case 'session':
-      return `Session ${block.number}`;
-    default:
-      return BLOCK_LABELS[block.type];
-  }
-}
-
 function BlockBody({ block }: { block: AnyBlock }) {
-  switch (block.type) {
-    case 'section':
-      return (
-        <>
-          <RichField field={`${block.id}.heading`} blockId={block.id} kind="inline" className="heading section-heading"
-            value={block.heading} label="Section heading" placeholder="SECTION HEADING"
-            onChange={(v) => editBlock<typeof block>(block.id, (b) => ({ ...b, heading: asRich(v) }), `${block.id}.heading`)} />
-          <BlockList blocks={block.blocks} containerId={block.id} containerType="section" />
-        </>
-      );
-    case 'session':
-      return (
-        <>
-          <RichField field={`${block.id}.title`} blockId={block.id} kind="inline" className="heading session-title"
-            value={block.title} label={`Title of session ${block.number}`} placeholder="Title of the session"
-            onChange={(v) => editBlock<typeof block>(block.id, (b) => ({ ...b, title: asRich(v) }), `${block.id}.title`)} />
-          <BlockList blocks={block.items} containerId={block.id} containerType="session" />
-        </>
-      );
-    case 'paragraph':
-    case 'disclaimer':
-    case 'next-meeting':
-    case 'signing':
-      return <TextBlockEditor block={block} />;
-    case 'list':
-      return <ListBlockEditor block={block} />;
-    case 'delegations':
-      return <DelegationsBlockEditor block={block} />;
-    case 'observers':
-      return <ObserversBlockEditor block={block} />;
-    case 'presiding':
-      return <PresidingBlockEditor block={block} />;
-    case 'remark':
-      return <RemarkBlockEditor block={block} />;
-    case 'presentation':
-      return <PresentationBlockEditor block={block} />;
-    case 'qa':
-      return <QaBlockEditor block={block} />;
-    case 'suggestions':
-      return <SuggestionsBlockEditor block={block} />;
-    case 'group':
-      return <GroupBlockEditor block={block} />;
-    case 'signatories':
-      return <SignatoriesBlockEditor block={block} />;
-    case 'routing':
-      return <RoutingBlockEditor block={block} />;
-  }
+  const { Editor } = descriptorOf(block.type) as unknown as { Editor: ComponentType<{ block: AnyBlock }> };
+  return <Editor block={block} />;
 }
 
 /**
@@ -105,12 +31,12 @@ export const BlockView = memo(function BlockView({ block }: { block: AnyBlock })
       }}
     >
       <div className="blk-bar">
-        <span className="blk-caption">{caption(block)}</span>
+        <span className="blk-caption" title={descriptorOf(block.type).keys}>{captionOf(block)}</span>
         <span className="blk-actions">
           {/* Out of the Tab order on purpose (Tab indents in the text); the same actions are keyboard commands, named here. */}
           <button type="button" className="icon" tabIndex={-1} aria-label="Move up" {...shortcutHint('block.moveUp', 'Move up')} onClick={() => edit((m) => renumber(moveBlock(m, block.id, -1)))}>↑</button>
           <button type="button" className="icon" tabIndex={-1} aria-label="Move down" {...shortcutHint('block.moveDown', 'Move down')} onClick={() => edit((m) => renumber(moveBlock(m, block.id, 1)))}>↓</button>
-          <button type="button" className="icon" tabIndex={-1} aria-label={`Delete ${caption(block)}`} {...shortcutHint('block.delete', 'Delete')} onClick={() => edit((m) => renumber(removeBlock(m, block.id)))}>✕</button>
+          <button type="button" className="icon" tabIndex={-1} aria-label={`Delete ${captionOf(block)}`} {...shortcutHint('block.delete', 'Delete')} onClick={() => edit((m) => renumber(removeBlock(m, block.id)))}>✕</button>
         </span>
       </div>
       <BlockBody block={block} />

@@ -3,6 +3,7 @@ import { useAppStore } from '../state/store';
 import { MeetingDetails } from './MeetingDetails';
 import { BlockList } from './BlockView';
 import { SaveStatus } from './SaveStatus';
+import { onEditorTab } from './tabOrder';
 import { LivePreview } from './LivePreview';
 import { Toolbar } from '../commands/Toolbar';
 import { CorruptMeeting } from '../screens/CorruptMeeting';
@@ -30,7 +31,7 @@ export function EditorScreen({ meetingId }: { meetingId: string }) {
     <div className="editor-layout">
       <div className="editor-column">
       <Toolbar />
-      <div className="editor-scroll" data-testid="editor" data-ready="">
+      <div className="editor-scroll" data-testid="editor" data-ready="" onKeyDown={onEditorTab}>
         <div className="editor-page">
           <MeetingDetails titleBlock={titleBlock} dates={dates} venue={venue} />
           <BlockList blocks={body as AnyBlock[]} containerId={null} containerType="body" />

@@ -35,10 +35,16 @@ export function registerField(field: string, handle: FieldHandle): () => void {
 export function focusField(field: string, at: FocusAt = 'end'): void {
   pending = { field, at };
   queueMicrotask(() => focusPending(field));
-  requestAnimationFrame(() => focusPending(field));
+  requestAnimationFrame(() => focusPending(field, INPUT_FRAMES));
 }
 
-function focusPending(field: string): void {
+/**
+ * How many frames a plain input is waited for: a block inserted at the end of a long list is mounted
+ * with the list's later chunks (BlockView's progressive rendering), a few frames after the request.
+ */
+const INPUT_FRAMES = 120;
+
+function focusPending(field: string, framesLeft = 0): void {
   if (pending?.field !== field) return;
   const { at } = pending;
   const handle = fields.get(field);
@@ -53,7 +59,7 @@ function focusPending(field: string): void {
     pending = null;
     input.focus();
     input.scrollIntoView({ block: 'nearest' });
-  }
+  } else if (framesLeft > 0) requestAnimationFrame(() => focusPending(field, framesLeft - 1));
 }
 
 let active: { field: string; view: EditorView } | null = null;

@@ -6,7 +6,7 @@ import { Autocomplete } from './Autocomplete';
 import { organisationLabel, organisationOptions } from './options';
 import { DelegationsBlockEditor } from '../editor/blocks/DelegationsBlockEditor';
 import { newId } from '../../../shared/minutes';
-import { newBlock } from '../model/factory';
+import { newBlock } from '../editor/blocks';
 import { childrenOf, type AnyBlock } from '../model/tree';
 import type { DelegationsB } from '../model/types';
 

@@ -12,7 +12,7 @@ const KINDS = [
   { value: 'other', label: 'Other' },
 ] as const;
 
-const HEADINGS: Record<GroupPart['kind'], string> = {
+export const GROUP_PART_HEADINGS: Record<GroupPart['kind'], string> = {
   findings: '',
   'implementation-by-country': 'Implementation by country:',
   collaboration: 'Collaboration:',
@@ -38,7 +38,7 @@ export function GroupBlockEditor({ block }: { block: GroupB }) {
           </div>
           {(part.heading !== undefined || part.kind !== 'findings') && (
             <RichField field={`${part.id}.heading`} blockId={id} kind="inline" className="heading" value={part.heading ?? []}
-              label="Part heading" placeholder={HEADINGS[part.kind] || 'Heading'}
+              label="Part heading" placeholder={GROUP_PART_HEADINGS[part.kind] || 'Heading'}
               onChange={(v) => setPart(part.id, (p) => ({ ...p, heading: asRich(v) }), `${part.id}.heading`)} />
           )}
           <RichField field={`${part.id}.items`} blockId={id} kind="bullets" value={part.items} label={`${part.kind} of group ${block.number}`}
@@ -50,7 +50,7 @@ export function GroupBlockEditor({ block }: { block: GroupB }) {
         {KINDS.slice(1, 3).map((k) => (
           <button key={k.value} type="button" className="link"
             onClick={() => {
-              const p = { ...groupPart(k.value), heading: [{ text: HEADINGS[k.value] }] };
+              const p = { ...groupPart(k.value), heading: [{ text: GROUP_PART_HEADINGS[k.value] }] };
               changeBlock<GroupB>(id, (b) => ({ ...b, parts: [...b.parts, p] }), `${p.id}.items`);
             }}>
             + {k.label}

@@ -5,7 +5,7 @@ import { TextInput, withOptional } from '../fields/TextInput';
 import { asRich, editBlock } from './common';
 import { useAppStore } from '../../state/store';
 import { insertAfter, updateBlock } from '../../model/tree';
-import { newBlock } from '../../model/factory';
+import { newBlock } from '.';
 
 type Paragraph = ParagraphB;
 type TextBlock = ParagraphB | DisclaimerB | NextMeetingB | SigningB;
@@ -19,7 +19,7 @@ const PLACEHOLDERS: Record<TextBlock['type'], string> = {
 
 /** Enter in a paragraph starts the next paragraph, as in a word processor. */
 function splitParagraph(block: Paragraph, before: RichText, after: RichText) {
-  const next = { ...(newBlock('paragraph') as Paragraph), role: block.role === 'summary' ? 'text' : (block.role ?? 'text') } as Paragraph;
+  const next = { ...newBlock('paragraph'), role: block.role === 'summary' ? 'text' : (block.role ?? 'text') } as Paragraph;
   next.text = after;
   useAppStore.getState().edit(
     (m) => insertAfter(updateBlock<Paragraph>(m, block.id, (b) => ({ ...b, text: before })), block.id, next),

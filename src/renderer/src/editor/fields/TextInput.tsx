@@ -50,7 +50,8 @@ export function Select<T extends string>({ label, value, options, onChange, fiel
   return (
     <label className="ti ti-select" htmlFor={id}>
       <span className="ti-label">{label}</span>
-      <select id={id} data-field={field} value={value} onChange={(e) => onChange(e.target.value as T)}>
+      {/* Out of the Tab order: typed letters would pick an option (editor/tabOrder.ts). */}
+      <select id={id} data-field={field} tabIndex={-1} value={value} onChange={(e) => onChange(e.target.value as T)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

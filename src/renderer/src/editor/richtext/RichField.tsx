@@ -5,6 +5,7 @@ import type { Node as PmNode } from 'prosemirror-model';
 import type { Bullet, RichText } from '../../../../shared/minutes';
 import { fromDoc, inlineToRuns, toDoc, type FieldValue } from './convert';
 import { bulletIds, fieldKeymap } from './keymap';
+import { focusNextTypingField } from '../tabOrder';
 import { cleanPastedHtml } from './paste';
 import type { FieldKind } from './schema';
 import { clearActiveEditor, registerField, setActiveEditor, type FocusAt } from '../focus';
@@ -94,7 +95,7 @@ export const RichField = memo(function RichField(props: RichFieldProps) {
           }
         : undefined;
     const plugins = [
-      ...fieldKeymap(kind, onEnter ? { onEnter } : {}),
+      ...fieldKeymap(kind, { ...(onEnter ? { onEnter } : {}), onLeave: () => (viewRef.current ? focusNextTypingField(viewRef.current.dom) : false) }),
       ...(kind === 'bullets' ? [bulletIds] : []),
       placeholderPlugin(() => propsRef.current.placeholder ?? ''),
     ];

@@ -4,6 +4,7 @@ import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-li
 import { Plugin, TextSelection, type Command } from 'prosemirror-state';
 import { newId } from '../../../../shared/minutes';
 import { bulletsSchema, type FieldKind } from './schema';
+import { countryToTextOnBackspace, keepCountryOnSplit } from './countryRemark';
 
 const item = bulletsSchema.nodes['list_item']!;
 
@@ -34,16 +35,39 @@ const removeEmptyBullet: Command = (state, dispatch) => {
 export interface FieldKeys {
   /** Enter in a one-paragraph field (e.g. split a paragraph block into two blocks). */
   onEnter?: Command;
+  /** Moves the cursor on to the next field (Enter on an empty last bullet); false when there is none. */
+  onLeave?: () => boolean;
+}
+
+/**
+ * Enter on an empty last bullet (at the top level, not the only one) ends the list, as in a word
+ * processor: the empty bullet goes and the cursor moves on to the next field. Tab cannot do this in a
+ * list (it indents), so this is how the keyboard leaves one.
+ */
+function leaveListOnEmptyLast(onLeave: (() => boolean) | undefined): Command {
+  return (state, dispatch) => {
+    const { $from, empty } = state.selection;
+    if (!onLeave || !empty || $from.parent.content.size !== 0 || $from.depth !== 3 || $from.node(-1).type !== item) return false;
+    const list = $from.node(-2);
+    if (list.childCount < 2 || $from.index(-2) !== list.childCount - 1 || $from.node(-1).childCount > 1) return false;
+    if (dispatch) {
+      const tr = state.tr.delete($from.before(-1), $from.after(-1));
+      tr.setSelection(TextSelection.atEnd(tr.doc));
+      dispatch(tr);
+      onLeave();
+    }
+    return true;
+  };
 }
 
 export function fieldKeymap(kind: FieldKind, keys: FieldKeys): Plugin[] {
   const local: Record<string, Command> = {};
   if (kind === 'bullets') {
-    local['Enter'] = splitListItem(item);
+    local['Enter'] = chainCommands(leaveListOnEmptyLast(keys.onLeave), keepCountryOnSplit(splitListItem(item)));
     local['Tab'] = sinkListItem(item);
     // Shift-Tab on a top-level bullet cannot lift further: swallow it so focus stays in the list.
     local['Shift-Tab'] = chainCommands(liftListItem(item), () => true);
-    local['Backspace'] = removeEmptyBullet;
+    local['Backspace'] = chainCommands(countryToTextOnBackspace, removeEmptyBullet);
   } else if (kind === 'inline') {
     local['Enter'] = keys.onEnter ?? (() => true);
     local['Shift-Enter'] = () => true;
