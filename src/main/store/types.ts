@@ -5,6 +5,8 @@ export interface MeetingSummary {
   title: string;
   startsOn: string;
   updatedAt: string;
+  /** The sign-off state (src/shared/workflow/states.ts); set by `list`. */
+  state?: import('../../shared/workflow/states').WorkflowState;
 }
 
 export interface StoredMeeting extends MeetingSummary {

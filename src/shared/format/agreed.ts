@@ -44,6 +44,10 @@ export interface FormatTemplate {
   implementationByCountry: string;
   collaboration: string;
   routing: { submitted: string; 'seen-and-submitted': string };
+  /** Under a routing step: who signed it, once recorded (the person from the register), and the role. */
+  routingSigner: string;
+  /** Above the title of a corrigendum: the sealed minutes it corrects. */
+  corrigendum: string;
   placeDate: string;
   months: readonly string[];
   page: string;
@@ -72,6 +76,8 @@ export const AGREED_FORMAT: FormatTemplate = {
     submitted: 'Submitted[ to {recipient}][, {purpose}]',
     'seen-and-submitted': 'Seen, and submitted[ to {recipient}][, {purpose}]',
   },
+  routingSigner: '[{name}, ]{role}',
+  corrigendum: 'Corrigendum to {title}[ ({version})]',
   placeDate: '[{place}, ]{date}',
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   page: 'Page {page} of {pages}',
@@ -185,6 +191,8 @@ class Builder {
     const line = (role: TitleLine['role'], rs: Run[]) => {
       if (hasText(rs)) lines.lines.push({ role, runs: rs });
     };
+    const corrected = titleBlock.corrigendumTo;
+    if (corrected) line('corrigendum', text(fill(this.t.corrigendum, { title: corrected.title, version: corrected.version ?? '' }), { bold: true }));
     line('label', runs(titleBlock.label, { bold: true }));
     line('title', runs(titleBlock.title, { bold: true }));
     line('joiner', runs(titleBlock.joiner, { bold: true }));
@@ -374,7 +382,7 @@ class Builder {
           steps: b.steps.map((s) => ({
             headline: text(fill(this.t.routing[s.kind], { recipient: s.recipient, purpose: s.purpose }), { bold: true }),
             placeDate: text(fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) })),
-            signerRole: text(s.signerRole),
+            signerRole: text(fill(this.t.routingSigner, { name: this.routingSigner(s.signerPersonId), role: s.signerRole })),
           })),
         });
         break;
@@ -383,6 +391,12 @@ class Builder {
         throw new Error(`agreed format: unhandled block ${JSON.stringify(never)}`);
       }
     }
+  }
+
+  /** The name of a routing step's signer from the register ('' when none is recorded). */
+  private routingSigner(personId: string | undefined): string {
+    const person = personId === undefined ? undefined : this.meeting.people.find((p) => p.id === personId);
+    return person ? personDisplayName(person) : '';
   }
 
   /** PDF field names must be unique: a second "Head of Delegation" becomes "Head of Delegation (2)". */

@@ -1,0 +1,48 @@
+import { MinutaError } from '../../shared/errors';
+import type { Block, Meeting, RoutingStep } from '../../shared/minutes';
+
+export interface RoutingRecord {
+  /** 1-based, in document order across every routing block ("Submitted to …" is usually 1). */
+  step: number;
+  /** When it happened (ISO date). */
+  date: string;
+  /** Who signed it, from the register; the step's signer is kept when absent. */
+  personId?: string;
+  /** The seq the caller read (the app); the CLI records on the current head. */
+  base?: number;
+}
+
+/** Every routing step of a document, in order. */
+export function routingSteps(meeting: Meeting): RoutingStep[] {
+  const out: RoutingStep[] = [];
+  const walk = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'routing') out.push(...b.steps);
+      else if (b.type === 'section') walk(b.blocks);
+      else if (b.type === 'session') walk(b.items as Block[]);
+    }
+  };
+  walk(meeting.body);
+  return out;
+}
+
+/** The document with step `record.step` dated and signed as recorded; refuses a step or person that does not exist. */
+export function recordRoutingStep(meeting: Meeting, record: RoutingRecord): { meeting: Meeting; step: RoutingStep } {
+  const steps = routingSteps(meeting);
+  const target = steps[record.step - 1];
+  if (!target) {
+    throw new MinutaError('invalid', `These minutes have ${steps.length} routing step${steps.length === 1 ? '' : 's'}; there is no step ${record.step}`, 'step');
+  }
+  if (record.personId !== undefined && !meeting.people.some((p) => p.id === record.personId)) {
+    throw new MinutaError('invalid', `No person with id ${record.personId.slice(0, 64)} in the register of these minutes`, 'personId');
+  }
+  const updated: RoutingStep = { ...target, date: record.date, ...(record.personId !== undefined ? { signerPersonId: record.personId } : {}) };
+  const replace = (blocks: readonly Block[]): Block[] =>
+    blocks.map((b) => {
+      if (b.type === 'routing') return { ...b, steps: b.steps.map((s) => (s === target ? updated : s)) };
+      if (b.type === 'section') return { ...b, blocks: replace(b.blocks) } as Block;
+      if (b.type === 'session') return { ...b, items: replace(b.items as Block[]) } as Block;
+      return b;
+    });
+  return { meeting: { ...meeting, body: replace(meeting.body) }, step: updated };
+}
