@@ -1,4 +1,5 @@
 import type { Meeting } from '../../shared/minutes';
+import type { WorkflowState } from '../../shared/workflow/states';
 
 export interface MeetingSummary {
   id: string;
@@ -6,7 +7,7 @@ export interface MeetingSummary {
   startsOn: string;
   updatedAt: string;
   /** The sign-off state (src/shared/workflow/states.ts); set by `list`. */
-  state?: import('../../shared/workflow/states').WorkflowState;
+  state?: WorkflowState;
 }
 
 export interface StoredMeeting extends MeetingSummary {
