@@ -62,6 +62,9 @@ beforeAll(() => {
   });
   services.store.create(loadFixture(2019), 'seed');
   services.store.create(loadFixture(2018), 'seed');
+  // A sealed meeting, so that the workflow's methods meet every state (a corrigendum needs one).
+  const sealed = services.store.create({ ...loadFixture(2019), id: 'm_sealed' }, 'seed').id;
+  for (const t of ['submit', 'approve', 'seal'] as const) services.store.workflow.transition(sealed, t, 'seed');
 }, 60_000);
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { createExportService, type ExportService, type ExportServiceOptions } fr
 import { NoChromiumError } from '../export/pdf/chromium';
 import { readMinutesFile } from '../interchange/minutesFile';
 import { storageError } from '../store/storageErrors';
+import { checkScan } from '../workflow/scanFile';
 
 /** Where the minutes file to import comes from: Electron's open dialog in the app, a fixed path in tests. */
 export interface OpenDialogPort {
@@ -154,6 +155,30 @@ export function createServices(options: ServicesOptions): Services {
       if (!file) return { imported: false };
       const meeting = readMinutesFile(file);
       return { imported: true, meeting: summary(store.create(meeting, author)) };
+    },
+    getWorkflow: ({ id }) => ({ ...store.workflow.status(id), attachments: store.workflow.attachments(id) }),
+    transitionMeeting: ({ id, transition, note }) => {
+      writable();
+      return store.workflow.transition(id, transition, author, note);
+    },
+    recordRoutingStep: ({ id, base, step, date, personId }) => {
+      writable();
+      return store.recordRoutingStep(id, { step, date, base, ...(personId ? { personId } : {}) }, author);
+    },
+    listAudit: ({ id }) => {
+      const entries = store.workflow.auditEntries(id).map(({ seq, at, actor, action, details, hash }) => ({ seq, at, actor, action, details, hash }));
+      const report = store.audit.verify(id);
+      return { entries, ok: report.ok, ...(report.problem ? { problem: report.problem } : {}) };
+    },
+    attachScan: ({ id, name, bytes }) => {
+      writable();
+      const mediaType = checkScan(bytes, name);
+      return store.workflow.attach(id, { name, bytes, mediaType, kind: 'scan' }, author);
+    },
+    createCorrigendum: ({ id }) => {
+      writable();
+      const { id: created } = store.workflow.corrigendum(id, author);
+      return summary(store.get(created)!);
     },
     previewMeeting: async ({ id, sealed }) => {
       const meeting = stored(id);

@@ -19,6 +19,12 @@ export const METHOD_NAMES = [
   'importMeeting',
   'previewMeeting',
   'startupState',
+  'getWorkflow',
+  'transitionMeeting',
+  'recordRoutingStep',
+  'listAudit',
+  'attachScan',
+  'createCorrigendum',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
