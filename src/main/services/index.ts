@@ -161,9 +161,9 @@ export function createServices(options: ServicesOptions): Services {
       writable();
       return store.workflow.transition(id, transition, author, note);
     },
-    recordRoutingStep: ({ id, base, step, date, personId }) => {
+    recordRoutingStep: ({ id, base, step, date, personId, by }) => {
       writable();
-      return store.recordRoutingStep(id, { step, date, base, ...(personId ? { personId } : {}) }, author);
+      return store.recordRoutingStep(id, { step, date, base, ...(personId ? { personId } : {}), ...(by ? { by } : {}) }, author);
     },
     listAudit: ({ id }) => {
       const entries = store.workflow.auditEntries(id).map(({ seq, at, actor, action, details, hash }) => ({ seq, at, actor, action, details, hash }));

@@ -67,13 +67,14 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   const routing = writeTransaction(db, (meetingId: string, record: RoutingRecord, author: string) => {
     const head = headOf(meetingId);
     if (!head) throw new MinutaError('not-found', `No meeting with id ${meetingId}`, 'id');
-    const { meeting, step } = recordRoutingStep(head.meeting, record);
+    const { meeting, step } = recordRoutingStep(head.meeting, record, author);
     const saved = writes.saveDocument(meetingId, meeting, author, record.base ?? head.seq);
     audit.append(meetingId, author, 'routing-step', {
       step: record.step,
       stepId: step.id,
       kind: step.kind,
       date: step.date,
+      signedBy: step.signedBy,
       ...(step.signerPersonId ? { signerPersonId: step.signerPersonId } : {}),
       revisionId: saved.revisionId,
     });

@@ -1,13 +1,15 @@
 import { MinutaError } from '../../shared/errors';
-import type { Block, Meeting, RoutingStep } from '../../shared/minutes';
+import { personDisplayName, type Block, type Meeting, type RoutingStep } from '../../shared/minutes';
 
 export interface RoutingRecord {
   /** 1-based, in document order across every routing block ("Submitted to …" is usually 1). */
   step: number;
   /** When it happened (ISO date). */
   date: string;
-  /** Who signed it, from the register; the step's signer is kept when absent. */
+  /** Who signed it, from the register (sets the step's signer and the name printed). */
   personId?: string;
+  /** The name printed as the signer; by default the register's name of the step's signer, else the recorder. */
+  by?: string;
   /** The seq the caller read (the app); the CLI records on the current head. */
   base?: number;
 }
@@ -27,7 +29,7 @@ export function routingSteps(meeting: Meeting): RoutingStep[] {
 }
 
 /** The document with step `record.step` dated and signed as recorded; refuses a step or person that does not exist. */
-export function recordRoutingStep(meeting: Meeting, record: RoutingRecord): { meeting: Meeting; step: RoutingStep } {
+export function recordRoutingStep(meeting: Meeting, record: RoutingRecord, recorder: string): { meeting: Meeting; step: RoutingStep } {
   const steps = routingSteps(meeting);
   const target = steps[record.step - 1];
   if (!target) {
@@ -36,7 +38,15 @@ export function recordRoutingStep(meeting: Meeting, record: RoutingRecord): { me
   if (record.personId !== undefined && !meeting.people.some((p) => p.id === record.personId)) {
     throw new MinutaError('invalid', `No person with id ${record.personId.slice(0, 64)} in the register of these minutes`, 'personId');
   }
-  const updated: RoutingStep = { ...target, date: record.date, ...(record.personId !== undefined ? { signerPersonId: record.personId } : {}) };
+  const signerId = record.personId ?? target.signerPersonId;
+  const signer = signerId === undefined ? undefined : meeting.people.find((p) => p.id === signerId);
+  const signedBy = (record.by?.trim() || (signer ? personDisplayName(signer) : recorder)).slice(0, 500);
+  const updated: RoutingStep = {
+    ...target,
+    date: record.date,
+    signedBy,
+    ...(record.personId !== undefined ? { signerPersonId: record.personId } : {}),
+  };
   const replace = (blocks: readonly Block[]): Block[] =>
     blocks.map((b) => {
       if (b.type === 'routing') return { ...b, steps: b.steps.map((s) => (s === target ? updated : s)) };

@@ -19,7 +19,7 @@ export const WORKFLOW_COMMANDS: Record<string, ReadonlySet<string>> = {
   approve: new Set(['--note']),
   reopen: new Set(['--reason', '--to']),
   seal: new Set(['--note']),
-  route: new Set(['--step', '--date', '--person']),
+  route: new Set(['--step', '--date', '--person', '--by']),
   attach: new Set(),
   attachment: new Set(['--out']),
   audit: new Set(),
@@ -33,8 +33,9 @@ export const WORKFLOW_USAGE = `  status ID                               sign-of
                                           → Sealed (final: no change ever after)
   reopen ID --reason TEXT [--to draft|review]
                                           return approved (or in-review) minutes for editing
-  route ID --step N --date YYYY-MM-DD [--person PERSON_ID]
-                                          record routing step N as it happened (a save, audited)
+  route ID --step N --date YYYY-MM-DD [--person PERSON_ID] [--by NAME]
+                                          record routing step N as it happened: its date and
+                                          who signed it (printed; a save, audited)
   attach ID FILE                          attach the signed scan (PDF, PNG or JPEG, ≤ 50 MB) to
                                           the sealed version; its SHA-256 goes into the audit log
   attachment ID N --out FILE              save attachment N out of the record
@@ -63,6 +64,7 @@ export function workflowUsageProblem(command: string, args: readonly string[], f
     const problem = isoDateProblem(date);
     if (problem) return `--date: ${problem}`;
   }
+  if ((flags.get('--by')?.length ?? 0) > 200) return '--by must be at most 200 characters';
   for (const flag of ['--note', '--reason']) {
     if ((flags.get(flag)?.length ?? 0) > MAX_NOTE) return `${flag} must be at most ${MAX_NOTE} characters`;
   }
@@ -112,7 +114,8 @@ export function runWorkflowCommand(
     case 'route': {
       const step = Number(flags.get('--step'));
       const person = flags.get('--person');
-      const saved = store.recordRoutingStep(id, { step, date: flags.get('--date')!, ...(person ? { personId: person } : {}) }, author);
+      const by = flags.get('--by');
+      const saved = store.recordRoutingStep(id, { step, date: flags.get('--date')!, ...(person ? { personId: person } : {}), ...(by ? { by } : {}) }, author);
       io.stdout(`${id}: routing step ${step} recorded (revision ${saved.revisionId})`);
       return 0;
     }

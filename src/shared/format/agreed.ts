@@ -44,8 +44,8 @@ export interface FormatTemplate {
   implementationByCountry: string;
   collaboration: string;
   routing: { submitted: string; 'seen-and-submitted': string };
-  /** Under a routing step: who signed it, once recorded (the person from the register), and the role. */
-  routingSigner: string;
+  /** Under a routing step, between who signed it (once recorded: `signedBy`) and the role: "Keo Sophal, Minute taker". */
+  routingSignerSeparator: string;
   /** Above the title of a corrigendum: the sealed minutes it corrects. */
   corrigendum: string;
   placeDate: string;
@@ -76,8 +76,8 @@ export const AGREED_FORMAT: FormatTemplate = {
     submitted: 'Submitted[ to {recipient}][, {purpose}]',
     'seen-and-submitted': 'Seen, and submitted[ to {recipient}][, {purpose}]',
   },
-  routingSigner: '[{name}, ]{role}',
-  corrigendum: 'Corrigendum to {title}[ ({version})]',
+  routingSignerSeparator: ', ',
+  corrigendum: 'Corrigendum[ to {title}][ ({version})]',
   placeDate: '[{place}, ]{date}',
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   page: 'Page {page} of {pages}',
@@ -382,7 +382,7 @@ class Builder {
           steps: b.steps.map((s) => ({
             headline: text(fill(this.t.routing[s.kind], { recipient: s.recipient, purpose: s.purpose }), { bold: true }),
             placeDate: text(fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) })),
-            signerRole: text(fill(this.t.routingSigner, { name: this.routingSigner(s.signerPersonId), role: s.signerRole })),
+            signerRole: text(joinParts([s.signedBy, s.signerRole], this.t.routingSignerSeparator)),
           })),
         });
         break;
@@ -391,12 +391,6 @@ class Builder {
         throw new Error(`agreed format: unhandled block ${JSON.stringify(never)}`);
       }
     }
-  }
-
-  /** The name of a routing step's signer from the register ('' when none is recorded). */
-  private routingSigner(personId: string | undefined): string {
-    const person = personId === undefined ? undefined : this.meeting.people.find((p) => p.id === personId);
-    return person ? personDisplayName(person) : '';
   }
 
   /** PDF field names must be unique: a second "Head of Delegation" becomes "Head of Delegation (2)". */

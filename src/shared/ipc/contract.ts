@@ -261,6 +261,8 @@ export const contract = {
       step: z.number().int().min(1).max(10_000),
       date: isoDate,
       personId: z.string().min(1).max(64).optional(),
+      /** The name printed as the step's signer (default: the register's name of its signer, else this session's author). */
+      by: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
     }),
     response: z.object({ revisionId: z.number(), seq: z.number(), folded: z.boolean(), changed: z.array(z.string()) }),
   },

@@ -103,7 +103,7 @@ describe('workflow transitions', () => {
     const person = store.get(m)!.meeting.people[0]!.id;
     const saved = store.recordRoutingStep(m, { step: 1, date: '2018-05-29', personId: person }, 'sokha');
     const after = routingSteps(store.get(m)!.meeting);
-    expect(after[0]).toEqual({ ...before[0], date: '2018-05-29', signerPersonId: person });
+    expect(after[0]).toEqual({ ...before[0], date: '2018-05-29', signerPersonId: person, signedBy: expect.any(String) });
     expect(after[1]).toEqual(before[1]);
     expect(store.workflow.auditEntries(m)).toMatchObject([
       { actor: 'sokha', action: 'routing-step', details: { step: 1, date: '2018-05-29', signerPersonId: person, revisionId: saved.revisionId } },
