@@ -129,6 +129,19 @@ describe('minuta workflow commands', () => {
     expect(await minuta('ana', 'attach', id, join(tmp.dir, 'missing.png'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/does not exist/) });
     expect((await minuta('ana', 'status', id)).stdout.split('\n').filter((l) => l.startsWith('attachment '))).toHaveLength(2);
     expect((await minuta('ana', 'audit', 'verify', id)).code).toBe(0);
+
+    // A backup carries the scans and the log (they are in the database), and checks clean.
+    const backup = join(tmp.dir, 'backup.sqlite');
+    expect((await minuta('ana', 'backup', backup)).code).toBe(0);
+    const copy = new Database(backup, { readonly: true });
+    expect(copy.prepare('SELECT name, sha256 FROM attachments ORDER BY id').all()).toEqual([
+      { name: 'signed page.png', sha256: sha },
+      { name: 'scan.jpg', sha256: createHash('sha256').update(readFileSync(pdfFile)).digest('hex') },
+    ]);
+    copy.close();
+    db = backup;
+    expect(await minuta('ana', 'audit', 'verify', id)).toMatchObject({ code: 0, stdout: expect.stringMatching(/: 6 entries/) });
+    expect((await minuta('ana', 'check')).code).toBe(0);
   });
 
   it('reopen needs a reason; route records a step; corrigendum makes a linked meeting; bad command lines exit 2', async () => {
