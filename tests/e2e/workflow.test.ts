@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { startApp, useBrowser, type AppUnderTest } from './harness';
-import { openMeeting, screenshot } from './drivers/ui';
+import { openMeeting, screenshot, stored } from './drivers/ui';
+import { routingSteps } from '../../src/shared/workflow/routing';
 import { loadFixture } from '../support/temp';
 
 /**
@@ -103,6 +104,28 @@ describe('sign-off workflow', () => {
         });
         await expect.poll(() => app.page.locator(`[data-meeting-id="${id}"] .state-badge`).innerText()).toBe('Sealed');
         await screenshot(app.page, 'workflow-home.png');
+      });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('records a routing step in the editor: dated today, signed by the author, audited, and the editor follows', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'minuta-e2e-routing-'));
+    try {
+      await asUser(dataDir, 'Keo Sophal', async (app) => {
+        const id = app.services.store.create(loadFixture(2018), 'Keo Sophal').id;
+        await openMeeting(app.page, id);
+        const button = app.page.getByRole('button', { name: 'Record as done today' });
+        await button.first().scrollIntoViewIfNeeded();
+        await button.first().click();
+        const today = new Date().toISOString().slice(0, 10);
+        await expect.poll(() => routingSteps(stored(app, id))[0]?.signedBy).toBe('Keo Sophal');
+        expect(routingSteps(stored(app, id))[0]?.date).toBe(today);
+        expect(app.services.store.workflow.auditEntries(id)).toMatchObject([{ actor: 'Keo Sophal', action: 'routing-step', details: { step: 1, date: today } }]);
+        // The editor reopened on the new head: its date field shows the recorded day.
+        await app.page.locator('[data-testid="editor"][data-ready]').waitFor();
+        await expect.poll(() => app.page.locator('.routing-step').first().locator('input[type="date"]').inputValue()).toBe(today);
       });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

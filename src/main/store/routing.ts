@@ -1,5 +1,8 @@
 import { MinutaError } from '../../shared/errors';
 import { personDisplayName, type Block, type Meeting, type RoutingStep } from '../../shared/minutes';
+import { routingSteps } from '../../shared/workflow/routing';
+
+export { routingSteps };
 
 export interface RoutingRecord {
   /** 1-based, in document order across every routing block ("Submitted to …" is usually 1). */
@@ -12,20 +15,6 @@ export interface RoutingRecord {
   by?: string;
   /** The seq the caller read (the app); the CLI records on the current head. */
   base?: number;
-}
-
-/** Every routing step of a document, in order. */
-export function routingSteps(meeting: Meeting): RoutingStep[] {
-  const out: RoutingStep[] = [];
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'routing') out.push(...b.steps);
-      else if (b.type === 'section') walk(b.blocks);
-      else if (b.type === 'session') walk(b.items as Block[]);
-    }
-  };
-  walk(meeting.body);
-  return out;
 }
 
 /** The document with step `record.step` dated and signed as recorded; refuses a step or person that does not exist. */
