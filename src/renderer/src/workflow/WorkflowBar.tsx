@@ -20,7 +20,6 @@ export function WorkflowBar({ meetingId }: { meetingId: string }) {
   const [audit, setAudit] = useState<Response<'listAudit'> | null>(null);
   const [busy, setBusy] = useState(false);
   const navigate = useAppStore((s) => s.navigate);
-  const openMeeting = useAppStore((s) => s.openMeeting);
 
   const load = useCallback(async () => {
     try {
@@ -50,9 +49,9 @@ export function WorkflowBar({ meetingId }: { meetingId: string }) {
   const transition = (t: Transition) =>
     run(async () => {
       await call('transitionMeeting', { id: meetingId, transition: t, ...(note.trim() ? { note: note.trim() } : {}) });
+      // A transition changes no text: the editor keeps the document it has (main refuses its saves
+      // while Approved or Sealed, and the bar says so).
       setNote('');
-      // Reopening gives the editor its meeting back; approving and sealing lock it: reload either way.
-      await openMeeting(meetingId);
     });
 
   async function attach(e: ChangeEvent<HTMLInputElement>) {
