@@ -71,12 +71,24 @@ export const RULES: Record<string, Rule> = {
   },
   'RoutingStep.date': { print: (v, _p, _m, emit) => emit(writeDate(v as string)) },
   'RoutingStep.signerPersonId': skip('a link to the register; the signer role is printed'),
+  // "Corrigendum to {title} ({version})" above the title: the meeting id is a link, not text.
+  'TitleBlock.corrigendumTo': {
+    print: (v, _p, _m, emit) => {
+      const c = v as { title: string; version?: string };
+      emit(c.title);
+      emit(c.version);
+    },
+  },
 };
 
 /** The order in which the format prints an object's fields, where it differs from the schema's. */
 const PRINT_ORDER: Record<string, string[]> = {
   // A per-country remark: the bold "Lao:" before the text.
   Bullet: ['country', 'text', 'children'],
+  // A corrigendum's line is above the label and title.
+  TitleBlock: ['corrigendumTo', 'label', 'title', 'joiner', 'theme'],
+  // "Name, role" under a recorded routing step.
+  RoutingStep: ['kind', 'recipient', 'purpose', 'place', 'date', 'signedBy', 'signerRole'],
 };
 
 /** Every string of `meeting` that its printed form must contain, in document order; blank strings left out. */

@@ -28,6 +28,12 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   signatureCopyStatus: { payload: { id: 'x'.repeat(65) }, field: 'id' },
   exportSignatureCopy: { payload: { id: 'm_1', format: 'json' }, field: 'format' },
   verifyCopy: { payload: { path: '/etc/passwd' }, field: null },
+  getWorkflow: { payload: { id: 'm_1', extra: true }, field: null },
+  transitionMeeting: { payload: { id: 'm_1', transition: 'unseal' }, field: 'transition' },
+  recordRoutingStep: { payload: { id: 'm_1', base: 1, step: 0, date: '2018-05-28' }, field: 'step' },
+  listAudit: { payload: { id: 'x'.repeat(65) }, field: 'id' },
+  attachScan: { payload: { id: 'm_1', name: 'scan.pdf', bytes: 'JVBERi0=' }, field: 'bytes' },
+  createCorrigendum: { payload: {}, field: 'id' },
 };
 
 let dir: string;

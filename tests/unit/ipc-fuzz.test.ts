@@ -66,6 +66,9 @@ beforeAll(() => {
     workflowState: () => 'approved',
   });
   for (const year of [2019, 2018] as const) services.store.nameVersion(services.store.create(loadFixture(year), 'seed').id, 'Final', 'seed');
+  // A sealed meeting, so that the workflow's methods meet every state (a corrigendum needs one).
+  const sealed = services.store.create({ ...loadFixture(2019), id: 'm_sealed' }, 'seed').id;
+  for (const t of ['submit', 'approve', 'seal'] as const) services.store.workflow.transition(sealed, t, 'seed');
 }, 60_000);
 
 afterAll(async () => {

@@ -146,7 +146,7 @@ describe('migration 003 (block records)', () => {
     db.prepare("INSERT INTO search_blocks (meeting_id, block_id) VALUES (?, 'old')").run(m.id);
 
     migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
     expect(db.prepare('SELECT seq FROM meetings').pluck().get()).toBe(0);
     const store = createMeetingStore(db);
     drafts.forEach((draft, i) => expect(canonicalJson(store.revision(m.id, ids[i]!)), `revision ${ids[i]}`).toBe(canonicalJson(draft)));
@@ -159,6 +159,48 @@ describe('migration 003 (block records)', () => {
     expect(store.search('pink card').map((h) => h.id)).toEqual([m.id]);
     expect(checkDatabase(db).problems).toEqual([]);
     expect(store.get(m.id)!.seq).toBe(0);
+    db.close();
+  });
+});
+
+describe('migration 004 (workflow, audit log, seals, corrigenda, attachments)', () => {
+  it('adds its tables on top of version 3, keeping meetings (every one in Draft) and their history', async () => {
+    const { createMeetingStore } = await import('../../src/main/store/meetings');
+    const { loadFixture } = await import('../support/temp');
+    const file = tempFile();
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 3));
+    // A version-3 store without the workflow tables: write through raw SQL as version 3 did.
+    const m = loadFixture(2018);
+    const { splitMeeting } = await import('../../src/shared/minutes');
+    const { canonicalJson } = await import('../../src/shared/canonicalJson');
+    const { manifestText, revisionDigest, sha256 } = await import('../../src/main/store/hashes');
+    db.prepare("INSERT INTO meetings VALUES (?, 'Kept', '2018-05-24', 'x', 'x', 1)").run(m.id);
+    const split = splitMeeting(m);
+    const manifest = new Map<string, string>();
+    for (const [blockId, record] of split.blocks) {
+      const json = canonicalJson(record);
+      manifest.set(blockId, sha256(json));
+      db.prepare('INSERT OR IGNORE INTO block_records VALUES (?, ?, ?)').run(m.id, sha256(json), json);
+    }
+    const head = canonicalJson(split.head);
+    const body = canonicalJson(split.body);
+    const man = manifestText(manifest);
+    db.prepare("INSERT INTO revisions (meeting_id, author, origin, started_at, saved_at, saves, changed, head, body, manifest, digest) VALUES (?, 'ana', 'create', 'x', 'x', 1, '[]', ?, ?, ?, ?)").run(
+      m.id, head, body, man, revisionDigest(head, body, man),
+    );
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    for (const table of ['meeting_states', 'audit_log', 'corrigenda', 'attachments']) {
+      const sql = db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string;
+      expect(sql, table).toMatch(/STRICT/);
+    }
+    const store = createMeetingStore(db);
+    expect(store.list()).toMatchObject([{ id: m.id, state: 'draft' }]);
+    expect(store.workflow.status(m.id)).toMatchObject({ state: 'draft', chain: { length: 0 } });
+    store.workflow.transition(m.id, 'submit', 'ana');
+    expect(store.audit.verify(m.id)).toMatchObject({ ok: true, length: 1 });
     db.close();
   });
 });

@@ -9,7 +9,6 @@ import { toMinutaError } from '../store/storageErrors';
 import { writeFileAtomically } from '../files/writeAtomically';
 import { MinutaError, excerpt } from '../../shared/errors';
 import { createMeetingStore, type MeetingStore } from '../store/meetings';
-import { workflowStateReader } from '../copies/workflowState';
 import { backupDatabase } from '../store/backup';
 import { checkDatabase, type CheckReport } from '../store/integrity';
 import { defaultUserDataDir, resolveDatabasePath } from '../paths';
@@ -17,6 +16,7 @@ import { SIGNOFF_COMMANDS, SIGNOFF_USAGE } from '../signoff/commands';
 import { type ComparisonFormat, compareVersions, exportComparison } from '../export/comparison';
 import { ExportWorker } from '../export/worker/client';
 import { NoChromiumError } from '../export/pdf/chromium';
+import { WORKFLOW_COMMANDS, WORKFLOW_USAGE, runWorkflowCommand, workflowUsageProblem } from '../workflow/cli';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
@@ -42,6 +42,7 @@ export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   check                                   verify the database: SQLite's integrity and foreign
                                           keys, every revision's hashes, the search index;
                                           exit 0 with "ok: …", 1 naming each damaged part
+${WORKFLOW_USAGE}
 ${SIGNOFF_USAGE}`;
 
 export interface CliIo {
@@ -64,6 +65,7 @@ const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
   export: new Set(['--format', '--out', '--version']),
   verify: new Set(['--format']),
   compare: new Set(['--format', '--out']),
+  ...WORKFLOW_COMMANDS,
   ...SIGNOFF_COMMANDS,
 };
 
@@ -140,7 +142,7 @@ async function exportCopy(store: MeetingStore, db: Db, meetingId: string, versio
   if (!version) throw new MinutaError('not-found', `meeting ${meetingId} has no version named "${excerpt(versionName, 80)}"`);
   const meeting = store.revision(meetingId, version.revisionId);
   if (!meeting) throw new MinutaError('not-found', `revision ${version.revisionId} of meeting ${meetingId} is missing`);
-  const state = workflowStateReader(db)(meetingId) ?? 'not approved (no workflow state is recorded)';
+  const state = workflowStateOf(store, meetingId) ?? 'not approved (no workflow state is recorded)';
   // Loaded on demand, as the printer is: the other commands never load the PDF reader and signer.
   const { checkCopyState, exportSignatureCopy } = await import('../export/signatureCopy');
   checkCopyState(state);
@@ -157,7 +159,7 @@ async function exportCopy(store: MeetingStore, db: Db, meetingId: string, versio
 async function verifyFiles(files: readonly string[], format: string, store: MeetingStore, db: Db, io: CliIo): Promise<number> {
   const { MAX_COPY_BYTES, storeRecordSource, verifyCopy } = await import('../copies/verifyCopy');
   const { reportLines } = await import('../copies/report');
-  const source = storeRecordSource(store, workflowStateReader(db));
+  const source = storeRecordSource(store, (id) => workflowStateOf(store, id));
   let code = 0;
   const json: unknown[] = [];
   for (const path of files) {
@@ -178,12 +180,17 @@ async function verifyFiles(files: readonly string[], format: string, store: Meet
   return code;
 }
 
+/** The meeting's sign-off state (draft, in-review, approved, sealed), or undefined for an unknown meeting. */
+function workflowStateOf(store: ReturnType<typeof createMeetingStore>, meetingId: string): string | undefined {
+  return store.get(meetingId) ? store.workflow.status(meetingId).state : undefined;
+}
+
 /** The whole CLI as a function: the bin calls it with the process's argv, tests call it directly. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: Parsed;
   try {
     parsed = parse(argv);
-    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
+    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...Object.keys(WORKFLOW_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
     }
     // Signing and verifying work on files only: no database is opened.
@@ -227,10 +234,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!['text', 'docx', 'pdf'].includes(format)) throw new UsageError(`unknown format ${format} (text, docx, pdf)`);
       if (format !== 'text' && !p.flags.has('--out')) throw new UsageError(`compare --format ${format} needs --out FILE`);
     }
+    if (Object.hasOwn(WORKFLOW_COMMANDS, p.command)) {
+      const problem = workflowUsageProblem(p.command, p.args, p.flags);
+      if (problem) throw new UsageError(problem);
+    }
     const meeting = p.command === 'import' ? readMinutesFile(p.args[0]!) : undefined;
 
     db = openDatabase(dbPath);
     const store = createMeetingStore(db);
+    if (Object.hasOwn(WORKFLOW_COMMANDS, p.command)) return runWorkflowCommand(store, p.command, p.args, p.flags, author, io);
     switch (p.command) {
       case 'import':
         io.stdout(store.create(meeting!, author).id);

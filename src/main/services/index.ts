@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { closeQuietly, openDatabase, readOnlyReasonOf, startBackgroundJob, startCheckpoints, type Db } from '../store/db';
+import { closeQuietly, openDatabase, readOnlyReasonOf, startBackgroundJob, startCheckpoints, writeTransaction, type Db } from '../store/db';
 import { createMeetingStore, type MeetingStore } from '../store/meetings';
 import { quickCheck } from '../store/integrity';
 import { MinutaError } from '../../shared/errors';
@@ -12,8 +12,8 @@ import { NoChromiumError } from '../export/pdf/chromium';
 import { readMinutesFile } from '../interchange/minutesFile';
 import { storageError } from '../store/storageErrors';
 import { readBounded } from '../files/readBounded';
-import { workflowStateReader } from '../copies/workflowState';
 import { basename } from 'node:path';
+import { checkScan } from '../workflow/scanFile';
 
 /** Where the minutes file to import comes from: Electron's open dialog in the app, a fixed path in tests. */
 export interface OpenDialogPort {
@@ -111,7 +111,9 @@ export function createServices(options: ServicesOptions): Services {
     return found.meeting;
   };
 
-  const workflowState = options.workflowState ?? workflowStateReader(db);
+  const workflowState =
+    options.workflowState ??
+    ((meetingId: string): string | undefined => (store.get(meetingId) ? store.workflow.status(meetingId).state : undefined));
   /** The version a signature copy is made of (the latest named one) and whether it may have one. */
   const copyStatus = (id: string) => {
     stored(id);
@@ -202,7 +204,20 @@ export function createServices(options: ServicesOptions): Services {
       const meeting = store.revision(id, status.version.revisionId);
       if (!meeting) throw new MinutaError('not-found', `Revision ${status.version.revisionId} of meeting ${id} is missing`, 'id');
       try {
-        return await exports.exportCopyToFile(meeting, { revisionId: status.version.revisionId, versionName: status.version.name, state: status.state }, format);
+        // A sealed copy prints the audit chain's head, so that whoever holds it can later show that the
+        // log was not rewritten; the export itself is then logged (after the head it printed).
+        const auditHead = status.state === 'sealed' ? store.audit.head(id) : undefined;
+        const result = await exports.exportCopyToFile(
+          meeting,
+          { revisionId: status.version.revisionId, versionName: status.version.name, state: status.state, ...(auditHead ? { auditHead } : {}) },
+          format,
+        );
+        if (result.saved && !readOnlyReason) {
+          writeTransaction(db, () =>
+            store.audit.append(id, author, 'signature-copy', { format, version: status.version.name, revisionId: status.version.revisionId, bytes: result.bytes ?? 0 }),
+          )();
+        }
+        return result;
       } catch (error) {
         if (error instanceof NoChromiumError) throw new MinutaError('unavailable', error.message);
         throw error;
@@ -230,6 +245,30 @@ export function createServices(options: ServicesOptions): Services {
           })),
         },
       };
+    },
+    getWorkflow: ({ id }) => ({ ...store.workflow.status(id), attachments: store.workflow.attachments(id) }),
+    transitionMeeting: ({ id, transition, note }) => {
+      writable();
+      return store.workflow.transition(id, transition, author, note);
+    },
+    recordRoutingStep: ({ id, base, step, date, personId, by }) => {
+      writable();
+      return store.recordRoutingStep(id, { step, date, base, ...(personId ? { personId } : {}), ...(by ? { by } : {}) }, author);
+    },
+    listAudit: ({ id }) => {
+      const entries = store.workflow.auditEntries(id).map(({ seq, at, actor, action, details, hash }) => ({ seq, at, actor, action, details, hash }));
+      const report = store.audit.verify(id);
+      return { entries, ok: report.ok, ...(report.problem ? { problem: report.problem } : {}) };
+    },
+    attachScan: ({ id, name, bytes }) => {
+      writable();
+      const mediaType = checkScan(bytes, name);
+      return store.workflow.attach(id, { name, bytes, mediaType, kind: 'scan' }, author);
+    },
+    createCorrigendum: ({ id }) => {
+      writable();
+      const { id: created } = store.workflow.corrigendum(id, author);
+      return summary(store.get(created)!);
     },
     previewMeeting: async ({ id, sealed }) => {
       const meeting = stored(id);

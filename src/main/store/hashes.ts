@@ -27,3 +27,8 @@ export function revisionDigest(headJson: string, bodyJson: string, manifestJson:
 export function manifestText(manifest: ReadonlyMap<string, string>): string {
   return canonicalJson(Object.fromEntries(manifest));
 }
+
+/** SHA-256 of bytes, hex (attachments). */
+export function sha256Bytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

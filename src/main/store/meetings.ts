@@ -1,12 +1,17 @@
 import type { Db } from './db';
 import type { MeetingSummary, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
 import type { Meeting, MeetingChanges } from '../../shared/minutes';
+import { MinutaError } from '../../shared/errors';
 import { createCatalog } from './catalog';
 import { createRevisionReads } from './revisionReads';
 import { createRevisionWrites } from './revisionWrites';
 import { createSearch } from './search';
 import { createVersions } from './versions';
 import { meetingOf } from './headState';
+import { createAudit } from './audit';
+import { createWorkflow } from './workflow';
+import { recordRoutingStep, type RoutingRecord } from './routing';
+import { writeTransaction } from './db';
 
 export type { MeetingSummary, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
 
@@ -32,6 +37,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     foldSpanMs: options.foldSpanMs ?? 10 * 60_000,
   });
   const versions = createVersions(db, now);
+  const audit = createAudit(db, now);
 
   // A consistent snapshot: the seq and the revision it stands for are read in one transaction.
   const get = db.transaction((id: string): StoredMeeting | undefined => {
@@ -41,8 +47,45 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     return { id, title: row.title, startsOn: row.startsOn, updatedAt: row.updatedAt, meeting: meetingOf(state), revisionId: state.revisionId, seq: row.seq };
   });
 
+  const headOf = (id: string) => {
+    const found = get(id);
+    return found && { revisionId: found.revisionId, meeting: found.meeting, seq: found.seq };
+  };
+  const workflow = createWorkflow(db, {
+    audit,
+    now,
+    head: headOf,
+    nameVersion: (meetingId, name, author, revisionId) => versions.name(meetingId, name, author, revisionId),
+    create: (meeting, author) => writes.create(meeting, author),
+  });
+  // A name pins a revision for good: it is an event of the record, so it is audited in the same transaction.
+  const nameVersion = writeTransaction(db, (meetingId: string, name: string, author: string, revisionId?: number): number => {
+    const pinned = versions.name(meetingId, name, author, revisionId);
+    audit.append(meetingId, author, 'named-version', { name, revisionId: pinned });
+    return pinned;
+  });
+  const routing = writeTransaction(db, (meetingId: string, record: RoutingRecord, author: string) => {
+    const head = headOf(meetingId);
+    if (!head) throw new MinutaError('not-found', `No meeting with id ${meetingId}`, 'id');
+    const { meeting, step } = recordRoutingStep(head.meeting, record, author);
+    const saved = writes.saveDocument(meetingId, meeting, author, record.base ?? head.seq);
+    audit.append(meetingId, author, 'routing-step', {
+      step: record.step,
+      stepId: step.id,
+      kind: step.kind,
+      date: step.date,
+      signedBy: step.signedBy,
+      ...(step.signerPersonId ? { signerPersonId: step.signerPersonId } : {}),
+      revisionId: saved.revisionId,
+    });
+    return saved;
+  });
+
   return {
-    list: (): MeetingSummary[] => catalog.list(),
+    list: (): MeetingSummary[] => {
+      const states = workflow.states();
+      return catalog.list().map((m) => ({ ...m, state: states.get(m.id) ?? 'draft' }));
+    },
     /** The head document, verified (`corrupt` when it fails its hashes). Do not mutate what it returns. */
     get: (id: string): StoredMeeting | undefined => get(id),
     /** Adds a meeting (import, template, duplicate). Keeps the document's id unless it is taken. */
@@ -58,12 +101,18 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     /** One revision's document, verified; undefined when there is no such revision. */
     revision: (meetingId: string, revisionId: number): Meeting | undefined => db.transaction(() => reads.document(meetingId, revisionId))(),
     nameVersion: (meetingId: string, name: string, author: string, revisionId?: number): number =>
-      versions.name(meetingId, name, author, revisionId),
+      nameVersion(meetingId, name, author, revisionId),
     namedVersions: (meetingId: string): NamedVersion[] => versions.list(meetingId),
     /** Brings the search index up to date with every save (the app also calls it when idle). */
     flushIndex: (): number => search.flush(),
     /** Best hits first, one per meeting, with a snippet and the block of the best hit. */
     search: (input: string, limit = 50): SearchHit[] => search.search(input, limit),
+    /** The sign-off workflow: states, transitions, sealing, corrigenda, attachments (workflow.ts). */
+    workflow,
+    /** The audit log: `append` for events recorded elsewhere (signature copies, signatures), `head`, `verify`. */
+    audit,
+    /** Records a routing step as it happens (its date and signer): a normal save, audited. */
+    recordRoutingStep: (meetingId: string, record: RoutingRecord, author: string) => routing(meetingId, record, author),
   };
 }
 

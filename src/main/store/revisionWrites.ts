@@ -7,6 +7,8 @@ import { MinutaError, excerpt } from '../../shared/errors';
 import { diffMeetings, newId, splitMeeting, type Meeting, type MeetingChanges } from '../../shared/minutes';
 import { applyChanges, emptyState, headInput, manifestTextOf, meetingOf, recordEntry, HEAD_BLOCK_ID, type HeadState } from './headState';
 import { revisionDigest } from './hashes';
+import { editRefusal } from './workflow';
+import type { WorkflowState } from '../../shared/workflow/states';
 
 interface Options {
   now: () => Date;
@@ -27,6 +29,8 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
       `INSERT INTO revisions (meeting_id, author, origin, started_at, saved_at, saves, changed, head, body, manifest, digest)
        VALUES (@meetingId, @author, @origin, @at, @at, 1, @changed, @head, @body, @manifest, @digest)`,
     ),
+    // The workflow's state (migration 004; no row: Draft), read inside the save's own transaction.
+    state: db.prepare('SELECT state FROM meeting_states WHERE meeting_id = ?').pluck(),
     foldRevision: db.prepare(
       `UPDATE revisions SET saved_at = @at, saves = saves + 1, changed = @changed, head = @head, body = @body,
               manifest = @manifest, digest = @digest
@@ -84,6 +88,7 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
       const row = catalog.row(meetingId);
       if (!row) throw new MinutaError('not-found', `No meeting with id ${meetingId}`, 'id');
       if (base !== undefined && row.seq !== base) throw conflict(meetingId);
+      refuseIfClosed(meetingId);
       const state = reads.headAt(meetingId, row.seq);
       const changes = changesFor(state);
       const applied = applyChanges(state, {
@@ -120,6 +125,12 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
     },
   );
 
+  /** Approved and sealed minutes take no save (sealed ones not even past this: see migration 004). */
+  function refuseIfClosed(meetingId: string) {
+    const refusal = editRefusal((q.state.get(meetingId) as WorkflowState | undefined) ?? 'draft');
+    if (refusal) throw refusal;
+  }
+
   function guarded<T>(meetingId: string, run: () => T): T {
     try {
       return run();
@@ -139,6 +150,7 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
     } catch (error) {
       if (!(error instanceof MinutaError && error.code === 'corrupt')) throw error;
     }
+    refuseIfClosed(meetingId);
     const intact = reads.lastIntact(meetingId);
     if (!intact) throw new MinutaError('corrupt', `Meeting ${meetingId}: no revision is intact; restore a backup`);
     const { state } = intact;

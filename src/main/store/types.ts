@@ -1,10 +1,13 @@
 import type { Meeting } from '../../shared/minutes';
+import type { WorkflowState } from '../../shared/workflow/states';
 
 export interface MeetingSummary {
   id: string;
   title: string;
   startsOn: string;
   updatedAt: string;
+  /** The sign-off state (src/shared/workflow/states.ts); set by `list`. */
+  state?: WorkflowState;
 }
 
 export interface StoredMeeting extends MeetingSummary {

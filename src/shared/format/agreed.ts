@@ -44,6 +44,10 @@ export interface FormatTemplate {
   implementationByCountry: string;
   collaboration: string;
   routing: { submitted: string; 'seen-and-submitted': string };
+  /** Under a routing step, between who signed it (once recorded: `signedBy`) and the role: "Keo Sophal, Minute taker". */
+  routingSignerSeparator: string;
+  /** Above the title of a corrigendum: the sealed minutes it corrects. */
+  corrigendum: string;
   placeDate: string;
   months: readonly string[];
   page: string;
@@ -79,6 +83,8 @@ export const AGREED_FORMAT: FormatTemplate = {
     submitted: 'Submitted[ to {recipient}][, {purpose}]',
     'seen-and-submitted': 'Seen, and submitted[ to {recipient}][, {purpose}]',
   },
+  routingSignerSeparator: ', ',
+  corrigendum: 'Corrigendum[ to {title}][ ({version})]',
   placeDate: '[{place}, ]{date}',
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   page: 'Page {page} of {pages}',
@@ -211,6 +217,8 @@ class Builder {
     const line = (role: TitleLine['role'], rs: Run[]) => {
       if (hasText(rs)) lines.lines.push({ role, runs: rs });
     };
+    const corrected = titleBlock.corrigendumTo;
+    if (corrected) line('corrigendum', text(fill(this.t.corrigendum, { title: corrected.title, version: corrected.version ?? '' }), { bold: true }));
     line('label', runs(titleBlock.label, { bold: true }));
     line('title', runs(titleBlock.title, { bold: true }));
     line('joiner', runs(titleBlock.joiner, { bold: true }));
@@ -400,7 +408,7 @@ class Builder {
           steps: b.steps.map((s) => ({
             headline: text(fill(this.t.routing[s.kind], { recipient: s.recipient, purpose: s.purpose }), { bold: true }),
             placeDate: text(fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) })),
-            signerRole: text(s.signerRole),
+            signerRole: text(joinParts([s.signedBy, s.signerRole], this.t.routingSignerSeparator)),
             // On a signature copy, a step whose signer is named is signed like a head of delegation's box.
             ...(this.routingFields && !isBlank(s.signerRole)
               ? { field: { index: ++this.signatureIndex, name: this.uniqueField(fill(this.t.routingField, { n: String(++this.routingIndex), role: s.signerRole.trim() })) } }

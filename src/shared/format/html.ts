@@ -199,6 +199,7 @@ p { margin: 0 0 6pt; orphans: 2; widows: 2; }
 .keep { break-after: avoid; }
 header.title { text-align: center; margin: 0 0 14pt; }
 header.title p { margin: 0 0 5pt; }
+.t-corrigendum { font-size: 12pt; }
 .t-label { font-size: 14pt; }
 .t-title { font-size: 13pt; }
 .t-theme { font-size: 12pt; }

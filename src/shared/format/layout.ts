@@ -88,7 +88,7 @@ export interface LayoutHeading extends Sourced, Changeable {
 }
 
 export interface TitleLine extends Changeable {
-  role: 'label' | 'title' | 'joiner' | 'theme' | 'date' | 'place';
+  role: 'corrigendum' | 'label' | 'title' | 'joiner' | 'theme' | 'date' | 'place';
   runs: Run[];
 }
 

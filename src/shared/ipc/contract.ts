@@ -3,6 +3,7 @@ import type { Result } from './result';
 import { listProblems } from '../errors';
 import { MeetingChangesSchema, TEMPLATE_NAMES, checkStructure, formatIssues, isoDateProblem, type Meeting, type MeetingChanges } from '../minutes';
 import { channelOf, type MethodName } from './methods';
+import { AUDIT_ACTIONS, MAX_NOTE, MAX_SCAN_BYTES, SCAN_TYPES, TRANSITIONS, WORKFLOW_STATES } from '../workflow/states';
 
 /**
  * The one IPC contract between the renderer and the main process. The preload builds its named
@@ -51,6 +52,36 @@ export const newMeeting = z.strictObject({
 export type NewMeeting = z.input<typeof newMeeting>;
 
 const none = z.undefined().or(z.strictObject({}));
+
+// ---------------------------------------------------------------- sign-off workflow
+const workflowState = z.enum(WORKFLOW_STATES);
+const chainHead = z.object({ hash: z.string(), length: z.number() });
+/** A meeting's sign-off state, what can happen next, and its audit chain's head. */
+export const workflowStatus = z.object({
+  state: workflowState,
+  revisionId: z.number().optional(),
+  versionName: z.string().optional(),
+  changedBy: z.string().optional(),
+  changedAt: z.string().optional(),
+  allowed: z.array(z.enum(TRANSITIONS)),
+  corrects: z.string().optional(),
+  corrigenda: z.array(z.string()),
+  chain: chainHead,
+});
+export type WorkflowStatus = z.infer<typeof workflowStatus>;
+export const attachmentInfo = z.object({
+  id: z.number(),
+  kind: z.enum(['scan', 'signed-copy']),
+  name: z.string(),
+  mediaType: z.enum(SCAN_TYPES),
+  size: z.number(),
+  sha256: z.string(),
+  revisionId: z.number(),
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
+export type AttachmentInfo = z.infer<typeof attachmentInfo>;
+const note = z.string().max(MAX_NOTE, `must be at most ${MAX_NOTE} characters`);
 
 /** PDF and Word from the agreed format; `json` is the minutes file itself (.minuta.json), to share or archive. */
 export const exportFormat = z.enum(['pdf', 'docx', 'json']);
@@ -114,7 +145,8 @@ export const contract = {
   },
   listMeetings: {
     request: none,
-    response: z.array(meetingSummary),
+    /** `state`: the sign-off state, for the home list's badge. */
+    response: z.array(meetingSummary.extend({ state: workflowState.optional() })),
   },
   searchMeetings: {
     request: z.strictObject({
@@ -249,6 +281,60 @@ export const contract = {
         })
         .optional(),
     }),
+  },
+  /** The sign-off state of a meeting, the transitions open to it, its chain head and attachments. */
+  getWorkflow: {
+    request: z.strictObject({ id: meetingId }),
+    response: workflowStatus.extend({ attachments: z.array(attachmentInfo) }),
+  },
+  /**
+   * One workflow transition by this session's author, with an optional note (a reason, required to
+   * reopen). Refused with `conflict` when the state does not allow it, `read-only` once sealed.
+   */
+  transitionMeeting: {
+    request: z.strictObject({ id: meetingId, transition: z.enum(TRANSITIONS), note: note.optional() }),
+    response: workflowStatus,
+  },
+  /** Records routing step `step` (1-based) as it happened: its date and signer; a save on `base`, audited. */
+  recordRoutingStep: {
+    request: z.strictObject({
+      id: meetingId,
+      base: z.number().int().min(0),
+      step: z.number().int().min(1).max(10_000),
+      date: isoDate,
+      personId: z.string().min(1).max(64).optional(),
+      /** The name printed as the step's signer (default: the register's name of its signer, else this session's author). */
+      by: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+    }),
+    response: z.object({ revisionId: z.number(), seq: z.number(), folded: z.boolean(), changed: z.array(z.string()) }),
+  },
+  /** The meeting's audit log, oldest first, and whether its hash chain is intact (naming the first broken entry). */
+  listAudit: {
+    request: z.strictObject({ id: meetingId }),
+    response: z.object({
+      entries: z.array(
+        z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.enum(AUDIT_ACTIONS), details: z.record(z.string(), z.unknown()), hash: z.string() }),
+      ),
+      ok: z.boolean(),
+      problem: z.string().optional(),
+    }),
+  },
+  /**
+   * Attaches the signed scan (PDF, PNG or JPEG by content; at most 50 MB) to the sealed version; its
+   * SHA-256 goes into the audit log. A wrong, empty, cut-short or oversized file is refused (`invalid`).
+   */
+  attachScan: {
+    request: z.strictObject({
+      id: meetingId,
+      name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_SCAN_BYTES, 'must be at most 50 MB'),
+    }),
+    response: attachmentInfo,
+  },
+  /** A new meeting correcting sealed minutes (printed "Corrigendum to …"); the sealed record never changes. */
+  createCorrigendum: {
+    request: z.strictObject({ id: meetingId }),
+    response: meetingSummary,
   },
 } as const satisfies Record<MethodName, { request: z.ZodType; response: z.ZodType }>;
 

@@ -22,6 +22,12 @@ export const METHOD_NAMES = [
   'signatureCopyStatus',
   'exportSignatureCopy',
   'verifyCopy',
+  'getWorkflow',
+  'transitionMeeting',
+  'recordRoutingStep',
+  'listAudit',
+  'attachScan',
+  'createCorrigendum',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

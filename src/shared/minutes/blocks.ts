@@ -288,6 +288,11 @@ export const RoutingStep = z.strictObject({
   /** "Minute taker", "Permanent Vice Chair of NCCT". */
   signerRole: label(),
   signerPersonId: Id.optional(),
+  /**
+   * Who signed the step, as recorded when it happened (sign-off: "record routing step"); printed with
+   * the role. Absent until then: the printed step shows the role and an empty space to sign.
+   */
+  signedBy: label().optional(),
   signature: Signature,
 });
 export type RoutingStep = z.infer<typeof RoutingStep>;

@@ -22,6 +22,13 @@ export const TitleBlock = z.strictObject({
   /** The line between title and theme ("For"). */
   joiner: RichText.optional(),
   theme: RichText.optional(),
+  /**
+   * Set on a corrigendum (made from sealed minutes, which never change): the minutes it corrects,
+   * printed above the title as "Corrigendum to …".
+   */
+  corrigendumTo: z
+    .strictObject({ meetingId: Id, title: label(), version: label().optional() })
+    .optional(),
 });
 export type TitleBlock = z.infer<typeof TitleBlock>;
 

@@ -136,6 +136,7 @@ export function meetingPlainText(meeting: Meeting): string[] {
           str(step.purpose);
           str(step.place);
           str(step.signerRole);
+          if (step.signedBy !== undefined) str(step.signedBy);
         }
         break;
       default: {

@@ -8,6 +8,8 @@ import { LivePreview } from './LivePreview';
 import { Toolbar } from '../commands/Toolbar';
 import { CorruptMeeting } from '../screens/CorruptMeeting';
 import type { AnyBlock } from '../model/tree';
+import { WorkflowBar } from '../workflow/WorkflowBar';
+import '../workflow/workflow.css';
 
 export function EditorScreen({ meetingId }: { meetingId: string }) {
   const openMeeting = useAppStore((s) => s.openMeeting);
@@ -30,6 +32,7 @@ export function EditorScreen({ meetingId }: { meetingId: string }) {
   return (
     <div className="editor-layout">
       <div className="editor-column">
+      <WorkflowBar meetingId={meetingId} />
       <Toolbar />
       <div className="editor-scroll" data-testid="editor" data-ready="" onKeyDown={onEditorTab}>
         <div className="editor-page">

@@ -5,6 +5,8 @@ import { useAppStore } from '../state/store';
 import { NewMeetingForm } from './NewMeetingForm';
 import { formatDate } from '../format/dates';
 import { CallError } from '../api/client';
+import { StateBadge } from '../workflow/StateBadge';
+import '../workflow/workflow.css';
 
 /** "… the [roles] of sending …" from FTS5's snippet(): the brackets mark the match. */
 function Snippet({ text }: { text: string }) {
@@ -133,6 +135,7 @@ export function HomeScreen() {
                   <div className="meeting-main">
                     <button type="button" className="meeting-title" onClick={() => open(m.id)}>{m.title}</button>
                     <time className="meeting-date" dateTime={m.startsOn}>{formatDate(m.startsOn)}</time>
+                    <StateBadge state={m.state ?? 'draft'} />
                   </div>
                   <button type="button" className="secondary" onClick={() => setNextFrom(nextFrom === m.id ? null : m.id)}
                     aria-expanded={nextFrom === m.id}>

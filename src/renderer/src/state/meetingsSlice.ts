@@ -6,7 +6,8 @@ import type { AppState } from './store';
 export type SearchHit = Response<'searchMeetings'>[number];
 
 export interface MeetingsSlice {
-  meetings: MeetingSummary[];
+  /** With each meeting's sign-off state (the home list's badge). */
+  meetings: Response<'listMeetings'>;
   meetingsStatus: 'idle' | 'loading' | 'ready' | 'error';
   meetingsError: string | null;
   searchQuery: string;

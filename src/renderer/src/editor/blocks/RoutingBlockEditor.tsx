@@ -7,6 +7,7 @@ import { personLabel, personOptions } from '../../register/options';
 import { useAppStore } from '../../state/store';
 import { SignatureFields } from './SignatoriesBlockEditor';
 import { commitBlock, changeBlock, mapById, removeAt } from './common';
+import { RecordRoutingStep } from '../../workflow/RecordRoutingStep';
 
 const KINDS = [
   { value: 'submitted', label: 'Submitted to' },
@@ -42,6 +43,7 @@ export function RoutingBlockEditor({ block }: { block: RoutingB }) {
               text={personLabel({ people }, s.signerPersonId)}
               onSelect={(o) => set(s.id, (x) => withOptional(x, 'signerPersonId', o.id), `${s.id}.signer`, false)} />
           </div>
+          <RecordRoutingStep stepId={s.id} />
           <SignatureFields id={s.id} blockId={id} signature={s.signature}
             onChange={(signature, typing) => set(s.id, (x) => ({ ...x, signature }), `${s.id}.signature`, typing)} />
         </div>
