@@ -25,6 +25,11 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   exportMeeting: { payload: { id: 'm_1', format: 'odt' }, field: 'format' },
   previewMeeting: { payload: { id: 'm_1', sealed: 'yes' }, field: 'sealed' },
   importMeeting: { payload: { path: '/etc/passwd' }, field: null },
+  revisionHistory: { payload: { id: 'm_1', all: true }, field: null },
+  getRevision: { payload: { id: 'm_1', revisionId: 1.5 }, field: 'revisionId' },
+  restoreRevision: { payload: { id: 'm_1', revisionId: 2, blockId: 'b'.repeat(65) }, field: 'blockId' },
+  compareVersions: { payload: { id: 'm_1', a: '1', b: '' }, field: 'b' },
+  exportComparison: { payload: { id: 'm_1', a: '1', b: '2', format: 'text' }, field: 'format' },
 };
 
 let dir: string;

@@ -45,6 +45,11 @@ export { writeFileAtomically };
 export interface ExportService {
   exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean }): Promise<ExportResult>;
   preview(meeting: Meeting, options?: { sealed?: boolean }): Promise<Preview>;
+  /**
+   * Something other than the minutes themselves (a comparison's redline), rendered by `render` while
+   * the user picks where to save it, then written atomically; `render` gets the printer for a PDF.
+   */
+  saveRendered(defaultName: string, format: 'pdf' | 'docx', render: (printer: Printer | undefined) => Promise<Uint8Array>): Promise<ExportResult>;
   close(): Promise<void>;
 }
 
@@ -67,6 +72,16 @@ export function createExportService(options: ExportServiceOptions): ExportServic
             : renderer().docx(meeting, { sealed }))();
       rendering.catch(() => undefined); // observed below, unless the user cancels
       const path = await options.dialog.chooseDestination({ defaultName: suggestedFileName(meeting, format), format });
+      if (!path) return { saved: false };
+      const bytes = await rendering;
+      writeFileAtomically(path, bytes);
+      return { saved: true, path, bytes: bytes.byteLength };
+    },
+    async saveRendered(defaultName, format, render) {
+      if (format === 'pdf') printer ??= options.createPrinter();
+      const rendering = render(format === 'pdf' ? printer : undefined);
+      rendering.catch(() => undefined); // observed below, unless the user cancels
+      const path = await options.dialog.chooseDestination({ defaultName, format });
       if (!path) return { saved: false };
       const bytes = await rendering;
       writeFileAtomically(path, bytes);
