@@ -1,5 +1,6 @@
 import { MinutaError, excerpt } from '../../shared/errors';
-import { hasChanges, diffMeetings, type Meeting } from '../../shared/minutes';
+import type { Meeting } from '../../shared/minutes';
+import { canonicalJson } from '../../shared/canonicalJson';
 import { labelBlocks, restoreBlock } from '../../shared/review/restore';
 import type { MeetingStore, RevisionInfo, SaveResult } from '../store/meetings';
 
@@ -69,7 +70,8 @@ export function restoreRevision(store: Store, request: RestoreRequest, author: s
   const old = store.revision(request.id, request.revisionId);
   if (!old) throw new MinutaError('not-found', `Meeting ${excerpt(request.id, 64)} has no revision ${request.revisionId}`, 'revisionId');
   const next = request.blockId === undefined ? { ...old, id: request.id } : restoreBlock(current.meeting, old, request.blockId);
-  if (!hasChanges(diffMeetings(current.meeting, next))) {
+  // Canonical, not diffMeetings: a document read back from a revision has its keys in another order.
+  if (canonicalJson(current.meeting) === canonicalJson(next)) {
     if (request.base !== undefined && request.base !== current.seq) {
       throw new MinutaError('conflict', 'This meeting was changed since you opened it; reopen it and restore again.');
     }
