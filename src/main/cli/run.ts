@@ -15,6 +15,7 @@ import { SIGNOFF_COMMANDS, SIGNOFF_USAGE } from '../signoff/commands';
 import { type ComparisonFormat, compareVersions, exportComparison } from '../export/comparison';
 import { ExportWorker } from '../export/worker/client';
 import { NoChromiumError } from '../export/pdf/chromium';
+import { HISTORY_COMMANDS, HISTORY_USAGE, HistoryUsageError, checkHistoryArgs, runHistoryCommand } from './history';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
@@ -34,6 +35,7 @@ export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   check                                   verify the database: SQLite's integrity and foreign
                                           keys, every revision's hashes, the search index;
                                           exit 0 with "ok: …", 1 naming each damaged part
+${HISTORY_USAGE}
 ${SIGNOFF_USAGE}`;
 
 export interface CliIo {
@@ -55,6 +57,7 @@ const GLOBAL_FLAGS = new Set(['--db', '--author']);
 const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
   export: new Set(['--format', '--out']),
   compare: new Set(['--format', '--out']),
+  ...HISTORY_COMMANDS,
   ...SIGNOFF_COMMANDS,
 };
 
@@ -126,7 +129,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed: Parsed;
   try {
     parsed = parse(argv);
-    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'help', ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
+    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'help', ...Object.keys(HISTORY_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
     }
     // Signing and verifying work on files only: no database is opened.
@@ -162,10 +165,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!['text', 'docx', 'pdf'].includes(format)) throw new UsageError(`unknown format ${format} (text, docx, pdf)`);
       if (format !== 'text' && !p.flags.has('--out')) throw new UsageError(`compare --format ${format} needs --out FILE`);
     }
+    if (Object.hasOwn(HISTORY_COMMANDS, p.command)) checkHistoryArgs(p.command, p.args, p.flags);
     const meeting = p.command === 'import' ? readMinutesFile(p.args[0]!) : undefined;
 
     db = openDatabase(dbPath);
     const store = createMeetingStore(db);
+    if (Object.hasOwn(HISTORY_COMMANDS, p.command)) {
+      runHistoryCommand(p.command, p.args, p.flags, store, author, io.stdout);
+      return 0;
+    }
     switch (p.command) {
       case 'import':
         io.stdout(store.create(meeting!, author).id);
@@ -233,7 +241,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof HistoryUsageError) {
       io.stderr(`minuta: ${error.message}\n${USAGE}`);
       return 2;
     }

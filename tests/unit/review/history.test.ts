@@ -121,7 +121,7 @@ describe('restore from history', () => {
     const id = created.id;
     tick(5 * 60_000);
     const m = structuredClone(created.meeting);
-    m.venue = { ...m.venue, city: plain('Vientiane') } as Meeting['venue'];
+    m.venue = { ...m.venue, city: 'Vientiane' };
     store.saveDocument(id, edit(m, 'b_19001', 'kept'), 'bo');
     tick(5 * 60_000);
     expect(restoreRevision(store, { id, revisionId: created.revisionId, blockId: '~head' }, 'chea').changed).toEqual(['~head']);
