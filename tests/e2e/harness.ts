@@ -77,6 +77,8 @@ export interface StartOptions {
   /** The database file (default: minuta.sqlite in the data folder), e.g. a damaged or newer one. */
   databasePath?: string;
   viewport?: { width: number; height: number };
+  /** Who this session's revisions are attributed to (the app's "Who am I"); the OS user by default. */
+  author?: string;
   /**
    * Wraps the bridge: sees (and may answer instead of) every call the page makes. `dispatch` is the
    * real one. For recording payloads, or for an answer the real services cannot produce yet.
@@ -111,6 +113,7 @@ export async function startAny(
   const startup = startServices({
     databasePath,
     version: 'test',
+    ...(options.author ? { author: options.author } : {}),
     // The app's export service with the test adapters: the "save dialog" answers a path in the data
     // folder; the printer (a second Chromium) starts only if a test exports a PDF.
     export: {

@@ -102,8 +102,6 @@ export function CompareView({ result }: { result: CompareResult | null }) {
           {...shortcutHint('review.exportRedlinePdf', 'Export the redline as a PDF')}>Export redline PDF…</button>
         <button type="button" disabled={!result || busy} onClick={() => void exportComparison('docx')} data-testid="export-redline-docx"
           {...shortcutHint('review.exportRedlineDocx', 'Export the redline as a Word document with tracked changes')}>Export redline Word…</button>
-        {exportState.kind === 'done' && <span role="status" className="export-status">Saved to {exportState.path}</span>}
-        {exportState.kind === 'error' && <span role="alert" className="error">Export failed: {exportState.message}</span>}
       </div>
       {result && (
         <div className="compare-tools">

@@ -1,4 +1,6 @@
+import { useMemo, useState } from 'react';
 import { useAppStore } from '../state/store';
+import { bodyIndex, blockLabel, HEAD_KEY } from '../../../shared/review/restore';
 import { MeetingDetails } from '../editor/MeetingDetails';
 import { BlockList } from '../editor/BlockView';
 import { PagedPreview } from '../preview/PagedPreview';
@@ -20,6 +22,12 @@ export function RevisionView({ meetingId, revisionId, meeting, author, savedAt, 
 }) {
   const { backToEditing, restore } = useAppStore.getState();
   const busy = useAppStore((s) => s.reviewBusy);
+  // Every block of this revision by its words, to put one back without the rest.
+  const blocks = useMemo(
+    () => [{ id: HEAD_KEY, label: 'Title, dates, venue and register' }, ...[...bodyIndex(meeting).values()].map((f) => ({ id: f.block.id, label: blockLabel(f.block) }))],
+    [meeting],
+  );
+  const [block, setBlock] = useState(HEAD_KEY);
   return (
     <div className="revision-view" data-testid="revision-view">
       <div className="editor-column">
@@ -30,6 +38,14 @@ export function RevisionView({ meetingId, revisionId, meeting, author, savedAt, 
           </span>
           <button type="button" onClick={() => backToEditing()}>Back to the current text</button>
           <button type="button" className="primary" disabled={busy} onClick={() => void restore(revisionId)}>Restore this revision</button>
+          <label className="restore-block">
+            <select value={block} onChange={(e) => setBlock(e.target.value)} aria-label="Block to restore">
+              {blocks.map((b) => (
+                <option key={b.id} value={b.id}>{b.label}</option>
+              ))}
+            </select>
+            <button type="button" disabled={busy} onClick={() => void restore(revisionId, block)}>Restore this block</button>
+          </label>
         </div>
         <div className="editor-scroll readonly" inert aria-readonly="true">
           <div className="editor-page">
