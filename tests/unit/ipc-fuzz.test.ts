@@ -77,6 +77,9 @@ describe('IPC fuzz generated from the contract', () => {
       strings: (field) => {
         if (field === 'id') return [...services.store.list().map((m) => m.id), 'm_doesnotexist'];
         if (/On$|date/i.test(field)) return ['2019-10-30', '2018-05-24', '2026-02-28'];
+        // Versions to compare (a revision number or a name) and blocks to restore, as the history names them.
+        if (field === 'a' || field === 'b') return ['1', '2', 'Draft 1 circulated 12 June'];
+        if (field === 'blockId') return ['b_19001', 'b_18004', '~head', 'b_doesnotexist'];
         return [
         'Draft 1 circulated 12 June',
         'pink card',
