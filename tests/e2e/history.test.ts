@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startApp, useBrowser, type AppUnderTest } from './harness';
 import { MOD, openMeeting, screenshot, stored, typeInField, waitSaved } from './drivers/ui';
+import { tool } from '../support/exportText';
 import { parseInterchange, richTextToString, type Meeting, type RichText } from '../../src/shared/minutes';
 
 /**
@@ -122,6 +123,14 @@ describe('history and compare in the app', () => {
         const files = readdirSync(app.exportsDir).filter((f) => f.endsWith('.docx'));
         expect(files).toHaveLength(1);
         expect(readFileSync(join(app.exportsDir, files[0]!)).subarray(0, 2).toString()).toBe('PK');
+        // And as a PDF (laid out and finished in the export worker, printed by Chromium): the changes are in its text.
+        await page.getByTestId('export-redline-pdf').click();
+        await page.getByRole('status').filter({ hasText: /Saved to .*\.pdf/ }).waitFor({ timeout: 60_000 });
+        const pdf = readdirSync(app.exportsDir).find((f) => f.endsWith('.pdf'))!;
+        const pdfText = tool('pdftotext', 'poppler-utils', [join(app.exportsDir, pdf), '-']).stdout.replace(/\s+/g, ' ');
+        expect(pdfText).toContain('Comparison of revision 1 and revision 3');
+        expect(pdfText).toContain('Sokha noted the agenda.');
+        expect(pdfText).toContain('Amended by Phonesavanh.');
 
         // Restore Sokha's paragraph from Draft 1: a new revision by Phonesavanh; Phonesavanh's other edit stays.
         await page.getByRole('button', { name: 'Back to the current text' }).click();

@@ -4,6 +4,7 @@ import { EXPORT_EXTENSIONS, type SaveFormat } from './index';
 import type { Printer } from './pdf/printer';
 import type { Preview } from './preview';
 import { ExportWorker } from './worker/client';
+import type { RedlineSource } from './worker/protocol';
 
 export { previewOf, type Preview } from './preview';
 
@@ -45,11 +46,10 @@ export { writeFileAtomically };
 export interface ExportService {
   exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean }): Promise<ExportResult>;
   preview(meeting: Meeting, options?: { sealed?: boolean }): Promise<Preview>;
-  /**
-   * Something other than the minutes themselves (a comparison's redline), rendered by `render` while
-   * the user picks where to save it, then written atomically; `render` gets the printer for a PDF.
-   */
-  saveRendered(defaultName: string, format: 'pdf' | 'docx', render: (printer: Printer | undefined) => Promise<Uint8Array>): Promise<ExportResult>;
+  /** A comparison's redline (PDF, or DOCX with tracked changes), rendered in the worker while the user picks a file. */
+  exportRedlineToFile(redline: RedlineSource, format: 'pdf' | 'docx', defaultName: string): Promise<ExportResult>;
+  /** A comparison's redline, paged like the preview (the in-app compare view). */
+  previewRedline(redline: RedlineSource): Promise<Preview>;
   close(): Promise<void>;
 }
 
@@ -77,15 +77,18 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       writeFileAtomically(path, bytes);
       return { saved: true, path, bytes: bytes.byteLength };
     },
-    async saveRendered(defaultName, format, render) {
+    async exportRedlineToFile(redline, format, defaultName) {
       if (format === 'pdf') printer ??= options.createPrinter();
-      const rendering = render(format === 'pdf' ? printer : undefined);
+      const rendering = format === 'pdf' ? renderer().redlinePdf(redline, printer!) : renderer().redlineDocx(redline);
       rendering.catch(() => undefined); // observed below, unless the user cancels
       const path = await options.dialog.chooseDestination({ defaultName, format });
       if (!path) return { saved: false };
       const bytes = await rendering;
       writeFileAtomically(path, bytes);
       return { saved: true, path, bytes: bytes.byteLength };
+    },
+    async previewRedline(redline) {
+      return renderer().redlinePreview(redline);
     },
     async preview(meeting, { sealed = false } = {}) {
       return renderer().preview(meeting, { sealed });

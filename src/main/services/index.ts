@@ -13,7 +13,7 @@ import { readMinutesFile } from '../interchange/minutesFile';
 import { storageError } from '../store/storageErrors';
 import { historyOf, restoreRevision } from '../review/history';
 import { compareView } from '../review/compareView';
-import { compareVersions, exportComparison } from '../export/comparison';
+import { compareVersions, redlineSource } from '../export/comparison';
 import { suggestedFileName } from '../export/service';
 
 /** Where the minutes file to import comes from: Electron's open dialog in the app, a fixed path in tests. */
@@ -157,13 +157,13 @@ export function createServices(options: ServicesOptions): Services {
       );
       return { revisionId: created, seq, changed };
     },
-    compareVersions: ({ id, a, b }) => compareView(store, id, a, b),
+    compareVersions: ({ id, a, b }) => compareView(store, id, a, b, exports && ((source) => exports.previewRedline(source))),
     exportComparison: async ({ id, a, b, format }) => {
       const versions = compareVersions(store, id, a, b);
       if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');
       const name = suggestedFileName(versions.b.meeting, format).replace(/(\.[a-z]+)$/, ` redline r${versions.a.revisionId}-r${versions.b.revisionId}$1`);
       try {
-        return await exports.saveRendered(name, format, (printer) => exportComparison(versions, format, printer ? { printer } : {}));
+        return await exports.exportRedlineToFile(redlineSource(versions), format, name);
       } catch (error) {
         if (error instanceof NoChromiumError) throw new MinutaError('unavailable', error.message);
         throw error;
