@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore } from '../state/store';
 import type { HistoryEntry } from '../state/reviewSlice';
 import { shortcutHint } from '../commands/registry';
@@ -24,6 +24,20 @@ export function HistoryPanel() {
   const nameVersion = useAppStore((s) => s.nameVersion);
   const [name, setName] = useState('');
   const newestFirst = entries ? [...entries].reverse() : null;
+  // Follows the editing: once a save lands (and the typing pauses), the newest revision is re-read.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = useAppStore.subscribe((state, previous) => {
+      if (state.saveState === 'saved' && previous.saveState !== 'saved') {
+        clearTimeout(timer);
+        timer = setTimeout(() => void useAppStore.getState().refreshHistory(), 1_500);
+      }
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, []);
   return (
     <aside className="history-panel" aria-label="History" data-testid="history-panel">
       <header className="history-head">
