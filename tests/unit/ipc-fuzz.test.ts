@@ -70,6 +70,27 @@ afterAll(async () => {
   tmp?.cleanup();
 });
 
+/**
+ * A payload naming a meeting and one of its revisions or versions (restoreRevision, compareVersions,
+ * getRevision…) mostly names one that meeting has, as a real caller's does: drawn independently, the
+ * two would almost never agree, and those handlers would only ever be reached to refuse. The
+ * mutations still take care of disagreeing.
+ */
+function versionsOfItsMeeting(payload: unknown, rng: () => number): unknown {
+  if (payload === null || typeof payload !== 'object' || rng() < 0.25) return payload;
+  const p = payload as Record<string, unknown>;
+  const revisions = typeof p['id'] === 'string' && services.store.get(p['id']) ? services.store.revisions(p['id']) : [];
+  if (revisions.length === 0) return payload;
+  const any = () => revisions[Math.floor(rng() * revisions.length)]!;
+  if (typeof p['revisionId'] === 'number') p['revisionId'] = any().id;
+  for (const key of ['a', 'b'] as const) if (typeof p[key] === 'string') p[key] = String(any().id);
+  if (typeof p['blockId'] === 'string' && typeof p['revisionId'] === 'number') {
+    const changed = revisions.find((r) => r.id === p['revisionId'])!.changed;
+    if (changed.length > 0) p['blockId'] = changed[Math.floor(rng() * changed.length)];
+  }
+  return payload;
+}
+
 describe('IPC fuzz generated from the contract', () => {
   it(`answers ${TOTAL}+ generated and hostile payloads without a crash, and rejections change nothing`, async () => {
     const rng = seeded(SEED);
@@ -105,7 +126,7 @@ describe('IPC fuzz generated from the contract', () => {
 
     for (let round = 0; round < perMethodCases; round++) {
       for (const method of methods) {
-        const valid = generate(schemas[method]!, rng, pools);
+        const valid = versionsOfItsMeeting(generate(schemas[method]!, rng, pools), rng);
         // A third stay as generated (valid-looking); the rest get one hostile change.
         const { payload, how } = rng() < 0.33 ? { payload: valid, how: 'as generated' } : mutate(valid, rng);
         // The digest of the current content, reused while nothing was accepted (a rejection was just
