@@ -91,6 +91,7 @@ describe('history and compare in the app', () => {
         expect(await view.locator('.editor-scroll').getAttribute('inert')).not.toBeNull();
         await view.frameLocator('[data-testid="paged-preview"]').locator('body[data-pages]').waitFor();
         expect(await view.frameLocator('[data-testid="paged-preview"]').locator('body').textContent()).toContain('Sokha noted the agenda.');
+        await screenshot(page, 'history-revision.png');
 
         // Compare the imported minutes (revision 1) with the current text.
         await items.nth(2).getByRole('button', { name: 'Compare with…' }).click();
