@@ -79,7 +79,7 @@ export interface StartOptions {
   /** The database file (default: minuta.sqlite in the data folder), e.g. a damaged or newer one. */
   databasePath?: string;
   viewport?: { width: number; height: number };
-  /** Who this session's changes are attributed to (two apps on one data folder: two people). */
+  /** Who this session's revisions are attributed to (the app's "Who am I"); the OS user by default. */
   author?: string;
   /**
    * Wraps the bridge: sees (and may answer instead of) every call the page makes. `dispatch` is the

@@ -34,6 +34,11 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   listAudit: { payload: { id: 'x'.repeat(65) }, field: 'id' },
   attachScan: { payload: { id: 'm_1', name: 'scan.pdf', bytes: 'JVBERi0=' }, field: 'bytes' },
   createCorrigendum: { payload: {}, field: 'id' },
+  revisionHistory: { payload: { id: 'm_1', all: true }, field: null },
+  getRevision: { payload: { id: 'm_1', revisionId: 1.5 }, field: 'revisionId' },
+  restoreRevision: { payload: { id: 'm_1', revisionId: 2, blockId: 'b'.repeat(65) }, field: 'blockId' },
+  compareVersions: { payload: { id: 'm_1', a: '1', b: '' }, field: 'b' },
+  exportComparison: { payload: { id: 'm_1', a: '1', b: '2', format: 'text' }, field: 'format' },
 };
 
 let dir: string;

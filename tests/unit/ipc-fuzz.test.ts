@@ -77,6 +77,30 @@ afterAll(async () => {
   tmp?.cleanup();
 });
 
+/**
+ * A payload naming a meeting and one of its revisions or versions (restoreRevision, compareVersions,
+ * getRevision…) mostly names one that meeting has, as a real caller's does: drawn independently, the
+ * two would almost never agree, and those handlers would only ever be reached to refuse. The
+ * mutations still take care of disagreeing.
+ */
+function versionsOfItsMeeting(payload: unknown, rng: () => number): unknown {
+  if (payload === null || typeof payload !== 'object' || rng() < 0.25) return payload;
+  const p = payload as Record<string, unknown>;
+  const revisions = typeof p['id'] === 'string' && services.store.get(p['id']) ? services.store.revisions(p['id']) : [];
+  if (revisions.length === 0) return payload;
+  const any = () => revisions[Math.floor(rng() * revisions.length)]!;
+  if (typeof p['revisionId'] === 'number') p['revisionId'] = any().id;
+  for (const key of ['a', 'b'] as const) if (typeof p[key] === 'string') p[key] = String(any().id);
+  if (typeof p['blockId'] === 'string' && typeof p['revisionId'] === 'number') {
+    const changed = revisions.find((r) => r.id === p['revisionId'])!.changed;
+    if (changed.length > 0) p['blockId'] = changed[Math.floor(rng() * changed.length)];
+  }
+  return payload;
+}
+
+/** A complete 1×1 PNG (signature, IHDR, IDAT, IEND). */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 describe('IPC fuzz generated from the contract', () => {
   it(`answers ${TOTAL}+ generated and hostile payloads without a crash, and rejections change nothing`, async () => {
     const rng = seeded(SEED);
@@ -84,6 +108,9 @@ describe('IPC fuzz generated from the contract', () => {
       strings: (field) => {
         if (field === 'id') return [...services.store.list().map((m) => m.id), 'm_doesnotexist'];
         if (/On$|date/i.test(field)) return ['2019-10-30', '2018-05-24', '2026-02-28'];
+        // Versions to compare (a revision number or a name) and blocks to restore, as the history names them.
+        if (field === 'a' || field === 'b') return ['1', '2', 'Draft 1 circulated 12 June'];
+        if (field === 'blockId') return ['b_19001', 'b_18004', '~head', 'b_doesnotexist'];
         return [
         'Draft 1 circulated 12 June',
         'pink card',
@@ -125,12 +152,34 @@ describe('IPC fuzz generated from the contract', () => {
             : { head: { ...splitMeeting(meeting).head, titleBlock: { title: [{ text: `Title ${counts.tried}` }] } } };
         return { id, base: seq, changes };
       },
+      // Recording a routing step is a save too: on the current seq, of a meeting that has routing steps.
+      recordRoutingStep: () => {
+        const routed = services.store
+          .list()
+          .map((m) => services.store.get(m.id)!)
+          .filter((m) => services.store.workflow.status(m.id).state === 'draft' && JSON.stringify(m.meeting.body).includes('"type":"routing"'));
+        const m = routed[Math.floor(rng() * routed.length)]!;
+        return { id: m.id, base: m.seq, step: 1, date: '2018-06-01' };
+      },
+      // A transition the meeting's state allows (with a reason, which reopening needs); never sealing,
+      // so the other methods keep meeting every state.
+      transitionMeeting: () => {
+        const open = services.store
+          .list()
+          .map((m) => ({ id: m.id, allowed: services.store.workflow.status(m.id).allowed.filter((t) => t !== 'seal') }))
+          .filter((m) => m.allowed.length > 0);
+        const m = open[Math.floor(rng() * open.length)]!;
+        return { id: m.id, transition: m.allowed[Math.floor(rng() * m.allowed.length)]!, note: 'Fuzzed transition' };
+      },
+      createCorrigendum: () => ({ id: 'm_sealed' }),
+      // A scan is a real image, attached to the sealed meeting.
+      attachScan: () => ({ id: 'm_sealed', name: 'signed.png', bytes: Uint8Array.from(Buffer.from(ONE_PIXEL_PNG, 'base64')) }),
     };
 
     for (let round = 0; round < perMethodCases; round++) {
       for (const method of methods) {
         const example = examples[method];
-        const valid = example && rng() < 0.5 ? example() : generate(schemas[method]!, rng, pools);
+        const valid = example && rng() < 0.5 ? example() : versionsOfItsMeeting(generate(schemas[method]!, rng, pools), rng);
         // A third stay as generated (valid-looking); the rest get one hostile change.
         const { payload, how } = rng() < 0.33 ? { payload: valid, how: 'as generated' } : mutate(valid, rng);
         // The digest of the current content, reused while nothing was accepted (a rejection was just

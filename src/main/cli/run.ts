@@ -17,6 +17,7 @@ import { type ComparisonFormat, compareVersions, exportComparison } from '../exp
 import { ExportWorker } from '../export/worker/client';
 import { NoChromiumError } from '../export/pdf/chromium';
 import { WORKFLOW_COMMANDS, WORKFLOW_USAGE, runWorkflowCommand, workflowUsageProblem } from '../workflow/cli';
+import { HISTORY_COMMANDS, HISTORY_USAGE, HistoryUsageError, checkHistoryArgs, runHistoryCommand } from './history';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
@@ -43,6 +44,7 @@ export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
                                           keys, every revision's hashes, the search index;
                                           exit 0 with "ok: …", 1 naming each damaged part
 ${WORKFLOW_USAGE}
+${HISTORY_USAGE}
 ${SIGNOFF_USAGE}`;
 
 export interface CliIo {
@@ -66,6 +68,7 @@ const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
   verify: new Set(['--format']),
   compare: new Set(['--format', '--out']),
   ...WORKFLOW_COMMANDS,
+  ...HISTORY_COMMANDS,
   ...SIGNOFF_COMMANDS,
 };
 
@@ -190,7 +193,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed: Parsed;
   try {
     parsed = parse(argv);
-    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...Object.keys(WORKFLOW_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
+    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...Object.keys(WORKFLOW_COMMANDS), ...Object.keys(HISTORY_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
     }
     // Signing and verifying work on files only: no database is opened.
@@ -238,11 +241,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const problem = workflowUsageProblem(p.command, p.args, p.flags);
       if (problem) throw new UsageError(problem);
     }
+    if (Object.hasOwn(HISTORY_COMMANDS, p.command)) checkHistoryArgs(p.command, p.args, p.flags);
     const meeting = p.command === 'import' ? readMinutesFile(p.args[0]!) : undefined;
 
     db = openDatabase(dbPath);
     const store = createMeetingStore(db);
     if (Object.hasOwn(WORKFLOW_COMMANDS, p.command)) return runWorkflowCommand(store, p.command, p.args, p.flags, author, io);
+    if (Object.hasOwn(HISTORY_COMMANDS, p.command)) {
+      runHistoryCommand(p.command, p.args, p.flags, store, author, io.stdout);
+      return 0;
+    }
     switch (p.command) {
       case 'import':
         io.stdout(store.create(meeting!, author).id);
@@ -317,7 +325,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof HistoryUsageError) {
       io.stderr(`minuta: ${error.message}\n${USAGE}`);
       return 2;
     }

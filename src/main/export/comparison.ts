@@ -6,6 +6,7 @@ import { comparisonReport } from '../../shared/review/report';
 import type { MeetingStore } from '../store/meetings';
 import { HEAD_BLOCK_ID } from '../store/searchText';
 import { type ExportFormat, type ExportOptions, exportLayout } from './index';
+import type { RedlineSource } from './worker/protocol';
 
 /**
  * Compare two versions of a stored meeting and export the comparison: the text report, a redline PDF
@@ -64,6 +65,11 @@ export function compareVersions(store: StoreReader, meetingId: string, refA: str
 }
 
 export type ComparisonFormat = 'text' | ExportFormat;
+
+/** What the export worker needs to lay the comparison out as a redline (worker/protocol.ts). */
+export function redlineSource(v: VersionComparison): RedlineSource {
+  return { a: v.a.meeting, b: v.b.meeting, comparison: v.comparison, options: { labels: { a: v.a.label, b: v.b.label }, fallback: { author: v.b.author, date: v.b.savedAt } } };
+}
 
 /** The comparison as a file's bytes: the text report (UTF-8), the redline PDF or the DOCX with tracked changes. */
 export async function exportComparison(v: VersionComparison, format: ComparisonFormat, options: ExportOptions = {}): Promise<Uint8Array> {

@@ -5,6 +5,7 @@ import type { Printer } from './pdf/printer';
 import type { Preview } from './preview';
 import { ExportWorker } from './worker/client';
 import { checkCopyState, exportSignatureCopy, type SignatureCopyRequest } from './signatureCopy';
+import type { RedlineSource } from './worker/protocol';
 
 export { previewOf, type Preview } from './preview';
 
@@ -64,6 +65,10 @@ export interface ExportService {
   /** A clean signature copy of one version (signatureCopy.ts), rendered while the user picks a file name. */
   exportCopyToFile(meeting: Meeting, request: SignatureCopyRequest, format: 'pdf' | 'docx'): Promise<ExportResult>;
   preview(meeting: Meeting, options?: { sealed?: boolean }): Promise<Preview>;
+  /** A comparison's redline (PDF, or DOCX with tracked changes), rendered in the worker while the user picks a file. */
+  exportRedlineToFile(redline: RedlineSource, format: 'pdf' | 'docx', defaultName: string): Promise<ExportResult>;
+  /** A comparison's redline, paged like the preview (the in-app compare view). */
+  previewRedline(redline: RedlineSource): Promise<Preview>;
   close(): Promise<void>;
 }
 
@@ -105,6 +110,19 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       const bytes = await rendering;
       writeFileAtomically(path, bytes);
       return { saved: true, path, bytes: bytes.byteLength };
+    },
+    async exportRedlineToFile(redline, format, defaultName) {
+      if (format === 'pdf') printer ??= options.createPrinter();
+      const rendering = format === 'pdf' ? renderer().redlinePdf(redline, printer!) : renderer().redlineDocx(redline);
+      rendering.catch(() => undefined); // observed below, unless the user cancels
+      const path = await options.dialog.chooseDestination({ defaultName, format });
+      if (!path) return { saved: false };
+      const bytes = await rendering;
+      writeFileAtomically(path, bytes);
+      return { saved: true, path, bytes: bytes.byteLength };
+    },
+    async previewRedline(redline) {
+      return renderer().redlinePreview(redline);
     },
     async preview(meeting, { sealed = false } = {}) {
       return renderer().preview(meeting, { sealed });

@@ -14,6 +14,10 @@ import { storageError } from '../store/storageErrors';
 import { readBounded } from '../files/readBounded';
 import { basename } from 'node:path';
 import { checkScan } from '../workflow/scanFile';
+import { historyOf, restoreRevision } from '../review/history';
+import { compareView } from '../review/compareView';
+import { compareVersions, redlineSource } from '../export/comparison';
+import { suggestedFileName } from '../export/service';
 
 /** Where the minutes file to import comes from: Electron's open dialog in the app, a fixed path in tests. */
 export interface OpenDialogPort {
@@ -175,6 +179,34 @@ export function createServices(options: ServicesOptions): Services {
       writable();
       return { revisionId: store.nameVersion(id, name, author, revisionId) };
     },
+    revisionHistory: ({ id }) => historyOf(store, id),
+    getRevision: ({ id, revisionId }) => {
+      const info = store.get(id) ? store.revisions(id).find((r) => r.id === revisionId) : undefined;
+      const meeting = info ? store.revision(id, revisionId) : undefined;
+      if (!info || !meeting) throw new MinutaError('not-found', `No revision ${revisionId} of meeting ${id}`, 'revisionId');
+      return { meeting, revisionId, author: info.author, savedAt: info.savedAt, names: info.names };
+    },
+    restoreRevision: ({ id, revisionId, blockId, base }) => {
+      writable();
+      const { revisionId: created, seq, changed } = restoreRevision(
+        store,
+        { id, revisionId, ...(blockId !== undefined ? { blockId } : {}), ...(base !== undefined ? { base } : {}) },
+        author,
+      );
+      return { revisionId: created, seq, changed };
+    },
+    compareVersions: ({ id, a, b }) => compareView(store, id, a, b, exports && ((source) => exports.previewRedline(source))),
+    exportComparison: async ({ id, a, b, format }) => {
+      const versions = compareVersions(store, id, a, b);
+      if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');
+      const name = suggestedFileName(versions.b.meeting, format).replace(/(\.[a-z]+)$/, ` redline r${versions.a.revisionId}-r${versions.b.revisionId}$1`);
+      try {
+        return await exports.exportRedlineToFile(redlineSource(versions), format, name);
+      } catch (error) {
+        if (error instanceof NoChromiumError) throw new MinutaError('unavailable', error.message);
+        throw error;
+      }
+    },
     exportMeeting: async ({ id, format, sealed }) => {
       const meeting = stored(id);
       if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');
@@ -270,8 +302,9 @@ export function createServices(options: ServicesOptions): Services {
       const { id: created } = store.workflow.corrigendum(id, author);
       return summary(store.get(created)!);
     },
-    previewMeeting: async ({ id, sealed }) => {
-      const meeting = stored(id);
+    previewMeeting: async ({ id, sealed, revisionId }) => {
+      const meeting = revisionId === undefined ? stored(id) : store.get(id) && store.revision(id, revisionId);
+      if (!meeting) throw new MinutaError('not-found', `No revision ${revisionId} of meeting ${id}`, 'revisionId');
       if (!exports) throw new MinutaError('unavailable', 'Preview is not available in this process');
       return exports.preview(meeting, { sealed: sealed ?? false });
     },

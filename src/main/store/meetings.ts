@@ -93,8 +93,8 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     /** Applies a save's changes on `base` (the seq they start from), folding one author's burst. */
     save: (id: string, base: number, changes: MeetingChanges, author: string): SaveResult => writes.save(id, base, changes, author),
     /** Makes `meeting` the head, computing the changes itself; checks `base` when one is given. */
-    saveDocument: (id: string, meeting: Meeting, author: string, base?: number): SaveResult =>
-      writes.saveDocument(id, meeting, author, base),
+    saveDocument: (id: string, meeting: Meeting, author: string, base?: number, options?: { fold?: boolean }): SaveResult =>
+      writes.saveDocument(id, meeting, author, base, options),
     /** When the head fails its hashes: the last intact revision becomes the head again (as a new revision). */
     recover: (id: string, author: string): { revisionId: number; seq: number } => writes.recover(id, author),
     revisions: (id: string): RevisionInfo[] => reads.history(id),

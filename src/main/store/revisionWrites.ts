@@ -84,7 +84,7 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
   }
 
   const save = writeTransaction(db, 
-    (meetingId: string, base: number | undefined, author: string, changesFor: (state: HeadState) => MeetingChanges): SaveResult => {
+    (meetingId: string, base: number | undefined, author: string, changesFor: (state: HeadState) => MeetingChanges, mayFold: boolean): SaveResult => {
       const row = catalog.row(meetingId);
       if (!row) throw new MinutaError('not-found', `No meeting with id ${meetingId}`, 'id');
       if (base !== undefined && row.seq !== base) throw conflict(meetingId);
@@ -102,6 +102,7 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
       const at = now.toISOString();
       const last = reads.last(meetingId)!;
       const fold =
+        mayFold &&
         last.origin === 'save' &&
         last.author === author &&
         !last.pinned &&
@@ -121,6 +122,9 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
       state.seq = row.seq + 1;
       state.revisionId = revisionId;
       conflicted.delete(meetingId);
+      // A revision that must stand alone (a restore) is not folded into by the next save either
+      // (in this process; another one folds only its own author's saves).
+      if (!mayFold) conflicted.add(meetingId);
       return { revisionId, seq: state.seq, folded: fold, changed: applied.changed };
     },
   );
@@ -167,16 +171,17 @@ export function createRevisionWrites(db: Db, catalog: Catalog, reads: RevisionRe
     create: (meeting: Meeting, author: string): StoredMeeting => create(meeting, author),
     /** Applies a save's changes on `base` (the seq they start from); `conflict` when another save came first. */
     save: (meetingId: string, base: number, changes: MeetingChanges, author: string): SaveResult =>
-      guarded(meetingId, () => save(meetingId, base, author, () => changes)),
+      guarded(meetingId, () => save(meetingId, base, author, () => changes, true)),
     /**
      * Makes `meeting` the head (the CLI, import, tests): the changes are the diff from the stored head,
-     * taken inside the transaction. Without `base` there is no conflict check.
+     * taken inside the transaction. Without `base` there is no conflict check. `fold: false` always
+     * opens a revision of its own (a restore from history is a step a reader must see).
      */
-    saveDocument(meetingId: string, meeting: Meeting, author: string, base?: number): SaveResult {
+    saveDocument(meetingId: string, meeting: Meeting, author: string, base?: number, options: { fold?: boolean } = {}): SaveResult {
       if (meeting.id !== meetingId) {
         throw new MinutaError('invalid', `The document's id ${excerpt(meeting.id)} is not meeting ${meetingId}`, 'meeting.id');
       }
-      return guarded(meetingId, () => save(meetingId, base, author, (state) => diffMeetings(meetingOf(state), meeting)));
+      return guarded(meetingId, () => save(meetingId, base, author, (state) => diffMeetings(meetingOf(state), meeting), options.fold ?? true));
     },
     recover: (meetingId: string, author: string) => guarded(meetingId, () => recover(meetingId, author)),
   };

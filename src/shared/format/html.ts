@@ -71,7 +71,8 @@ function run(r: Run): string {
   if (r.bold) s = `<b>${s}</b>`;
   if (r.change) {
     const [tag, cls] = CHANGE_TAG[r.change.kind];
-    s = `<${tag} class="${cls}" title="${changeTitle(r.change)}">${s}</${tag}>`;
+    // data-author: the in-app redline filters and steps through changes by who made them.
+    s = `<${tag} class="${cls}" title="${changeTitle(r.change)}" data-author="${escapeHtml(r.change.author)}">${s}</${tag}>`;
   }
   return s;
 }

@@ -18,6 +18,15 @@ const isoDate = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem.replace(/^Invalid date: /, 'must be a real date: ') });
 });
 const meetingId = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+const revisionId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const blockId = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+/** A version as a user names it: a revision number ("12") or a named version's name. */
+const versionRef = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .refine((v) => !v.includes('\u0000'), 'must not contain a NUL character');
 
 /**
  * What a save carries (src/shared/minutes/changes.ts): validated record by record here, the
@@ -219,6 +228,72 @@ export const contract = {
     response: z.object({ revisionId: z.number() }),
   },
   /**
+   * The history panel: every revision, oldest first, with the blocks it changed named as a reader
+   * names them (a heading, "Session 2: …", a block's kind and first words; "~head" is the title block,
+   * dates, venue and register) and the named versions pinning it.
+   */
+  revisionHistory: {
+    request: z.strictObject({ id: meetingId }),
+    response: z.array(
+      z.object({
+        id: z.number(),
+        author: z.string(),
+        origin: z.string(),
+        startedAt: z.string(),
+        savedAt: z.string(),
+        saves: z.number(),
+        changed: z.array(z.string()),
+        names: z.array(z.string()),
+        blocks: z.array(z.object({ id: z.string(), label: z.string() })),
+      }),
+    ),
+  },
+  /** One revision's document, verified, to read (never to edit); `corrupt` when it fails its hashes. */
+  getRevision: {
+    request: z.strictObject({ id: meetingId, revisionId }),
+    response: z.object({ meeting: z.custom<Meeting>(), revisionId: z.number(), author: z.string(), savedAt: z.string(), names: z.array(z.string()) }),
+  },
+  /**
+   * Makes a revision current again, or one block of it (`blockId`; "~head" for the title block, dates,
+   * venue and register), as a NEW revision by this session's author through the ordinary save path;
+   * nothing in history changes. `base` (the seq the user's view starts from) is checked like a save's:
+   * `conflict` when someone saved since. `changed: []` when the document already reads that way.
+   */
+  restoreRevision: {
+    request: z.strictObject({ id: meetingId, revisionId, blockId: blockId.optional(), base: z.number().int().min(0).optional() }),
+    response: z.object({ revisionId: z.number(), seq: z.number(), changed: z.array(z.string()) }),
+  },
+  /**
+   * Compares version `a` (older) with `b` (newer), each a revision number or a named version's name:
+   * the redline laid out like the print preview (the same HTML as the redline PDF; every mark carries
+   * `data-author`), the counts by kind and every change with who made it.
+   */
+  compareVersions: {
+    request: z.strictObject({ id: meetingId, a: versionRef, b: versionRef }),
+    response: z.object({
+      a: z.object({ label: z.string(), revisionId: z.number() }),
+      b: z.object({ label: z.string(), revisionId: z.number() }),
+      counts: z.object({
+        added: z.number(),
+        removed: z.number(),
+        moved: z.number(),
+        changed: z.number(),
+        head: z.number(),
+        insertedWords: z.number(),
+        deletedWords: z.number(),
+        formatChanges: z.number(),
+      }),
+      changes: z.array(z.object({ kind: z.string(), where: z.string(), author: z.string(), date: z.string().optional() })),
+      authors: z.array(z.string()),
+      preview: exportPreview,
+    }),
+  },
+  /** The comparison's redline as a PDF or a Word document with tracked changes: save dialog, then written atomically. */
+  exportComparison: {
+    request: z.strictObject({ id: meetingId, a: versionRef, b: versionRef, format: z.enum(['pdf', 'docx']) }),
+    response: z.object({ saved: z.boolean(), path: z.string().optional(), bytes: z.number().optional() }),
+  },
+  /**
    * Exports the stored meeting: main asks the user where (save dialog), renders, writes atomically.
    * `saved: false` when the user cancels. `sealed` drops the draft mark (sealing proper comes later).
    */
@@ -237,7 +312,8 @@ export const contract = {
   },
   /** The print HTML of the stored meeting, for the in-app paged preview (what you see is what prints). */
   previewMeeting: {
-    request: z.strictObject({ id: meetingId, sealed: z.boolean().optional() }),
+    /** `revisionId`: that revision instead of the head (the history panel's read-only view). */
+    request: z.strictObject({ id: meetingId, sealed: z.boolean().optional(), revisionId: revisionId.optional() }),
     response: exportPreview,
   },
   /**

@@ -166,8 +166,8 @@ describe('layoutRedline', () => {
       (section(m).blocks[0] as { text: unknown }).text = [{ text: 'The meeting opened at ten in the morning.' }];
     });
     const html = layoutBodyHtml(await redline(base(), b));
-    expect(html).toContain('<del class="c-del" title="Deleted by sokha, 2026-06-10 09:00">nine</del>');
-    expect(html).toContain('<ins class="c-ins" title="Inserted by sokha, 2026-06-10 09:00">ten</ins>');
+    expect(html).toContain('<del class="c-del" title="Deleted by sokha, 2026-06-10 09:00" data-author="sokha">nine</del>');
+    expect(html).toContain('<ins class="c-ins" title="Inserted by sokha, 2026-06-10 09:00" data-author="sokha">ten</ins>');
     expect(html).toMatch(/<p class="p-body c-bar" data-block="b_p1">/);
     expect(html).toContain('<p class="cmp-head">Comparison of Draft 1 and revision 7</p>');
     const plain = layoutBodyHtml(await layoutMeeting(b));

@@ -5,7 +5,7 @@ import { ERROR_CODES, MinutaError } from '../../../shared/errors';
 import type { Meeting } from '../../../shared/minutes';
 import type { Printer } from '../pdf/printer';
 import type { Preview } from '../preview';
-import type { RenderOptions, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
+import type { RedlineSource, RenderOptions, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
 
 /**
  * The main process's side of the export worker (exportWorker.ts): one worker thread, started on first
@@ -93,7 +93,25 @@ export class ExportWorker {
 
   /** Laid out and finished in the worker, printed here by `printer`. */
   async pdf(meeting: Meeting, printer: Printer, options: RenderOptions & { finish?: 'incremental' | 'rewrite' } = {}): Promise<Uint8Array> {
-    const { job, html } = await this.request('pdf-html', { meeting, options });
+    return this.printed(await this.request('pdf-html', { meeting, options }), printer, options);
+  }
+
+  /** A comparison's redline as DOCX with tracked changes, laid out and rendered in the worker. */
+  redlineDocx(redline: RedlineSource, options: RenderOptions = {}): Promise<Uint8Array> {
+    return this.request('redline-docx', { redline, options });
+  }
+
+  /** A comparison's redline as PDF: laid out and finished in the worker, printed here by `printer`. */
+  async redlinePdf(redline: RedlineSource, printer: Printer, options: RenderOptions = {}): Promise<Uint8Array> {
+    return this.printed(await this.request('redline-pdf-html', { redline, options }), printer, options);
+  }
+
+  redlinePreview(redline: RedlineSource, options: RenderOptions = {}): Promise<Preview> {
+    return this.request('redline-preview', { redline, options });
+  }
+
+  /** Prints the HTML of PDF job `job` here and has the worker finish it. */
+  private async printed({ job, html }: { job: number; html: string }, printer: Printer, options: RenderOptions & { finish?: 'incremental' | 'rewrite' }): Promise<Uint8Array> {
     let printed: Uint8Array;
     try {
       printed = await printer.print(html);

@@ -5,6 +5,7 @@ import { renderDocx } from '../docx/render';
 import { printableHtml } from '../index';
 import { finishPdf } from '../pdf/finish';
 import { previewOf } from '../preview';
+import { layoutRedline } from '../../../shared/review/redline';
 import type { WireError, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
 
 /**
@@ -50,6 +51,18 @@ async function handle(req: WorkerRequest): Promise<WorkerResults[keyof WorkerRes
       return null;
     case 'preview':
       return previewOf(await layoutMeeting(req.meeting, { sealed: req.options.sealed ?? false }));
+    // A comparison's redline: laid out by the agreed format too, then rendered like any minutes.
+    case 'redline-docx': {
+      const layout = await layoutRedline(req.redline.a, req.redline.b, req.redline.comparison, req.redline.options);
+      return own(await renderDocx(layout, req.options.now ? { now: req.options.now } : {}));
+    }
+    case 'redline-pdf-html': {
+      const layout = await layoutRedline(req.redline.a, req.redline.b, req.redline.comparison, req.redline.options);
+      printing.set(req.id, layout);
+      return { job: req.id, html: printableHtml(layout) };
+    }
+    case 'redline-preview':
+      return previewOf(await layoutRedline(req.redline.a, req.redline.b, req.redline.comparison, req.redline.options));
   }
 }
 

@@ -1,6 +1,8 @@
 import type { Meeting } from '../../../shared/minutes';
 import type { ErrorCode } from '../../../shared/errors';
 import type { Preview } from '../preview';
+import type { Comparison } from '../../../shared/review/compare';
+import type { RedlineOptions } from '../../../shared/review/redline';
 
 /**
  * The messages between the main process and the export worker (exportWorker.ts): what the worker owns
@@ -19,12 +21,23 @@ export interface RenderOptions {
   now?: Date;
 }
 
+/** A comparison to lay out as a redline (`layoutRedline`): the two versions, their change list, labels. */
+export interface RedlineSource {
+  a: Meeting;
+  b: Meeting;
+  comparison: Comparison;
+  options: Pick<RedlineOptions, 'labels' | 'fallback'>;
+}
+
 export type WorkerRequest = { id: number } & (
   | { kind: 'docx'; meeting: Meeting; options: RenderOptions }
   | { kind: 'pdf-html'; meeting: Meeting; options: RenderOptions }
   | { kind: 'pdf-finish'; job: number; printed: Uint8Array; options: RenderOptions & { finish?: 'incremental' | 'rewrite' } }
   | { kind: 'release'; job: number }
   | { kind: 'preview'; meeting: Meeting; options: RenderOptions }
+  | { kind: 'redline-docx'; redline: RedlineSource; options: RenderOptions }
+  | { kind: 'redline-pdf-html'; redline: RedlineSource; options: RenderOptions }
+  | { kind: 'redline-preview'; redline: RedlineSource; options: RenderOptions }
 );
 
 /** What each request answers. */
@@ -34,6 +47,9 @@ export interface WorkerResults {
   'pdf-finish': Uint8Array;
   release: null;
   preview: Preview;
+  'redline-docx': Uint8Array;
+  'redline-pdf-html': { job: number; html: string };
+  'redline-preview': Preview;
 }
 
 /** An error as it crosses the thread boundary: a MinutaError keeps its code and path. */

@@ -7,6 +7,7 @@ import type { BlockDescriptor } from '../editor/blocks/descriptor';
 import { locate, moveBlock, removeBlock, renumber, type AnyBlock } from '../model/tree';
 import type { AppState } from '../state/store';
 import { defineCommands, type Command } from './registry';
+import type { ReviewCommandId } from '../review/reviewCommands';
 
 const hasDoc = (s: AppState) => s.doc !== null && s.screen.name !== 'home';
 const inEditor = (s: AppState) => s.doc !== null && s.screen.name === 'editor';
@@ -93,5 +94,5 @@ defineCommands([...COMMANDS, ...ALL_BLOCKS.filter((d) => d.insert).map(insertCom
  * Every command id there is, as a type: a toolbar, a menu or a test naming a command that does not
  * exist does not compile.
  */
-export type CommandId = (typeof COMMANDS)[number]['id'] | `insert.${InsertableType}` | BlockCommandId;
+export type CommandId = (typeof COMMANDS)[number]['id'] | `insert.${InsertableType}` | BlockCommandId | ReviewCommandId;
 

@@ -10,6 +10,10 @@ import { CorruptMeeting } from '../screens/CorruptMeeting';
 import type { AnyBlock } from '../model/tree';
 import { WorkflowBar } from '../workflow/WorkflowBar';
 import '../workflow/workflow.css';
+import { HistoryPanel } from '../review/HistoryPanel';
+import { RevisionView } from '../review/RevisionView';
+import { CompareView } from '../review/CompareView';
+import '../review/review.css';
 
 export function EditorScreen({ meetingId }: { meetingId: string }) {
   const openMeeting = useAppStore((s) => s.openMeeting);
@@ -21,16 +25,34 @@ export function EditorScreen({ meetingId }: { meetingId: string }) {
   const dates = useAppStore((s) => s.doc?.meeting.dates);
   const venue = useAppStore((s) => s.doc?.meeting.venue);
   const body = useAppStore((s) => s.doc?.meeting.body);
+  const historyOpen = useAppStore((s) => s.historyOpen);
+  const reviewView = useAppStore((s) => s.reviewView);
+  const toggleHistory = useAppStore((s) => s.toggleHistory);
 
   useEffect(() => {
     void openMeeting(meetingId);
   }, [meetingId, openMeeting]);
+  // The history belongs to one meeting: another meeting opens with it closed.
+  useEffect(() => () => void toggleHistory(false), [meetingId, toggleHistory]);
 
   if (status === 'error' && errorCode === 'corrupt') return <CorruptMeeting meetingId={meetingId} message={error ?? ''} />;
   if (status === 'error') return <p role="alert" className="error">Could not open the meeting: {error}</p>;
   if (loadedId !== meetingId || !titleBlock || !dates || !venue || !body) return <p className="loading">Opening…</p>;
+  if (historyOpen && reviewView.kind !== 'editing') {
+    return (
+      <div className="editor-layout review-layout">
+        {reviewView.kind === 'revision' ? (
+          <RevisionView meetingId={meetingId} revisionId={reviewView.revisionId} meeting={reviewView.meeting}
+            author={reviewView.author} savedAt={reviewView.savedAt} names={reviewView.names} />
+        ) : (
+          <CompareView result={reviewView.result} />
+        )}
+        <HistoryPanel />
+      </div>
+    );
+  }
   return (
-    <div className="editor-layout">
+    <div className={`editor-layout${historyOpen ? ' with-history' : ''}`}>
       <div className="editor-column">
       <WorkflowBar meetingId={meetingId} />
       <Toolbar />
@@ -41,7 +63,7 @@ export function EditorScreen({ meetingId }: { meetingId: string }) {
         </div>
       </div>
       </div>
-      <LivePreview meetingId={meetingId} />
+      {historyOpen ? <HistoryPanel /> : <LivePreview meetingId={meetingId} />}
     </div>
   );
 }

@@ -8,6 +8,8 @@ export interface PagedPreviewProps {
   meetingId: string;
   /** Preview the sealed form (no draft mark). */
   sealed?: boolean;
+  /** A stored revision instead of the head (the history's read-only view). */
+  revisionId?: number;
   /** 1 = actual size; the default fits a page's width to about 600 px. */
   zoom?: number;
   /** Changes whenever the document changes (e.g. its revision id): the preview reloads. */
@@ -23,7 +25,7 @@ export interface PagedPreviewProps {
  * The document as it prints: the same HTML and stylesheet as the PDF, paged into A4 sheets side by
  * side (scroll sideways). Self-contained: mount it anywhere with a meeting id.
  */
-export function PagedPreview({ meetingId, sealed = false, zoom = 0.75, revision, focusBlockId }: PagedPreviewProps) {
+export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.75, revision, focusBlockId }: PagedPreviewProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [preview, setPreview] = useState<ExportPreview | undefined>();
   const [pages, setPages] = useState<number | undefined>();
@@ -35,13 +37,13 @@ export function PagedPreview({ meetingId, sealed = false, zoom = 0.75, revision,
   useEffect(() => {
     let live = true;
     setError(undefined);
-    call('previewMeeting', { id: meetingId, sealed })
+    call('previewMeeting', { id: meetingId, sealed, ...(revisionId !== undefined ? { revisionId } : {}) })
       .then((p) => live && setPreview(p))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
     };
-  }, [meetingId, sealed, revision]);
+  }, [meetingId, sealed, revision, revisionId]);
 
   useEffect(() => {
     const el = frame.current;

@@ -87,6 +87,11 @@ export class Autosaver {
     return this.conflictMessage;
   }
 
+  /** The store's seq that the next save starts from (a restore from history checks it like a save). */
+  get seq(): number {
+    return this.base;
+  }
+
   /** The document as the store last acknowledged it: what unsaved edits start from. */
   get lastAcknowledged(): Meeting {
     return this.acknowledged;
