@@ -146,7 +146,7 @@ describe('migration 003 (block records)', () => {
     db.prepare("INSERT INTO search_blocks (meeting_id, block_id) VALUES (?, 'old')").run(m.id);
 
     migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
     expect(db.prepare('SELECT seq FROM meetings').pluck().get()).toBe(0);
     const store = createMeetingStore(db);
     drafts.forEach((draft, i) => expect(canonicalJson(store.revision(m.id, ids[i]!)), `revision ${ids[i]}`).toBe(canonicalJson(draft)));
@@ -159,6 +159,28 @@ describe('migration 003 (block records)', () => {
     expect(store.search('pink card').map((h) => h.id)).toEqual([m.id]);
     expect(checkDatabase(db).problems).toEqual([]);
     expect(store.get(m.id)!.seq).toBe(0);
+    db.close();
+  });
+});
+
+describe('migration 004 (trash and archive)', () => {
+  it('adds the trash and archive columns on top of version 3, keeping meetings in the home list', () => {
+    const db = new Database(tempFile());
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 3));
+    db.prepare("INSERT INTO meetings (id, title, starts_on, created_at, updated_at, seq) VALUES ('m_1', 'Kept', '2019-10-30', 'x', 'x', 1)").run();
+    migrate(db, migrations.slice(0, 4));
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.prepare('SELECT title, deleted_at, deleted_by, archived_at FROM meetings').get()).toEqual({
+      title: 'Kept',
+      deleted_at: null,
+      deleted_by: null,
+      archived_at: null,
+    });
+    // Who deleted goes with when: one without the other is refused by SQLite itself.
+    expect(() => db.prepare("UPDATE meetings SET deleted_at = 'now' WHERE id = 'm_1'").run()).toThrow(/CHECK constraint/);
+    expect(() => db.prepare("UPDATE meetings SET deleted_by = 'ana' WHERE id = 'm_1'").run()).toThrow(/CHECK constraint/);
+    db.prepare("UPDATE meetings SET deleted_at = 'now', deleted_by = 'ana' WHERE id = 'm_1'").run();
     db.close();
   });
 });

@@ -1,14 +1,15 @@
 import type { Db } from './db';
-import type { MeetingSummary, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
+import type { MeetingSummary, MeetingView, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
 import type { Meeting, MeetingChanges } from '../../shared/minutes';
 import { createCatalog } from './catalog';
 import { createRevisionReads } from './revisionReads';
 import { createRevisionWrites } from './revisionWrites';
 import { createSearch } from './search';
 import { createVersions } from './versions';
+import { createTrash } from './trash';
 import { meetingOf } from './headState';
 
-export type { MeetingSummary, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
+export type { MeetingSummary, MeetingView, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
 
 /**
  * The store's one entry point: meetings (catalog.ts), revisions (revisionReads.ts / revisionWrites.ts,
@@ -32,6 +33,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     foldSpanMs: options.foldSpanMs ?? 10 * 60_000,
   });
   const versions = createVersions(db, now);
+  const trash = createTrash(db, now);
 
   // A consistent snapshot: the seq and the revision it stands for are read in one transaction.
   const get = db.transaction((id: string): StoredMeeting | undefined => {
@@ -42,7 +44,15 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   });
 
   return {
-    list: (): MeetingSummary[] => catalog.list(),
+    /** The home list by default; 'archived' and 'trash' list those instead. */
+    list: (view: MeetingView = 'active'): MeetingSummary[] => catalog.list(view),
+    /** To the trash (restorable); the meeting leaves the home list and search. */
+    trash: (id: string, author: string): void => trash.trash(id, author),
+    /** Out of the trash, as it was. */
+    restore: (id: string): void => trash.restore(id),
+    setArchived: (id: string, archived: boolean): void => trash.setArchived(id, archived),
+    /** Deletes the meetings in the trash for good, with their whole history; returns how many. */
+    emptyTrash: (): number => trash.empty(),
     /** The head document, verified (`corrupt` when it fails its hashes). Do not mutate what it returns. */
     get: (id: string): StoredMeeting | undefined => get(id),
     /** Adds a meeting (import, template, duplicate). Keeps the document's id unless it is taken. */

@@ -19,6 +19,12 @@ export const METHOD_NAMES = [
   'importMeeting',
   'previewMeeting',
   'startupState',
+  'trashMeeting',
+  'restoreMeeting',
+  'archiveMeeting',
+  'emptyTrash',
+  'getSettings',
+  'saveSettings',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
