@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useAppStore } from '../state/store';
 import { commandFor } from './registry';
 import './editorCommands';
+import '../find/findCommands';
 
 /**
  * One keydown listener for the whole app, in the capture phase so that a command wins over the

@@ -7,8 +7,11 @@ import { LivePreview } from './LivePreview';
 import { Toolbar } from '../commands/Toolbar';
 import { CorruptMeeting } from '../screens/CorruptMeeting';
 import type { AnyBlock } from '../model/tree';
+import { FindBar } from '../find/FindBar';
+import { StatusBar } from '../find/StatusBar';
+import { useRevealBlock } from '../find/revealBlock';
 
-export function EditorScreen({ meetingId }: { meetingId: string }) {
+export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockId?: string | undefined }) {
   const openMeeting = useAppStore((s) => s.openMeeting);
   const status = useAppStore((s) => s.docStatus);
   const error = useAppStore((s) => s.docError);
@@ -22,6 +25,7 @@ export function EditorScreen({ meetingId }: { meetingId: string }) {
   useEffect(() => {
     void openMeeting(meetingId);
   }, [meetingId, openMeeting]);
+  useRevealBlock(loadedId === meetingId ? blockId : undefined);
 
   if (status === 'error' && errorCode === 'corrupt') return <CorruptMeeting meetingId={meetingId} message={error ?? ''} />;
   if (status === 'error') return <p role="alert" className="error">Could not open the meeting: {error}</p>;
@@ -30,12 +34,14 @@ export function EditorScreen({ meetingId }: { meetingId: string }) {
     <div className="editor-layout">
       <div className="editor-column">
       <Toolbar />
+      <FindBar />
       <div className="editor-scroll" data-testid="editor" data-ready="">
         <div className="editor-page">
           <MeetingDetails titleBlock={titleBlock} dates={dates} venue={venue} />
           <BlockList blocks={body as AnyBlock[]} containerId={null} containerType="body" />
         </div>
       </div>
+      <StatusBar />
       </div>
       <LivePreview meetingId={meetingId} />
     </div>
