@@ -69,17 +69,17 @@ describe('the author of revisions', () => {
     try {
       const created = await services.dispatch('createMeeting', { title: 'T', startsOn: '2019-10-30' });
       expect(created.ok).toBe(true);
-      const id = created.ok ? created.value.id : '';
+      const id = created.ok ? (created.value as { id: string }).id : '';
       const { userInfo } = await import('node:os');
       expect(services.store.revisions(id)[0]!.author).toBe(userInfo().username);
       expect(await services.dispatch('saveSettings', ana)).toEqual({ ok: true, value: ana });
       expect(existsSync(path)).toBe(true);
       const info = await services.dispatch('appInfo', undefined);
-      expect(info.ok && info.value.author).toBe('Ana Souza');
+      expect(info.ok && (info.value as { author: string }).author).toBe('Ana Souza');
       services.store.create(loadFixture(2019), 'x');
       const again = await services.dispatch('duplicateMeeting', { id, startsOn: '2019-11-30' });
       expect(again.ok).toBe(true);
-      expect(services.store.revisions(again.ok ? again.value.id : '')[0]!.author).toBe('Ana Souza');
+      expect(services.store.revisions(again.ok ? (again.value as { id: string }).id : '')[0]!.author).toBe('Ana Souza');
       const got = await services.dispatch('getSettings', undefined);
       expect(got).toEqual({ ok: true, value: { settings: ana, path } });
     } finally {
@@ -88,7 +88,7 @@ describe('the author of revisions', () => {
     const fixed = createServices({ databasePath: join(tmp.dir, 'db.sqlite'), version: 'test', settings: createSettingsStore(path), author: 'cli-user' });
     try {
       const info = await fixed.dispatch('appInfo', undefined);
-      expect(info.ok && info.value.author).toBe('cli-user');
+      expect(info.ok && (info.value as { author: string }).author).toBe('cli-user');
     } finally {
       fixed.close();
     }
@@ -99,8 +99,8 @@ describe('the author of revisions', () => {
     const services = createServices({ databasePath: join(tmp.dir, 'db.sqlite'), version: 'test', settings: createSettingsStore(path) });
     try {
       const got = await services.dispatch('getSettings', undefined);
-      expect(got.ok && got.value.notice).toMatch(/could not be read.*not JSON/);
-      expect(got.ok && got.value.settings).toEqual(DEFAULT_SETTINGS);
+      expect(got.ok && (got.value as { notice?: string }).notice).toMatch(/could not be read.*not JSON/);
+      expect(got.ok && (got.value as { settings: unknown }).settings).toEqual(DEFAULT_SETTINGS);
     } finally {
       services.close();
     }
