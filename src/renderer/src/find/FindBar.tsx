@@ -59,7 +59,10 @@ export function FindBar() {
           styled.add(doc);
         }
         const inPreview = previewHits(doc, find.query, find.options);
-        paint(frameWin, inPreview, inPreview[Math.min(find.index, inPreview.length - 1)]);
+        const currentInPreview = inPreview[Math.min(find.index, inPreview.length - 1)];
+        paint(frameWin, inPreview, currentInPreview);
+        // The preview's pages sit side by side: bring the current match's page into view.
+        currentInPreview?.range?.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'center' });
       }
     }, 120);
     return () => clearTimeout(timer);
