@@ -4,6 +4,7 @@ import { useAppStore } from '../state/store';
 import { findInMeeting, MAX_QUERY_LENGTH } from '../../../shared/find/find';
 import { clear, editorHits, HIGHLIGHT_CSS, paint, previewHits } from './highlight';
 import { shortcutHint } from '../commands/registry';
+import { useQuietValue } from './useQuietValue';
 
 /** Preview documents that already have the highlight styles. */
 const styled = new WeakSet<Document>();
@@ -17,7 +18,8 @@ const previewFrame = () => document.querySelector<HTMLIFrameElement>('iframe[dat
  */
 export function FindBar() {
   const find = useAppStore((s) => s.find);
-  const meeting = useAppStore((s) => s.doc?.meeting);
+  // Matches are recounted once typing pauses, not on every keystroke (a 200-page meeting takes a while).
+  const meeting = useQuietValue(useAppStore((s) => s.doc?.meeting), 300);
   const pages = useAppStore((s) => s.previewPages);
   const { setFind, stepFind, closeFind, replaceCurrent, replaceEverything } = useAppStore.getState();
   const input = useRef<HTMLInputElement>(null);

@@ -1,11 +1,12 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
+import { useQuietValue } from './useQuietValue';
 import { useAppStore } from '../state/store';
 import { countWords } from '../../../shared/find/wordCount';
 
 /** Words (Intl.Segmenter over the meeting's printed text) and pages (the preview's own pagination). */
 export function StatusBar() {
-  // Deferred: counting a 200-page meeting must never delay a keystroke's frame.
-  const meeting = useDeferredValue(useAppStore((s) => s.doc?.meeting));
+  // Counted once typing pauses: a 200-page meeting takes a few hundred milliseconds to count.
+  const meeting = useQuietValue(useAppStore((s) => s.doc?.meeting), 1_000);
   const pages = useAppStore((s) => s.previewPages);
   const scale = useAppStore((s) => s.previewScale);
   const words = useMemo(() => (meeting ? countWords(meeting) : 0), [meeting]);
