@@ -62,10 +62,12 @@ export function matchesInText(text: string, query: string, options: FindOptions,
   if (query === '' || text.length < query.length) return [];
   const haystack = options.matchCase ? text : fold(text);
   const needle = options.matchCase ? query : fold(query);
-  const boundaries = options.wholeWord ? wordBoundaries(text, locale) : undefined;
+  // Segmenting is the costly part: only a text that holds the query at all is segmented.
+  let boundaries: Set<number> | undefined;
   const out: TextRange[] = [];
   for (let at = haystack.indexOf(needle); at !== -1; ) {
     const end = at + needle.length;
+    if (options.wholeWord) boundaries ??= wordBoundaries(text, locale);
     if (!boundaries || (boundaries.has(at) && boundaries.has(end))) {
       out.push({ start: at, end });
       at = haystack.indexOf(needle, end);
