@@ -70,6 +70,22 @@ describe('find and replace', () => {
       await waitSaved(page);
       await expect.poll(() => findInMeeting(stored(app, id), 'pink card', plain).length).toBe(expected);
       expect(findInMeeting(stored(app, id), 'blue pass', plain)).toEqual([]);
+
+      // Khmer has no spaces between words: whole word follows Chromium's own word segmentation.
+      await page.locator('.blk-paragraph [data-field]').first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.insertText(' កិច្ចប្រជុំគណៈកម្មាធិការ');
+      await waitSaved(page);
+      await shortcut(page, 'Mod+F');
+      await page.getByLabel('Whole word').check();
+      await page.getByLabel('Find', { exact: true }).fill('កិច្ចប្រជុំ');
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toBe('1 of 1');
+      // Part of a Khmer word ("គណៈកម្ម" of "គណៈកម្មាធិការ", committee) is text, not a whole word.
+      await page.getByLabel('Find', { exact: true }).fill('គណៈកម្ម');
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toBe('No matches');
+      await page.getByLabel('Whole word').uncheck();
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toBe('1 of 1');
+      await expect.poll(async () => (await highlightSizes(app)).editor).toBe(1);
       expect(app.problems).toEqual([]);
     });
   }, 120_000);
