@@ -14,7 +14,7 @@ import { ElectronPrinter } from './export/pdf/electronPrinter';
 import { electronOpenDialog, electronSaveDialog } from './dialogs';
 import { claimSingleInstance, routeLaunches } from './singleInstance';
 import { createSettingsStore, settingsPathIn } from './settings/settingsFile';
-import { applySpellcheckLanguages, wireSpellcheckMenu } from './spellcheck/spellcheckWiring';
+import { applySpellcheckLanguages, keepDictionariesLocal, wireSpellcheckMenu } from './spellcheck/spellcheckWiring';
 
 // The Electron shell stays thin: windows and wiring only. Everything it does lives in ./services.
 const rendererRoot = pathToFileURL(join(import.meta.dirname, '../renderer/')).href;
@@ -38,7 +38,7 @@ void app.whenReady().then(() => {
   const settings = createSettingsStore(settingsPathIn(app.getPath('userData')));
   if (settings.notice()) console.warn(`minuta: ${settings.notice()}`);
   // Dictionaries come from the app's own folder, never from Google's CDN (the app stays off the network).
-  session.defaultSession.setSpellCheckerDictionaryDownloadURL(pathToFileURL(join(import.meta.dirname, '../../resources/dictionaries/')).href);
+  keepDictionariesLocal(session.defaultSession, pathToFileURL(join(import.meta.dirname, '../../resources/dictionaries/')).href);
   applySpellcheckLanguages(session.defaultSession, settings.get().spellcheckLanguages);
   const startup = startServices({
     settings,

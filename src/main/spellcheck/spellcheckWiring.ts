@@ -10,7 +10,22 @@ import type { SpellcheckLanguage } from '../../shared/settings/settings';
  */
 export function applySpellcheckLanguages(session: Session, languages: readonly SpellcheckLanguage[]): void {
   const available = new Set(session.availableSpellCheckerLanguages);
-  session.setSpellCheckerLanguages(languages.filter((l) => available.size === 0 || available.has(l)));
+  const chosen = languages.filter((l) => available.has(l));
+  // Spell-checking is a help, never a reason not to start: Electron throws on a language it lacks.
+  try {
+    session.setSpellCheckerLanguages(chosen);
+  } catch (error) {
+    console.warn(`minuta: spell-check languages ${chosen.join(', ')} not applied: ${String(error).slice(0, 200)}`);
+  }
+}
+
+/** Points Chromium's dictionary download at the app's own folder (a file: URL), never at Google's CDN. */
+export function keepDictionariesLocal(session: Session, dictionaryDirUrl: string): void {
+  try {
+    session.setSpellCheckerDictionaryDownloadURL(dictionaryDirUrl);
+  } catch (error) {
+    console.warn(`minuta: spell-check dictionaries: ${String(error).slice(0, 200)}`);
+  }
 }
 
 export function wireSpellcheckMenu(win: BrowserWindow, session: Session): void {
