@@ -86,6 +86,17 @@ describe('find and replace', () => {
       await page.getByLabel('Whole word').uncheck();
       await expect.poll(() => page.getByTestId('find-count').innerText()).toBe('1 of 1');
       await expect.poll(async () => (await highlightSizes(app)).editor).toBe(1);
+
+      // Replace one: only the current match changes.
+      await shortcut(page, 'Mod+H');
+      await page.getByLabel('Find', { exact: true }).fill('pink card');
+      await page.getByLabel('Replace with').fill('blue pass');
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toBe(`1 of ${expected}`);
+      await page.getByRole('button', { name: 'Replace', exact: true }).click();
+      await waitSaved(page);
+      await expect.poll(() => findInMeeting(stored(app, id), 'blue pass', plain).length).toBe(1);
+      expect(findInMeeting(stored(app, id), 'pink card', plain)).toHaveLength(expected - 1);
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toBe(expected > 1 ? `1 of ${expected - 1}` : 'No matches');
       expect(app.problems).toEqual([]);
     });
   }, 120_000);
