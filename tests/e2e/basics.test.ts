@@ -222,6 +222,8 @@ describe('settings', () => {
       await page.getByLabel(/English \(United States\)/).uncheck();
       await page.getByRole('button', { name: 'Save settings' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+      await page.getByRole('heading', { name: 'Settings' }).scrollIntoViewIfNeeded();
+      await page.getByRole('heading', { name: 'Settings' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
       await screenshot(page, 'settings.png');
       const { loadSettings } = await import('../../src/main/settings/settingsFile');
       expect(loadSettings(join(app.dataDir, 'settings.json')).settings).toEqual({
