@@ -13,6 +13,8 @@ import { resolveDatabasePath } from './paths';
 import { ElectronPrinter } from './export/pdf/electronPrinter';
 import { electronOpenDialog, electronSaveDialog, electronVerifyDialog } from './dialogs';
 import { claimSingleInstance, routeLaunches } from './singleInstance';
+import { createSettingsStore, settingsPathIn } from './settings/settingsFile';
+import { applySpellcheckLanguages, keepDictionariesLocal, wireSpellcheckMenu } from './spellcheck/spellcheckWiring';
 
 // The Electron shell stays thin: windows and wiring only. Everything it does lives in ./services.
 const rendererRoot = pathToFileURL(join(import.meta.dirname, '../renderer/')).href;
@@ -32,7 +34,15 @@ void app.whenReady().then(() => {
   if (!primary) return; // another Minuta is running: it has been brought to the front
   // A database that cannot be opened (newer, damaged, not ours, no permission) still gets a window:
   // the renderer asks startupState and shows what happened and what to do.
+  // "Who am I" and the spell-check languages; a missing or corrupt file gives defaults (and a notice in the app).
+  const settings = createSettingsStore(settingsPathIn(app.getPath('userData')));
+  if (settings.notice()) console.warn(`minuta: ${settings.notice()}`);
+  // Dictionaries come from the app's own folder, never from Google's CDN (the app stays off the network).
+  keepDictionariesLocal(session.defaultSession, pathToFileURL(join(import.meta.dirname, '../../resources/dictionaries/')).href);
+  applySpellcheckLanguages(session.defaultSession, settings.get().spellcheckLanguages);
   const startup = startServices({
+    settings,
+    onSettingsSaved: (saved) => applySpellcheckLanguages(session.defaultSession, saved.spellcheckLanguages),
     databasePath: resolveDatabasePath(process.argv, process.env, app.getPath('userData')),
     version: app.getVersion(),
     export: { dialog: electronSaveDialog, createPrinter: () => new ElectronPrinter() },
@@ -61,6 +71,7 @@ void app.whenReady().then(() => {
       ...(devServerUrl ? { devServerUrl } : {}),
     });
     flushBeforeClose(win);
+    wireSpellcheckMenu(win, session.defaultSession);
     // The application menu lists the renderer's command registry (one source for menu, keys, palette).
     win.webContents.on('did-finish-load', () => {
       void commandsOf(win).then((commands) =>

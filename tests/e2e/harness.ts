@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../src/main/export/pdf/chromium'
 import type { Services } from '../../src/main/services';
 import { startServices, type Startup } from '../../src/main/services/startup';
 import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
+import { createSettingsStore } from '../../src/main/settings/settingsFile';
 import { methods } from '../../src/shared/ipc/contract';
 
 /**
@@ -128,6 +129,8 @@ export async function startAny(
     importDialog: { chooseMinutesFile: async () => importAnswer.file },
     verifyDialog: { chooseCopy: async () => verifyAnswer.file },
     ...(options.workflowState ? { workflowState: options.workflowState } : {}),
+    // "Who am I" as the app keeps it: settings.json in the data folder.
+    settings: createSettingsStore(join(dataDir, 'settings.json')),
   });
   const services = startup.ok ? startup.services : undefined;
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join, resolve } from 'node:path';
 import { FIXTURES, loadFixture, tempDir } from '../support/temp';
 
@@ -65,6 +66,42 @@ describe('minuta CLI', () => {
     expect(minuta('backup', copy).code).toBe(0);
     const r = spawnSync(process.execPath, [BIN, '--db', copy, 'list'], { encoding: 'utf8' });
     expect(r.stdout).toContain(loadFixture(2019).id);
+  });
+
+  it('delete moves a meeting to the trash (out of list and search); restore-deleted brings it back', () => {
+    const id = minuta('import', FIXTURES[2018]).stdout.trim();
+    minuta('import', FIXTURES[2019]);
+    const r = minuta('delete', id);
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    expect(r.stdout.trim()).toBe(`moved to the trash: ${id}`);
+    expect(minuta('list').stdout).not.toContain(id);
+    expect(minuta('search', 'pink card').stdout.trim()).toBe('');
+    // Who deleted it: --author / MINUTA_AUTHOR, as for revisions.
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT deleted_by FROM meetings WHERE id = ?').pluck().get(id)).toBe('tester');
+    raw.close();
+    expect(minuta('restore-deleted', id)).toMatchObject({ code: 0, stdout: `restored: ${id}\n` });
+    expect(minuta('list').stdout).toContain(id);
+    expect(minuta('search', 'pink card').stdout).toContain(id);
+    // Not in the trash any more, an unknown id, a missing id: one line, exit 1; wrong usage, exit 2.
+    expect(minuta('restore-deleted', id)).toMatchObject({ code: 1, stderr: `minuta: Meeting ${id} is not in the trash\n` });
+    expect(minuta('delete', 'm_nope')).toMatchObject({ code: 1, stderr: 'minuta: No meeting with id m_nope\n' });
+    expect(minuta('delete').code).toBe(2);
+    expect(minuta('delete', 'a', 'b').code).toBe(2);
+  }, 60_000);
+
+  it('names the settings author when neither --author nor MINUTA_AUTHOR is given', () => {
+    const home = join(tmp.dir, 'config');
+    mkdirSync(join(home, 'Minuta'), { recursive: true });
+    writeFileSync(join(home, 'Minuta', 'settings.json'), JSON.stringify({ name: 'Ana Souza', organisation: 'MRC', initials: 'AS', spellcheckLanguages: ['en-GB'] }));
+    const env = { ...process.env, XDG_CONFIG_HOME: home, MINUTA_AUTHOR: '' };
+    const r = spawnSync(process.execPath, [BIN, '--db', db, 'import', FIXTURES[2019]], { encoding: 'utf8', env });
+    expect(r.status, r.stderr).toBe(0);
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT author FROM revisions').pluck().all()).toEqual(['Ana Souza']);
+    raw.close();
+    const flagged = spawnSync(process.execPath, [BIN, '--db', db, '--author', 'Bo', 'delete', r.stdout.trim()], { encoding: 'utf8', env });
+    expect(flagged.status, flagged.stderr).toBe(0);
   });
 
   it('exits 2 with the usage for a wrong command line', () => {

@@ -13,7 +13,6 @@ import { registerIpc } from '../../src/main/ipc/electron';
 const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   appInfo: { payload: { unexpected: 1 }, field: null },
   startupState: { payload: [], field: null },
-  listMeetings: { payload: 42, field: null },
   getMeeting: { payload: { id: 7 }, field: 'id' },
   createMeeting: { payload: { title: 'Meeting', startsOn: '30/10/2019' }, field: 'startsOn' },
   searchMeetings: { payload: { query: 'x'.repeat(501) }, field: 'query' },
@@ -39,6 +38,14 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   restoreRevision: { payload: { id: 'm_1', revisionId: 2, blockId: 'b'.repeat(65) }, field: 'blockId' },
   compareVersions: { payload: { id: 'm_1', a: '1', b: '' }, field: 'b' },
   exportComparison: { payload: { id: 'm_1', a: '1', b: '2', format: 'text' }, field: 'format' },
+  listMeetings: { payload: { view: 'deleted' }, field: 'view' },
+  trashMeeting: { payload: { id: 'x'.repeat(65) }, field: 'id' },
+  restoreMeeting: { payload: { id: ['m_1'] }, field: 'id' },
+  archiveMeeting: { payload: { id: 'm_1', archived: 'yes' }, field: 'archived' },
+  // Emptying the trash is never implied: without an explicit confirm it is refused.
+  emptyTrash: { payload: {}, field: 'confirm' },
+  getSettings: { payload: { name: 'Ana' }, field: null },
+  saveSettings: { payload: { name: 'Ana\u0000', organisation: '', initials: '', spellcheckLanguages: ['en-GB'] }, field: 'name' },
 };
 
 let dir: string;

@@ -10,6 +10,10 @@ import { splitMeeting } from '../../src/shared/minutes';
 import { FIXTURES, loadFixture, tempDir } from '../support/temp';
 import { digest, generate, mutate, requestSchema, seeded, type Pools } from '../support/fuzz';
 import { readFileSync } from 'node:fs';
+import { createSettingsStore } from '../../src/main/settings/settingsFile';
+
+/** Every meeting, wherever it is listed (home, archive, trash): restore and archive need them all. */
+const allMeetings = () => [...services.store.list('active'), ...services.store.list('archived'), ...services.store.list('trash')];
 
 /**
  * IPC fuzz, generated from the contract: for every method, payloads built from its request schema
@@ -22,7 +26,7 @@ import { readFileSync } from 'node:fs';
  * MINUTA_SOAK=1 runs 5,000+ cases (npm run soak); MINUTA_FUZZ_SEED replays a run.
  */
 const SOAK = process.env['MINUTA_SOAK'] === '1';
-const TOTAL = Number(process.env['MINUTA_FUZZ_CASES'] ?? (SOAK ? 5_000 : 520));
+const TOTAL = Number(process.env['MINUTA_FUZZ_CASES'] ?? (SOAK ? 5_000 : 800));
 const SEED = Number(process.env['MINUTA_FUZZ_SEED'] ?? 20261130);
 
 let tmp: ReturnType<typeof tempDir>;
@@ -64,6 +68,7 @@ beforeAll(() => {
     verifyDialog: { chooseCopy: async () => [undefined, FIXTURES[2019], join(tmp.dir, 'missing.pdf'), join(tmp.dir, 'garbage.minuta.json')][verifyIndex++ % 4] },
     // Every meeting counts as approved, so each named version has a signature copy to export.
     workflowState: () => 'approved',
+    settings: createSettingsStore(join(tmp.dir, 'settings.json')),
   });
   for (const year of [2019, 2018] as const) services.store.nameVersion(services.store.create(loadFixture(year), 'seed').id, 'Final', 'seed');
   // A sealed meeting, so that the workflow's methods meet every state (a corrigendum needs one).
@@ -106,7 +111,11 @@ describe('IPC fuzz generated from the contract', () => {
     const rng = seeded(SEED);
     const pools: Pools = {
       strings: (field) => {
-        if (field === 'id') return [...services.store.list().map((m) => m.id), 'm_doesnotexist'];
+        if (field === 'id') {
+          // The trash's ids weigh more, so that restoreMeeting (which needs one) is accepted now and then.
+          const trashed = services.store.list('trash').map((m) => m.id);
+          return [...allMeetings().map((m) => m.id), ...trashed, ...trashed, ...trashed, 'm_doesnotexist'];
+        }
         if (/On$|date/i.test(field)) return ['2019-10-30', '2018-05-24', '2026-02-28'];
         // Versions to compare (a revision number or a name) and blocks to restore, as the history names them.
         if (field === 'a' || field === 'b') return ['1', '2', 'Draft 1 circulated 12 June'];
@@ -139,10 +148,13 @@ describe('IPC fuzz generated from the contract', () => {
      * bounded before zod descends), and a save is accepted only on its meeting's current seq. So half of
      * the saves start from a real edit of a real meeting: one block's text changed, or the title.
      */
+    // An example may find no meeting in the state it needs (all trashed, all sealed): then it yields
+    // nothing and the case is generated from the schema instead.
     const examples: Partial<Record<Method, () => unknown>> = {
       saveMeeting: () => {
         const ids = services.store.list().map((m) => m.id);
-        const id = ids[Math.floor(rng() * ids.length)]!;
+        const id = ids[Math.floor(rng() * ids.length)];
+        if (!id) return undefined;
         const { meeting, seq } = services.store.get(id)!;
         const records = [...splitMeeting(meeting).blocks.values()].filter((r) => r.type === 'paragraph');
         const record = records[Math.floor(rng() * records.length)];
@@ -157,9 +169,9 @@ describe('IPC fuzz generated from the contract', () => {
         const routed = services.store
           .list()
           .map((m) => services.store.get(m.id)!)
-          .filter((m) => services.store.workflow.status(m.id).state === 'draft' && JSON.stringify(m.meeting.body).includes('"type":"routing"'));
-        const m = routed[Math.floor(rng() * routed.length)]!;
-        return { id: m.id, base: m.seq, step: 1, date: '2018-06-01' };
+          .filter((m) => ['draft', 'in-review'].includes(services.store.workflow.status(m.id).state) && JSON.stringify(m.meeting.body).includes('"type":"routing"'));
+        const m = routed[Math.floor(rng() * routed.length)];
+        return m && { id: m.id, base: m.seq, step: 1, date: '2018-06-01' };
       },
       // A transition the meeting's state allows (with a reason, which reopening needs); never sealing,
       // so the other methods keep meeting every state.
@@ -168,10 +180,16 @@ describe('IPC fuzz generated from the contract', () => {
           .list()
           .map((m) => ({ id: m.id, allowed: services.store.workflow.status(m.id).allowed.filter((t) => t !== 'seal') }))
           .filter((m) => m.allowed.length > 0);
-        const m = open[Math.floor(rng() * open.length)]!;
-        return { id: m.id, transition: m.allowed[Math.floor(rng() * m.allowed.length)]!, note: 'Fuzzed transition' };
+        const m = open[Math.floor(rng() * open.length)];
+        return m && { id: m.id, transition: m.allowed[Math.floor(rng() * m.allowed.length)]!, note: 'Fuzzed transition' };
       },
       createCorrigendum: () => ({ id: 'm_sealed' }),
+      // Out of the trash: a meeting that is in it.
+      restoreMeeting: () => {
+        const trashed = services.store.list('trash');
+        const m = trashed[Math.floor(rng() * trashed.length)];
+        return m && { id: m.id };
+      },
       // A scan is a real image, attached to the sealed meeting.
       attachScan: () => ({ id: 'm_sealed', name: 'signed.png', bytes: Uint8Array.from(Buffer.from(ONE_PIXEL_PNG, 'base64')) }),
     };
@@ -179,11 +197,16 @@ describe('IPC fuzz generated from the contract', () => {
     for (let round = 0; round < perMethodCases; round++) {
       for (const method of methods) {
         const example = examples[method];
-        const valid = example && rng() < 0.5 ? example() : versionsOfItsMeeting(generate(schemas[method]!, rng, pools), rng);
+        const valid = (example && rng() < 0.5 ? example() : undefined) ?? versionsOfItsMeeting(generate(schemas[method]!, rng, pools), rng);
         // A third stay as generated (valid-looking); the rest get one hostile change.
         const { payload, how } = rng() < 0.33 ? { payload: valid, how: 'as generated' } : mutate(valid, rng);
         // The digest of the current content, reused while nothing was accepted (a rejection was just
         // proven to leave it unchanged); flushing a pending index update changes it, so it is redone.
+        // An accepted emptyTrash may have deleted every meeting: bring the seeds back to keep fuzzing them.
+        if (allMeetings().length < 2) {
+          for (const year of [2019, 2018] as const) services.store.create(loadFixture(year), 'seed');
+          known = undefined;
+        }
         if (services.store.flushIndex() > 0) known = undefined;
         const before = known ?? digest(services.db);
         known = undefined;

@@ -190,17 +190,40 @@ describe('migration 004 (workflow, audit log, seals, corrigenda, attachments)', 
     db.prepare("INSERT INTO revisions (meeting_id, author, origin, started_at, saved_at, saves, changed, head, body, manifest, digest) VALUES (?, 'ana', 'create', 'x', 'x', 1, '[]', ?, ?, ?, ?)").run(
       m.id, head, body, man, revisionDigest(head, body, man),
     );
-    migrate(db);
+    migrate(db, migrations.slice(0, 4));
     expect(db.pragma('user_version', { simple: true })).toBe(4);
     for (const table of ['meeting_states', 'audit_log', 'corrigenda', 'attachments']) {
       const sql = db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string;
       expect(sql, table).toMatch(/STRICT/);
     }
+    migrate(db); // the store of today reads the later migrations' columns too
     const store = createMeetingStore(db);
     expect(store.list()).toMatchObject([{ id: m.id, state: 'draft' }]);
     expect(store.workflow.status(m.id)).toMatchObject({ state: 'draft', chain: { length: 0 } });
     store.workflow.transition(m.id, 'submit', 'ana');
     expect(store.audit.verify(m.id)).toMatchObject({ ok: true, length: 1 });
+    db.close();
+  });
+});
+
+describe('migration 005 (trash and archive)', () => {
+  it('adds the trash and archive columns on top of version 4, keeping meetings in the home list', () => {
+    const db = new Database(tempFile());
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 4));
+    db.prepare("INSERT INTO meetings (id, title, starts_on, created_at, updated_at, seq) VALUES ('m_1', 'Kept', '2019-10-30', 'x', 'x', 1)").run();
+    migrate(db, migrations.slice(0, 5));
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.prepare('SELECT title, deleted_at, deleted_by, archived_at FROM meetings').get()).toEqual({
+      title: 'Kept',
+      deleted_at: null,
+      deleted_by: null,
+      archived_at: null,
+    });
+    // Who deleted goes with when: one without the other is refused by SQLite itself.
+    expect(() => db.prepare("UPDATE meetings SET deleted_at = 'now' WHERE id = 'm_1'").run()).toThrow(/CHECK constraint/);
+    expect(() => db.prepare("UPDATE meetings SET deleted_by = 'ana' WHERE id = 'm_1'").run()).toThrow(/CHECK constraint/);
+    db.prepare("UPDATE meetings SET deleted_at = 'now', deleted_by = 'ana' WHERE id = 'm_1'").run();
     db.close();
   });
 });

@@ -18,6 +18,9 @@ import { ExportWorker } from '../export/worker/client';
 import { NoChromiumError } from '../export/pdf/chromium';
 import { WORKFLOW_COMMANDS, WORKFLOW_USAGE, runWorkflowCommand, workflowUsageProblem } from '../workflow/cli';
 import { HISTORY_COMMANDS, HISTORY_USAGE, HistoryUsageError, checkHistoryArgs, runHistoryCommand } from './history';
+import { isTrashCommand, runTrashCommand, TRASH_COMMANDS, TRASH_USAGE } from './trash';
+import { loadSettings, settingsPathIn } from '../settings/settingsFile';
+import { authorOf } from '../../shared/settings/settings';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
@@ -45,6 +48,7 @@ export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
                                           exit 0 with "ok: …", 1 naming each damaged part
 ${WORKFLOW_USAGE}
 ${HISTORY_USAGE}
+${TRASH_USAGE}
 ${SIGNOFF_USAGE}`;
 
 export interface CliIo {
@@ -193,7 +197,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed: Parsed;
   try {
     parsed = parse(argv);
-    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...Object.keys(WORKFLOW_COMMANDS), ...Object.keys(HISTORY_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
+    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...TRASH_COMMANDS, ...Object.keys(WORKFLOW_COMMANDS), ...Object.keys(HISTORY_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
     }
     // Signing and verifying work on files only: no database is opened.
@@ -209,13 +213,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
 
-  const dbPath = resolveDatabasePath(argv, io.env, defaultUserDataDir(process.platform, io.env, homedir()));
-  const author = parsed.flags.get('--author') ?? io.env['MINUTA_AUTHOR'] ?? userInfo().username;
+  const userDataDir = defaultUserDataDir(process.platform, io.env, homedir());
+  const dbPath = resolveDatabasePath(argv, io.env, userDataDir);
+  // --author, else MINUTA_AUTHOR, else the app's "Who am I" name, else the OS login name.
+  const author =
+    parsed.flags.get('--author') ?? (io.env['MINUTA_AUTHOR'] || authorOf(loadSettings(settingsPathIn(userDataDir)).settings, userInfo().username));
   let db: ReturnType<typeof openDatabase> | undefined;
   try {
     const p = parsed;
     // Validate the command line fully before touching the database.
     if (p.command === 'import' || p.command === 'search' || p.command === 'backup') expectArgs(p, 1, 'one argument');
+    if (isTrashCommand(p.command)) expectArgs(p, 1, 'a meeting id');
     if (p.command === 'list' || p.command === 'check') expectArgs(p, 0, 'no argument');
     if (p.command === 'export') {
       expectArgs(p, 1, 'a meeting id');
@@ -308,6 +316,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         break;
       }
+      case 'delete':
+      case 'restore-deleted':
+        runTrashCommand(p.command, p.args[0]!, store, author, io.stdout);
+        break;
       case 'backup':
         await backupVerified(db, p.args[0]!);
         break;

@@ -18,6 +18,8 @@ import { historyOf, restoreRevision } from '../review/history';
 import { compareView } from '../review/compareView';
 import { compareVersions, redlineSource } from '../export/comparison';
 import { suggestedFileName } from '../export/service';
+import { authorOf, DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings';
+import type { SettingsStore } from '../settings/settingsFile';
 
 /** Where the minutes file to import comes from: Electron's open dialog in the app, a fixed path in tests. */
 export interface OpenDialogPort {
@@ -34,8 +36,15 @@ export interface VerifyDialogPort {
 export interface ServicesOptions {
   databasePath: string;
   version: string;
-  /** Who the edits of this session are attributed to; the OS user name by default. */
+  /**
+   * Who the edits of this session are attributed to, whatever the settings say (tests, the CLI's
+   * --author). Without it: the settings' name, else the OS user name.
+   */
   author?: string;
+  /** "Who am I" and the spell-check languages (settings.json in the user-data folder). */
+  settings?: SettingsStore;
+  /** Told after the settings were saved (the app applies the spell-check languages). */
+  onSettingsSaved?: (settings: Settings) => void;
   /**
    * Where exports go and what prints PDF: the app passes Electron's save dialog and printer, tests a
    * temp path and the Playwright printer. Without it, exportMeeting answers `unavailable`.
@@ -100,7 +109,9 @@ export function createServices(options: ServicesOptions): Services {
       throw new MinutaError('read-only', `This database is read-only: ${readOnlyReason}. Changes cannot be saved.`);
     }
   };
-  const author = options.author ?? userInfo().username;
+  // Read at each write, so a name saved in settings signs the very next revision.
+  const osName = userInfo().username;
+  const currentAuthor = () => options.author ?? authorOf(options.settings?.get() ?? DEFAULT_SETTINGS, osName);
   const summary = ({ id, title, startsOn, updatedAt }: { id: string; title: string; startsOn: string; updatedAt: string }) => ({
     id,
     title,
@@ -141,12 +152,43 @@ export function createServices(options: ServicesOptions): Services {
     appInfo: () => ({
       version: options.version,
       databasePath: options.databasePath,
-      author,
+      author: currentAuthor(),
       readOnly: readOnlyReason !== undefined,
       ...(readOnlyReason ? { readOnlyReason } : {}),
     }),
     startupState: () => ({ status: 'ready' }),
-    listMeetings: () => store.list(),
+    listMeetings: (request) => store.list(request?.view ?? 'active'),
+    trashMeeting: ({ id }) => {
+      writable();
+      store.trash(id, currentAuthor());
+      return { id };
+    },
+    restoreMeeting: ({ id }) => {
+      writable();
+      store.restore(id);
+      return { id };
+    },
+    archiveMeeting: ({ id, archived }) => {
+      writable();
+      store.setArchived(id, archived);
+      return { id };
+    },
+    emptyTrash: () => {
+      writable();
+      return { deleted: store.emptyTrash() };
+    },
+    getSettings: () => {
+      const settings = options.settings;
+      if (!settings) return { settings: { ...DEFAULT_SETTINGS }, path: '' };
+      const notice = settings.notice();
+      return { settings: settings.get(), path: settings.path, ...(notice ? { notice } : {}) };
+    },
+    saveSettings: (next) => {
+      if (!options.settings) throw new MinutaError('unavailable', 'Settings are not kept in this process');
+      const saved = options.settings.save(next);
+      options.onSettingsSaved?.(saved);
+      return saved;
+    },
     searchMeetings: ({ query }) => store.search(query),
     getMeeting: ({ id }) => {
       const found = store.get(id);
@@ -155,21 +197,21 @@ export function createServices(options: ServicesOptions): Services {
     },
     createMeeting: ({ template, title, startsOn }) => {
       writable();
-      return summary(store.create(createFromTemplate(template as TemplateName, { title, startDate: startsOn }), author));
+      return summary(store.create(createFromTemplate(template as TemplateName, { title, startDate: startsOn }), currentAuthor()));
     },
     duplicateMeeting: ({ id, title, startsOn }) => {
       writable();
       const found = store.get(id);
       if (!found) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
-      return summary(store.create(nextMeetingFrom(found.meeting, { title, startsOn }), author));
+      return summary(store.create(nextMeetingFrom(found.meeting, { title, startsOn }), currentAuthor()));
     },
     saveMeeting: ({ id, base, changes }) => {
       writable();
-      return store.save(id, base, changes, author);
+      return store.save(id, base, changes, currentAuthor());
     },
     recoverMeeting: ({ id }) => {
       writable();
-      return store.recover(id, author);
+      return store.recover(id, currentAuthor());
     },
     listRevisions: ({ id }) => {
       if (!store.get(id)) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
@@ -177,7 +219,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     nameVersion: ({ id, name, revisionId }) => {
       writable();
-      return { revisionId: store.nameVersion(id, name, author, revisionId) };
+      return { revisionId: store.nameVersion(id, name, currentAuthor(), revisionId) };
     },
     revisionHistory: ({ id }) => historyOf(store, id),
     getRevision: ({ id, revisionId }) => {
@@ -191,7 +233,7 @@ export function createServices(options: ServicesOptions): Services {
       const { revisionId: created, seq, changed } = restoreRevision(
         store,
         { id, revisionId, ...(blockId !== undefined ? { blockId } : {}), ...(base !== undefined ? { base } : {}) },
-        author,
+        currentAuthor(),
       );
       return { revisionId: created, seq, changed };
     },
@@ -223,7 +265,7 @@ export function createServices(options: ServicesOptions): Services {
       const file = await options.importDialog.chooseMinutesFile();
       if (!file) return { imported: false };
       const meeting = readMinutesFile(file);
-      return { imported: true, meeting: summary(store.create(meeting, author)) };
+      return { imported: true, meeting: summary(store.create(meeting, currentAuthor())) };
     },
     signatureCopyStatus: ({ id }) => {
       const { allowed, versionName, state, ...rest } = copyStatus(id);
@@ -246,7 +288,7 @@ export function createServices(options: ServicesOptions): Services {
         );
         if (result.saved && !readOnlyReason) {
           writeTransaction(db, () =>
-            store.audit.append(id, author, 'signature-copy', { format, version: status.version.name, revisionId: status.version.revisionId, bytes: result.bytes ?? 0 }),
+            store.audit.append(id, currentAuthor(), 'signature-copy', { format, version: status.version.name, revisionId: status.version.revisionId, bytes: result.bytes ?? 0 }),
           )();
         }
         return result;
@@ -281,11 +323,11 @@ export function createServices(options: ServicesOptions): Services {
     getWorkflow: ({ id }) => ({ ...store.workflow.status(id), attachments: store.workflow.attachments(id) }),
     transitionMeeting: ({ id, transition, note }) => {
       writable();
-      return store.workflow.transition(id, transition, author, note);
+      return store.workflow.transition(id, transition, currentAuthor(), note);
     },
     recordRoutingStep: ({ id, base, step, date, personId, by }) => {
       writable();
-      return store.recordRoutingStep(id, { step, date, base, ...(personId ? { personId } : {}), ...(by ? { by } : {}) }, author);
+      return store.recordRoutingStep(id, { step, date, base, ...(personId ? { personId } : {}), ...(by ? { by } : {}) }, currentAuthor());
     },
     listAudit: ({ id }) => {
       const entries = store.workflow.auditEntries(id).map(({ seq, at, actor, action, details, hash }) => ({ seq, at, actor, action, details, hash }));
@@ -295,11 +337,11 @@ export function createServices(options: ServicesOptions): Services {
     attachScan: ({ id, name, bytes }) => {
       writable();
       const mediaType = checkScan(bytes, name);
-      return store.workflow.attach(id, { name, bytes, mediaType, kind: 'scan' }, author);
+      return store.workflow.attach(id, { name, bytes, mediaType, kind: 'scan' }, currentAuthor());
     },
     createCorrigendum: ({ id }) => {
       writable();
-      const { id: created } = store.workflow.corrigendum(id, author);
+      const { id: created } = store.workflow.corrigendum(id, currentAuthor());
       return summary(store.get(created)!);
     },
     previewMeeting: async ({ id, sealed, revisionId }) => {

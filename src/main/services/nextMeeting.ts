@@ -1,4 +1,5 @@
-import { Meeting, newId, type Block, type Bullet, type LeafBlock } from '../../shared/minutes';
+import { MinutaError } from '../../shared/errors';
+import { isoDateProblem, Meeting, newId, type Block, type Bullet, type LeafBlock } from '../../shared/minutes';
 
 export interface NextMeetingOptions {
   /** The new meeting's title; the previous title when absent. */
@@ -27,6 +28,8 @@ export function nextMeetingFrom(previous: Meeting, options: NextMeetingOptions):
   const id = options.newId ?? newId;
   const start = options.startsOn;
   const end = addDays(start, Math.max(0, daysBetween(previous.dates.start, previous.dates.end)));
+  // A start near 9999-12-31 would push the end past what a date can be (found by the IPC fuzz).
+  if (isoDateProblem(end)) throw new MinutaError('invalid', `startsOn: a meeting starting ${start} would end after 9999-12-31`, 'startsOn');
   const remap = new Map<string, string>();
   const fresh = (old: string) => {
     const prefix = old.slice(0, old.indexOf('_'));

@@ -1,6 +1,14 @@
 import type { Db } from './db';
-import type { MeetingSummary } from './types';
+import type { MeetingSummary, MeetingView } from './types';
 import { meetingDate, meetingTitle, type MeetingHead } from '../../shared/minutes';
+
+const LISTED =
+  'id, title, starts_on AS startsOn, updated_at AS updatedAt, archived_at AS archivedAt, deleted_at AS deletedAt, deleted_by AS deletedBy';
+
+/** SQL NULL columns become absent keys (the contract's optional fields), never `null`. */
+function withoutNulls(row: Record<string, string | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(row).filter((entry): entry is [string, string] => entry[1] !== null));
+}
 
 /** The meetings table: the list the home screen shows, and each meeting's save sequence. */
 export function createCatalog(db: Db) {
@@ -16,13 +24,17 @@ export function createCatalog(db: Db) {
     ),
     exists: db.prepare('SELECT 1 FROM meetings WHERE id = ?').pluck(),
     row: db.prepare('SELECT id, title, starts_on AS startsOn, updated_at AS updatedAt, seq FROM meetings WHERE id = ?'),
-    list: db.prepare(
-      'SELECT id, title, starts_on AS startsOn, updated_at AS updatedAt FROM meetings ORDER BY starts_on DESC, title',
-    ),
+    // The home list hides the trash and the archive; each has its own view (migration 004).
+    list: {
+      active: db.prepare(`SELECT ${LISTED} FROM meetings WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY starts_on DESC, title`),
+      archived: db.prepare(`SELECT ${LISTED} FROM meetings WHERE deleted_at IS NULL AND archived_at IS NOT NULL ORDER BY starts_on DESC, title`),
+      trash: db.prepare(`SELECT ${LISTED} FROM meetings WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, title`),
+    } satisfies Record<MeetingView, unknown>,
   };
   const summaryOf = (meeting: MeetingHead) => ({ title: meetingTitle(meeting), startsOn: meetingDate(meeting) });
   return {
-    list: (): MeetingSummary[] => q.list.all() as MeetingSummary[],
+    list: (view: MeetingView = 'active'): MeetingSummary[] =>
+      (q.list[view].all() as Array<Record<string, string | null>>).map(withoutNulls) as unknown as MeetingSummary[],
     exists: (id: string): boolean => q.exists.get(id) !== undefined,
     row: (id: string) => q.row.get(id) as (MeetingSummary & { seq: number }) | undefined,
     insert(meeting: MeetingHead, at: string): MeetingSummary {

@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import type { MeetingSummary, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
+import type { MeetingSummary, MeetingView, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
 import type { Meeting, MeetingChanges } from '../../shared/minutes';
 import { MinutaError } from '../../shared/errors';
 import { createCatalog } from './catalog';
@@ -7,13 +7,14 @@ import { createRevisionReads } from './revisionReads';
 import { createRevisionWrites } from './revisionWrites';
 import { createSearch } from './search';
 import { createVersions } from './versions';
+import { createTrash } from './trash';
 import { meetingOf } from './headState';
 import { createAudit } from './audit';
 import { createWorkflow } from './workflow';
 import { recordRoutingStep, type RoutingRecord } from './routing';
 import { writeTransaction } from './db';
 
-export type { MeetingSummary, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
+export type { MeetingSummary, MeetingView, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
 
 /**
  * The store's one entry point: meetings (catalog.ts), revisions (revisionReads.ts / revisionWrites.ts,
@@ -38,6 +39,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   });
   const versions = createVersions(db, now);
   const audit = createAudit(db, now);
+  const trash = createTrash(db, now);
 
   // A consistent snapshot: the seq and the revision it stands for are read in one transaction.
   const get = db.transaction((id: string): StoredMeeting | undefined => {
@@ -82,10 +84,18 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   });
 
   return {
-    list: (): MeetingSummary[] => {
+    /** The home list by default ('archived' and 'trash' list those instead), each with its sign-off state. */
+    list: (view: MeetingView = 'active'): MeetingSummary[] => {
       const states = workflow.states();
-      return catalog.list().map((m) => ({ ...m, state: states.get(m.id) ?? 'draft' }));
+      return catalog.list(view).map((m) => ({ ...m, state: states.get(m.id) ?? 'draft' }));
     },
+    /** To the trash (restorable); the meeting leaves the home list and search. */
+    trash: (id: string, author: string): void => trash.trash(id, author),
+    /** Out of the trash, as it was. */
+    restore: (id: string): void => trash.restore(id),
+    setArchived: (id: string, archived: boolean): void => trash.setArchived(id, archived),
+    /** Deletes the meetings in the trash for good, with their whole history; returns how many. */
+    emptyTrash: (): number => trash.empty(),
     /** The head document, verified (`corrupt` when it fails its hashes). Do not mutate what it returns. */
     get: (id: string): StoredMeeting | undefined => get(id),
     /** Adds a meeting (import, template, duplicate). Keeps the document's id unless it is taken. */

@@ -23,9 +23,13 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
     // lets SQLite keep only the best rows while scoring, where `ORDER BY rank` would sort every match
     // (tens of thousands of rows for a common word over 10,000 meetings). No snippets here: a snippet
     // re-reads and tokenises its row, so it is made only for the one best row of each meeting kept.
+    // A meeting in the trash keeps its rows (a restore needs no re-indexing) but is never a hit; the
+    // partial index meetings_in_trash keeps that exclusion small when the trash is empty.
     ranked: db.prepare(
       `SELECT s.rowid AS rowid, b.meeting_id AS id, b.block_id AS blockId
-       FROM (SELECT rowid, bm25(search_index) AS score FROM search_index WHERE search_index MATCH ? ORDER BY score LIMIT ?) s
+       FROM (SELECT rowid, bm25(search_index) AS score FROM search_index WHERE search_index MATCH ?
+               AND rowid NOT IN (SELECT b.id FROM meetings m JOIN search_blocks b ON b.meeting_id = m.id WHERE m.deleted_at IS NOT NULL)
+             ORDER BY score LIMIT ?) s
        JOIN search_blocks b ON b.id = s.rowid
        ORDER BY s.score`,
     ),

@@ -47,6 +47,9 @@ export function storageCodeOf(error: unknown): ErrorCode | undefined {
   const code = codeOf(error);
   if (!code) return undefined;
   if (code.startsWith('SQLITE_')) {
+    // A guard trigger refused the statement (a sealed record, a pinned revision, the audit log): the
+    // record is immutable, which for the caller is what read-only means. Never `internal`.
+    if (code === 'SQLITE_CONSTRAINT_TRIGGER') return 'read-only';
     const primary = /^SQLITE_[A-Z]+/.exec(code)?.[0] ?? code;
     if (SQLITE_PRIMARY[primary]) return SQLITE_PRIMARY[primary];
     // SQLite reports some write failures as I/O errors carrying the OS errno in the message only;
@@ -72,6 +75,8 @@ export function storageError(error: unknown, doing?: string): MinutaError | unde
   if (!code) return undefined;
   const what = doing ? `${doing} failed: ` : '';
   const detail = excerpt(messageOf(error), 120);
+  // The trigger's own words say which record and why ("the meeting is sealed: …").
+  if (codeOf(error) === 'SQLITE_CONSTRAINT_TRIGGER') return new MinutaError(code, `${what}This record cannot change: ${detail}`);
   // SQLITE_NOTADB is "corrupt" in the error model, but what a person needs to hear is different.
   const explanation = codeOf(error) === 'SQLITE_NOTADB' ? 'The file is not a Minuta database (or is damaged beyond reading).' : EXPLANATION[code];
   return new MinutaError(code, `${what}${explanation ?? detail} (${detail})`);

@@ -8,7 +8,15 @@ export interface MeetingSummary {
   updatedAt: string;
   /** The sign-off state (src/shared/workflow/states.ts); set by `list`. */
   state?: WorkflowState;
+  /** In the archive since (listed in the 'archived' view only). */
+  archivedAt?: string;
+  /** In the trash since, and who put it there (listed in the 'trash' view only). */
+  deletedAt?: string;
+  deletedBy?: string;
 }
+
+/** Which meetings a list shows: the home list (neither trashed nor archived), the archive, or the trash. */
+export type MeetingView = 'active' | 'archived' | 'trash';
 
 export interface StoredMeeting extends MeetingSummary {
   /** Read-only: shared with the store's cache of the open meeting. */

@@ -12,6 +12,7 @@ import { screenFromHash } from './state/uiSlice';
 import { installLifecycle } from './state/lifecycle';
 import { installMenuBridge } from './commands/menuBridge';
 import { richTextToString } from '../../shared/minutes';
+import { SettingsScreen } from './screens/SettingsScreen';
 
 /** `readOnlyReason`: the database can only be read (Root learns it from appInfo); a banner says so. */
 export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
@@ -32,7 +33,7 @@ export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  const meetingId = screen.name === 'home' ? null : screen.meetingId;
+  const meetingId = screen.name === 'home' || screen.name === 'settings' ? null : screen.meetingId;
   return (
     <div className="app">
       <header className="app-header">
@@ -54,6 +55,10 @@ export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
         ) : (
           <span className="tagline">Minutes of inter-governmental meetings</span>
         )}
+        <button type="button" className="secondary settings-button" aria-current={screen.name === 'settings' ? 'page' : undefined}
+          onClick={() => navigate({ name: 'settings' })}>
+          Settings
+        </button>
         <button type="button" className="palette-button" onClick={() => setPaletteOpen(true)} title="Command palette (Ctrl+K)">
           Commands <kbd>Ctrl K</kbd>
         </button>
@@ -66,7 +71,8 @@ export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
       {meetingId ? <ConflictBanner /> : null}
       <main className={`app-main app-main-${screen.name}`}>
         {screen.name === 'home' && <HomeScreen />}
-        {screen.name === 'editor' && <EditorScreen meetingId={screen.meetingId} />}
+        {screen.name === 'editor' && <EditorScreen meetingId={screen.meetingId} blockId={screen.blockId} />}
+        {screen.name === 'settings' && <SettingsScreen />}
         {screen.name === 'register' && <RegisterScreen meetingId={screen.meetingId} />}
       </main>
       <Palette />

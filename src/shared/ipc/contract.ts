@@ -4,6 +4,7 @@ import { listProblems } from '../errors';
 import { MeetingChangesSchema, TEMPLATE_NAMES, checkStructure, formatIssues, isoDateProblem, type Meeting, type MeetingChanges } from '../minutes';
 import { channelOf, type MethodName } from './methods';
 import { AUDIT_ACTIONS, MAX_NOTE, MAX_SCAN_BYTES, SCAN_TYPES, TRANSITIONS, WORKFLOW_STATES } from '../workflow/states';
+import { settingsSchema } from '../settings/settings';
 
 /**
  * The one IPC contract between the renderer and the main process. The preload builds its named
@@ -50,6 +51,11 @@ export const meetingSummary = z.object({
   title: z.string(),
   startsOn: isoDate,
   updatedAt: z.string(),
+  /** In the archive since (listed only in the archive view). */
+  archivedAt: z.string().optional(),
+  /** In the trash since, and by whom (listed only in the trash view). */
+  deletedAt: z.string().optional(),
+  deletedBy: z.string().optional(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummary>;
 
@@ -91,6 +97,9 @@ export const attachmentInfo = z.object({
 });
 export type AttachmentInfo = z.infer<typeof attachmentInfo>;
 const note = z.string().max(MAX_NOTE, `must be at most ${MAX_NOTE} characters`);
+/** Which meetings a list shows: the home list, the archive, or the trash. */
+export const MEETING_VIEWS = ['active', 'archived', 'trash'] as const;
+export type MeetingView = (typeof MEETING_VIEWS)[number];
 
 /** PDF and Word from the agreed format; `json` is the minutes file itself (.minuta.json), to share or archive. */
 export const exportFormat = z.enum(['pdf', 'docx', 'json']);
@@ -152,10 +161,43 @@ export const contract = {
     request: none,
     response: startupState,
   },
+  /** The home list (neither trashed nor archived) by default; `view` lists the archive or the trash instead. */
   listMeetings: {
-    request: none,
+    request: z.strictObject({ view: z.enum(MEETING_VIEWS).optional() }).optional(),
     /** `state`: the sign-off state, for the home list's badge. */
     response: z.array(meetingSummary.extend({ state: workflowState.optional() })),
+  },
+  /** To the trash: out of the home list and search, restorable until the trash is emptied. */
+  trashMeeting: {
+    request: z.strictObject({ id: meetingId }),
+    response: z.object({ id: z.string() }),
+  },
+  /** Out of the trash, as it was (`invalid` when it is not in the trash). */
+  restoreMeeting: {
+    request: z.strictObject({ id: meetingId }),
+    response: z.object({ id: z.string() }),
+  },
+  archiveMeeting: {
+    request: z.strictObject({ id: meetingId, archived: z.boolean() }),
+    response: z.object({ id: z.string() }),
+  },
+  /**
+   * Deletes every meeting in the trash for good, with its history. `confirm: true` is required: the
+   * user confirmed it in the app; nothing else empties the trash.
+   */
+  emptyTrash: {
+    request: z.strictObject({ confirm: z.literal(true) }),
+    response: z.object({ deleted: z.number() }),
+  },
+  /** "Who am I" and the spell-check languages; `notice` when the settings file could not be read (defaults used). */
+  getSettings: {
+    request: none,
+    response: z.object({ settings: settingsSchema, notice: z.string().optional(), path: z.string() }),
+  },
+  /** Validates and writes the settings; the name is the author of the revisions saved from then on. */
+  saveSettings: {
+    request: settingsSchema,
+    response: settingsSchema,
   },
   searchMeetings: {
     request: z.strictObject({

@@ -33,6 +33,12 @@ export const METHOD_NAMES = [
   'listAudit',
   'attachScan',
   'createCorrigendum',
+  'trashMeeting',
+  'restoreMeeting',
+  'archiveMeeting',
+  'emptyTrash',
+  'getSettings',
+  'saveSettings',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -8,6 +8,7 @@ import { locate, moveBlock, removeBlock, renumber, type AnyBlock } from '../mode
 import type { AppState } from '../state/store';
 import { defineCommands, type Command } from './registry';
 import type { ReviewCommandId } from '../review/reviewCommands';
+import type { FindCommandId } from '../find/findCommands';
 
 const hasDoc = (s: AppState) => s.doc !== null && s.screen.name !== 'home';
 const inEditor = (s: AppState) => s.doc !== null && s.screen.name === 'editor';
@@ -94,5 +95,5 @@ defineCommands([...COMMANDS, ...ALL_BLOCKS.filter((d) => d.insert).map(insertCom
  * Every command id there is, as a type: a toolbar, a menu or a test naming a command that does not
  * exist does not compile.
  */
-export type CommandId = (typeof COMMANDS)[number]['id'] | `insert.${InsertableType}` | BlockCommandId | ReviewCommandId;
+export type CommandId = (typeof COMMANDS)[number]['id'] | `insert.${InsertableType}` | BlockCommandId | ReviewCommandId | FindCommandId;
 

@@ -3,6 +3,7 @@ import { useAppStore } from '../state/store';
 import { commandFor } from './registry';
 import './editorCommands';
 import '../review/reviewCommands';
+import '../find/findCommands';
 
 /**
  * One keydown listener for the whole app, in the capture phase so that a command wins over the

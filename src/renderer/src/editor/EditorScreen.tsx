@@ -14,8 +14,11 @@ import { HistoryPanel } from '../review/HistoryPanel';
 import { RevisionView } from '../review/RevisionView';
 import { CompareView } from '../review/CompareView';
 import '../review/review.css';
+import { FindBar } from '../find/FindBar';
+import { StatusBar } from '../find/StatusBar';
+import { useRevealBlock } from '../find/revealBlock';
 
-export function EditorScreen({ meetingId }: { meetingId: string }) {
+export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockId?: string | undefined }) {
   const openMeeting = useAppStore((s) => s.openMeeting);
   const status = useAppStore((s) => s.docStatus);
   const error = useAppStore((s) => s.docError);
@@ -34,6 +37,7 @@ export function EditorScreen({ meetingId }: { meetingId: string }) {
   }, [meetingId, openMeeting]);
   // The history belongs to one meeting: another meeting opens with it closed.
   useEffect(() => () => void toggleHistory(false), [meetingId, toggleHistory]);
+  useRevealBlock(loadedId === meetingId ? blockId : undefined);
 
   if (status === 'error' && errorCode === 'corrupt') return <CorruptMeeting meetingId={meetingId} message={error ?? ''} />;
   if (status === 'error') return <p role="alert" className="error">Could not open the meeting: {error}</p>;
@@ -56,12 +60,14 @@ export function EditorScreen({ meetingId }: { meetingId: string }) {
       <div className="editor-column">
       <WorkflowBar meetingId={meetingId} />
       <Toolbar />
+      <FindBar />
       <div className="editor-scroll" data-testid="editor" data-ready="" onKeyDown={onEditorTab}>
         <div className="editor-page">
           <MeetingDetails titleBlock={titleBlock} dates={dates} venue={venue} />
           <BlockList blocks={body as AnyBlock[]} containerId={null} containerType="body" />
         </div>
       </div>
+      <StatusBar />
       </div>
       {historyOpen ? <HistoryPanel /> : <LivePreview meetingId={meetingId} />}
     </div>

@@ -1,6 +1,8 @@
 import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { PagedPreview } from '../preview/PagedPreview';
 import { useAppStore } from '../state/store';
+import { ZoomControls } from '../find/ZoomControls';
+import type { PreviewZoom } from '../find/draftingSlice';
 
 /**
  * How long the document must rest (saved, no edit) before the preview lays it out again. The preview
@@ -20,10 +22,15 @@ export const LivePreview = memo(function LivePreview({ meetingId }: { meetingId:
   // Deferred: moving the cursor must never wait for the preview to scroll.
   const focusedBlock = useDeferredValue(useAppStore((s) => s.focusedBlock));
   const pane = useRef<HTMLElement>(null);
-  const zoom = useFitWidth(pane);
+  const mode = useAppStore((s) => s.previewZoom);
+  const zoom = useZoom(pane, mode);
+  const setPages = useAppStore((s) => s.setPreviewPages);
+  const setScale = useAppStore((s) => s.setPreviewScale);
+  useEffect(() => setScale(zoom), [zoom, setScale]);
   return (
     <aside className="live-preview" aria-label="Preview" ref={pane}>
-      <PagedPreview meetingId={meetingId} revision={version} zoom={zoom} {...(focusedBlock ? { focusBlockId: focusedBlock } : {})} />
+      <ZoomControls />
+      <PagedPreview meetingId={meetingId} revision={version} zoom={zoom} onPages={setPages} {...(focusedBlock ? { focusBlockId: focusedBlock } : {})} />
     </aside>
   );
 });
@@ -62,21 +69,32 @@ function useQuietSavedVersion(): number {
 /** A4 width in CSS pixels (210 mm at 96 px per inch). */
 const PAGE_WIDTH_PX = (210 / 25.4) * 96;
 
-/** The zoom at which one whole page fits the pane's width, so that following the cursor shows whole pages. */
-function useFitWidth(pane: React.RefObject<HTMLElement | null>): number {
+/** A4 height in CSS pixels (297 mm). */
+const PAGE_HEIGHT_PX = (297 / 25.4) * 96;
+/** The preview's own bars above the sheets (zoom controls, page count), and the sheets' margins. */
+const CHROME_PX = 110;
+
+/**
+ * The preview's zoom: a fixed one (50–200 %), or the zoom at which one page's width (the default, so
+ * that following the cursor shows whole lines) or one whole page fits the pane.
+ */
+function useZoom(pane: React.RefObject<HTMLElement | null>, mode: PreviewZoom): number {
   const [zoom, setZoom] = useState(0.6);
   useEffect(() => {
     const el = pane.current;
     if (!el) return;
     const fit = () => {
+      if (typeof mode === 'number') return setZoom(mode);
       // Round to a few steps: re-laying the preview out on every pixel of a window drag is wasted work.
-      const width = el.clientWidth - 32;
-      setZoom(Math.max(0.3, Math.min(1, Math.floor((width / PAGE_WIDTH_PX) * 20) / 20)));
+      const byWidth = (el.clientWidth - 32) / PAGE_WIDTH_PX;
+      const byHeight = (el.clientHeight - CHROME_PX) / PAGE_HEIGHT_PX;
+      const fitted = mode === 'fit-page' ? Math.min(byWidth, byHeight) : byWidth;
+      setZoom(Math.max(0.2, Math.min(2, Math.floor(fitted * 20) / 20)));
     };
     fit();
     const observer = new ResizeObserver(fit);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [pane]);
+  }, [pane, mode]);
   return zoom;
 }

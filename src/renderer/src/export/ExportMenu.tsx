@@ -18,7 +18,7 @@ export function ExportMenu() {
   const state = useAppStore((s) => s.exportState);
   const run = useAppStore((s) => s.exportOpenMeeting);
   const busy = state.kind === 'busy';
-  const meetingId = useAppStore((s) => (s.screen.name === 'home' ? null : s.screen.meetingId));
+  const meetingId = useAppStore((s) => ('meetingId' in s.screen ? s.screen.meetingId : null));
   return (
     <div className="export-menu" role="group" aria-label="Export" aria-busy={busy}>
       {BUTTONS.map((f) => (

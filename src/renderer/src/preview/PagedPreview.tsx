@@ -19,13 +19,17 @@ export interface PagedPreviewProps {
    * to its page and marks it, on every change and after every reload.
    */
   focusBlockId?: string;
+  /** Told the page count after each layout (the editor's status bar shows it). */
+  onPages?: (pages: number) => void;
 }
 
 /**
  * The document as it prints: the same HTML and stylesheet as the PDF, paged into A4 sheets side by
  * side (scroll sideways). Self-contained: mount it anywhere with a meeting id.
  */
-export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.75, revision, focusBlockId }: PagedPreviewProps) {
+export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.75, revision, focusBlockId, onPages }: PagedPreviewProps) {
+  const onPagesRef = useRef(onPages);
+  onPagesRef.current = onPages;
   const frame = useRef<HTMLIFrameElement>(null);
   const [preview, setPreview] = useState<ExportPreview | undefined>();
   const [pages, setPages] = useState<number | undefined>();
@@ -53,6 +57,7 @@ export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.7
       .then((m) => {
         if (!live) return;
         setPages(m.pages);
+        onPagesRef.current?.(m.pages);
         setMounts((n) => n + 1);
       })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));

@@ -1,6 +1,6 @@
 import { VerifyCopy } from '../copies/VerifyCopy';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { MeetingSummary } from '../../../shared/ipc/contract';
+import type { MeetingSummary, MeetingView } from '../../../shared/ipc/contract';
 import { useAppStore } from '../state/store';
 import { NewMeetingForm } from './NewMeetingForm';
 import { formatDate } from '../format/dates';
@@ -85,6 +85,82 @@ function ImportButton() {
   );
 }
 
+const VIEWS: Array<{ view: MeetingView; label: string }> = [
+  { view: 'active', label: 'Meetings' },
+  { view: 'archived', label: 'Archive' },
+  { view: 'trash', label: 'Trash' },
+];
+
+/** The home list's filter: the meetings, the archive, or the trash. */
+function MeetingViews() {
+  const view = useAppStore((s) => s.meetingsView);
+  const setView = useAppStore((s) => s.setMeetingsView);
+  return (
+    <div className="meeting-views" role="group" aria-label="Show">
+      {VIEWS.map((v) => (
+        <button key={v.view} type="button" className="secondary" aria-pressed={view === v.view} onClick={() => void setView(v.view)}>
+          {v.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Archive / move to the trash / restore, per meeting, depending on where it is listed. */
+function RowActions({ meeting }: { meeting: MeetingSummary }) {
+  const view = useAppStore((s) => s.meetingsView);
+  const { trashMeeting, restoreMeeting, archiveMeeting } = useAppStore.getState();
+  const [error, setError] = useState<string | null>(null);
+  const run = (fn: () => Promise<void>) => () => void fn().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  return (
+    <div className="row-actions">
+      {view === 'trash' ? (
+        <>
+          <span className="hint">Deleted {meeting.deletedAt ? formatDate(meeting.deletedAt.slice(0, 10)) : ''}{meeting.deletedBy ? ` by ${meeting.deletedBy}` : ''}</span>
+          <button type="button" className="secondary" onClick={run(() => restoreMeeting(meeting.id))}>Restore</button>
+        </>
+      ) : (
+        <>
+          <button type="button" className="secondary" onClick={run(() => archiveMeeting(meeting.id, view !== 'archived'))}>
+            {view === 'archived' ? 'Unarchive' : 'Archive'}
+          </button>
+          <button type="button" className="secondary danger" onClick={run(() => trashMeeting(meeting.id))}>Move to trash</button>
+        </>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+    </div>
+  );
+}
+
+/** Deleting for good is never one click: the button asks, naming how many meetings and that it cannot be undone. */
+function EmptyTrash({ count }: { count: number }) {
+  const emptyTrash = useAppStore((s) => s.emptyTrash);
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!asking) {
+    return (
+      <div className="empty-trash">
+        <button type="button" className="secondary danger" onClick={() => setAsking(true)}>Empty trash…</button>
+      </div>
+    );
+  }
+  return (
+    <div className="empty-trash confirm" role="alertdialog" aria-label="Empty the trash">
+      <p>
+        Delete {count} meeting{count === 1 ? '' : 's'} in the trash for good, with {count === 1 ? 'its' : 'their'} whole history and named
+        versions? This cannot be undone.
+      </p>
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="row">
+        <button type="button" className="danger" onClick={() => void emptyTrash().then(() => setAsking(false), (e: unknown) => setError(e instanceof Error ? e.message : String(e)))}>
+          Delete for good
+        </button>
+        <button type="button" className="secondary" onClick={() => setAsking(false)}>Cancel</button>
+      </div>
+    </div>
+  );
+}
+
 export function HomeScreen() {
   const meetings = useAppStore((s) => s.meetings);
   const status = useAppStore((s) => s.meetingsStatus);
@@ -101,6 +177,7 @@ export function HomeScreen() {
   }, [loadMeetings]);
 
   const open = (id: string) => navigate({ name: 'editor', meetingId: id });
+  const view = useAppStore((s) => s.meetingsView);
 
   return (
     <div className="home">
@@ -117,7 +194,7 @@ export function HomeScreen() {
             {hits.map((h) => (
               <li key={h.id} className="meeting-row hit" data-meeting-id={h.id}>
                 <div>
-                  <button type="button" className="meeting-title" onClick={() => open(h.id)}>{h.title}</button>
+                  <button type="button" className="meeting-title" onClick={() => navigate({ name: 'editor', meetingId: h.id, blockId: h.blockId })}>{h.title}</button>
                   <Snippet text={h.snippet} />
                 </div>
                 <time className="meeting-date" dateTime={h.startsOn}>{formatDate(h.startsOn)}</time>
@@ -126,9 +203,14 @@ export function HomeScreen() {
           </ul>
         ) : (
           <>
-            {status === 'ready' && meetings.length === 0 && (
+            <MeetingViews />
+            {status === 'ready' && meetings.length === 0 && view === 'active' && (
               <p className="empty" data-testid="meetings-empty">No meetings yet. Create the first one to start drafting its minutes.</p>
             )}
+            {status === 'ready' && meetings.length === 0 && view !== 'active' && (
+              <p className="empty" data-testid="meetings-empty">{view === 'trash' ? 'The trash is empty.' : 'Nothing is archived.'}</p>
+            )}
+            {view === 'trash' && meetings.length > 0 && <EmptyTrash count={meetings.length} />}
             <ul className="meeting-list" data-testid="meeting-list" aria-busy={status === 'loading'}>
               {meetings.map((m) => (
                 <li key={m.id} className="meeting-row" data-meeting-id={m.id}>
@@ -137,10 +219,13 @@ export function HomeScreen() {
                     <time className="meeting-date" dateTime={m.startsOn}>{formatDate(m.startsOn)}</time>
                     <StateBadge state={m.state ?? 'draft'} />
                   </div>
-                  <button type="button" className="secondary" onClick={() => setNextFrom(nextFrom === m.id ? null : m.id)}
-                    aria-expanded={nextFrom === m.id}>
-                    Next meeting…
-                  </button>
+                  {view === 'active' && (
+                    <button type="button" className="secondary" onClick={() => setNextFrom(nextFrom === m.id ? null : m.id)}
+                      aria-expanded={nextFrom === m.id}>
+                      Next meeting…
+                    </button>
+                  )}
+                  <RowActions meeting={m} />
                   {nextFrom === m.id && <NextMeetingForm from={m} close={() => setNextFrom(null)} />}
                 </li>
               ))}

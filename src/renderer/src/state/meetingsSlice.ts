@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { MeetingSummary, NewMeeting, Request, Response } from '../../../shared/ipc/contract';
+import type { MeetingSummary, MeetingView, NewMeeting, Request, Response } from '../../../shared/ipc/contract';
 import { call } from '../api/client';
 import type { AppState } from './store';
 
@@ -12,7 +12,15 @@ export interface MeetingsSlice {
   meetingsError: string | null;
   searchQuery: string;
   searchHits: SearchHit[] | null;
+  /** Which list the home screen shows: the meetings, the archive, or the trash. */
+  meetingsView: MeetingView;
+  setMeetingsView(view: MeetingView): Promise<void>;
   loadMeetings(): Promise<void>;
+  trashMeeting(id: string): Promise<void>;
+  restoreMeeting(id: string): Promise<void>;
+  archiveMeeting(id: string, archived: boolean): Promise<void>;
+  /** Deletes the trash for good (the home screen asks first); returns how many meetings went. */
+  emptyTrash(): Promise<number>;
   createMeeting(input: NewMeeting): Promise<MeetingSummary>;
   duplicateMeeting(input: Request<'duplicateMeeting'>): Promise<MeetingSummary>;
   /** Asks main to import a minutes file the user picks; undefined when they cancel. */
@@ -28,13 +36,37 @@ export const createMeetingsSlice: StateCreator<AppState, [], [], MeetingsSlice> 
   meetingsError: null,
   searchQuery: '',
   searchHits: null,
+  meetingsView: 'active',
+  async setMeetingsView(meetingsView) {
+    set({ meetingsView, meetings: [] });
+    await get().loadMeetings();
+  },
   async loadMeetings() {
     set({ meetingsStatus: 'loading', meetingsError: null });
     try {
-      set({ meetings: await call('listMeetings', undefined), meetingsStatus: 'ready' });
+      const view = get().meetingsView;
+      const meetings = await call('listMeetings', view === 'active' ? undefined : { view });
+      if (get().meetingsView === view) set({ meetings, meetingsStatus: 'ready' });
     } catch (error) {
       set({ meetingsStatus: 'error', meetingsError: (error as Error).message });
     }
+  },
+  async trashMeeting(id) {
+    await call('trashMeeting', { id });
+    await get().loadMeetings();
+  },
+  async restoreMeeting(id) {
+    await call('restoreMeeting', { id });
+    await get().loadMeetings();
+  },
+  async archiveMeeting(id, archived) {
+    await call('archiveMeeting', { id, archived });
+    await get().loadMeetings();
+  },
+  async emptyTrash() {
+    const { deleted } = await call('emptyTrash', { confirm: true });
+    await get().loadMeetings();
+    return deleted;
   },
   async createMeeting(input) {
     const created = await call('createMeeting', input);

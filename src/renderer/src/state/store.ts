@@ -4,9 +4,10 @@ import { createDocumentSlice, type DocumentSlice } from './documentSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
+import { createDraftingSlice, type DraftingSlice } from '../find/draftingSlice';
 
 /** The one bound store: each feature adds a slice here, middleware (when any) wraps only this root. */
-export type AppState = MeetingsSlice & DocumentSlice & UiSlice & ExportSlice & ReviewSlice;
+export type AppState = MeetingsSlice & DocumentSlice & UiSlice & ExportSlice & ReviewSlice & DraftingSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createMeetingsSlice(...a),
@@ -14,4 +15,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createExportSlice(...a),
   ...createReviewSlice(...a),
+  ...createDraftingSlice(...a),
 }));

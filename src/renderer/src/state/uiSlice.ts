@@ -2,9 +2,15 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 
 /** Screens as state, mirrored in the URL hash so that a reload (or a crash) reopens the same screen. */
-export type Screen = { name: 'home' } | { name: 'editor'; meetingId: string } | { name: 'register'; meetingId: string };
+export type Screen =
+  | { name: 'home' }
+  | { name: 'settings' }
+  /** `blockId`: opened from a search hit, the block to show (not kept in the hash). */
+  | { name: 'editor'; meetingId: string; blockId?: string }
+  | { name: 'register'; meetingId: string };
 
 export function screenFromHash(hash: string): Screen {
+  if (hash === '#/settings') return { name: 'settings' };
   const m = /^#\/meeting\/([^/]+)(\/register)?$/.exec(hash);
   if (!m) return { name: 'home' };
   const meetingId = decodeURIComponent(m[1]!);
@@ -13,6 +19,7 @@ export function screenFromHash(hash: string): Screen {
 
 export function hashOf(screen: Screen): string {
   if (screen.name === 'home') return '#/';
+  if (screen.name === 'settings') return '#/settings';
   return `#/meeting/${encodeURIComponent(screen.meetingId)}${screen.name === 'register' ? '/register' : ''}`;
 }
 

@@ -1,0 +1,122 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import './basics.css';
+import { useAppStore } from '../state/store';
+import { findInMeeting, MAX_QUERY_LENGTH } from '../../../shared/find/find';
+import { clear, editorHits, HIGHLIGHT_CSS, paint, previewHits } from './highlight';
+import { shortcutHint } from '../commands/registry';
+import { useQuietValue } from './useQuietValue';
+
+/** Preview documents that already have the highlight styles. */
+const styled = new WeakSet<Document>();
+
+/** The preview's frame, if the editor shows one (LivePreview). */
+const previewFrame = () => document.querySelector<HTMLIFrameElement>('iframe[data-testid="paged-preview"]');
+
+/**
+ * Find and replace across the whole meeting (Ctrl+F, Ctrl+H). Counting and replacing work on the
+ * meeting itself (shared/find); the highlights are drawn over the editor and the preview.
+ */
+export function FindBar() {
+  const find = useAppStore((s) => s.find);
+  // Matches are recounted once typing pauses, not on every keystroke (a 200-page meeting takes a while).
+  const meeting = useQuietValue(useAppStore((s) => s.doc?.meeting), 300);
+  const pages = useAppStore((s) => s.previewPages);
+  const { setFind, stepFind, closeFind, replaceCurrent, replaceEverything } = useAppStore.getState();
+  const input = useRef<HTMLInputElement>(null);
+  const [replaced, setReplaced] = useState<number | null>(null);
+  const matches = useMemo(
+    () => (meeting && find.open ? findInMeeting(meeting, find.query, find.options) : []),
+    [meeting, find.open, find.query, find.options],
+  );
+
+  useEffect(() => {
+    if (find.open) input.current?.select();
+  }, [find.open]);
+
+  // Highlights follow the query, the document and the preview's layout; cleared when the bar closes.
+  useEffect(() => {
+    const frame = previewFrame();
+    const frameWin = frame?.contentWindow ?? undefined;
+    if (!find.open || !find.query) {
+      clear(window);
+      if (frameWin) clear(frameWin);
+      document.querySelectorAll('[data-find-hit]').forEach((el) => el.removeAttribute('data-find-hit'));
+      return;
+    }
+    const timer = setTimeout(() => {
+      const editor = document.querySelector<HTMLElement>('[data-testid="editor"]');
+      const hits = editor ? editorHits(editor, find.query, find.options) : [];
+      const current = hits[Math.min(find.index, hits.length - 1)];
+      paint(window, hits, current);
+      if (current?.range) current.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      else current?.input?.scrollIntoView({ block: 'center' });
+      const doc = frame?.contentDocument;
+      if (doc && frameWin) {
+        // An adopted sheet, built by the frame's own constructor: the CSP allows no inline <style>.
+        if (!styled.has(doc)) {
+          const Sheet = (frameWin as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet;
+          const sheet = new Sheet();
+          sheet.replaceSync(HIGHLIGHT_CSS);
+          doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+          styled.add(doc);
+        }
+        const inPreview = previewHits(doc, find.query, find.options);
+        const currentInPreview = inPreview[Math.min(find.index, inPreview.length - 1)];
+        paint(frameWin, inPreview, currentInPreview);
+        // The preview's pages sit side by side: bring the current match's page into view.
+        currentInPreview?.range?.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'center' });
+      }
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [find.open, find.query, find.options, find.index, meeting, pages]);
+
+  if (!find.open) return null;
+  const count = matches.length;
+  const tooLong = find.query.length > MAX_QUERY_LENGTH;
+  return (
+    <div className="find-bar" role="search" aria-label="Find and replace" data-testid="find-bar"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          closeFind();
+        }
+      }}>
+      <div className="find-row">
+        <input ref={input} type="search" aria-label="Find" placeholder="Find in the minutes" value={find.query} maxLength={MAX_QUERY_LENGTH}
+          onChange={(e) => {
+            setReplaced(null);
+            setFind({ query: e.target.value });
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              stepFind(e.shiftKey ? -1 : 1);
+            }
+          }} />
+        <span className="find-count" aria-live="polite" data-testid="find-count">
+          {tooLong ? 'Too long' : find.query === '' ? '' : count === 0 ? 'No matches' : `${Math.min(find.index + 1, count)} of ${count}`}
+        </span>
+        <button type="button" onClick={() => stepFind(-1)} disabled={count === 0} {...shortcutHint('edit.findPrevious', 'Previous match')} aria-label="Previous match">↑</button>
+        <button type="button" onClick={() => stepFind(1)} disabled={count === 0} {...shortcutHint('edit.findNext', 'Next match')} aria-label="Next match">↓</button>
+        <label className="find-option">
+          <input type="checkbox" checked={find.options.matchCase} onChange={(e) => setFind({ options: { ...find.options, matchCase: e.target.checked } })} />
+          Match case
+        </label>
+        <label className="find-option">
+          <input type="checkbox" checked={find.options.wholeWord} onChange={(e) => setFind({ options: { ...find.options, wholeWord: e.target.checked } })} />
+          Whole word
+        </label>
+        <button type="button" className="secondary" onClick={closeFind} aria-label="Close find">×</button>
+      </div>
+      {find.open === 'replace' && (
+        <div className="find-row">
+          <input type="text" aria-label="Replace with" placeholder="Replace with" value={find.replacement} maxLength={MAX_QUERY_LENGTH}
+            onChange={(e) => setFind({ replacement: e.target.value })} />
+          <button type="button" onClick={() => { setReplaced(null); replaceCurrent(); }} disabled={count === 0}>Replace</button>
+          <button type="button" onClick={() => setReplaced(replaceEverything())} disabled={count === 0}>Replace all</button>
+          {replaced !== null && <span className="find-count" role="status">Replaced {replaced} (Ctrl+Z undoes it)</span>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { useMemo } from 'react';
+import { useQuietValue } from './useQuietValue';
+import { useAppStore } from '../state/store';
+import { countWords } from '../../../shared/find/wordCount';
+
+/** Words (Intl.Segmenter over the meeting's printed text) and pages (the preview's own pagination). */
+export function StatusBar() {
+  // Counted once typing pauses: a 200-page meeting takes a few hundred milliseconds to count.
+  const meeting = useQuietValue(useAppStore((s) => s.doc?.meeting), 1_000);
+  const pages = useAppStore((s) => s.previewPages);
+  const scale = useAppStore((s) => s.previewScale);
+  const words = useMemo(() => (meeting ? countWords(meeting) : 0), [meeting]);
+  return (
+    <footer className="status-bar" data-testid="status-bar" aria-label="Status">
+      <span data-testid="word-count">{words.toLocaleString('en-GB')} word{words === 1 ? '' : 's'}</span>
+      <span data-testid="page-count">{pages === undefined ? 'Pages: laying out…' : `${pages} page${pages === 1 ? '' : 's'}`}</span>
+      <span data-testid="zoom-level">Preview {Math.round(scale * 100)} %</span>
+    </footer>
+  );
+}

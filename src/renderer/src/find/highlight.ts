@@ -1,0 +1,99 @@
+import { matchesInText, type FindOptions } from '../../../shared/find/find';
+
+/**
+ * Find's highlights, drawn with the CSS Custom Highlight API: ranges over the text nodes as they are,
+ * so neither ProseMirror's DOM (which it owns: a decoration would re-render the field) nor the
+ * preview's layout is touched, and a keystroke costs the highlights nothing until the query changes.
+ * Plain inputs cannot hold a Range: a matching input is marked with `data-find-hit` instead.
+ *
+ * The text is matched by the same function as the model (matchesInText), per field in the editor and
+ * per block element in the preview, so what is highlighted is what "Replace all" replaces.
+ */
+export const HIT = 'minuta-find';
+export const CURRENT = 'minuta-find-current';
+
+export interface Hit {
+  range?: Range;
+  input?: HTMLInputElement | HTMLTextAreaElement;
+  start: number;
+  end: number;
+}
+
+function textNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}
+
+/** Ranges of the matches in one element's text (its text nodes joined), mapped back to the nodes. */
+function rangesIn(element: Element, query: string, options: FindOptions): Hit[] {
+  const nodes = textNodes(element);
+  const text = nodes.map((n) => n.data).join('');
+  const found = matchesInText(text, query, options, element.closest('[lang]')?.getAttribute('lang') ?? undefined);
+  if (found.length === 0) return [];
+  const starts: number[] = [];
+  let offset = 0;
+  for (const n of nodes) {
+    starts.push(offset);
+    offset += n.data.length;
+  }
+  const at = (pos: number, end: boolean): [Text, number] => {
+    // The node holding `pos` (an end position belongs to the node it ends in).
+    let i = nodes.length - 1;
+    while (i > 0 && (end ? starts[i]! >= pos : starts[i]! > pos)) i--;
+    return [nodes[i]!, pos - starts[i]!];
+  };
+  return found.map(({ start, end }) => {
+    const range = element.ownerDocument.createRange();
+    range.setStart(...at(start, false));
+    range.setEnd(...at(end, true));
+    return { range, start, end };
+  });
+}
+
+/** Every hit in the editor, in document order: rich fields (static or ProseMirror) and plain inputs. */
+export function editorHits(root: HTMLElement, query: string, options: FindOptions): Hit[] {
+  const hits: Hit[] = [];
+  for (const el of root.querySelectorAll<HTMLElement>('[data-field]')) {
+    el.removeAttribute('data-find-hit');
+    if (!query) continue;
+    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+      const found = matchesInText(el.value, query, options);
+      if (found.length > 0) el.setAttribute('data-find-hit', '');
+      for (const r of found) hits.push({ input: el, ...r });
+    } else if (!(el instanceof HTMLSelectElement) && !el.parentElement?.closest('[data-field]')) {
+      hits.push(...rangesIn(el, query, options));
+    }
+  }
+  return hits;
+}
+
+/** Every hit in the preview's document, per block-level element (a paragraph, a list item, a cell). */
+export function previewHits(doc: Document, query: string, options: FindOptions): Hit[] {
+  if (!query || !doc.body) return [];
+  const blocks = new Set<Element>();
+  for (const node of textNodes(doc.body)) {
+    const block = node.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6, td, th, div');
+    if (block) blocks.add(block);
+  }
+  return [...blocks].flatMap((b) => rangesIn(b, query, options));
+}
+
+/** Paints the hits of one document (the page's or the preview frame's); `current` gets its own colour. */
+export function paint(win: Window, hits: readonly Hit[], current: Hit | undefined): void {
+  const registry = (win as Window & { CSS: typeof CSS }).CSS?.highlights;
+  if (!registry) return;
+  // The page's own constructor, also for the preview frame's registry: the frame runs no script.
+  registry.set(HIT, new Highlight(...hits.flatMap((h) => (h.range && h !== current ? [h.range] : []))));
+  registry.set(CURRENT, new Highlight(...(current?.range ? [current.range] : [])));
+}
+
+export function clear(win: Window): void {
+  const registry = (win as Window & { CSS: typeof CSS }).CSS?.highlights;
+  registry?.delete(HIT);
+  registry?.delete(CURRENT);
+}
+
+/** The CSS the preview frame needs for the highlights (the page's own stylesheet does not reach it). */
+export const HIGHLIGHT_CSS = `::highlight(${HIT}) { background: #ffe066; color: inherit; } ::highlight(${CURRENT}) { background: #ff9632; color: inherit; }`;
