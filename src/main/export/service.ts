@@ -45,6 +45,8 @@ export { writeFileAtomically };
 export interface ExportService {
   exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean }): Promise<ExportResult>;
   preview(meeting: Meeting, options?: { sealed?: boolean }): Promise<Preview>;
+  /** Saves bytes rendered elsewhere (the review copy) through the same dialog, rendering while the user picks. */
+  saveRendered(meeting: Meeting, format: SaveFormat, render: () => Promise<Uint8Array>, nameSuffix?: string): Promise<ExportResult>;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,17 @@ export function createExportService(options: ExportServiceOptions): ExportServic
             : renderer().docx(meeting, { sealed }))();
       rendering.catch(() => undefined); // observed below, unless the user cancels
       const path = await options.dialog.chooseDestination({ defaultName: suggestedFileName(meeting, format), format });
+      if (!path) return { saved: false };
+      const bytes = await rendering;
+      writeFileAtomically(path, bytes);
+      return { saved: true, path, bytes: bytes.byteLength };
+    },
+    async saveRendered(meeting, format, render, nameSuffix = '') {
+      const rendering = render();
+      rendering.catch(() => undefined); // observed below, unless the user cancels
+      const name = suggestedFileName(meeting, format);
+      const ext = EXPORT_EXTENSIONS[format];
+      const path = await options.dialog.chooseDestination({ defaultName: `${name.slice(0, -ext.length)}${nameSuffix}${ext}`, format });
       if (!path) return { saved: false };
       const bytes = await rendering;
       writeFileAtomically(path, bytes);

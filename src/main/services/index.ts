@@ -9,7 +9,8 @@ import { createFromTemplate, type TemplateName } from '../../shared/minutes';
 import { nextMeetingFrom } from './nextMeeting';
 import { createExportService, type ExportService, type ExportServiceOptions } from '../export/service';
 import { NoChromiumError } from '../export/pdf/chromium';
-import { readMinutesFile } from '../interchange/minutesFile';
+import { readMinutesBundle } from '../interchange/minutesFile';
+import { commentHandlers } from './comments';
 import { storageError } from '../store/storageErrors';
 
 /** Where the minutes file to import comes from: Electron's open dialog in the app, a fixed path in tests. */
@@ -152,14 +153,15 @@ export function createServices(options: ServicesOptions): Services {
       writable();
       const file = await options.importDialog.chooseMinutesFile();
       if (!file) return { imported: false };
-      const meeting = readMinutesFile(file);
-      return { imported: true, meeting: summary(store.create(meeting, author)) };
+      const { meeting, comments } = readMinutesBundle(file);
+      return { imported: true, meeting: summary(store.createWithComments(meeting, comments, author)) };
     },
     previewMeeting: async ({ id, sealed }) => {
       const meeting = stored(id);
       if (!exports) throw new MinutaError('unavailable', 'Preview is not available in this process');
       return exports.preview(meeting, { sealed: sealed ?? false });
     },
+    ...commentHandlers({ store, author, writable, exports }),
   };
 
   return {

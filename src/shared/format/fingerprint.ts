@@ -1,13 +1,13 @@
-import { type Meeting, serializeInterchange } from '../minutes';
+import { type Meeting, serializeMeetingContent } from '../minutes';
 
 /**
  * The document's fingerprint: SHA-256 of its canonical content — the
- * interchange serialization, which is canonical by construction (the fixture
+ * version-1 interchange serialization of the meeting (serializeMeetingContent: no comments), which is canonical by construction (the fixture
  * tests prove a round trip byte for byte). Web Crypto, so it runs in Node,
  * the renderer and the CLI alike.
  */
 export async function fingerprint(meeting: Meeting): Promise<string> {
-  const bytes = new TextEncoder().encode(serializeInterchange(meeting));
+  const bytes = new TextEncoder().encode(serializeMeetingContent(meeting));
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -19,6 +19,11 @@ export const METHOD_NAMES = [
   'importMeeting',
   'previewMeeting',
   'startupState',
+  'listComments',
+  'addComment',
+  'replyComment',
+  'resolveComment',
+  'exportReviewCopy',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

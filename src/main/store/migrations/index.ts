@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { migration001 } from './001-meetings';
 import { migration002 } from './002-search';
 import { migration003 } from './003-block-records';
+import { migration004 } from './004-comments';
 import { MinutaError } from '../../../shared/errors';
 
 export interface Migration {
@@ -14,7 +15,7 @@ export interface Migration {
 /**
  * Every migration ever shipped, in order. A shipped migration is never edited: add a new one.
  */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 /** `unavailable`: reading this schema is a capability this version of Minuta does not have. */
 export class NewerDatabaseError extends MinutaError {
