@@ -145,7 +145,7 @@ describe('migration 003 (block records)', () => {
     db.prepare("INSERT INTO named_versions (meeting_id, revision_id, name, created_by, created_at) VALUES (?, ?, 'Draft 1', 'ana', 'z')").run(m.id, ids[1]);
     db.prepare("INSERT INTO search_blocks (meeting_id, block_id) VALUES (?, 'old')").run(m.id);
 
-    migrate(db);
+    migrate(db, migrations.slice(0, 3));
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare('SELECT seq FROM meetings').pluck().get()).toBe(0);
     const store = createMeetingStore(db);
@@ -159,6 +159,40 @@ describe('migration 003 (block records)', () => {
     expect(store.search('pink card').map((h) => h.id)).toEqual([m.id]);
     expect(checkDatabase(db).problems).toEqual([]);
     expect(store.get(m.id)!.seq).toBe(0);
+    db.close();
+  });
+});
+
+describe('migration 004 (comments)', () => {
+  it('adds comment tables on top of version 3, keeping meetings, and protects every comment from change and deletion', async () => {
+    const { createMeetingStore } = await import('../../src/main/store/meetings');
+    const { loadFixture } = await import('../support/temp');
+    const db = new Database(tempFile());
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 3));
+    const m = loadFixture(2019);
+    createMeetingStore(db).create(m, 'ana');
+    migrate(db, migrations.slice(0, 4));
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    for (const table of ['comment_threads', 'comments']) {
+      const sql = db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string;
+      expect(sql, table).toMatch(/STRICT/);
+    }
+    const store = createMeetingStore(db);
+    expect(store.get(m.id)!.meeting.id).toBe(m.id);
+    const thread = store.comments.add(m.id, { blockId: m.body[0]!.id }, 'First', 'ana');
+    expect(() => db.prepare('UPDATE comments SET body = ?').run('rewritten')).toThrow(/never changes/);
+    expect(() => db.prepare('DELETE FROM comments').run()).toThrow(/never deleted/);
+    expect(() => db.prepare('DELETE FROM comment_threads').run()).toThrow(/never deleted/);
+    expect(() => db.prepare("UPDATE comment_threads SET block_id = 'b_other'").run()).toThrow(/keeps its anchor/);
+    expect(() => db.prepare('INSERT OR REPLACE INTO comments (id, thread_id, author, created_at, body) SELECT id, thread_id, author, created_at, ? FROM comments').run('x')).toThrow(/cannot be replaced/);
+    expect(() =>
+      db.prepare("INSERT INTO comment_threads (id, meeting_id, block_id, field_path) VALUES ('c_bad', ?, 'b', 'text')").run(m.id),
+    ).toThrow(/CHECK/);
+    expect(store.comments.list(m.id)).toEqual([thread]);
+    // Deleting the meeting itself takes its comments with it.
+    db.prepare('DELETE FROM meetings WHERE id = ?').run(m.id);
+    expect(db.prepare('SELECT count(*) FROM comments').pluck().get()).toBe(0);
     db.close();
   });
 });

@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { readMinutesFile } from '../interchange/minutesFile';
+import { readMinutesBundle } from '../interchange/minutesFile';
 import { homedir, userInfo } from 'node:os';
 import { serializeInterchange } from '../../shared/minutes';
 import { closeQuietly, openDatabase } from '../store/db';
@@ -15,6 +15,7 @@ import { SIGNOFF_COMMANDS, SIGNOFF_USAGE } from '../signoff/commands';
 import { type ComparisonFormat, compareVersions, exportComparison } from '../export/comparison';
 import { ExportWorker } from '../export/worker/client';
 import { NoChromiumError } from '../export/pdf/chromium';
+import { COMMENT_COMMANDS, COMMENT_USAGE, checkCommentArgs, runCommentCommand } from './comments';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
@@ -34,6 +35,7 @@ export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   check                                   verify the database: SQLite's integrity and foreign
                                           keys, every revision's hashes, the search index;
                                           exit 0 with "ok: …", 1 naming each damaged part
+${COMMENT_USAGE}
 ${SIGNOFF_USAGE}`;
 
 export interface CliIo {
@@ -55,6 +57,7 @@ const GLOBAL_FLAGS = new Set(['--db', '--author']);
 const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
   export: new Set(['--format', '--out']),
   compare: new Set(['--format', '--out']),
+  ...COMMENT_COMMANDS,
   ...SIGNOFF_COMMANDS,
 };
 
@@ -126,7 +129,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed: Parsed;
   try {
     parsed = parse(argv);
-    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'help', ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
+    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'help', ...Object.keys(COMMENT_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
     }
     // Signing and verifying work on files only: no database is opened.
@@ -162,13 +165,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!['text', 'docx', 'pdf'].includes(format)) throw new UsageError(`unknown format ${format} (text, docx, pdf)`);
       if (format !== 'text' && !p.flags.has('--out')) throw new UsageError(`compare --format ${format} needs --out FILE`);
     }
-    const meeting = p.command === 'import' ? readMinutesFile(p.args[0]!) : undefined;
+    if (Object.hasOwn(COMMENT_COMMANDS, p.command)) {
+      const problem = checkCommentArgs(p.command, p.args, p.flags);
+      if (problem) throw new UsageError(problem);
+    }
+    const bundle = p.command === 'import' ? readMinutesBundle(p.args[0]!) : undefined;
 
     db = openDatabase(dbPath);
     const store = createMeetingStore(db);
     switch (p.command) {
       case 'import':
-        io.stdout(store.create(meeting!, author).id);
+        io.stdout(store.createWithComments(bundle!.meeting, bundle!.comments, author).id);
         break;
       case 'list':
         for (const m of store.list()) io.stdout(`${m.id}\t${m.startsOn}\t${m.title}`);
@@ -181,7 +188,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!found) throw new MinutaError('not-found', `no meeting with id ${p.args[0]}`);
         const format = p.flags.get('--format') ?? 'json';
         if (format === 'json') {
-          writeFileAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting));
+          writeFileAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting, store.comments.list(found.id)));
           break;
         }
         // Done with the database: a long PDF export should not hold it open.
@@ -218,6 +225,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         break;
       }
+      case 'comments':
+      case 'comment':
+      case 'review-copy':
+        await runCommentCommand(p.command, p.args, p.flags, store, author, io.stdout);
+        break;
       case 'backup':
         await backupVerified(db, p.args[0]!);
         break;

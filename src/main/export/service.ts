@@ -4,6 +4,7 @@ import { EXPORT_EXTENSIONS, type SaveFormat } from './index';
 import type { Printer } from './pdf/printer';
 import type { Preview } from './preview';
 import { ExportWorker } from './worker/client';
+import type { CommentThread } from '../../shared/minutes/comments';
 
 export { previewOf, type Preview } from './preview';
 
@@ -43,7 +44,8 @@ export function suggestedFileName(meeting: Meeting, format: SaveFormat): string 
 export { writeFileAtomically };
 
 export interface ExportService {
-  exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean }): Promise<ExportResult>;
+  /** `comments`: the threads a minutes file (json) carries with the meeting. */
+  exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean; comments?: readonly CommentThread[] }): Promise<ExportResult>;
   preview(meeting: Meeting, options?: { sealed?: boolean }): Promise<Preview>;
   /** Saves bytes rendered elsewhere (the review copy) through the same dialog, rendering while the user picks. */
   saveRendered(meeting: Meeting, format: SaveFormat, render: () => Promise<Uint8Array>, nameSuffix?: string): Promise<ExportResult>;
@@ -55,7 +57,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   let worker: ExportWorker | undefined;
   const renderer = () => (worker ??= options.createWorker?.() ?? new ExportWorker());
   return {
-    async exportToFile(meeting, format, { sealed = false } = {}) {
+    async exportToFile(meeting, format, { sealed = false, comments = [] } = {}) {
       // Render while the user picks a file name: a 200-page PDF takes a second or two (most of it in
       // Chromium's print pipeline, see README "Benchmarks"), which the dialog hides. A cancelled export
       // costs that work and nothing else; a failed render is reported once a destination is chosen,
@@ -63,7 +65,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       if (format === 'pdf') printer ??= options.createPrinter();
       const rendering = (async () =>
         format === 'json'
-          ? new TextEncoder().encode(serializeInterchange(meeting))
+          ? new TextEncoder().encode(serializeInterchange(meeting, comments))
           : format === 'pdf'
             ? renderer().pdf(meeting, printer!, { sealed })
             : renderer().docx(meeting, { sealed }))();

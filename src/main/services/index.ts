@@ -142,7 +142,7 @@ export function createServices(options: ServicesOptions): Services {
       const meeting = stored(id);
       if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');
       try {
-        return await exports.exportToFile(meeting, format, { sealed: sealed ?? false });
+        return await exports.exportToFile(meeting, format, { sealed: sealed ?? false, ...(format === 'json' ? { comments: store.comments.list(id) } : {}) });
       } catch (error) {
         if (error instanceof NoChromiumError) throw new MinutaError('unavailable', error.message);
         throw error;

@@ -29,7 +29,8 @@ interface CommentRow {
 }
 
 export function createComments(db: Db, now: () => Date) {
-  const q = {
+  // Prepared on first use: a store may be opened on an older schema (a migration's own test) and never touch comments.
+  const prepare = () => ({
     meetingExists: db.prepare('SELECT 1 FROM meetings WHERE id = ?').pluck(),
     threads: db.prepare('SELECT * FROM comment_threads WHERE meeting_id = ? ORDER BY rowid'),
     comments: db.prepare(
@@ -46,7 +47,9 @@ export function createComments(db: Db, now: () => Date) {
     ),
     insertComment: db.prepare('INSERT INTO comments (id, thread_id, author, created_at, body) VALUES (@id, @threadId, @author, @at, @text)'),
     resolve: db.prepare('UPDATE comment_threads SET resolved = @resolved, resolved_by = @by, resolved_at = @at WHERE id = @id'),
-  };
+  });
+  let statements: ReturnType<typeof prepare> | undefined;
+  const q = new Proxy({} as ReturnType<typeof prepare>, { get: (_, key: string) => (statements ??= prepare())[key as keyof ReturnType<typeof prepare>] });
 
   const list = (meetingId: string): CommentThread[] => {
     const byThread = new Map<string, CommentThread['comments']>();
