@@ -3,13 +3,15 @@ import { createMeetingsSlice, type MeetingsSlice } from './meetingsSlice';
 import { createDocumentSlice, type DocumentSlice } from './documentSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
+import { createCommentsSlice, type CommentsSlice } from './commentsSlice';
 
 /** The one bound store: each feature adds a slice here, middleware (when any) wraps only this root. */
-export type AppState = MeetingsSlice & DocumentSlice & UiSlice & ExportSlice;
+export type AppState = MeetingsSlice & DocumentSlice & UiSlice & ExportSlice & CommentsSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createMeetingsSlice(...a),
   ...createDocumentSlice(...a),
   ...createUiSlice(...a),
   ...createExportSlice(...a),
+  ...createCommentsSlice(...a),
 }));
