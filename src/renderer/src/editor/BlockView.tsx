@@ -111,7 +111,7 @@ export const BlockView = memo(function BlockView({ block }: { block: AnyBlock })
         <span className="blk-caption">{caption(block)}</span>
         {comments > 0 && (
           <span className="blk-comment-marker" title={`${comments} open comment${comments > 1 ? 's' : ''}`} aria-label={`${comments} open comment${comments > 1 ? 's' : ''}`}>
-            💬 {comments}
+            {comments} comment{comments > 1 ? 's' : ''}
           </span>
         )}
         <span className="blk-actions">
