@@ -80,8 +80,8 @@ describe('minuta CLI', () => {
     expect(minuta('comment', id, '--resolve', threadId).code).toBe(0);
     expect(minuta('comments', id).stdout.trim().split('\n')).toEqual([
       `${threadId}\tresolved\tb_19001`,
-      expect.stringMatching(/^  tester\t\d{4}-\d\d-\d\dT[^\t]+\tCheck the dates\.$/),
-      expect.stringMatching(/^  tester\t[^\t]+\tChecked: 30–31 October\.$/),
+      expect.stringMatching(/^ {2}tester\t\d{4}-\d\d-\d\dT[^\t]+\tCheck the dates\.$/),
+      expect.stringMatching(/^ {2}tester\t[^\t]+\tChecked: 30–31 October\.$/),
     ]);
     const out = join(tmp.dir, 'with-comments.minuta.json');
     expect(minuta('export', id, '--format', 'json', '--out', out).code).toBe(0);

@@ -60,8 +60,12 @@ beforeAll(() => {
     },
     importDialog: { chooseMinutesFile: async () => importFiles[importIndex++ % importFiles.length] },
   });
-  services.store.create(loadFixture(2019), 'seed');
-  services.store.create(loadFixture(2018), 'seed');
+  // In each meeting, a thread to reply to and resolve, and a version to make a review copy from.
+  for (const year of [2019, 2018] as const) {
+    const created = services.store.create(loadFixture(year), 'seed');
+    services.store.comments.add(created.id, { blockId: created.meeting.body[0]!.id }, 'Seed comment', 'seed');
+    services.store.nameVersion(created.id, 'Draft 1', 'seed');
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -70,12 +74,29 @@ afterAll(async () => {
   tmp?.cleanup();
 });
 
+/** Makes a comment payload name one meeting and its own block, thread or revision. */
+function inMeeting(payload: unknown, rng: () => number): void {
+  const p = payload as { id?: unknown; anchor?: { blockId?: unknown }; threadId?: unknown; base?: unknown };
+  const meetings = services.store.list().filter((m) => !('threadId' in p) || services.store.comments.list(m.id).length > 0);
+  if (meetings.length === 0) return;
+  const id = meetings[Math.floor(rng() * meetings.length)]!.id;
+  p.id = id;
+  const first = services.store.get(id)!.meeting.body[0];
+  if (first && p.anchor) p.anchor.blockId = first.id;
+  if ('threadId' in p) p.threadId = services.store.comments.list(id)[0]!.id;
+  if ('base' in p) p.base = String(services.store.revisions(id)[0]!.id);
+}
+
 describe('IPC fuzz generated from the contract', () => {
   it(`answers ${TOTAL}+ generated and hostile payloads without a crash, and rejections change nothing`, async () => {
     const rng = seeded(SEED);
     const pools: Pools = {
       strings: (field) => {
         if (field === 'id') return [...services.store.list().map((m) => m.id), 'm_doesnotexist'];
+        // Comment anchors, threads and review-copy bases that exist (and some that do not).
+        if (field === 'blockId') return ['b_19001', 'b_18001'];
+        if (field === 'threadId') return services.store.list().flatMap((m) => services.store.comments.list(m.id).map((t) => t.id));
+        if (field === 'base') return ['Draft 1'];
         if (/On$|date/i.test(field)) return ['2019-10-30', '2018-05-24', '2026-02-28'];
         return [
         'Draft 1 circulated 12 June',
@@ -103,6 +124,9 @@ describe('IPC fuzz generated from the contract', () => {
     for (let round = 0; round < perMethodCases; round++) {
       for (const method of methods) {
         const valid = generate(schemas[method]!, rng, pools);
+        // A comment's anchor or thread, a review copy's base, mostly belong to the meeting its id names, as a real caller's do
+        // (the pools cannot correlate two fields); the mutations take care of disagreeing.
+        if (['addComment', 'replyComment', 'resolveComment', 'exportReviewCopy'].includes(method) && rng() < 0.8) inMeeting(valid, rng);
         // A third stay as generated (valid-looking); the rest get one hostile change.
         const { payload, how } = rng() < 0.33 ? { payload: valid, how: 'as generated' } : mutate(valid, rng);
         // The digest of the current content, reused while nothing was accepted (a rejection was just

@@ -120,6 +120,18 @@ describe('comments', () => {
     expect(view!.comments).toHaveLength(2);
   });
 
+  it('exports a review copy through the save dialog of the export service', async () => {
+    await call(services, 'addComment', { id: meeting.id, anchor: range(), text: 'In the copy' });
+    services.store.nameVersion(meeting.id, 'Draft 1', 'Ana Lopes');
+    saveIntro(`Edited: ${introText(meeting)}`);
+    const r = await call<{ saved: boolean; path: string; bytes: number }>(services, 'exportReviewCopy', { id: meeting.id, base: 'Draft 1' });
+    expect(r).toMatchObject({ saved: true });
+    expect(r.path).toMatch(/review copy\.docx$/);
+    expect(readFileSync(r.path).subarray(0, 2).toString()).toBe('PK');
+    const missing = await services.dispatch('exportReviewCopy', { id: meeting.id, base: 'Draft 9' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('are in a backup: the copy lists the same threads', async () => {
     await call(services, 'addComment', { id: meeting.id, anchor: range(), text: 'In the backup?' });
     const target = join(tmp.dir, 'backup.sqlite');
