@@ -49,16 +49,16 @@ export function createComments(db: Db, now: () => Date) {
     resolve: db.prepare('UPDATE comment_threads SET resolved = @resolved, resolved_by = @by, resolved_at = @at WHERE id = @id'),
   });
   let statements: ReturnType<typeof prepare> | undefined;
-  const q = new Proxy({} as ReturnType<typeof prepare>, { get: (_, key: string) => (statements ??= prepare())[key as keyof ReturnType<typeof prepare>] });
+  const sql = () => (statements ??= prepare());
 
   const list = (meetingId: string): CommentThread[] => {
     const byThread = new Map<string, CommentThread['comments']>();
-    for (const c of q.comments.all(meetingId) as CommentRow[]) {
+    for (const c of sql().comments.all(meetingId) as CommentRow[]) {
       let list = byThread.get(c.thread_id);
       if (!list) byThread.set(c.thread_id, (list = []));
       list.push({ id: c.id, author: c.author, at: c.created_at, text: c.body });
     }
-    return (q.threads.all(meetingId) as ThreadRow[]).map((t) => ({
+    return (sql().threads.all(meetingId) as ThreadRow[]).map((t) => ({
       id: t.id,
       anchor: {
         blockId: t.block_id,
@@ -70,24 +70,24 @@ export function createComments(db: Db, now: () => Date) {
   };
 
   const threadMeeting = (meetingId: string, threadId: string) => {
-    const row = q.threadOf.get(threadId) as { meetingId: string } | undefined;
+    const row = sql().threadOf.get(threadId) as { meetingId: string } | undefined;
     if (!row || row.meetingId !== meetingId) throw new MinutaError('not-found', `Meeting ${excerpt(meetingId)} has no comment thread ${excerpt(threadId)}`, 'threadId');
   };
   const mustExist = (meetingId: string) => {
-    if (!q.meetingExists.get(meetingId)) throw new MinutaError('not-found', `No meeting with id ${excerpt(meetingId)}`, 'id');
+    if (!sql().meetingExists.get(meetingId)) throw new MinutaError('not-found', `No meeting with id ${excerpt(meetingId)}`, 'id');
   };
   const freshId = (prefix: string) => {
     for (;;) {
       const id = newId(prefix);
-      if (!q.idTaken.get({ id })) return id;
+      if (!sql().idTaken.get({ id })) return id;
     }
   };
 
   /** Stores threads as they are (import): ids kept unless taken, in which case fresh ones are given. */
   const insertThread = (meetingId: string, t: CommentThread) => {
-    const id = q.idTaken.get({ id: t.id }) ? freshId('c') : t.id;
+    const id = sql().idTaken.get({ id: t.id }) ? freshId('c') : t.id;
     const r = t.anchor.range;
-    q.insertThread.run({
+    sql().insertThread.run({
       id,
       meetingId,
       blockId: t.anchor.blockId,
@@ -99,13 +99,13 @@ export function createComments(db: Db, now: () => Date) {
       resolvedBy: t.resolution?.by ?? null,
       resolvedAt: t.resolution?.at ?? null,
     });
-    for (const c of t.comments) q.insertComment.run({ id: q.idTaken.get({ id: c.id }) ? freshId('cm') : c.id, threadId: id, author: c.author, at: c.at, text: c.text });
+    for (const c of t.comments) sql().insertComment.run({ id: sql().idTaken.get({ id: c.id }) ? freshId('cm') : c.id, threadId: id, author: c.author, at: c.at, text: c.text });
     return id;
   };
 
   const add = writeTransaction(db, (meetingId: string, anchor: CommentAnchor, text: string, author: string): CommentThread => {
     mustExist(meetingId);
-    if ((q.count.get(meetingId) as number) >= COMMENT_LIMITS.maxThreads) {
+    if ((sql().count.get(meetingId) as number) >= COMMENT_LIMITS.maxThreads) {
       throw new MinutaError('invalid', `A meeting holds at most ${COMMENT_LIMITS.maxThreads} comment threads`);
     }
     const at = now().toISOString();
@@ -115,16 +115,16 @@ export function createComments(db: Db, now: () => Date) {
 
   const reply = writeTransaction(db, (meetingId: string, threadId: string, text: string, author: string): CommentThread => {
     threadMeeting(meetingId, threadId);
-    if ((q.replies.get(threadId) as number) > COMMENT_LIMITS.maxReplies) {
+    if ((sql().replies.get(threadId) as number) > COMMENT_LIMITS.maxReplies) {
       throw new MinutaError('invalid', `A thread holds at most ${COMMENT_LIMITS.maxReplies} replies`, 'threadId');
     }
-    q.insertComment.run({ id: freshId('cm'), threadId, author, at: now().toISOString(), text });
+    sql().insertComment.run({ id: freshId('cm'), threadId, author, at: now().toISOString(), text });
     return list(meetingId).find((t) => t.id === threadId)!;
   });
 
   const setResolved = writeTransaction(db, (meetingId: string, threadId: string, resolved: boolean, author: string): CommentThread => {
     threadMeeting(meetingId, threadId);
-    q.resolve.run({ id: threadId, resolved: resolved ? 1 : 0, by: author, at: now().toISOString() });
+    sql().resolve.run({ id: threadId, resolved: resolved ? 1 : 0, by: author, at: now().toISOString() });
     return list(meetingId).find((t) => t.id === threadId)!;
   });
 
