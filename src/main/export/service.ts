@@ -5,6 +5,7 @@ import type { Printer } from './pdf/printer';
 import type { Preview } from './preview';
 import { ExportWorker } from './worker/client';
 import type { CommentThread } from '../../shared/minutes/comments';
+import type { ReviewCopyInput } from './reviewCopy';
 
 export { previewOf, type Preview } from './preview';
 
@@ -47,8 +48,8 @@ export interface ExportService {
   /** `comments`: the threads a minutes file (json) carries with the meeting. */
   exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean; comments?: readonly CommentThread[] }): Promise<ExportResult>;
   preview(meeting: Meeting, options?: { sealed?: boolean }): Promise<Preview>;
-  /** Saves bytes rendered elsewhere (the review copy) through the same dialog, rendering while the user picks. */
-  saveRendered(meeting: Meeting, format: SaveFormat, render: () => Promise<Uint8Array>, nameSuffix?: string): Promise<ExportResult>;
+  /** The DOCX review copy (reviewCopy.ts), rendered in the worker while the user picks where to save it. */
+  exportReviewCopy(input: ReviewCopyInput): Promise<ExportResult>;
   close(): Promise<void>;
 }
 
@@ -76,12 +77,11 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       writeFileAtomically(path, bytes);
       return { saved: true, path, bytes: bytes.byteLength };
     },
-    async saveRendered(meeting, format, render, nameSuffix = '') {
-      const rendering = render();
+    async exportReviewCopy(input) {
+      const rendering = renderer().reviewCopy(input);
       rendering.catch(() => undefined); // observed below, unless the user cancels
-      const name = suggestedFileName(meeting, format);
-      const ext = EXPORT_EXTENSIONS[format];
-      const path = await options.dialog.chooseDestination({ defaultName: `${name.slice(0, -ext.length)}${nameSuffix}${ext}`, format });
+      const name = suggestedFileName(input.current.meeting, 'docx');
+      const path = await options.dialog.chooseDestination({ defaultName: `${name.slice(0, -'.docx'.length)} review copy.docx`, format: 'docx' });
       if (!path) return { saved: false };
       const bytes = await rendering;
       writeFileAtomically(path, bytes);

@@ -2,7 +2,7 @@ import { MinutaError, excerpt } from '../../shared/errors';
 import type { Handlers } from '../../shared/ipc/contract';
 import { type CommentThread, documentOrder, placeThreads } from '../../shared/review/comments';
 import type { ExportService } from '../export/service';
-import { reviewCopy } from '../export/reviewCopy';
+import { prepareReviewCopy } from '../export/reviewCopy';
 import type { MeetingStore } from '../store/meetings';
 
 /** The comment methods and the review copy, over the store's comment threads (store/comments.ts). */
@@ -46,9 +46,10 @@ export function commentHandlers(ctx: {
       return view(id, store.comments.setResolved(id, threadId, resolved, author));
     },
     exportReviewCopy: async ({ id, base }) => {
-      const meeting = current(id);
+      // The versions and threads are read here (cheap); comparing, laying out and writing run in the export worker.
+      const input = prepareReviewCopy(store, id, base);
       if (!ctx.exports) throw new MinutaError('unavailable', 'Export is not available in this process');
-      return ctx.exports.saveRendered(meeting, 'docx', async () => (await reviewCopy(store, id, base)).bytes, ' review copy');
+      return ctx.exports.exportReviewCopy(input);
     },
   };
 }

@@ -5,6 +5,7 @@ import { renderDocx } from '../docx/render';
 import { printableHtml } from '../index';
 import { finishPdf } from '../pdf/finish';
 import { previewOf } from '../preview';
+import { renderReviewCopy } from '../reviewCopy';
 import type { WireError, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
 
 /**
@@ -50,6 +51,8 @@ async function handle(req: WorkerRequest): Promise<WorkerResults[keyof WorkerRes
       return null;
     case 'preview':
       return previewOf(await layoutMeeting(req.meeting, { sealed: req.options.sealed ?? false }));
+    case 'review-copy':
+      return own(await renderReviewCopy(req.input));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Meeting } from '../../../shared/minutes';
 import type { ErrorCode } from '../../../shared/errors';
 import type { Preview } from '../preview';
+import type { ReviewCopyInput } from '../reviewCopy';
 
 /**
  * The messages between the main process and the export worker (exportWorker.ts): what the worker owns
@@ -25,6 +26,8 @@ export type WorkerRequest = { id: number } & (
   | { kind: 'pdf-finish'; job: number; printed: Uint8Array; options: RenderOptions & { finish?: 'incremental' | 'rewrite' } }
   | { kind: 'release'; job: number }
   | { kind: 'preview'; meeting: Meeting; options: RenderOptions }
+  /** The DOCX review copy (reviewCopy.ts): comparison, redline layout and Word comments. */
+  | { kind: 'review-copy'; input: ReviewCopyInput }
 );
 
 /** What each request answers. */
@@ -34,6 +37,7 @@ export interface WorkerResults {
   'pdf-finish': Uint8Array;
   release: null;
   preview: Preview;
+  'review-copy': Uint8Array;
 }
 
 /** An error as it crosses the thread boundary: a MinutaError keeps its code and path. */
