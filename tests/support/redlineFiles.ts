@@ -137,10 +137,16 @@ export function odtTrackedChanges(odt: Buffer): OdtChanges {
       const [, id, inner] = m as unknown as [string, string, string];
       const kind = /<text:(insertion|deletion|format-change)/.exec(inner)![1] as OdtChanges['regions'][number]['kind'];
       regions.push({ id, kind, creator: decode(/<dc:creator>([^<]*)<\/dc:creator>/.exec(inner)?.[1] ?? '') });
-      if (kind === 'deletion') deleted.set(id, textOf(inner.replace(/<office:change-info>[\s\S]*?<\/office:change-info>/, '')));
+      if (kind === 'deletion') {
+        const content = inner.replace(/<office:change-info>[\s\S]*?<\/office:change-info>/, '');
+        // A deletion inside one paragraph is stored as one <text:p>: its text, without a paragraph break.
+        const inline = (content.match(/<text:(p|h)\b/g) ?? []).length === 1;
+        deleted.set(id, inline ? textOf(content).replace(/ $/, '') : textOf(content));
+      }
     }
     const body = xml.slice(xml.indexOf('<office:text'));
-    const bodyNoTracked = body.replace(/<text:tracked-changes[\s\S]*?<\/text:tracked-changes>/, '');
+    // Comments (office:annotation, with their own paragraphs) are not the document's text.
+    const bodyNoTracked = body.replace(/<text:tracked-changes[\s\S]*?<\/text:tracked-changes>/, '').replace(/<office:annotation(?=[\s>])[\s\S]*?<\/office:annotation>/g, '');
     const inserted = new Set(regions.filter((r) => r.kind === 'insertion').map((r) => r.id));
     let accepted = '';
     let rejected = '';
@@ -174,4 +180,35 @@ function textOf(xml: string): string {
       .replace(/<\/text:(p|h)>|<text:(s|tab|line-break)\b[^>]*\/>/g, ' ')
       .replace(/<[^>]+>/g, ''),
   );
+}
+
+export interface OdtAnnotation {
+  creator: string;
+  text: string;
+  /** LibreOffice's name for it; a reply names its parent's in loext:parent-name. */
+  name: string;
+  parent: string;
+  resolved: boolean;
+}
+
+/** The comments LibreOffice read (office:annotation in content.xml), in document order. */
+export function odtAnnotations(odt: Buffer): OdtAnnotation[] {
+  const dir = mkdtempSync(join(tmpdir(), 'minuta-odt-'));
+  try {
+    const file = join(dir, 'doc.odt');
+    writeFileSync(file, odt);
+    const xml = unzip(file, 'content.xml');
+    return [...xml.matchAll(/<office:annotation(?=[\s>])([^>]*)>([\s\S]*?)<\/office:annotation>/g)].map((m) => {
+      const [, attrs, inner] = m as unknown as [string, string, string];
+      return {
+        creator: decode(/<dc:creator>([^<]*)<\/dc:creator>/.exec(inner)?.[1] ?? ''),
+        text: textOf(inner.replace(/<dc:[^>]*>[^<]*<\/dc:[^>]*>|<meta:[^>]*>[^<]*<\/meta:[^>]*>/g, '')).replace(/\s+/g, ' ').trim(),
+        name: attr(attrs, 'office:name'),
+        parent: attr(attrs, 'loext:parent-name'),
+        resolved: attr(attrs, 'loext:resolved') === 'true',
+      };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

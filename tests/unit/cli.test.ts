@@ -39,7 +39,10 @@ describe('minuta CLI', () => {
       expect(id).toBe(loadFixture(year).id);
       const out = join(tmp.dir, `${year}.minuta.json`);
       expect(minuta('export', id, '--format', 'json', '--out', out).code).toBe(0);
-      expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(readFileSync(FIXTURES[year], 'utf8')));
+      // The fixtures are version-1 files; the export is version 2, the same meeting with no comments.
+      const exported = JSON.parse(readFileSync(out, 'utf8'));
+      expect(exported).toMatchObject({ format: 'minuta', version: 2, comments: [] });
+      expect(exported.meeting).toEqual(JSON.parse(readFileSync(FIXTURES[year], 'utf8')).meeting);
     }
     const lines = minuta('list').stdout.trim().split('\n');
     expect(lines.map((l) => l.split('\t').slice(0, 2))).toEqual([
@@ -103,6 +106,36 @@ describe('minuta CLI', () => {
     const flagged = spawnSync(process.execPath, [BIN, '--db', db, '--author', 'Bo', 'delete', r.stdout.trim()], { encoding: 'utf8', env });
     expect(flagged.status, flagged.stderr).toBe(0);
   });
+
+  it('comments: starts a thread on a block, replies, resolves, lists; exports them in the minutes file; writes a review copy', () => {
+    const id = minuta('import', FIXTURES[2019]).stdout.trim();
+    const thread = minuta('comment', id, '--block', 'b_19001', '--text', 'Check the dates.');
+    expect(thread, thread.stderr).toMatchObject({ code: 0 });
+    const threadId = thread.stdout.trim();
+    expect(threadId).toMatch(/^c_/);
+    expect(minuta('comment', id, '--reply-to', threadId, '--text', 'Checked:\n30–31 October.').code).toBe(0);
+    expect(minuta('comment', id, '--resolve', threadId).code).toBe(0);
+    expect(minuta('comments', id).stdout.trim().split('\n')).toEqual([
+      `${threadId}\tresolved\tb_19001`,
+      expect.stringMatching(/^ {2}tester\t\d{4}-\d\d-\d\dT[^\t]+\tCheck the dates\.$/),
+      expect.stringMatching(/^ {2}tester\t[^\t]+\tChecked: 30–31 October\.$/),
+    ]);
+    const out = join(tmp.dir, 'with-comments.minuta.json');
+    expect(minuta('export', id, '--format', 'json', '--out', out).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).comments).toHaveLength(1);
+    // Refusals: a block that is not there, an empty text, a thread of another meeting; nothing stored.
+    expect(minuta('comment', id, '--block', 'b_nothere', '--text', 'x')).toMatchObject({ code: 1, stderr: expect.stringMatching(/no block b_nothere/) });
+    expect(minuta('comment', id, '--block', 'b_19001', '--text', '  ')).toMatchObject({ code: 1, stderr: expect.stringMatching(/--text/) });
+    expect(minuta('comment', id, '--block', 'b_19001').code).toBe(2);
+    expect(minuta('comment', id, '--reply-to', 'c_other', '--text', 'x')).toMatchObject({ code: 1, stderr: expect.stringMatching(/no comment thread/) });
+    expect(minuta('comments', id).stdout.trim().split('\n')).toHaveLength(3);
+    const docx = join(tmp.dir, 'review.docx');
+    const copy = minuta('review-copy', id, '--base', '1', '--out', docx);
+    expect(copy, copy.stderr).toMatchObject({ code: 0 });
+    expect(copy.stdout).toMatch(/1 comment threads/);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    expect(minuta('review-copy', id, '--base', 'Draft 9', '--out', docx)).toMatchObject({ code: 1, stderr: expect.stringMatching(/no revision or named version "Draft 9"/) });
+  }, 60_000);
 
   it('exits 2 with the usage for a wrong command line', () => {
     for (const args of [[], ['frobnicate'], ['list', 'extra'], ['export', 'x'], ['export', 'x', '--out', 'y', '--format', 'odt'], ['list', '--bogus', '1']]) {

@@ -46,7 +46,22 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   emptyTrash: { payload: {}, field: 'confirm' },
   getSettings: { payload: { name: 'Ana' }, field: null },
   saveSettings: { payload: { name: 'Ana\u0000', organisation: '', initials: '', spellcheckLanguages: ['en-GB'] }, field: 'name' },
+  listComments: { payload: { id: '' }, field: 'id' },
+  addComment: { payload: { id: 'm_1', anchor: { blockId: 'b_1' }, text: '   ' }, field: 'text' },
+  replyComment: { payload: { id: 'm_1', threadId: 5, text: 'Agreed.' }, field: 'threadId' },
+  resolveComment: { payload: { id: 'm_1', threadId: 'c_1', resolved: 'yes' }, field: 'resolved' },
+  exportReviewCopy: { payload: { id: 'm_1', base: '' }, field: 'base' },
 };
+
+/** Comment payloads that are hostile in ways the one-per-method case above does not cover. */
+const hostileComments: { method: Method; payload: unknown; path: string }[] = [
+  { method: 'addComment', payload: { id: 'm_1', anchor: { blockId: 'b_1', range: { path: 'text', start: 4, end: 2, quote: 'xy' } }, text: 'x' }, path: 'anchor.range.end' },
+  { method: 'addComment', payload: { id: 'm_1', anchor: { blockId: 'b_1', range: { path: 'text', start: 0, end: 2, quote: 'abc' } }, text: 'x' }, path: 'anchor.range.quote' },
+  { method: 'addComment', payload: { id: 'm_1', anchor: { blockId: 'b_1', range: { path: '__proto__.x', start: 0, end: 1, quote: 'a' } }, text: 'x' }, path: 'anchor.range.path' },
+  { method: 'addComment', payload: { id: 'm_1', anchor: { blockId: 'b_1' }, text: 'x'.repeat(10_001) }, path: 'text' },
+  { method: 'addComment', payload: { id: 'm_1', anchor: { blockId: 'b_1', sql: 'DROP TABLE comments' }, text: 'x' }, path: 'anchor' },
+  { method: 'replyComment', payload: { id: 'm_1', threadId: 'c_1', text: 'ok', author: 'Someone else' }, path: '' },
+];
 
 let dir: string;
 let services: Services;
@@ -85,6 +100,13 @@ describe('IPC contract', () => {
       expect(result.error.message).toContain(`"${field}"`);
     }
     expect(services.db.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual(before);
+  });
+
+  it.each(hostileComments)('$method refuses a hostile comment payload ($path), changing nothing', async ({ method, payload, path }) => {
+    const result = await services.dispatch(method, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    if (!result.ok && path) expect(result.error.path).toBe(path);
+    expect(services.db.prepare('SELECT count(*) AS n FROM comments').get()).toEqual({ n: 0 });
   });
 
   it('answers an unknown method with an error, not an exception', async () => {

@@ -70,7 +70,14 @@ beforeAll(() => {
     workflowState: () => 'approved',
     settings: createSettingsStore(join(tmp.dir, 'settings.json')),
   });
-  for (const year of [2019, 2018] as const) services.store.nameVersion(services.store.create(loadFixture(year), 'seed').id, 'Final', 'seed');
+  // In each meeting, a thread to reply to and resolve, and a version (named "Final", as signature copies
+  // want, and "Draft 1", as review copies want) to make copies from.
+  for (const year of [2019, 2018] as const) {
+    const created = services.store.create(loadFixture(year), 'seed');
+    services.store.comments.add(created.id, { blockId: created.meeting.body[0]!.id }, 'Seed comment', 'seed');
+    services.store.nameVersion(created.id, 'Draft 1', 'seed');
+    services.store.nameVersion(created.id, 'Final', 'seed');
+  }
   // A sealed meeting, so that the workflow's methods meet every state (a corrigendum needs one).
   const sealed = services.store.create({ ...loadFixture(2019), id: 'm_sealed' }, 'seed').id;
   for (const t of ['submit', 'approve', 'seal'] as const) services.store.workflow.transition(sealed, t, 'seed');
@@ -106,6 +113,19 @@ function versionsOfItsMeeting(payload: unknown, rng: () => number): unknown {
 /** A complete 1×1 PNG (signature, IHDR, IDAT, IEND). */
 const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
+/** Makes a comment payload name one meeting and its own block, thread or revision. */
+function inMeeting(payload: unknown, rng: () => number): void {
+  const p = payload as { id?: unknown; anchor?: { blockId?: unknown }; threadId?: unknown; base?: unknown };
+  const meetings = services.store.list().filter((m) => !('threadId' in p) || services.store.comments.list(m.id).length > 0);
+  if (meetings.length === 0) return;
+  const id = meetings[Math.floor(rng() * meetings.length)]!.id;
+  p.id = id;
+  const first = services.store.get(id)!.meeting.body[0];
+  if (first && p.anchor) p.anchor.blockId = first.id;
+  if ('threadId' in p) p.threadId = services.store.comments.list(id)[0]!.id;
+  if ('base' in p) p.base = String(services.store.revisions(id)[0]!.id);
+}
+
 describe('IPC fuzz generated from the contract', () => {
   it(`answers ${TOTAL}+ generated and hostile payloads without a crash, and rejections change nothing`, async () => {
     const rng = seeded(SEED);
@@ -116,6 +136,11 @@ describe('IPC fuzz generated from the contract', () => {
           const trashed = services.store.list('trash').map((m) => m.id);
           return [...allMeetings().map((m) => m.id), ...trashed, ...trashed, ...trashed, 'm_doesnotexist'];
         }
+        if (field === 'id') return [...services.store.list().map((m) => m.id), 'm_doesnotexist'];
+        // Comment anchors, threads and review-copy bases that exist (and some that do not).
+        if (field === 'blockId') return ['b_19001', 'b_18001'];
+        if (field === 'threadId') return services.store.list().flatMap((m) => services.store.comments.list(m.id).map((t) => t.id));
+        if (field === 'base') return ['Draft 1'];
         if (/On$|date/i.test(field)) return ['2019-10-30', '2018-05-24', '2026-02-28'];
         // Versions to compare (a revision number or a name) and blocks to restore, as the history names them.
         if (field === 'a' || field === 'b') return ['1', '2', 'Draft 1 circulated 12 June'];
@@ -198,6 +223,9 @@ describe('IPC fuzz generated from the contract', () => {
       for (const method of methods) {
         const example = examples[method];
         const valid = (example && rng() < 0.5 ? example() : undefined) ?? versionsOfItsMeeting(generate(schemas[method]!, rng, pools), rng);
+        // A comment's anchor or thread, a review copy's base, mostly belong to the meeting its id names, as a real caller's do
+        // (the pools cannot correlate two fields); the mutations take care of disagreeing.
+        if (['addComment', 'replyComment', 'resolveComment', 'exportReviewCopy'].includes(method) && rng() < 0.8) inMeeting(valid, rng);
         // A third stay as generated (valid-looking); the rest get one hostile change.
         const { payload, how } = rng() < 0.33 ? { payload: valid, how: 'as generated' } : mutate(valid, rng);
         // The digest of the current content, reused while nothing was accepted (a rejection was just

@@ -227,3 +227,40 @@ describe('migration 005 (trash and archive)', () => {
     db.close();
   });
 });
+
+describe('migration 006 (comments)', () => {
+  it('adds comment tables on top of version 5, keeping meetings, and protects every comment from change and deletion', async () => {
+    const { createMeetingStore } = await import('../../src/main/store/meetings');
+    const { loadFixture } = await import('../support/temp');
+    const db = new Database(tempFile());
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 5));
+    // A meeting of version 5 (its row is enough: the store of today reads version 6's tables).
+    db.prepare("INSERT INTO meetings (id, title, starts_on, created_at, updated_at, seq) VALUES ('m_kept', 'Kept', '2019-10-30', 'x', 'x', 1)").run();
+    migrate(db, migrations.slice(0, 6));
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.prepare("SELECT title FROM meetings WHERE id = 'm_kept'").pluck().get()).toBe('Kept');
+    const m = loadFixture(2019);
+    createMeetingStore(db).create(m, 'ana');
+    for (const table of ['comment_threads', 'comments']) {
+      const sql = db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string;
+      expect(sql, table).toMatch(/STRICT/);
+    }
+    const store = createMeetingStore(db);
+    expect(store.get(m.id)!.meeting.id).toBe(m.id);
+    const thread = store.comments.add(m.id, { blockId: m.body[0]!.id }, 'First', 'ana');
+    expect(() => db.prepare('UPDATE comments SET body = ?').run('rewritten')).toThrow(/never changes/);
+    expect(() => db.prepare('DELETE FROM comments').run()).toThrow(/never deleted/);
+    expect(() => db.prepare('DELETE FROM comment_threads').run()).toThrow(/never deleted/);
+    expect(() => db.prepare("UPDATE comment_threads SET block_id = 'b_other'").run()).toThrow(/keeps its anchor/);
+    expect(() => db.prepare('INSERT OR REPLACE INTO comments (id, thread_id, author, created_at, body) SELECT id, thread_id, author, created_at, ? FROM comments').run('x')).toThrow(/cannot be replaced/);
+    expect(() =>
+      db.prepare("INSERT INTO comment_threads (id, meeting_id, block_id, field_path) VALUES ('c_bad', ?, 'b', 'text')").run(m.id),
+    ).toThrow(/CHECK/);
+    expect(store.comments.list(m.id)).toEqual([thread]);
+    // Deleting the meeting itself takes its comments with it.
+    db.prepare('DELETE FROM meetings WHERE id = ?').run(m.id);
+    expect(db.prepare('SELECT count(*) FROM comments').pluck().get()).toBe(0);
+    db.close();
+  });
+});

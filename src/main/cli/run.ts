@@ -1,7 +1,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { readBounded } from '../files/readBounded';
 import { basename, dirname, join } from 'node:path';
-import { readMinutesFile } from '../interchange/minutesFile';
+import { readMinutesBundle } from '../interchange/minutesFile';
 import { homedir, userInfo } from 'node:os';
 import { serializeInterchange } from '../../shared/minutes';
 import { closeQuietly, openDatabase, type Db } from '../store/db';
@@ -21,6 +21,7 @@ import { HISTORY_COMMANDS, HISTORY_USAGE, HistoryUsageError, checkHistoryArgs, r
 import { isTrashCommand, runTrashCommand, TRASH_COMMANDS, TRASH_USAGE } from './trash';
 import { loadSettings, settingsPathIn } from '../settings/settingsFile';
 import { authorOf } from '../../shared/settings/settings';
+import { COMMENT_COMMANDS, COMMENT_USAGE, checkCommentArgs, runCommentCommand } from './comments';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
@@ -49,6 +50,7 @@ export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
 ${WORKFLOW_USAGE}
 ${HISTORY_USAGE}
 ${TRASH_USAGE}
+${COMMENT_USAGE}
 ${SIGNOFF_USAGE}`;
 
 export interface CliIo {
@@ -73,6 +75,7 @@ const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
   compare: new Set(['--format', '--out']),
   ...WORKFLOW_COMMANDS,
   ...HISTORY_COMMANDS,
+  ...COMMENT_COMMANDS,
   ...SIGNOFF_COMMANDS,
 };
 
@@ -197,7 +200,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed: Parsed;
   try {
     parsed = parse(argv);
-    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...TRASH_COMMANDS, ...Object.keys(WORKFLOW_COMMANDS), ...Object.keys(HISTORY_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
+    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...TRASH_COMMANDS, ...Object.keys(COMMENT_COMMANDS), ...Object.keys(WORKFLOW_COMMANDS), ...Object.keys(HISTORY_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
     }
     // Signing and verifying work on files only: no database is opened.
@@ -250,7 +253,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (problem) throw new UsageError(problem);
     }
     if (Object.hasOwn(HISTORY_COMMANDS, p.command)) checkHistoryArgs(p.command, p.args, p.flags);
-    const meeting = p.command === 'import' ? readMinutesFile(p.args[0]!) : undefined;
+    if (Object.hasOwn(COMMENT_COMMANDS, p.command)) {
+      const problem = checkCommentArgs(p.command, p.args, p.flags);
+      if (problem) throw new UsageError(problem);
+    }
+    const bundle = p.command === 'import' ? readMinutesBundle(p.args[0]!) : undefined;
 
     db = openDatabase(dbPath);
     const store = createMeetingStore(db);
@@ -261,7 +268,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     switch (p.command) {
       case 'import':
-        io.stdout(store.create(meeting!, author).id);
+        io.stdout(store.createWithComments(bundle!.meeting, bundle!.comments, author).id);
         break;
       case 'list':
         for (const m of store.list()) io.stdout(`${m.id}\t${m.startsOn}\t${m.title}`);
@@ -279,7 +286,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           break;
         }
         if (format === 'json') {
-          writeFileAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting));
+          writeFileAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting, store.comments.list(found.id)));
           break;
         }
         // Done with the database: a long PDF export should not hold it open.
@@ -319,6 +326,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'delete':
       case 'restore-deleted':
         runTrashCommand(p.command, p.args[0]!, store, author, io.stdout);
+        break;
+      case 'comments':
+      case 'comment':
+      case 'review-copy':
+        await runCommentCommand(p.command, p.args, p.flags, store, author, io.stdout);
         break;
       case 'backup':
         await backupVerified(db, p.args[0]!);

@@ -6,6 +6,8 @@ import type { Preview } from './preview';
 import { ExportWorker } from './worker/client';
 import { checkCopyState, exportSignatureCopy, type SignatureCopyRequest } from './signatureCopy';
 import type { RedlineSource } from './worker/protocol';
+import type { CommentThread } from '../../shared/minutes/comments';
+import type { ReviewCopyInput } from './reviewCopy';
 
 export { previewOf, type Preview } from './preview';
 
@@ -61,7 +63,8 @@ function cutAtWord(text: string, max: number): string {
 export { writeFileAtomically };
 
 export interface ExportService {
-  exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean }): Promise<ExportResult>;
+  /** `comments`: the threads a minutes file (json) carries with the meeting. */
+  exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean; comments?: readonly CommentThread[] }): Promise<ExportResult>;
   /** A clean signature copy of one version (signatureCopy.ts), rendered while the user picks a file name. */
   exportCopyToFile(meeting: Meeting, request: SignatureCopyRequest, format: 'pdf' | 'docx'): Promise<ExportResult>;
   preview(meeting: Meeting, options?: { sealed?: boolean }): Promise<Preview>;
@@ -69,6 +72,8 @@ export interface ExportService {
   exportRedlineToFile(redline: RedlineSource, format: 'pdf' | 'docx', defaultName: string): Promise<ExportResult>;
   /** A comparison's redline, paged like the preview (the in-app compare view). */
   previewRedline(redline: RedlineSource): Promise<Preview>;
+  /** The DOCX review copy (reviewCopy.ts), rendered in the worker while the user picks where to save it. */
+  exportReviewCopy(input: ReviewCopyInput): Promise<ExportResult>;
   close(): Promise<void>;
 }
 
@@ -77,7 +82,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   let worker: ExportWorker | undefined;
   const renderer = () => (worker ??= options.createWorker?.() ?? new ExportWorker());
   return {
-    async exportToFile(meeting, format, { sealed = false } = {}) {
+    async exportToFile(meeting, format, { sealed = false, comments = [] } = {}) {
       // Render while the user picks a file name: a 200-page PDF takes a second or two (most of it in
       // Chromium's print pipeline, see README "Benchmarks"), which the dialog hides. A cancelled export
       // costs that work and nothing else; a failed render is reported once a destination is chosen,
@@ -85,7 +90,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       if (format === 'pdf') printer ??= options.createPrinter();
       const rendering = (async () =>
         format === 'json'
-          ? new TextEncoder().encode(serializeInterchange(meeting))
+          ? new TextEncoder().encode(serializeInterchange(meeting, comments))
           : format === 'pdf'
             ? renderer().pdf(meeting, printer!, { sealed })
             : renderer().docx(meeting, { sealed }))();
@@ -123,6 +128,16 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     },
     async previewRedline(redline) {
       return renderer().redlinePreview(redline);
+    },
+    async exportReviewCopy(input) {
+      const rendering = renderer().reviewCopy(input);
+      rendering.catch(() => undefined); // observed below, unless the user cancels
+      const name = suggestedFileName(input.current.meeting, 'docx');
+      const path = await options.dialog.chooseDestination({ defaultName: `${name.slice(0, -'.docx'.length)} review copy.docx`, format: 'docx' });
+      if (!path) return { saved: false };
+      const bytes = await rendering;
+      writeFileAtomically(path, bytes);
+      return { saved: true, path, bytes: bytes.byteLength };
     },
     async preview(meeting, { sealed = false } = {}) {
       return renderer().preview(meeting, { sealed });

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { excerpt, listProblems, MinutaError } from '../../shared/errors';
 import { LIMITS, checkDocumentSize, parseInterchangeBytes, type Meeting } from '../../shared/minutes';
+import type { CommentThread } from '../../shared/minutes/comments';
 import { storageError } from '../store/storageErrors';
 
 /**
@@ -45,6 +46,11 @@ export function readBounded(file: string, limit: number): Uint8Array {
 
 /** `maxBytes` is LIMITS.maxDocumentBytes; tests lower it to prove the bound holds where stat lies. */
 export function readMinutesFile(file: string, maxBytes: number = LIMITS.maxDocumentBytes): Meeting {
+  return readMinutesBundle(file, maxBytes).meeting;
+}
+
+/** The meeting and its comment threads (a version-1 file has none). */
+export function readMinutesBundle(file: string, maxBytes: number = LIMITS.maxDocumentBytes): { meeting: Meeting; comments: CommentThread[] } {
   const name = excerpt(basename(file), 80);
   let bytes: Uint8Array;
   try {
@@ -61,5 +67,5 @@ export function readMinutesFile(file: string, maxBytes: number = LIMITS.maxDocum
   if (tooBig) throw new MinutaError('invalid', `${name}: ${tooBig}`);
   const parsed = parseInterchangeBytes(bytes);
   if (!parsed.ok) throw new MinutaError('invalid', `${name}: ${listProblems(parsed.errors)}`);
-  return parsed.meeting;
+  return { meeting: parsed.meeting, comments: parsed.comments };
 }

@@ -9,7 +9,8 @@ import { createFromTemplate, type TemplateName } from '../../shared/minutes';
 import { nextMeetingFrom } from './nextMeeting';
 import { createExportService, type ExportService, type ExportServiceOptions } from '../export/service';
 import { NoChromiumError } from '../export/pdf/chromium';
-import { readMinutesFile } from '../interchange/minutesFile';
+import { readMinutesBundle } from '../interchange/minutesFile';
+import { commentHandlers } from './comments';
 import { storageError } from '../store/storageErrors';
 import { readBounded } from '../files/readBounded';
 import { basename } from 'node:path';
@@ -253,7 +254,7 @@ export function createServices(options: ServicesOptions): Services {
       const meeting = stored(id);
       if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');
       try {
-        return await exports.exportToFile(meeting, format, { sealed: sealed ?? false });
+        return await exports.exportToFile(meeting, format, { sealed: sealed ?? false, ...(format === 'json' ? { comments: store.comments.list(id) } : {}) });
       } catch (error) {
         if (error instanceof NoChromiumError) throw new MinutaError('unavailable', error.message);
         throw error;
@@ -264,8 +265,8 @@ export function createServices(options: ServicesOptions): Services {
       writable();
       const file = await options.importDialog.chooseMinutesFile();
       if (!file) return { imported: false };
-      const meeting = readMinutesFile(file);
-      return { imported: true, meeting: summary(store.create(meeting, currentAuthor())) };
+      const { meeting, comments } = readMinutesBundle(file);
+      return { imported: true, meeting: summary(store.createWithComments(meeting, comments, currentAuthor())) };
     },
     signatureCopyStatus: ({ id }) => {
       const { allowed, versionName, state, ...rest } = copyStatus(id);
@@ -350,6 +351,7 @@ export function createServices(options: ServicesOptions): Services {
       if (!exports) throw new MinutaError('unavailable', 'Preview is not available in this process');
       return exports.preview(meeting, { sealed: sealed ?? false });
     },
+    ...commentHandlers({ store, author: currentAuthor, writable, exports }),
   };
 
   return {

@@ -13,6 +13,8 @@ import { createAudit } from './audit';
 import { createWorkflow } from './workflow';
 import { recordRoutingStep, type RoutingRecord } from './routing';
 import { writeTransaction } from './db';
+import { createComments } from './comments';
+import type { CommentThread } from '../../shared/minutes/comments';
 
 export type { MeetingSummary, MeetingView, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
 
@@ -40,6 +42,13 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   const versions = createVersions(db, now);
   const audit = createAudit(db, now);
   const trash = createTrash(db, now);
+  const comments = createComments(db, now);
+  // A minutes file's meeting and its comment threads arrive together or not at all.
+  const createWithComments = writeTransaction(db, (meeting: Meeting, threads: readonly CommentThread[], author: string): StoredMeeting => {
+    const stored = writes.create(meeting, author);
+    comments.importThreads(stored.id, threads);
+    return stored;
+  });
 
   // A consistent snapshot: the seq and the revision it stands for are read in one transaction.
   const get = db.transaction((id: string): StoredMeeting | undefined => {
@@ -100,6 +109,11 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     get: (id: string): StoredMeeting | undefined => get(id),
     /** Adds a meeting (import, template, duplicate). Keeps the document's id unless it is taken. */
     create: (meeting: Meeting, author: string): StoredMeeting => writes.create(meeting, author),
+    /** Adds a meeting with the comment threads of its minutes file, in one transaction. */
+    createWithComments: (meeting: Meeting, threads: readonly CommentThread[], author: string): StoredMeeting =>
+      threads.length === 0 ? writes.create(meeting, author) : createWithComments(meeting, threads, author),
+    /** Comment threads (comments.ts): list, add, reply, resolve/reopen; never edited or deleted. */
+    comments,
     /** Applies a save's changes on `base` (the seq they start from), folding one author's burst. */
     save: (id: string, base: number, changes: MeetingChanges, author: string): SaveResult => writes.save(id, base, changes, author),
     /** Makes `meeting` the head, computing the changes itself; checks `base` when one is given. */

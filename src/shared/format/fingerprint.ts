@@ -1,13 +1,14 @@
-import { type Meeting, serializeInterchange } from '../minutes';
+import { type Meeting, serializeMeetingContent } from '../minutes';
 
 /**
- * The record of a version, as a signature copy carries it: the interchange serialization of its
- * document (a `.minuta.json` file that imports as it is). It is canonical by construction — the
+ * The record of a version, as a signature copy carries it: the version-1 interchange serialization
+ * of its document, content only (serializeMeetingContent: comments are review, not record; a
+ * `.minuta.json` file that imports as it is). It is canonical by construction — the
  * schema fixes the key order, the indentation is fixed, and the fixture tests prove a round trip byte
  * for byte — so equal documents give equal bytes. The one definition of what a fingerprint covers.
  */
 export function recordJson(meeting: Meeting): string {
-  return serializeInterchange(meeting);
+  return serializeMeetingContent(meeting);
 }
 
 /** SHA-256 (hex) of bytes, with Web Crypto, so it runs in Node, the renderer and the CLI alike. */

@@ -5,6 +5,7 @@ import { MeetingChangesSchema, TEMPLATE_NAMES, checkStructure, formatIssues, iso
 import { channelOf, type MethodName } from './methods';
 import { AUDIT_ACTIONS, MAX_NOTE, MAX_SCAN_BYTES, SCAN_TYPES, TRANSITIONS, WORKFLOW_STATES } from '../workflow/states';
 import { settingsSchema } from '../settings/settings';
+import { CommentAnchor, CommentText, CommentThread } from '../review/comments';
 
 /**
  * The one IPC contract between the renderer and the main process. The preload builds its named
@@ -139,6 +140,18 @@ export const startupState = z.discriminatedUnion('status', [
   }),
 ]);
 export type StartupState = z.infer<typeof startupState>;
+
+const threadId = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+
+/** A thread with where its anchor lies in the current version (src/shared/review/comments.ts). */
+export const commentThreadView = CommentThread.extend({
+  place: z.discriminatedUnion('state', [
+    z.object({ state: z.literal('block'), blockId: z.string() }),
+    z.object({ state: z.literal('range'), blockId: z.string(), path: z.string(), start: z.number(), end: z.number(), moved: z.boolean() }),
+    z.object({ state: z.literal('detached'), blockId: z.string(), reason: z.enum(['block-removed', 'text-changed']) }),
+  ]),
+});
+export type CommentThreadView = z.infer<typeof commentThreadView>;
 
 export const contract = {
   appInfo: {
@@ -453,6 +466,37 @@ export const contract = {
   createCorrigendum: {
     request: z.strictObject({ id: meetingId }),
     response: meetingSummary,
+  },
+  /**
+   * The meeting's comment threads in document order (open first, detached after anchored), each with
+   * where its anchor lies in the current version.
+   */
+  listComments: {
+    request: z.strictObject({ id: meetingId }),
+    response: z.array(commentThreadView),
+  },
+  /** Starts a thread on a block or on a range of text in one of its fields (`range.quote`: the text commented). */
+  addComment: {
+    request: z.strictObject({ id: meetingId, anchor: CommentAnchor, text: CommentText }),
+    response: commentThreadView,
+  },
+  replyComment: {
+    request: z.strictObject({ id: meetingId, threadId, text: CommentText }),
+    response: commentThreadView,
+  },
+  /** Resolves (`resolved: true`) or reopens a thread; who and when are recorded. */
+  resolveComment: {
+    request: z.strictObject({ id: meetingId, threadId, resolved: z.boolean() }),
+    response: commentThreadView,
+  },
+  /**
+   * The DOCX review copy of the current version against `base` (a revision number or a version's
+   * name): changes since it as Word tracked changes, threads as Word comments. Main asks where (save
+   * dialog); `saved: false` when the user cancels.
+   */
+  exportReviewCopy: {
+    request: z.strictObject({ id: meetingId, base: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters') }),
+    response: z.object({ saved: z.boolean(), path: z.string().optional(), bytes: z.number().optional() }),
   },
 } as const satisfies Record<MethodName, { request: z.ZodType; response: z.ZodType }>;
 

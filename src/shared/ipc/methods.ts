@@ -39,6 +39,11 @@ export const METHOD_NAMES = [
   'emptyTrash',
   'getSettings',
   'saveSettings',
+  'listComments',
+  'addComment',
+  'replyComment',
+  'resolveComment',
+  'exportReviewCopy',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -64,6 +64,7 @@ export {
   parseInterchangeBytes,
   decodeInterchangeBytes,
   serializeInterchange,
+  serializeMeetingContent,
   interchangeJsonSchema,
 } from './interchange';
 export type { ParseResult } from './interchange';

@@ -6,26 +6,39 @@ import { DateRange, Meeting, TitleBlock, Venue } from './meeting';
 import { Attribution, Organisation, Person } from './people';
 import { RichText, TextRun } from './richText';
 import { checkStructure, formatIssues } from './validate';
+import { CommentThread, CommentThreads } from './comments';
 
 /**
- * The `.minuta.json` file: `{ "format": "minuta", "version": 1, "meeting": … }`.
+ * The `.minuta.json` file: `{ "format": "minuta", "version": 2, "meeting": …, "comments": [ … ] }`.
+ * Version 1 (no comments) is still read: it is migrated to version 2 with no comment threads.
  *
  * Why an envelope: a file must say what it is and which version of the model
  * wrote it, so that an older Minuta refuses a newer file with a clear message
  * instead of misreading it, and a newer one can migrate an older file.
  */
 export const INTERCHANGE_FORMAT = 'minuta';
-export const INTERCHANGE_VERSION = 1;
+export const INTERCHANGE_VERSION = 2;
 export const INTERCHANGE_EXTENSION = '.minuta.json';
 
 export const Interchange = z.strictObject({
   format: z.literal(INTERCHANGE_FORMAT),
   version: z.literal(INTERCHANGE_VERSION),
   meeting: Meeting,
+  /** The meeting's comment threads (src/shared/review/comments.ts), in the order they were started. */
+  comments: CommentThreads,
 });
 export type Interchange = z.infer<typeof Interchange>;
 
-export type ParseResult = { ok: true; meeting: Meeting } | { ok: false; errors: string[] };
+export type ParseResult = { ok: true; meeting: Meeting; comments: CommentThread[] } | { ok: false; errors: string[] };
+
+/**
+ * Older files, migrated one version at a time to the current shape before validation. Each step takes
+ * a file of its version (only the envelope checked) and returns the next version's.
+ */
+const MIGRATIONS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 1 had no comments.
+  1: (file) => ({ ...file, version: 2, comments: [] }),
+};
 
 const utf8 = new TextEncoder();
 
@@ -155,22 +168,33 @@ export function parseInterchange(input: string): ParseResult {
       errors: [`version ${version} is newer than this Minuta understands (${INTERCHANGE_VERSION})`],
     };
   }
-  // (When version 2 exists, older versions are migrated here, before validation.)
-  const structural = checkStructure(raw);
+  let current: Record<string, unknown> = envelope;
+  for (let v = version; v < INTERCHANGE_VERSION; v++) current = MIGRATIONS[v]!(current);
+  const structural = checkStructure(current);
   if (structural.length > 0) return { ok: false, errors: structural };
-  const parsed = Interchange.safeParse(raw);
+  const parsed = Interchange.safeParse(current);
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error) };
-  return { ok: true, meeting: parsed.data.meeting };
+  return { ok: true, meeting: parsed.data.meeting, comments: parsed.data.comments };
 }
 
 /**
  * Stable, diff-friendly text: 2-space JSON, envelope keys first, object keys
  * in the order of the schema (zod's output order), newline at the end.
  */
-export function serializeInterchange(meeting: Meeting): string {
+export function serializeInterchange(meeting: Meeting, comments: readonly CommentThread[] = []): string {
   const parsed = Meeting.parse(meeting);
-  const envelope: Interchange = { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, meeting: parsed };
+  const envelope: Interchange = { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, meeting: parsed, comments: CommentThreads.parse(comments) };
   return `${JSON.stringify(envelope, null, 2)}\n`;
+}
+
+/**
+ * The minutes' canonical content: the version-1 file of the meeting (no comments). The fingerprint is
+ * its SHA-256, so that a fingerprint printed on a PDF or signed stays the same whatever comments the
+ * meeting gathers and whatever version of the file format carries it.
+ */
+export function serializeMeetingContent(meeting: Meeting): string {
+  const parsed = Meeting.parse(meeting);
+  return `${JSON.stringify({ format: INTERCHANGE_FORMAT, version: 1, meeting: parsed }, null, 2)}\n`;
 }
 
 /**
@@ -218,6 +242,7 @@ export function interchangeJsonSchema(): Record<string, unknown> {
     [blocks.SessionBlock, 'SessionBlock'],
     [blocks.SectionBlock, 'SectionBlock'],
     [Meeting, 'Meeting'],
+    [CommentThread, 'CommentThread'],
   ];
   for (const [schema, id] of named) names.add(schema, { id });
   const schema = z.toJSONSchema(Interchange, {
@@ -228,8 +253,8 @@ export function interchangeJsonSchema(): Record<string, unknown> {
   }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
-    $id: 'https://minuta.app/schema/minuta-1.schema.json',
-    title: 'Minuta minutes interchange file, version 1',
+    $id: 'https://minuta.app/schema/minuta-2.schema.json',
+    title: 'Minuta minutes interchange file, version 2',
     description:
       'A .minuta.json file. Limits (string lengths, list sizes) are included; bullet depth, unique ids and resolvable references are checked by Minuta itself.',
     ...schema,

@@ -27,5 +27,5 @@ export function interchangeBytes(value: unknown, level: number): number {
 export const DEEPEST_BLOCK_LEVEL = 7;
 /** The head's members stand in the meeting object, inside the envelope. */
 export const HEAD_LEVEL = 2;
-/** The envelope's own members ("format", "version") and braces. */
-export const ENVELOPE_BYTES = 64;
+/** The envelope's own members ("format", "version", an empty "comments") and braces. */
+export const ENVELOPE_BYTES = 96;

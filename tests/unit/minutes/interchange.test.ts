@@ -49,7 +49,7 @@ describe('parseInterchange rejects malformed input with a clear message', () => 
   });
 
   it('a newer version', () => {
-    expect(errorsOf({ ...envelope(), version: 2 })).toEqual(['version 2 is newer than this Minuta understands (1)']);
+    expect(errorsOf({ ...envelope(), version: 3 })).toEqual(['version 3 is newer than this Minuta understands (2)']);
   });
 
   it('a version that is not a whole number', () => {
@@ -185,7 +185,7 @@ describe('serializeInterchange', () => {
     const second = parseInterchange(text);
     if (!second.ok) throw new Error(second.errors.join('\n'));
     expect(serializeInterchange(second.meeting)).toBe(text);
-    expect(text.startsWith('{\n  "format": "minuta",\n  "version": 1,\n  "meeting": {\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "minuta",\n  "version": 2,\n  "meeting": {\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
@@ -193,6 +193,52 @@ describe('serializeInterchange', () => {
     const { meeting } = envelope();
     meeting.body[0].type = 'poem';
     expect(() => serializeInterchange(meeting as never)).toThrow();
+  });
+});
+
+describe('version 2: comment threads', () => {
+  const thread = (blockId: string) => ({
+    id: 'c_thread1',
+    anchor: { blockId, range: { path: 'text', start: 0, end: 3, quote: 'The' } },
+    comments: [
+      { id: 'cm_first', author: 'Ana', at: '2019-11-02T10:00:00.000Z', text: 'Is this the agreed wording?' },
+      { id: 'cm_reply', author: 'Sok', at: '2019-11-02T11:00:00Z', text: 'Yes, as in Draft 1.' },
+    ],
+    resolution: { resolved: true, by: 'Ana', at: '2019-11-02T12:00:00Z' },
+  });
+
+  it('reads a version-1 file unchanged, with no comments', () => {
+    const v1 = envelope();
+    expect(v1.version).toBe(1);
+    const result = parse(v1);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.comments).toEqual([]);
+    expect(result.meeting).toEqual(Meeting.parse(v1.meeting));
+  });
+
+  it('writes version 2 with the threads, and reads them back as written', () => {
+    const { meeting } = envelope();
+    const first = parse(envelope());
+    if (!first.ok) throw new Error(first.errors.join('\n'));
+    const text = serializeInterchange(first.meeting, [thread(meeting.body[0].id)]);
+    expect(JSON.parse(text)).toMatchObject({ version: 2, comments: [{ id: 'c_thread1', comments: [{ author: 'Ana' }, { author: 'Sok' }] }] });
+    const back = parseInterchange(text);
+    if (!back.ok) throw new Error(back.errors.join('\n'));
+    expect(back.comments).toEqual([thread(meeting.body[0].id)]);
+    expect(serializeInterchange(back.meeting, back.comments)).toBe(text);
+  });
+
+  it('refuses a version-2 file whose comments are malformed, naming the path', () => {
+    const e = { ...envelope(), version: 2, comments: [{ ...thread('b_x'), comments: [] }] };
+    expect(errorsOf(e).join('\n')).toContain('comments[0].comments');
+    const lying = thread('b_x');
+    lying.anchor.range.quote = 'Thx';
+    lying.anchor.range.end = 2;
+    expect(errorsOf({ ...envelope(), version: 2, comments: [lying] }).join('\n')).toContain('comments[0].anchor.range');
+    const dup = thread('b_x');
+    dup.comments[1]!.id = 'cm_first';
+    expect(errorsOf({ ...envelope(), version: 2, comments: [dup] }).join('\n')).toContain('duplicate comment id cm_first');
+    expect(errorsOf({ ...envelope(), version: 2 }).join('\n')).toContain('comments');
   });
 });
 

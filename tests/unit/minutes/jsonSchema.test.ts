@@ -25,9 +25,9 @@ describe('resources/minuta.schema.json', () => {
 
   it('describes the envelope and the recursive bullets', () => {
     const schema = interchangeJsonSchema() as { properties: Record<string, unknown>; required: string[] };
-    expect(schema.required).toEqual(['format', 'version', 'meeting']);
+    expect(schema.required).toEqual(['format', 'version', 'meeting', 'comments']);
     expect(schema.properties.format).toMatchObject({ const: 'minuta' });
-    expect(schema.properties.version).toMatchObject({ const: 1 });
+    expect(schema.properties.version).toMatchObject({ const: 2 });
     expect(JSON.stringify(schema)).toContain('"additionalProperties":false');
   });
 });

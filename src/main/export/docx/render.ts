@@ -1,5 +1,7 @@
 import {
   AlignmentType,
+  BookmarkEnd,
+  BookmarkStart,
   BorderStyle,
   Document,
   Footer,
@@ -26,6 +28,7 @@ import {
 import type { ChangeMark, LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Numbering, Run, Script } from '../../../shared/format';
 import { SCRIPTS } from '../../../shared/format';
 import { fontSfnt } from '../fonts';
+import { type PlacedComments, type ReviewThread, placeComments } from './review';
 
 /**
  * Layout tree → Word document (docx 9). Mechanical, like the HTML renderer:
@@ -51,12 +54,18 @@ const WORD_LANG: Record<string, string> = { km: 'km-KH', lo: 'lo-LA', my: 'my-MM
  * each side, where the move's range markers go.
  */
 class Revisions {
-  private n = 0;
+  /** Comments take ids 0…k-1 (their ranges share the annotation id space); revisions and bookmarks follow. */
+  constructor(private n = 0) {}
+  /** The review copy's comment markers around runs (docx/review.ts). */
+  markers: PlacedComments['markers'] = new Map();
+  next(): number {
+    return ++this.n;
+  }
   private readonly moveNames = new Map<string, string>();
   private readonly ends = new Map<string, { first: Run; last: Run; id: number }>();
 
   attrs(c: ChangeMark) {
-    return { id: ++this.n, author: c.author, date: c.date };
+    return { id: this.next(), author: c.author, date: c.date };
   }
 
   /** Finds every move's first and last run, in the order the document is written. */
@@ -80,7 +89,7 @@ class Revisions {
     if (!name) this.moveNames.set(r.change.move, (name = `move${this.moveNames.size + 1}`));
     const out: { start?: ParagraphChild; end?: ParagraphChild } = {};
     if (e.first === r) {
-      e.id = ++this.n;
+      e.id = this.next();
       out.start = new ImportedXmlComponent(`w:${side}RangeStart`, { 'w:id': e.id, 'w:author': r.change.author, 'w:date': r.change.date, 'w:name': name }) as unknown as ParagraphChild;
     }
     if (e.last === r) out.end = new ImportedXmlComponent(`w:${side}RangeEnd`, { 'w:id': e.id }) as unknown as ParagraphChild;
@@ -136,6 +145,10 @@ function runProps(r: Run, marks: { bold?: boolean | undefined; italic?: boolean 
  * them as a deletion and an insertion), a formatting change as w:rPrChange holding the old marks.
  */
 function textRun(r: Run, extra: { size?: number }, rev: Revisions): ParagraphChild[] {
+  const m = rev.markers.get(r);
+  return m ? [...m.before, ...changedRun(r, extra, rev), ...m.after] : changedRun(r, extra, rev);
+}
+function changedRun(r: Run, extra: { size?: number }, rev: Revisions): ParagraphChild[] {
   const props = { text: r.text, ...runProps(r, r, extra) };
   const c = r.change;
   if (!c) return [new TextRun(props)];
@@ -225,10 +238,36 @@ function levels(kind: Exclude<Numbering, 'none'>) {
 class DocxBuilder {
   private instance = 0;
   readonly children: (Paragraph | Table)[] = [];
-  readonly rev = new Revisions();
+  /** Every paragraph in the order made, so that a block's bookmark can wrap the paragraphs it made. */
+  private readonly made: Paragraph[] = [];
+  constructor(
+    readonly rev: Revisions,
+    private readonly bookmarks: boolean,
+  ) {}
+
+  private p(options: ConstructorParameters<typeof Paragraph>[0]): Paragraph {
+    const p = new Paragraph(options);
+    this.made.push(p);
+    return p;
+  }
+
+  /**
+   * A review copy anchors each model block: a bookmark named for its id from the start of the block's
+   * first paragraph to the end of its last (so a reviewed copy can be matched back, block by block).
+   * docx's Bookmark wraps runs of one paragraph only; a range over paragraphs is written as markers.
+   */
+  private bookmark(source: string, from: number): void {
+    const made = this.made.slice(from);
+    if (!this.bookmarks || made.length === 0) return;
+    const id = this.rev.next();
+    const children = (p: Paragraph) => (p as unknown as { root: unknown[] }).root;
+    // root[0] is the paragraph's properties (w:pPr), which must stay first.
+    children(made[0]!).splice(1, 0, new BookmarkStart(bookmarkName(source), id));
+    children(made.at(-1)!).push(new BookmarkEnd(id));
+  }
 
   paragraph(p: LayoutParagraph, indentLevel?: number): Paragraph {
-    return new Paragraph({
+    return this.p({
       children: runs(p.runs, this.rev),
       ...paragraphMark(p.change, this.rev),
       style: PARAGRAPH_STYLE[p.style],
@@ -242,7 +281,7 @@ class DocxBuilder {
     const instance = ++this.instance;
     for (const item of l.items) {
       out.push(
-        new Paragraph({
+        this.p({
           children: runs(item.runs, this.rev),
           ...paragraphMark(item.change, this.rev),
           style: LIST_ITEM_STYLE,
@@ -259,12 +298,18 @@ class DocxBuilder {
   }
 
   block(b: LayoutBlock): void {
+    const from = this.made.length;
+    this.layoutBlock(b);
+    if (b.source !== undefined) this.bookmark(b.source, from);
+  }
+
+  private layoutBlock(b: LayoutBlock): void {
     switch (b.kind) {
       case 'title':
         for (const line of b.lines) {
           const size = line.role === 'label' ? 14 : line.role === 'title' ? 13 : line.role === 'theme' ? 12 : undefined;
           this.children.push(
-            new Paragraph({
+            this.p({
               children: runs(line.runs, this.rev, size ? { size } : {}),
               ...paragraphMark(line.change, this.rev),
               alignment: AlignmentType.CENTER,
@@ -273,11 +318,11 @@ class DocxBuilder {
             }),
           );
         }
-        this.children.push(new Paragraph({ children: [], spacing: { after: 120 } }));
+        this.children.push(this.p({ children: [], spacing: { after: 120 } }));
         break;
       case 'heading':
         this.children.push(
-          new Paragraph({
+          this.p({
             children: runs(b.runs, this.rev, { size: b.level === 1 ? 11.5 : 11 }),
             ...paragraphMark(b.change, this.rev),
             spacing: { before: b.level === 1 ? 280 : 200, after: 120 },
@@ -314,7 +359,7 @@ class DocxBuilder {
     const margin = convertMillimetersToTwip(3);
     const inner = width - 2 * margin;
     const centred = (children: ParagraphChild[], keepNext: boolean) =>
-      new Paragraph({ children, alignment: AlignmentType.CENTER, keepNext, keepLines: true, spacing: { after: 40 } });
+      this.p({ children, alignment: AlignmentType.CENTER, keepNext, keepLines: true, spacing: { after: 40 } });
     const roleAndBox = (role: Run[]) =>
       new Table({
         width: { size: inner, type: WidthType.DXA },
@@ -345,7 +390,7 @@ class DocxBuilder {
             const children: (Paragraph | Table)[] = c
               ? [
                   roleAndBox(c.role),
-                  new Paragraph({ children: runs(c.name, this.rev), alignment: AlignmentType.CENTER, keepLines: true, spacing: { before: 60, after: 40 } }),
+                  this.p({ children: runs(c.name, this.rev), alignment: AlignmentType.CENTER, keepLines: true, spacing: { before: 60, after: 40 } }),
                   ...c.titleLines.map((l) => centred(runs(l, this.rev, { size: 9.5 }), false)),
                 ]
               : [centred([], false)];
@@ -382,7 +427,7 @@ class DocxBuilder {
       const pair = b.steps.slice(i, i + 2);
       const at = (col: number) => (col % 2 === 0 ? pair[col / 2] : undefined);
       const empty = (w: number, keepNext: boolean) =>
-        new TableCell({ width: { size: w, type: WidthType.DXA }, borders: NO_BORDERS, children: [new Paragraph({ children: [], keepNext })] });
+        new TableCell({ width: { size: w, type: WidthType.DXA }, borders: NO_BORDERS, children: [this.p({ children: [], keepNext })] });
       rows.push(
         new TableRow({
           cantSplit: true,
@@ -393,9 +438,9 @@ class DocxBuilder {
               width: { size: w, type: WidthType.DXA },
               borders: NO_BORDERS,
               children: [
-                new Paragraph({ children: runs(s.headline, this.rev), keepNext: true, keepLines: true, spacing: { after: 60 } }),
-                new Paragraph({ children: runs(s.placeDate, this.rev), keepNext: true, spacing: { after: 60 } }),
-                new Paragraph({ children: runs(s.signerRole, this.rev), keepNext: true }),
+                this.p({ children: runs(s.headline, this.rev), keepNext: true, keepLines: true, spacing: { after: 60 } }),
+                this.p({ children: runs(s.placeDate, this.rev), keepNext: true, spacing: { after: 60 } }),
+                this.p({ children: runs(s.signerRole, this.rev), keepNext: true }),
               ],
             });
           }),
@@ -405,7 +450,7 @@ class DocxBuilder {
           height: { value: convertMillimetersToTwip(25), rule: HeightRule.EXACT },
           children: columnWidths.map((w, col) =>
             at(col)
-              ? new TableCell({ width: { size: w, type: WidthType.DXA }, borders: { ...NO_BORDERS, bottom: dotted }, children: [new Paragraph({ children: [] })] })
+              ? new TableCell({ width: { size: w, type: WidthType.DXA }, borders: { ...NO_BORDERS, bottom: dotted }, children: [this.p({ children: [] })] })
               : empty(w, false),
           ),
         }),
@@ -428,10 +473,24 @@ export interface DocxOptions {
   now?: Date;
   /** More custom document properties (a signature copy's meeting id, version and state). */
   properties?: readonly { name: string; value: string }[];
+  /**
+   * A review copy: a bookmark per block, the comment threads as Word comments (docx/review.ts), and
+   * custom document properties naming what the copy was made from.
+   */
+  review?: { threads: readonly ReviewThread[]; properties: { name: string; value: string }[] };
+}
+
+/** Word's bookmark names: a letter first, then letters, digits and underscores, at most 40 characters. */
+export function bookmarkName(blockId: string): string {
+  const name = blockId.replace(/[^A-Za-z0-9_]/g, '_');
+  return (/^[A-Za-z]/.test(name) ? name : `b${name}`).slice(0, 40);
 }
 
 export async function renderDocx(layout: LayoutDocument, options: DocxOptions = {}): Promise<Uint8Array> {
-  const builder = new DocxBuilder();
+  const review = options.review;
+  const placed = review ? placeComments(layout.blocks, review.threads) : undefined;
+  const builder = new DocxBuilder(new Revisions(placed?.comments.length ?? 0), review !== undefined);
+  if (placed) builder.rev.markers = placed.markers;
   builder.rev.scan(layout.blocks);
   // Space before the routing chain and the signature grid, as in the HTML (margins there, paragraphs here).
   for (const b of layout.blocks) {
@@ -494,7 +553,9 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
       { name: 'MinutaFingerprint', value: meta.fingerprint },
       { name: 'MinutaDraft', value: furniture.draftMark ? 'true' : 'false' },
       ...(options.properties ?? []),
+      ...(review?.properties ?? []),
     ],
+    ...(placed && placed.comments.length > 0 ? { comments: { children: placed.comments } } : {}),
     styles: {
       default: {
         document: {

@@ -6,6 +6,7 @@ import type { Meeting } from '../../../shared/minutes';
 import type { Printer } from '../pdf/printer';
 import type { Preview } from '../preview';
 import type { RedlineSource, RenderOptions, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
+import type { ReviewCopyInput } from '../reviewCopy';
 
 /**
  * The main process's side of the export worker (exportWorker.ts): one worker thread, started on first
@@ -126,6 +127,10 @@ export class ExportWorker {
 
   preview(meeting: Meeting, options: RenderOptions = {}): Promise<Preview> {
     return this.request('preview', { meeting, options });
+  }
+
+  reviewCopy(input: ReviewCopyInput): Promise<Uint8Array> {
+    return this.request('review-copy', { input });
   }
 
   /** Stops the worker; what it was doing fails. The next request would start a new one. */

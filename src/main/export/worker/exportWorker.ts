@@ -6,6 +6,7 @@ import { printableHtml } from '../index';
 import { finishPdf } from '../pdf/finish';
 import { previewOf } from '../preview';
 import { layoutRedline } from '../../../shared/review/redline';
+import { renderReviewCopy } from '../reviewCopy';
 import type { WireError, WorkerRequest, WorkerResponse, WorkerResults } from './protocol';
 
 /**
@@ -63,6 +64,8 @@ async function handle(req: WorkerRequest): Promise<WorkerResults[keyof WorkerRes
     }
     case 'redline-preview':
       return previewOf(await layoutRedline(req.redline.a, req.redline.b, req.redline.comparison, req.redline.options));
+    case 'review-copy':
+      return own(await renderReviewCopy(req.input));
   }
 }
 

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import type { Preview } from '../preview';
 import type { Comparison } from '../../../shared/review/compare';
 import type { RedlineOptions } from '../../../shared/review/redline';
+import type { ReviewCopyInput } from '../reviewCopy';
 
 /**
  * The messages between the main process and the export worker (exportWorker.ts): what the worker owns
@@ -38,6 +39,8 @@ export type WorkerRequest = { id: number } & (
   | { kind: 'redline-docx'; redline: RedlineSource; options: RenderOptions }
   | { kind: 'redline-pdf-html'; redline: RedlineSource; options: RenderOptions }
   | { kind: 'redline-preview'; redline: RedlineSource; options: RenderOptions }
+  /** The DOCX review copy (reviewCopy.ts): comparison, redline layout and Word comments. */
+  | { kind: 'review-copy'; input: ReviewCopyInput }
 );
 
 /** What each request answers. */
@@ -50,6 +53,7 @@ export interface WorkerResults {
   'redline-docx': Uint8Array;
   'redline-pdf-html': { job: number; html: string };
   'redline-preview': Preview;
+  'review-copy': Uint8Array;
 }
 
 /** An error as it crosses the thread boundary: a MinutaError keeps its code and path. */

@@ -4,6 +4,7 @@ import { migration002 } from './002-search';
 import { migration003 } from './003-block-records';
 import { migration004 } from './004-workflow';
 import { migration005 } from './005-trash-archive';
+import { migration006 } from './006-comments';
 import { MinutaError } from '../../../shared/errors';
 
 export interface Migration {
@@ -16,7 +17,7 @@ export interface Migration {
 /**
  * Every migration ever shipped, in order. A shipped migration is never edited: add a new one.
  */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 /** `unavailable`: reading this schema is a capability this version of Minuta does not have. */
 export class NewerDatabaseError extends MinutaError {

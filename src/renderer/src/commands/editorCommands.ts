@@ -9,6 +9,7 @@ import type { AppState } from '../state/store';
 import { defineCommands, type Command } from './registry';
 import type { ReviewCommandId } from '../review/reviewCommands';
 import type { FindCommandId } from '../find/findCommands';
+import { anchorFromSelection } from '../editor/comments/anchor';
 
 const hasDoc = (s: AppState) => s.doc !== null && s.screen.name !== 'home';
 const inEditor = (s: AppState) => s.doc !== null && s.screen.name === 'editor';
@@ -38,6 +39,10 @@ const COMMANDS = [
   { id: 'block.moveUp', label: 'Move this block up', group: 'Edit', shortcuts: ['Mod-Alt-ArrowUp'], enabled: hasFocusedBlock, run: (s) => moveFocused(s, -1) },
   { id: 'block.moveDown', label: 'Move this block down', group: 'Edit', shortcuts: ['Mod-Alt-ArrowDown'], enabled: hasFocusedBlock, run: (s) => moveFocused(s, 1) },
   { id: 'block.delete', label: 'Delete this block', group: 'Edit', shortcuts: ['Mod-Alt-Backspace'], enabled: hasFocusedBlock, run: (s) => { const id = s.focusedBlock!; s.edit((m) => renumber(removeBlock(m, id))); s.setFocus(null, null); } },
+  // A comment on the selected text (one line or one bullet), else on the block with the cursor; written in the comments pane.
+  { id: 'comment.add', label: 'Add a comment', group: 'Insert', shortcuts: ['Mod-Alt-M'], enabled: hasFocusedBlock, run: (s) => s.startComment(anchorFromSelection(s.focusedBlock!)) },
+  { id: 'comment.togglePane', label: 'Show or hide comments', group: 'Go', enabled: inEditor, run: (s) => s.setCommentsPaneOpen(!s.commentsPaneOpen) },
+  { id: 'file.exportReviewCopy', label: 'Export review copy (Word, changes since a version, with comments)…', group: 'File', enabled: inEditor, run: (s) => { s.setCommentsPaneOpen(true); requestAnimationFrame(() => document.getElementById('review-copy-base')?.focus()); } },
   { id: 'file.save', label: 'Save now', group: 'File', shortcuts: ['Mod-S'], enabled: hasDoc, run: (s) => void s.flush().catch(() => undefined) }, // the header shows why
   { id: 'file.exportPdf', label: 'Export PDF for signature…', group: 'File', shortcuts: ['Mod-Shift-E'], enabled: (s) => hasDoc(s) && s.exportState.kind !== 'busy', run: (s) => void s.exportOpenMeeting('pdf') },
   { id: 'file.exportDocx', label: 'Export Word document…', group: 'File', shortcuts: ['Mod-Shift-D'], enabled: (s) => hasDoc(s) && s.exportState.kind !== 'busy', run: (s) => void s.exportOpenMeeting('docx') },

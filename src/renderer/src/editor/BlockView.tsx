@@ -17,11 +17,14 @@ function BlockBody({ block }: { block: AnyBlock }) {
  */
 export const BlockView = memo(function BlockView({ block }: { block: AnyBlock }) {
   const edit = useAppStore((s) => s.edit);
+  // Open comment threads on this block (a marker in its bar; ranges are marked in their fields).
+  const comments = useAppStore((s) => s.commentMarks.blocks[block.id] ?? 0);
   const container = block.type === 'section' || block.type === 'session';
   return (
     <div
-      className={`blk blk-${block.type}${container ? ' blk-container' : ''}`}
+      className={`blk blk-${block.type}${container ? ' blk-container' : ''}${comments ? ' blk-commented' : ''}`}
       data-block-id={block.id}
+      data-comments={comments || undefined}
       data-block-type={block.type}
       onFocus={(e) => {
         // The innermost block wins: commands insert next to it and the preview follows it.
@@ -32,6 +35,11 @@ export const BlockView = memo(function BlockView({ block }: { block: AnyBlock })
     >
       <div className="blk-bar">
         <span className="blk-caption" title={descriptorOf(block.type).keys}>{captionOf(block)}</span>
+        {comments > 0 && (
+          <span className="blk-comment-marker" title={`${comments} open comment${comments > 1 ? 's' : ''}`} aria-label={`${comments} open comment${comments > 1 ? 's' : ''}`}>
+            {comments} comment{comments > 1 ? 's' : ''}
+          </span>
+        )}
         <span className="blk-actions">
           {/* Out of the Tab order on purpose (Tab indents in the text); the same actions are keyboard commands, named here. */}
           <button type="button" className="icon" tabIndex={-1} aria-label="Move up" {...shortcutHint('block.moveUp', 'Move up')} onClick={() => edit((m) => renumber(moveBlock(m, block.id, -1)))}>↑</button>

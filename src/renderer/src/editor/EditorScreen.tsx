@@ -17,6 +17,7 @@ import '../review/review.css';
 import { FindBar } from '../find/FindBar';
 import { StatusBar } from '../find/StatusBar';
 import { useRevealBlock } from '../find/revealBlock';
+import { CommentsPane } from './comments/CommentsPane';
 
 export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockId?: string | undefined }) {
   const openMeeting = useAppStore((s) => s.openMeeting);
@@ -31,6 +32,7 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
   const historyOpen = useAppStore((s) => s.historyOpen);
   const reviewView = useAppStore((s) => s.reviewView);
   const toggleHistory = useAppStore((s) => s.toggleHistory);
+  const commentsOpen = useAppStore((s) => s.commentsPaneOpen);
 
   useEffect(() => {
     void openMeeting(meetingId);
@@ -38,6 +40,10 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
   // The history belongs to one meeting: another meeting opens with it closed.
   useEffect(() => () => void toggleHistory(false), [meetingId, toggleHistory]);
   useRevealBlock(loadedId === meetingId ? blockId : undefined);
+  const loadComments = useAppStore((s) => s.loadComments);
+  useEffect(() => {
+    if (loadedId === meetingId) void loadComments(meetingId);
+  }, [loadedId, meetingId, loadComments]);
 
   if (status === 'error' && errorCode === 'corrupt') return <CorruptMeeting meetingId={meetingId} message={error ?? ''} />;
   if (status === 'error') return <p role="alert" className="error">Could not open the meeting: {error}</p>;
@@ -61,11 +67,14 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
       <WorkflowBar meetingId={meetingId} />
       <Toolbar />
       <FindBar />
+      <div className="editor-with-comments">
       <div className="editor-scroll" data-testid="editor" data-ready="" onKeyDown={onEditorTab}>
         <div className="editor-page">
           <MeetingDetails titleBlock={titleBlock} dates={dates} venue={venue} />
           <BlockList blocks={body as AnyBlock[]} containerId={null} containerType="body" />
         </div>
+      </div>
+      {commentsOpen && <CommentsPane meetingId={meetingId} />}
       </div>
       <StatusBar />
       </div>

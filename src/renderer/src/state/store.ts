@@ -4,10 +4,11 @@ import { createDocumentSlice, type DocumentSlice } from './documentSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
+import { createCommentsSlice, type CommentsSlice } from './commentsSlice';
 import { createDraftingSlice, type DraftingSlice } from '../find/draftingSlice';
 
 /** The one bound store: each feature adds a slice here, middleware (when any) wraps only this root. */
-export type AppState = MeetingsSlice & DocumentSlice & UiSlice & ExportSlice & ReviewSlice & DraftingSlice;
+export type AppState = MeetingsSlice & DocumentSlice & UiSlice & ExportSlice & ReviewSlice & DraftingSlice & CommentsSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createMeetingsSlice(...a),
@@ -16,4 +17,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createExportSlice(...a),
   ...createReviewSlice(...a),
   ...createDraftingSlice(...a),
+  ...createCommentsSlice(...a),
 }));

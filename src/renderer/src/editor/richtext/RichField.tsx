@@ -10,6 +10,62 @@ import { cleanPastedHtml } from './paste';
 import type { FieldKind } from './schema';
 import { clearActiveEditor, registerField, setActiveEditor, type FocusAt } from '../focus';
 import { useAppStore } from '../../state/store';
+import type { CommentMarks } from '../../state/commentsSlice';
+
+type Ranges = CommentMarks['ranges'];
+const COMMENT_CLASS = 'comment-mark';
+
+/**
+ * Commented text: an inline decoration on each open thread's range, in a one-line field (by the field's
+ * key) or in a bullet (by the bullet's id). Offsets are into the paragraph's text, which starts one
+ * position inside it.
+ */
+function commentPlugin(field: string, ranges: () => Ranges) {
+  return new Plugin({
+    props: {
+      decorations(state) {
+        const all = ranges();
+        const decorations: Decoration[] = [];
+        const add = (paraPos: number, para: PmNode, list: Ranges[string] | undefined) => {
+          for (const r of list ?? []) {
+            if (r.end > para.content.size) continue;
+            decorations.push(Decoration.inline(paraPos + 1 + r.start, paraPos + 1 + r.end, { class: COMMENT_CLASS, 'data-thread': r.threadId }));
+          }
+        };
+        const first = state.doc.firstChild;
+        if (state.schema.topNodeType.spec.content === 'paragraph' && first) add(0, first, all[field]);
+        else
+          state.doc.descendants((node, pos) => {
+            if (node.type.name !== 'list_item') return true;
+            const id = node.attrs['id'] as string | null;
+            if (id && node.firstChild) add(pos + 1, node.firstChild, all[`${id}.text`]);
+            return true;
+          });
+        return decorations.length ? DecorationSet.create(state.doc, decorations) : null;
+      },
+    },
+  });
+}
+
+/** Runs cut at the ranges' ends, each piece knowing whether it is commented (static fields). */
+function markRuns(runs: RichText, list: Ranges[string] | undefined): { run: RichText[number]; marked: boolean }[] {
+  if (!list?.length) return runs.map((run) => ({ run, marked: false }));
+  const cuts = new Set(list.flatMap((r) => [r.start, r.end]));
+  const inside = (at: number) => list.some((r) => at >= r.start && at < r.end);
+  const out: { run: RichText[number]; marked: boolean }[] = [];
+  let at = 0;
+  for (const run of runs) {
+    let from = 0;
+    for (let i = 1; i <= run.text.length; i++) {
+      if (i === run.text.length || cuts.has(at + i)) {
+        out.push({ run: { ...run, text: run.text.slice(from, i) }, marked: inside(at + from) });
+        from = i;
+      }
+    }
+    at += run.text.length;
+  }
+  return out;
+}
 
 export interface RichFieldProps {
   /** Unique key of this field in the meeting ("<blockId>.text"); undo/redo and focus requests use it. */
@@ -62,6 +118,10 @@ export const RichField = memo(function RichField(props: RichFieldProps) {
   const lastValue = useRef<FieldValue>(props.value);
   const propsRef = useRef(props);
   propsRef.current = props;
+  // The open comments' ranges: this field's (one-line) or all (bullets look theirs up by id). O(1).
+  const ranges = useAppStore((s) => (props.kind === 'bullets' ? s.commentMarks.ranges : s.commentMarks.ranges[props.field] ? s.commentMarks.ranges : null));
+  const rangesRef = useRef<Ranges>({});
+  rangesRef.current = ranges ?? {};
 
   // Focus requests (undo/redo, a block just inserted) reach the field by key.
   useEffect(
@@ -98,6 +158,7 @@ export const RichField = memo(function RichField(props: RichFieldProps) {
       ...fieldKeymap(kind, { ...(onEnter ? { onEnter } : {}), onLeave: () => (viewRef.current ? focusNextTypingField(viewRef.current.dom) : false) }),
       ...(kind === 'bullets' ? [bulletIds] : []),
       placeholderPlugin(() => propsRef.current.placeholder ?? ''),
+      commentPlugin(propsRef.current.field, () => rangesRef.current),
     ];
     const view = new EditorView(mountRef.current, {
       state: EditorState.create({ doc: toDoc(kind, propsRef.current.value), plugins }),
@@ -153,8 +214,8 @@ export const RichField = memo(function RichField(props: RichFieldProps) {
     view.updateState(state);
   }, [props.value, props.kind]);
 
-  // A new placeholder: redraw the decorations of an open editor (setProps recomputes them).
-  useEffect(() => viewRef.current?.setProps({}), [props.placeholder]);
+  // A new placeholder or new comments: redraw the decorations of an open editor (setProps recomputes them).
+  useEffect(() => viewRef.current?.setProps({}), [props.placeholder, ranges]);
 
   const className = `rf rf-${props.kind}${props.className ? ` ${props.className}` : ''}`;
   if (active) return <div className={className} ref={mountRef} data-active="" />;
@@ -172,7 +233,7 @@ export const RichField = memo(function RichField(props: RichFieldProps) {
         setActive(true);
       }}
     >
-      <StaticContent kind={props.kind} value={props.value} placeholder={props.placeholder ?? ''} />
+      <StaticContent kind={props.kind} value={props.value} placeholder={props.placeholder ?? ''} field={props.field} ranges={ranges ?? {}} />
     </div>
   );
 });
@@ -185,31 +246,35 @@ function placeCursor(view: EditorView, at: FocusAt) {
   view.dispatch(view.state.tr.setSelection(sel).scrollIntoView());
 }
 
-function Runs({ runs }: { runs: RichText }): ReactNode {
-  return runs.map((r, i) => {
+function Runs({ runs, comments }: { runs: RichText; comments?: Ranges[string] | undefined }): ReactNode {
+  return markRuns(runs, comments).map(({ run: r, marked }, i) => {
     let node: ReactNode = r.text;
     if (r.italic) node = <em>{node}</em>;
     if (r.bold) node = <strong>{node}</strong>;
-    return <span key={i}>{node}</span>;
+    return (
+      <span key={i} className={marked ? COMMENT_CLASS : undefined}>
+        {node}
+      </span>
+    );
   });
 }
 
-function Para({ runs, placeholder }: { runs: RichText; placeholder?: string }) {
+function Para({ runs, placeholder, comments }: { runs: RichText; placeholder?: string; comments?: Ranges[string] | undefined }) {
   const empty = runs.every((r) => r.text === '');
   return (
     <p className={empty && placeholder ? 'placeholder' : undefined} data-placeholder={empty && placeholder ? placeholder : undefined}>
-      <Runs runs={runs} />
+      <Runs runs={runs} comments={comments} />
     </p>
   );
 }
 
-function StaticBullets({ items, placeholder }: { items: Bullet[]; placeholder?: string }): ReactNode {
+function StaticBullets({ items, placeholder, ranges }: { items: Bullet[]; placeholder?: string; ranges: Ranges }): ReactNode {
   return (
     <ul>
       {items.map((b) => (
         <li key={b.id} data-country={b.country}>
-          <Para runs={b.text} />
-          {b.children && b.children.length > 0 && <StaticBullets items={b.children} />}
+          <Para runs={b.text} comments={ranges[`${b.id}.text`]} />
+          {b.children && b.children.length > 0 && <StaticBullets items={b.children} ranges={ranges} />}
         </li>
       ))}
       {items.length === 0 && (
@@ -222,11 +287,11 @@ function StaticBullets({ items, placeholder }: { items: Bullet[]; placeholder?: 
 }
 
 /** The same DOM ProseMirror renders, so that activating a field does not move a pixel. */
-function StaticContent({ kind, value, placeholder }: { kind: FieldKind; value: FieldValue; placeholder: string }) {
+function StaticContent({ kind, value, placeholder, field, ranges }: { kind: FieldKind; value: FieldValue; placeholder: string; field: string; ranges: Ranges }) {
   if (kind === 'inline') {
     return (
       <div className="pm pm-inline">
-        <Para runs={value as RichText} placeholder={placeholder} />
+        <Para runs={value as RichText} placeholder={placeholder} comments={ranges[field]} />
       </div>
     );
   }
@@ -244,7 +309,7 @@ function StaticContent({ kind, value, placeholder }: { kind: FieldKind; value: F
   }
   return (
     <div className="pm pm-bullets">
-      <StaticBullets items={value as Bullet[]} placeholder={placeholder} />
+      <StaticBullets items={value as Bullet[]} placeholder={placeholder} ranges={ranges} />
     </div>
   );
 }
