@@ -36,6 +36,9 @@ const NAMED_KEYS = {
   F2: { dom: 'F2', accelerator: 'F2', glyph: 'F2' },
   F3: { dom: 'F3', accelerator: 'F3', glyph: 'F3' },
   F7: { dom: 'F7', accelerator: 'F7', glyph: 'F7' },
+  // Zooming the preview (the usual Ctrl+- cannot be written: "-" separates the parts of a shortcut).
+  BracketLeft: { dom: '[', accelerator: '[', glyph: '[' },
+  BracketRight: { dom: ']', accelerator: ']', glyph: ']' },
 } as const satisfies Record<string, NamedKey>;
 
 type Modifier = 'Mod' | 'Alt' | 'Shift';
