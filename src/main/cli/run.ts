@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { readMinutesBundle } from '../interchange/minutesFile';
 import { homedir, userInfo } from 'node:os';
 import { serializeInterchange } from '../../shared/minutes';
-import { closeQuietly, openDatabase, type Db } from '../store/db';
+import { closeQuietly, openDatabase, writeTransaction, type Db } from '../store/db';
 import { toMinutaError } from '../store/storageErrors';
 import { writeFileAtomically } from '../files/writeAtomically';
 import { MinutaError, excerpt } from '../../shared/errors';
@@ -27,7 +27,7 @@ export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
   list                                    id<TAB>date<TAB>title, one line per meeting
   search "QUERY"                          id<TAB>title<TAB>snippet, best first
-  export ID --format json|docx|pdf --out FILE [--version NAME]
+  export ID --format json|docx|pdf --out FILE [--version NAME|sealed|approved]
                                           write a meeting as an interchange file, a Word
                                           document or a PDF with signature fields (PDF needs
                                           Chromium, Chrome or Edge; MINUTA_CHROMIUM=path);
@@ -147,7 +147,12 @@ async function backupVerified(db: ReturnType<typeof openDatabase>, target: strin
 }
 
 /** `export ID --version NAME`: the signature copy of a named version, in the state the workflow records. */
-async function exportCopy(store: MeetingStore, db: Db, meetingId: string, versionName: string, format: 'pdf' | 'docx', out: string): Promise<void> {
+async function exportCopy(store: MeetingStore, db: Db, meetingId: string, asked: string, format: 'pdf' | 'docx', out: string, author: string): Promise<void> {
+  // `--version sealed` (or `approved`): the version the workflow pinned, unless a version bears that name.
+  const status = store.workflow.status(meetingId);
+  const byState = (asked === 'sealed' || asked === 'approved') && !store.namedVersions(meetingId).some((v) => v.name === asked);
+  if (byState && status.state !== asked) throw new MinutaError('invalid', `meeting ${meetingId} is ${status.state}, not ${asked}`);
+  const versionName = byState ? (status.versionName ?? '') : asked;
   const version = store.namedVersions(meetingId).find((v) => v.name === versionName);
   if (!version) throw new MinutaError('not-found', `meeting ${meetingId} has no version named "${excerpt(versionName, 80)}"`);
   const meeting = store.revision(meetingId, version.revisionId);
@@ -156,10 +161,19 @@ async function exportCopy(store: MeetingStore, db: Db, meetingId: string, versio
   // Loaded on demand, as the printer is: the other commands never load the PDF reader and signer.
   const { checkCopyState, exportSignatureCopy } = await import('../export/signatureCopy');
   checkCopyState(state);
+  // As in the app: a sealed copy prints the audit head it was made at, and the export is audited after it.
+  const auditHead = state === 'sealed' ? store.audit.head(meetingId) : undefined;
   const printer = format === 'pdf' ? new (await import('../export/pdf/playwrightPrinter')).PlaywrightPrinter() : undefined;
   try {
-    const bytes = await exportSignatureCopy(meeting, { revisionId: version.revisionId, versionName, state }, { format, ...(printer ? { printer } : {}) });
+    const bytes = await exportSignatureCopy(
+      meeting,
+      { revisionId: version.revisionId, versionName, state, ...(auditHead ? { auditHead } : {}) },
+      { format, ...(printer ? { printer } : {}) },
+    );
     writeFileAtomically(out, bytes);
+    writeTransaction(db, () =>
+      store.audit.append(meetingId, author, 'signature-copy', { format, version: versionName, revisionId: version.revisionId, bytes: bytes.byteLength }),
+    )();
   } finally {
     await printer?.close();
   }
@@ -282,7 +296,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const format = p.flags.get('--format') ?? 'json';
         const versionName = p.flags.get('--version');
         if (versionName !== undefined) {
-          await exportCopy(store, db, found.meeting.id, versionName, format as 'pdf' | 'docx', p.flags.get('--out')!);
+          await exportCopy(store, db, found.meeting.id, versionName, format as 'pdf' | 'docx', p.flags.get('--out')!, author);
           break;
         }
         if (format === 'json') {

@@ -164,3 +164,24 @@ describe('minuta workflow commands', () => {
     expect((await minuta('ana', 'status', 'm_nothing')).code).toBe(1);
   });
 });
+
+describe('minuta export --version sealed', () => {
+  it('writes the copy of the version the seal pinned, printing the audit head it was made at, and audits the export', async () => {
+    const id = await sealed2019();
+    const before = await minuta('ana', 'audit', id);
+    const out = join(tmp.dir, 'copy.docx');
+    const r = await minuta('ana', 'export', id, '--version', 'sealed', '--format', 'docx', '--out', out);
+    expect(r, r.stderr).toMatchObject({ code: 0 });
+    const { strFromU8, unzipSync } = await import('fflate');
+    const custom = strFromU8(unzipSync(readFileSync(out))['docProps/custom.xml']!);
+    expect(custom).toMatch(/Approved \d{4}-\d\d-\d\d by bounmy/);
+    const entries = before.stdout.trim().split('\n').length;
+    expect(custom).toMatch(new RegExp(`[0-9a-f]{64} ${entries}<`));
+    const after = await minuta('ana', 'audit', id);
+    expect(after.stdout).toMatch(/signature-copy/);
+    expect((await minuta('ana', 'audit', 'verify', id)).code).toBe(0);
+    // A meeting that is not sealed has no "sealed" version.
+    const draft = (await minuta('ana', 'import', FIXTURES[2018])).stdout.trim();
+    expect(await minuta('ana', 'export', draft, '--version', 'sealed', '--format', 'docx', '--out', join(tmp.dir, 'x.docx'))).toMatchObject({ code: 1 });
+  }, 60_000);
+});
