@@ -18,7 +18,7 @@ describe('signature copies in the app', () => {
       app.services.store.nameVersion(id, 'Final', 'Ana');
       await app.page.evaluate((m) => (location.hash = `#/meeting/${m}`), id);
       const button = app.page.getByTestId('signature-copy-pdf');
-      await expect.poll(() => button.getAttribute('title')).toMatch(/not been approved/);
+      await expect.poll(() => button.getAttribute('title')).toMatch(/is draft: only an approved or sealed version/);
       expect(await button.isDisabled()).toBe(true);
       expect(app.problems).toEqual([]);
     });
