@@ -130,12 +130,13 @@ export function attributionFromRevisions(revisions: readonly RevisionRecord[], f
 
 // ---------------------------------------------------------------- shapes
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+// How compare and the redline (redline.ts) tell the parts of a document apart: one definition for both.
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const RUN_KEYS = new Set(['text', 'bold', 'italic']);
 const isRun = (v: unknown) => isObj(v) && typeof v['text'] === 'string' && Object.keys(v).every((k) => RUN_KEYS.has(k));
-const isRichText = (v: unknown): v is RichText => Array.isArray(v) && v.length > 0 && v.every(isRun);
-const hasIds = (v: unknown): v is Obj[] => Array.isArray(v) && v.length > 0 && v.every((x) => isObj(x) && typeof x['id'] === 'string');
+export const isRichText = (v: unknown): v is RichText => Array.isArray(v) && v.length > 0 && v.every(isRun);
+export const hasIds = (v: unknown): v is Obj[] => Array.isArray(v) && v.length > 0 && v.every((x) => isObj(x) && typeof x['id'] === 'string');
 /** Lists whose items are blocks of the body (the rest of the id lists hold sub-items). */
 const BLOCK_LISTS = new Set(['body', 'blocks', 'items']);
 const isBlock = (v: unknown): v is Obj & { id: string; type: string } => isObj(v) && typeof v['id'] === 'string' && typeof v['type'] === 'string';

@@ -4,7 +4,7 @@ import { AGREED_FORMAT, type FormatOptions, type FormatTemplate, layoutMeeting, 
 import type { ChangeKind, ChangeMark, LayoutBlock, LayoutDocument, LayoutList, Run } from '../format/layout';
 import { type Script, splitByScript } from '../format/scripts';
 import { fill } from '../format/compose';
-import { type Attribution, type Comparison, type FieldChange, indexIds, isValueKey } from './compare';
+import { type Attribution, type Comparison, type FieldChange, type Obj, hasIds, indexIds, isObj, isRichText, isValueKey } from './compare';
 import { type Segment, diffRichText } from './words';
 
 /**
@@ -62,12 +62,6 @@ interface Placeholder {
   seen: boolean;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const RUN_KEYS = new Set(['text', 'bold', 'italic']);
-const isRun = (v: unknown) => isObj(v) && typeof v['text'] === 'string' && Object.keys(v).every((k) => RUN_KEYS.has(k));
-const isRichText = (v: unknown): v is RichText => Array.isArray(v) && v.length > 0 && v.every(isRun);
-const hasIds = (v: unknown): v is Obj[] => Array.isArray(v) && v.length > 0 && v.every((x) => isObj(x) && typeof x['id'] === 'string');
 /** A change's own attribution, else the one inherited from its item or block. */
 const attributed = (c: FieldChange, inherited: Attribution | undefined): Attribution | undefined =>
   c.author ? { author: c.author, ...(c.date ? { date: c.date } : {}) } : inherited;
