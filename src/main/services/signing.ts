@@ -104,7 +104,9 @@ export function signingHandlers(deps: {
       const now = new Date();
       const credentials = await openSigningCredentials(readBounded(s.key, MAX_P12_BYTES), password, now);
       const { bytes, signed } = signPdf(pdf, { field, credentials, now });
-      const suggested = `${basename(s.copy).replace(/\.pdf$/i, '')} - signed by ${credentials.summary.commonName}.pdf`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+      const suggested = Array.from(`${basename(s.copy).replace(/\.pdf$/i, '')} - signed by ${credentials.summary.commonName}.pdf`, (ch) =>
+        ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch,
+      ).join('');
       const out = await dialog().chooseDestination(excerpt(suggested, 180));
       if (!out) return { saved: false, audited: false, attached: false };
       writeAtomically(out, bytes);
