@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog } from 'electron';
 import type { SaveDialogPort } from './export/service';
-import type { OpenDialogPort, VerifyDialogPort } from './services';
+import type { OpenDialogPort, SignDialogPort, VerifyDialogPort } from './services';
 
 /**
  * The native dialogs of the app (Electron), behind the ports the services define: where an export
@@ -62,3 +62,31 @@ export const electronVerifyDialog: VerifyDialogPort = {
     return result.canceled ? undefined : result.filePaths[0];
   },
 };
+
+/** The dialogs of "Sign as…": the copy to sign, the signer's key file, where the signed copy goes. */
+export const electronSignDialog: SignDialogPort = {
+  async chooseCopy() {
+    return openOne('Sign a signature copy', [{ name: 'Signature copies (PDF)', extensions: ['pdf'] }]);
+  },
+  async chooseKey() {
+    return openOne('Your signing key (PKCS#12)', [{ name: 'PKCS#12 key files', extensions: ['p12', 'pfx'] }]);
+  },
+  async chooseDestination(defaultName) {
+    const options = {
+      title: 'Save the signed copy',
+      defaultPath: defaultName,
+      filters: [SAVE_FILTERS.pdf],
+      properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+    };
+    const parent = BrowserWindow.getFocusedWindow();
+    const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? undefined : result.filePath;
+  },
+};
+
+async function openOne(title: string, filters: { name: string; extensions: string[] }[]): Promise<string | undefined> {
+  const options = { title, filters: [...filters, { name: 'All files', extensions: ['*'] }], properties: ['openFile'] as 'openFile'[] };
+  const parent = BrowserWindow.getFocusedWindow();
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? undefined : result.filePaths[0];
+}

@@ -11,7 +11,7 @@ import { isAppUrl } from './security/urls';
 import { NO_NETWORK_SWITCHES } from './security/network';
 import { resolveDatabasePath } from './paths';
 import { ElectronPrinter } from './export/pdf/electronPrinter';
-import { electronOpenDialog, electronSaveDialog, electronVerifyDialog } from './dialogs';
+import { electronOpenDialog, electronSaveDialog, electronSignDialog, electronVerifyDialog } from './dialogs';
 import { claimSingleInstance, routeLaunches } from './singleInstance';
 import { createSettingsStore, settingsPathIn } from './settings/settingsFile';
 import { applySpellcheckLanguages, keepDictionariesLocal, wireSpellcheckMenu } from './spellcheck/spellcheckWiring';
@@ -48,6 +48,7 @@ void app.whenReady().then(() => {
     export: { dialog: electronSaveDialog, createPrinter: () => new ElectronPrinter() },
     importDialog: electronOpenDialog,
     verifyDialog: electronVerifyDialog,
+    signDialog: electronSignDialog,
   });
   const services = startup.ok ? startup.services : undefined;
   if (!startup.ok) console.error(`minuta: cannot open ${startup.state.databasePath}: ${startup.state.detail}`);

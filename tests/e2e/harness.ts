@@ -70,6 +70,8 @@ export interface AppUnderTest {
   importAnswer: { file: string | undefined };
   /** What the test "open dialog" of "Verify a copy…" answers (undefined: cancel). */
   verifyAnswer: { file: string | undefined };
+  /** What the test dialogs of "Sign as…" answer: the copy, the key file, where the signed copy goes (undefined: cancel). */
+  signAnswer: { copy: string | undefined; key: string | undefined; out: string | undefined };
   reload(): Promise<void>;
   close(): Promise<void>;
 }
@@ -116,6 +118,7 @@ export async function startAny(
   const exportsDir = join(dataDir, 'exports');
   const importAnswer: { file: string | undefined } = { file: undefined };
   const verifyAnswer: { file: string | undefined } = { file: undefined };
+  const signAnswer: AppUnderTest['signAnswer'] = { copy: undefined, key: undefined, out: undefined };
   const startup = startServices({
     databasePath,
     version: 'test',
@@ -128,6 +131,7 @@ export async function startAny(
     },
     importDialog: { chooseMinutesFile: async () => importAnswer.file },
     verifyDialog: { chooseCopy: async () => verifyAnswer.file },
+    signDialog: { chooseCopy: async () => signAnswer.copy, chooseKey: async () => signAnswer.key, chooseDestination: async () => signAnswer.out },
     ...(options.workflowState ? { workflowState: options.workflowState } : {}),
     // "Who am I" as the app keeps it: settings.json in the data folder.
     settings: createSettingsStore(join(dataDir, 'settings.json')),
@@ -174,6 +178,7 @@ export async function startAny(
     problems,
     importAnswer,
     verifyAnswer,
+    signAnswer,
     reload: async () => {
       await page.reload();
     },

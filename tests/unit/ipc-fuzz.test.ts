@@ -11,6 +11,8 @@ import { FIXTURES, loadFixture, tempDir } from '../support/temp';
 import { digest, generate, mutate, requestSchema, seeded, type Pools } from '../support/fuzz';
 import { readFileSync } from 'node:fs';
 import { createSettingsStore } from '../../src/main/settings/settingsFile';
+import { createTestPki, type Signer } from '../support/pki';
+import { minimalSignatureCopy } from './signoff/helpers';
 
 /** Every meeting, wherever it is listed (home, archive, trash): restore and archive need them all. */
 const allMeetings = () => [...services.store.list('active'), ...services.store.list('archived'), ...services.store.list('trash')];
@@ -33,6 +35,12 @@ let tmp: ReturnType<typeof tempDir>;
 let services: Services;
 const importFiles: (string | undefined)[] = [];
 let importIndex = 0;
+/** "Sign as…": the dialogs' answers cycle through cancel, a real copy and files that are not copies. */
+const signFiles: { copies: (string | undefined)[]; keys: (string | undefined)[]; outs: (string | undefined)[] } = { copies: [], keys: [], outs: [] };
+const signIndex = { copy: 0, key: 0, out: 0 };
+let signer: Signer;
+/** The sessions chooseSigningCopy handed out, for the calls that name one. */
+const signSessions: string[] = [];
 let verifyIndex = 0;
 
 beforeAll(() => {
@@ -55,6 +63,10 @@ beforeAll(() => {
     tmp.dir,
     '/proc/self/status',
   );
+  signer = createTestPki(join(tmp.dir, 'pki')).issue({ name: 'lao', subject: '/C=LA/O=Ministry of Public Security/CN=Fuzz Signer', key: 'ec-p256' });
+  signFiles.copies.push(undefined, file('copy.pdf', minimalSignatureCopy()), FIXTURES[2019], join(tmp.dir, 'garbage.minuta.json'), join(tmp.dir, 'missing.pdf'));
+  signFiles.keys.push(signer.p12, undefined, join(tmp.dir, 'zip.docx'));
+  signFiles.outs.push(undefined, join(tmp.dir, 'signed-out.pdf'));
   services = createServices({
     databasePath: join(tmp.dir, 'minuta.sqlite'),
     version: 'fuzz',
@@ -66,6 +78,11 @@ beforeAll(() => {
     importDialog: { chooseMinutesFile: async () => importFiles[importIndex++ % importFiles.length] },
     // A copy to verify: cancelled, a minutes file (not a copy), a missing file, garbage.
     verifyDialog: { chooseCopy: async () => [undefined, FIXTURES[2019], join(tmp.dir, 'missing.pdf'), join(tmp.dir, 'garbage.minuta.json')][verifyIndex++ % 4] },
+    signDialog: {
+      chooseCopy: async () => signFiles.copies[signIndex.copy++ % signFiles.copies.length],
+      chooseKey: async () => signFiles.keys[signIndex.key++ % signFiles.keys.length],
+      chooseDestination: async () => signFiles.outs[signIndex.out++ % signFiles.outs.length],
+    },
     // Every meeting counts as approved, so each named version has a signature copy to export.
     workflowState: () => 'approved',
     settings: createSettingsStore(join(tmp.dir, 'settings.json')),
@@ -215,6 +232,16 @@ describe('IPC fuzz generated from the contract', () => {
         const m = trashed[Math.floor(rng() * trashed.length)];
         return m && { id: m.id };
       },
+      // Signing names a session main handed out, a field of the copy and (mostly) the key's password.
+      chooseSigningKey: () => (signSessions.length > 0 ? { session: signSessions[Math.floor(rng() * signSessions.length)]! } : undefined),
+      signCopy: () =>
+        signSessions.length > 0
+          ? {
+              session: signSessions[Math.floor(rng() * signSessions.length)]!,
+              field: rng() < 0.8 ? 'Head of Lao Delegation' : 'Head of Cambodia Delegation',
+              password: rng() < 0.8 ? signer.password : 'wrong password',
+            }
+          : undefined,
       // A scan is a real image, attached to the sealed meeting.
       attachScan: () => ({ id: 'm_sealed', name: 'signed.png', bytes: Uint8Array.from(Buffer.from(ONE_PIXEL_PNG, 'base64')) }),
     };
@@ -250,6 +277,10 @@ describe('IPC fuzz generated from the contract', () => {
           continue;
         }
         if (result.ok) {
+          if (method === 'chooseSigningCopy') {
+            const session = (result.value as { session?: string }).session;
+            if (session) signSessions.push(session);
+          }
           counts.accepted++;
           perMethod[method].accepted++;
           const response = contract[method].response.safeParse(result.value);

@@ -13,6 +13,7 @@ import { backupDatabase } from '../store/backup';
 import { checkDatabase, type CheckReport } from '../store/integrity';
 import { defaultUserDataDir, resolveDatabasePath } from '../paths';
 import { SIGNOFF_COMMANDS, SIGNOFF_USAGE } from '../signoff/commands';
+import type { SignedField } from '../signoff/sign';
 import { type ComparisonFormat, compareVersions, exportComparison } from '../export/comparison';
 import { ExportWorker } from '../export/worker/client';
 import { NoChromiumError } from '../export/pdf/chromium';
@@ -209,6 +210,27 @@ function workflowStateOf(store: ReturnType<typeof createMeetingStore>, meetingId
   return store.get(meetingId) ? store.workflow.status(meetingId).state : undefined;
 }
 
+/**
+ * `sign --db FILE`: the same audit entry (and attachment, when sealed) as the app's "Sign as…", when
+ * that database has the copy's meeting; a copy of a meeting it does not have stays a file-only signature.
+ */
+function signatureRecorder(dbPath: string, authorFlag: string | undefined, io: CliIo) {
+  return async (input: Uint8Array, signed: SignedField, out: { path: string; bytes: Uint8Array }): Promise<string> => {
+    const { copyMeetingId, recordSignature } = await import('../signoff/record');
+    // As every other command: --author, else MINUTA_AUTHOR, else the app's "Who am I" name, else the OS login name.
+    const userDataDir = defaultUserDataDir(process.platform, io.env, homedir());
+    const author = authorFlag ?? (io.env['MINUTA_AUTHOR'] || authorOf(loadSettings(settingsPathIn(userDataDir)).settings, userInfo().username));
+    const db = openDatabase(dbPath);
+    try {
+      const recorded = recordSignature(db, createMeetingStore(db), copyMeetingId(input), author, signed, out);
+      if (!recorded.audited) return 'not recorded: the database does not have this copy\'s meeting';
+      return `recorded in the audit log of meeting ${recorded.meetingId}${recorded.attached ? '; the signed copy is attached to the sealed record' : ''}`;
+    } finally {
+      closeQuietly(db, (e) => io.stderr(`minuta: warning: ${e.message}`));
+    }
+  };
+}
+
 /** The whole CLI as a function: the bin calls it with the process's argv, tests call it directly. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: Parsed;
@@ -217,9 +239,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...TRASH_COMMANDS, ...Object.keys(COMMENT_COMMANDS), ...Object.keys(WORKFLOW_COMMANDS), ...Object.keys(HISTORY_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
     }
-    // Signing and verifying work on files only: no database is opened.
+    // Signing and verifying work on files only: no database is opened (`sign --db` records the signature there).
     if (Object.hasOwn(SIGNOFF_COMMANDS, parsed.command)) {
-      return await (await import('../signoff/cli')).runSignoffCommand(parsed.command, parsed.args, parsed.flags, io);
+      const signoffIo = parsed.command === 'sign' && parsed.flags.has('--db') ? { ...io, recordSignature: signatureRecorder(parsed.flags.get('--db')!, parsed.flags.get('--author'), io) } : io;
+      return await (await import('../signoff/cli')).runSignoffCommand(parsed.command, parsed.args, parsed.flags, signoffIo);
     }
   } catch (error) {
     io.stderr(`minuta: ${(error as Error).message}\n${USAGE}`);

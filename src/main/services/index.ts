@@ -21,6 +21,9 @@ import { compareVersions, redlineSource } from '../export/comparison';
 import { suggestedFileName } from '../export/service';
 import { authorOf, DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings';
 import type { SettingsStore } from '../settings/settingsFile';
+import { signingHandlers, type SignDialogPort } from './signing';
+
+export type { SignDialogPort } from './signing';
 
 /** Where the minutes file to import comes from: Electron's open dialog in the app, a fixed path in tests. */
 export interface OpenDialogPort {
@@ -55,6 +58,8 @@ export interface ServicesOptions {
   importDialog?: OpenDialogPort;
   /** The open dialog of "Verify a copy…"; without it, verifyCopy answers `unavailable`. */
   verifyDialog?: VerifyDialogPort;
+  /** The dialogs of "Sign as…" (copy, key file, destination); without them, signing answers `unavailable`. */
+  signDialog?: SignDialogPort;
   /**
    * The workflow state of a meeting ('approved', 'sealed', …), which decides whether it has signature
    * copies. The workflow's own reader once it lands; a `state` column if the database has one by default.
@@ -321,6 +326,7 @@ export function createServices(options: ServicesOptions): Services {
         },
       };
     },
+    ...signingHandlers({ db, store, dialog: options.signDialog, author: currentAuthor, writable }),
     getWorkflow: ({ id }) => ({ ...store.workflow.status(id), attachments: store.workflow.attachments(id) }),
     transitionMeeting: ({ id, transition, note }) => {
       writable();

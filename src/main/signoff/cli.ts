@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { MinutaError, excerpt } from '../../shared/errors';
 import { openSigningCredentials } from './credentials';
 import { readPasswordFromTerminal } from './password';
-import { signPdf } from './sign';
+import { signPdf, type SignedField } from './sign';
 import { loadTrustAnchors } from './trust';
 import { verifySignatures, type VerifyReport } from './verify';
 import { SignoffUsageError } from './commands';
@@ -22,6 +22,11 @@ export interface SignoffIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Asks for the key's password without echo; the default reads the terminal. */
   promptPassword?: (prompt: string) => Promise<string>;
+  /**
+   * `sign --db`: records the signature in that database (audit entry, attachment when sealed), after
+   * the file is written; returns what to tell the user. Without it, signing touches files only.
+   */
+  recordSignature?: (input: Uint8Array, signed: SignedField, out: { path: string; bytes: Uint8Array }) => Promise<string>;
 }
 
 
@@ -124,6 +129,14 @@ export async function runSignoffCommand(command: string, args: readonly string[]
       writeAtomically(flags.get('--out')!, bytes);
       io.stdout(`${command === 'sign' ? 'signed' : 'certified'} "${signed.field}" as ${signed.signer.subject} (certificate SHA-256 ${signed.signer.fingerprint})`);
       if (signed.appearanceNameSubstituted) io.stdout('note: the name is not in Latin script; the box shows a Latin substitute from the certificate');
+      if (command === 'sign' && io.recordSignature) {
+        try {
+          io.stdout(await io.recordSignature(pdf, signed, { path: flags.get('--out')!, bytes }));
+        } catch (e) {
+          io.stderr(`minuta: the signed copy was written, but the signature was not recorded in the database: ${e instanceof MinutaError ? e.message : excerpt((e as Error).message ?? String(e), 200)}`);
+          return 1;
+        }
+      }
       return 0;
     } catch (e) {
       io.stderr(`minuta: ${e instanceof MinutaError ? e.message : excerpt((e as Error).message ?? String(e), 200)}`);

@@ -6,7 +6,9 @@
 export const SIGNOFF_USAGE = `  sign FILE.pdf --field NAME --p12 KEY.p12 [--password-file F] --out FILE.pdf
                                           sign one empty signature field (PAdES, as an
                                           incremental update); the password comes from
-                                          --password-file, MINUTA_P12_PASSWORD or a prompt
+                                          --password-file, MINUTA_P12_PASSWORD or a prompt;
+                                          with --db, also audited on the copy's meeting
+                                          (and attached when it is sealed)
   certify FILE.pdf --p12 KEY.p12 [--password-file F] --out FILE.pdf
           [--field NAME] [--permissions 1|2|3]
                                           certify the copy before anyone signs it (DocMDP;

@@ -6,6 +6,7 @@ import { SaveStatus } from './editor/SaveStatus';
 import { ExportMenu } from './export/ExportMenu';
 import { ConflictBanner } from './editor/ConflictBanner';
 import { Palette } from './commands/Palette';
+import { SignAsHost } from './copies/SignAsDialog';
 import { useShortcuts } from './commands/useShortcuts';
 import { useAppStore } from './state/store';
 import { screenFromHash } from './state/uiSlice';
@@ -76,6 +77,7 @@ export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
         {screen.name === 'register' && <RegisterScreen meetingId={screen.meetingId} />}
       </main>
       <Palette />
+      <SignAsHost />
     </div>
   );
 }

@@ -68,6 +68,8 @@ export const newMeeting = z.strictObject({
 export type NewMeeting = z.input<typeof newMeeting>;
 
 const none = z.undefined().or(z.strictObject({}));
+/** The token main gives a "Sign as…" dialog for the files it chose (a UUID). */
+const signingSession = z.string().uuid('must be the session of a "Sign as…" dialog');
 
 // ---------------------------------------------------------------- sign-off workflow
 const workflowState = z.enum(WORKFLOW_STATES);
@@ -411,6 +413,50 @@ export const contract = {
           ),
         })
         .optional(),
+    }),
+  },
+  /**
+   * "Sign as…", step 1: the user picks a signature copy PDF (open dialog in main). Main keeps its path
+   * under `session` (the renderer never sees a path it could forge, nor the file) and lists its fields.
+   * A PDF that is not one of ours is refused (`invalid`).
+   */
+  chooseSigningCopy: {
+    request: none,
+    response: z.object({
+      chosen: z.boolean(),
+      session: z.string().optional(),
+      file: z.string().optional(),
+      meetingId: z.string().optional(),
+      title: z.string().optional(),
+      fields: z.array(z.object({ name: z.string(), page: z.number().optional(), signed: z.boolean() })),
+    }),
+  },
+  /** Step 2: the user picks their PKCS#12 key file (open dialog in main); only its name comes back. */
+  chooseSigningKey: {
+    request: z.strictObject({ session: signingSession }),
+    response: z.object({ chosen: z.boolean(), file: z.string().optional() }),
+  },
+  /**
+   * Step 3: signs `field` with the chosen key, the password sent here and only here (never logged,
+   * stored or echoed), then asks where to save (save dialog in main) and writes atomically; audits
+   * the signature on the copy's meeting and attaches the signed file when it is sealed. Every refusal
+   * (wrong password, expired certificate, field already signed, not our PDF) writes nothing.
+   */
+  signCopy: {
+    request: z.strictObject({
+      session: signingSession,
+      field: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+      password: z.string().max(1024, 'must be at most 1024 characters'),
+    }),
+    response: z.object({
+      saved: z.boolean(),
+      file: z.string().optional(),
+      path: z.string().optional(),
+      field: z.string().optional(),
+      signer: z.string().optional(),
+      certificateSha256: z.string().optional(),
+      audited: z.boolean(),
+      attached: z.boolean(),
     }),
   },
   /** The sign-off state of a meeting, the transitions open to it, its chain head and attachments. */

@@ -10,6 +10,7 @@ import { defineCommands, type Command } from './registry';
 import type { ReviewCommandId } from '../review/reviewCommands';
 import type { FindCommandId } from '../find/findCommands';
 import { anchorFromSelection } from '../editor/comments/anchor';
+import { openSignAs } from '../copies/signAs';
 
 const hasDoc = (s: AppState) => s.doc !== null && s.screen.name !== 'home';
 const inEditor = (s: AppState) => s.doc !== null && s.screen.name === 'editor';
@@ -48,6 +49,8 @@ const COMMANDS = [
   { id: 'file.exportDocx', label: 'Export Word document…', group: 'File', shortcuts: ['Mod-Shift-D'], enabled: (s) => hasDoc(s) && s.exportState.kind !== 'busy', run: (s) => void s.exportOpenMeeting('docx') },
   // The minutes themselves, to send to a colleague's Minuta or keep as an archive (Import minutes file… reads it).
   { id: 'file.exportMinutesFile', label: 'Save a copy as a minutes file (.minuta.json)…', group: 'File', enabled: (s) => hasDoc(s) && s.exportState.kind !== 'busy', run: (s) => void s.exportOpenMeeting('json') },
+  // Signing a field of a signature copy with one's own key (the copy and key are chosen in main's dialogs).
+  { id: 'file.signAs', label: 'Sign a signature copy as…', group: 'File', enabled: () => true, run: () => openSignAs() },
   { id: 'go.home', label: 'Go to meetings', group: 'Go', shortcuts: ['Mod-Shift-H'], enabled: () => true, run: (s) => s.navigate({ name: 'home' }) },
   { id: 'go.minutes', label: 'Go to the minutes', group: 'Go', shortcuts: ['Mod-1'], enabled: hasDoc, run: (s) => s.navigate({ name: 'editor', meetingId: s.doc!.id }) },
   { id: 'go.register', label: 'Go to the participants register', group: 'Go', shortcuts: ['Mod-2'], enabled: hasDoc, run: (s) => s.navigate({ name: 'register', meetingId: s.doc!.id }) },

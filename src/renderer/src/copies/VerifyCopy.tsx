@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Response } from '../../../shared/ipc/contract';
 import { CallError, call } from '../api/client';
+import { openSignAs } from './signAs';
 import './copies.css';
 
 type Verified = Response<'verifyCopy'>;
@@ -35,6 +36,9 @@ export function VerifyCopy() {
         <h2 id="verify-heading">Verify a copy</h2>
         <button type="button" className="secondary" onClick={() => void run()} disabled={busy} data-testid="verify-copy">
           {busy ? 'Verifying…' : 'Verify a copy…'}
+        </button>
+        <button type="button" className="secondary" onClick={openSignAs} data-testid="sign-as-open">
+          Sign as…
         </button>
       </div>
       {error && (

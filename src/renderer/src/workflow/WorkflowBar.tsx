@@ -5,6 +5,7 @@ import { TRANSITION_RULES, MAX_NOTE, MAX_SCAN_BYTES, type Transition } from '../
 import { useAppStore } from '../state/store';
 import { StateBadge } from './StateBadge';
 import { AuditView } from './AuditView';
+import { openSignAs } from '../copies/signAs';
 
 type Status = Response<'getWorkflow'>;
 
@@ -81,6 +82,11 @@ export function WorkflowBar({ meetingId }: { meetingId: string }) {
         <span className="workflow-chain" title={status.chain.hash}>
           Audit chain: {status.chain.length} · {status.chain.hash.slice(0, 12)}…
         </span>
+        {(status.state === 'approved' || status.state === 'sealed') && (
+          <button type="button" className="secondary" onClick={openSignAs} data-testid="workflow-sign-as" title="Sign your field of this version's signature copy with your own key">
+            Sign as…
+          </button>
+        )}
         {status.corrects && (
           <button type="button" className="link" onClick={() => navigate({ name: 'editor', meetingId: status.corrects! })}>
             Corrigendum to {status.corrects}
