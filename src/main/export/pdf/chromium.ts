@@ -1,3 +1,4 @@
+import { MinutaError } from '../../../shared/errors';
 import { existsSync } from 'node:fs';
 import { NO_NETWORK_ARGS } from '../../security/network';
 
@@ -44,9 +45,11 @@ const CANDIDATES: Record<string, string[]> = {
   ],
 };
 
-export class NoChromiumError extends Error {
+/** `unavailable`: printing is a capability this machine lacks until a browser is installed. */
+export class NoChromiumError extends MinutaError {
   constructor() {
     super(
+      'unavailable',
       'No Chromium, Chrome or Edge found to print PDF: set MINUTA_CHROMIUM to the browser binary, ' +
         'or install one (Debian/Ubuntu: apt-get install chromium). Run `bash scripts/setup.sh test` to do it for you.',
     );
@@ -57,7 +60,7 @@ export class NoChromiumError extends Error {
 export function chromiumPath(): string {
   const fromEnv = process.env['MINUTA_CHROMIUM'];
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`MINUTA_CHROMIUM is set to ${fromEnv}, which does not exist`);
+    if (!existsSync(fromEnv)) throw new MinutaError('unavailable', `MINUTA_CHROMIUM is set to ${fromEnv}, which does not exist`);
     return fromEnv;
   }
   const found = (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p));

@@ -137,6 +137,14 @@ export class ExportWorker {
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = undefined;
-    if (w) await w.terminate();
+    if (!w) return;
+    // Node does not count a terminating worker as keeping the process alive: a CLI whose last await is
+    // this one would end with the promise unsettled (exit code 13). A timer holds it until the exit.
+    const alive = setInterval(() => undefined, 1_000);
+    try {
+      await w.terminate();
+    } finally {
+      clearInterval(alive);
+    }
   }
 }
