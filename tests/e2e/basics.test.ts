@@ -231,6 +231,7 @@ describe('settings', () => {
         organisation: 'MRC Secretariat',
         initials: 'AS',
         spellcheckLanguages: ['en-GB'],
+        trustAnchors: '',
       });
       await openMeeting(page, id);
       await page.locator('.blk-paragraph [data-field]').first().click();

@@ -8,6 +8,8 @@ import { loadFixture, tempDir } from '../support/temp';
 import { noSystemNotoEnv } from '../support/noSystemFonts';
 import { tool } from '../support/exportText';
 import { createTestPki, type Signer } from '../support/pki';
+import { createSettingsStore } from '../../src/main/settings/settingsFile';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings';
 
 /**
  * "Sign as…" through the services (issue 14): the 2019 minutes are sealed through the workflow, their
@@ -27,6 +29,7 @@ let meetingId: string;
 let signers: Signer[];
 let copy: string;
 const answers: { copy?: string; key?: string; out?: string } = {};
+let caCert: string;
 
 async function call<T>(method: string, payload: unknown): Promise<T> {
   const r = (await services.dispatch(method, payload)) as { ok: boolean; value?: T; error?: { code: string; message: string; path?: string } };
@@ -67,6 +70,7 @@ const filesIn = (dir: string) => readdirSync(dir).sort();
 beforeAll(async () => {
   tmp = tempDir('minuta-signapp-');
   const pki = createTestPki(join(tmp.dir, 'pki'));
+  caCert = pki.caCert;
   signers = [
     pki.issue({ name: 'cambodia', subject: `/C=KH/O=Ministry of Interior/CN=${CNS[0]}`, key: 'rsa' }),
     pki.issue({ name: 'lao', subject: `/C=LA/O=Ministry of Public Security/CN=${CNS[1]}`, key: 'ec-p256' }),
@@ -81,6 +85,8 @@ beforeAll(async () => {
       dialog: { chooseDestination: async () => copy },
       createPrinter: () => new PlaywrightPrinter({ env: noSystemNotoEnv(tmp.dir) }),
     },
+    settings: createSettingsStore(join(tmp.dir, 'settings.json')),
+    verifyDialog: { chooseCopy: async () => answers.copy },
     signDialog: {
       chooseCopy: async () => answers.copy,
       chooseKey: async () => answers.key,
@@ -194,5 +200,20 @@ describe('"Sign as…" through the services', () => {
     });
     expect(code2).toBe(0);
     expect((await audit()).entries.filter((e) => e.action === 'signature')).toHaveLength(4);
+  });
+
+  it("Verify a copy checks each signer's chain against the trust anchors of the settings, and only them", async () => {
+    const lastSigned = signed.at(-1)!;
+    const verify = async (trustAnchors: string) => {
+      expect(await services.dispatch('saveSettings', { ...DEFAULT_SETTINGS, trustAnchors })).toMatchObject({ ok: true });
+      answers.copy = lastSigned;
+      return call<{ report: { signatures: { signed: boolean; valid: boolean; problems: string[] }[] } }>('verifyCopy', undefined);
+    };
+    const trusted = await verify(caCert);
+    expect(trusted.report.signatures.filter((s) => s.signed).map((s) => s.valid)).toEqual([true, true, true]);
+    const stranger = createTestPki(join(tmp.dir, 'other-ca'), '/C=XX/O=Someone Else/CN=Another Root CA');
+    const untrusted = await verify(stranger.caCert);
+    const sigs = untrusted.report.signatures.filter((s) => s.signed);
+    expect(sigs.every((s) => !s.valid && s.problems.some((p) => /not trusted/.test(p)))).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-const ana = { name: 'Ana Souza', organisation: 'MRC Secretariat', initials: 'AS', spellcheckLanguages: ['en-GB' as const] };
+const ana = { name: 'Ana Souza', organisation: 'MRC Secretariat', initials: 'AS', spellcheckLanguages: ['en-GB' as const], trustAnchors: '' };
 
 describe('settings file', () => {
   it('gives the defaults and no notice when there is no file (the first start)', () => {

@@ -8,7 +8,7 @@ import { COPY_INFO_KEYS, RECORD_FILE_NAME, decodeStream, pageContentDigests } fr
 import { PdfFile } from '../signoff/pdf/file';
 import { pageOrder, textOf } from '../signoff/pdf/fields';
 import { PdfRef, PdfString, isDict, type PdfDict } from '../signoff/pdf/syntax';
-import { verifySignatures, type SignatureReport } from '../signoff/verify';
+import { verifySignatures, type SignatureReport, type VerifyOptions } from '../signoff/verify';
 import { pdftotextPages, type PageTextReader } from './pageText';
 
 /**
@@ -75,6 +75,8 @@ export interface CopyReport {
 
 export interface VerifyCopyOptions {
   pageText?: PageTextReader;
+  /** CA certificates the user trusts (settings, or `--trust`): signers' chains are checked against them. */
+  trustAnchors?: VerifyOptions['trustAnchors'];
 }
 
 const notOurs = (what: string) => new MinutaError('invalid', `This is not a Minuta signature copy: ${what}`);
@@ -258,7 +260,7 @@ async function verifyPdf(bytes: Uint8Array, source: RecordSource, options: Verif
     else check(report, 'stored record', false, `the embedded record differs from revision ${report.revisionId} as stored, first at ${excerpt(at, 120)}`);
   }
 
-  report.signatures = (await verifySignatures(bytes)).signatures;
+  report.signatures = (await verifySignatures(bytes, options.trustAnchors ? { trustAnchors: options.trustAnchors } : {})).signatures;
   const broken = report.signatures.filter((s) => s.signed && !s.valid);
   const signed = report.signatures.filter((s) => s.signed).length;
   if (broken.length) check(report, 'signatures', false, listProblems(broken.map((s) => `the signature "${excerpt(s.field, 60)}" is not valid: ${s.problems[0] ?? 'unknown'}`)));

@@ -308,7 +308,9 @@ export function createServices(options: ServicesOptions): Services {
       const file = await options.verifyDialog.chooseCopy();
       if (!file) return { chosen: false };
       const { MAX_COPY_BYTES, storeRecordSource, verifyCopy } = await import('../copies/verifyCopy');
-      const report = await verifyCopy(readBounded(file, MAX_COPY_BYTES), storeRecordSource(store, workflowState));
+      const anchors = options.settings?.get().trustAnchors;
+      const { loadTrustAnchors } = await import('../signoff/trust');
+      const report = await verifyCopy(readBounded(file, MAX_COPY_BYTES), storeRecordSource(store, workflowState), anchors ? { trustAnchors: loadTrustAnchors(anchors) } : {});
       return {
         chosen: true,
         file: basename(file),

@@ -27,10 +27,15 @@ export const settingsSchema = z.strictObject({
     .array(z.enum(SPELLCHECK_LANGUAGES))
     .max(SPELLCHECK_LANGUAGES.length, `must list at most ${SPELLCHECK_LANGUAGES.length} languages`)
     .refine((list) => new Set(list).size === list.length, 'must not list a language twice'),
+  /**
+   * A file or folder of CA certificates (PEM or DER) that "Verify a copy…" checks signers' chains
+   * against; empty: chains are not checked. Nothing is ever fetched (no network).
+   */
+  trustAnchors: line(4096).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { name: '', organisation: '', initials: '', spellcheckLanguages: ['en-GB', 'en-US'] };
+export const DEFAULT_SETTINGS: Settings = { name: '', organisation: '', initials: '', spellcheckLanguages: ['en-GB', 'en-US'], trustAnchors: '' };
 
 /** The author of a revision: the settings' name, else the fallback (the OS login name). */
 export function authorOf(settings: Pick<Settings, 'name'>, fallback: string): string {

@@ -65,6 +65,17 @@ export function SettingsScreen() {
           </label>
         </fieldset>
         <fieldset>
+          <legend>Trusted certificate authorities</legend>
+          <p className="hint">
+            A file or folder of CA certificates (PEM or DER). <em>Verify a copy…</em> then checks that each signer's
+            certificate chains up to one of them. Leave empty to check signatures without judging who issued them.
+          </p>
+          <label>
+            File or folder
+            <input value={settings.trustAnchors} maxLength={4096} onChange={(e) => change({ trustAnchors: e.target.value })} data-testid="trust-anchors" />
+          </label>
+        </fieldset>
+        <fieldset>
           <legend>Spell-check languages</legend>
           <p className="hint">Misspelled words are underlined as you type; right-click one for suggestions or to add it to the dictionary.</p>
           {SPELLCHECK_LANGUAGES.map((lang) => (
