@@ -21,6 +21,8 @@ import { compareVersions, redlineSource } from '../export/comparison';
 import { suggestedFileName } from '../export/service';
 import { authorOf, DEFAULT_SETTINGS, type Settings } from '../../shared/settings/settings';
 import type { SettingsStore } from '../settings/settingsFile';
+import { ALL_SCRIPTS, fontFaceCss } from '../../shared/format';
+import { fontDataUrl } from '../export/fonts';
 
 /** Where the minutes file to import comes from: Electron's open dialog in the app, a fixed path in tests. */
 export interface OpenDialogPort {
@@ -351,6 +353,7 @@ export function createServices(options: ServicesOptions): Services {
       if (!exports) throw new MinutaError('unavailable', 'Preview is not available in this process');
       return exports.preview(meeting, { sealed: sealed ?? false });
     },
+    previewFonts: () => ({ css: fontFaceCss(ALL_SCRIPTS, { fontUrl: fontDataUrl }) }),
     ...commentHandlers({ store, author: currentAuthor, writable, exports }),
   };
 
