@@ -36,6 +36,9 @@ const NAMED_KEYS = {
   F2: { dom: 'F2', accelerator: 'F2', glyph: 'F2' },
   F3: { dom: 'F3', accelerator: 'F3', glyph: 'F3' },
   F7: { dom: 'F7', accelerator: 'F7', glyph: 'F7' },
+  // The preview's zoom keys (Ctrl+[ / Ctrl+]); Electron's accelerators take the punctuation as it is.
+  '[': { dom: '[', accelerator: '[', glyph: '[' },
+  ']': { dom: ']', accelerator: ']', glyph: ']' },
 } as const satisfies Record<string, NamedKey>;
 
 type Modifier = 'Mod' | 'Alt' | 'Shift';
