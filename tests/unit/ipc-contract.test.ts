@@ -23,6 +23,7 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   nameVersion: { payload: { id: 'm_1', name: 'Draft 1', revisionId: -3 }, field: 'revisionId' },
   exportMeeting: { payload: { id: 'm_1', format: 'odt' }, field: 'format' },
   previewMeeting: { payload: { id: 'm_1', sealed: 'yes' }, field: 'sealed' },
+  previewFonts: { payload: { scripts: ['khmer'] }, field: null },
   importMeeting: { payload: { path: '/etc/passwd' }, field: null },
   signatureCopyStatus: { payload: { id: 'x'.repeat(65) }, field: 'id' },
   exportSignatureCopy: { payload: { id: 'm_1', format: 'json' }, field: 'format' },

@@ -64,7 +64,8 @@ beforeAll(() => {
     '/proc/self/status',
   );
   signer = createTestPki(join(tmp.dir, 'pki')).issue({ name: 'lao', subject: '/C=LA/O=Ministry of Public Security/CN=Fuzz Signer', key: 'ec-p256' });
-  signFiles.copies.push(undefined, file('copy.pdf', minimalSignatureCopy()), FIXTURES[2019], join(tmp.dir, 'garbage.minuta.json'), join(tmp.dir, 'missing.pdf'));
+  // The real copy first: the first round's chooseSigningCopy hands out a session the signing calls can use.
+  signFiles.copies.push(file('copy.pdf', minimalSignatureCopy()), undefined, FIXTURES[2019], join(tmp.dir, 'garbage.minuta.json'), join(tmp.dir, 'missing.pdf'));
   signFiles.keys.push(signer.p12, undefined, join(tmp.dir, 'zip.docx'));
   signFiles.outs.push(undefined, join(tmp.dir, 'signed-out.pdf'));
   services = createServices({
@@ -232,6 +233,17 @@ describe('IPC fuzz generated from the contract', () => {
         const m = trashed[Math.floor(rng() * trashed.length)];
         return m && { id: m.id };
       },
+      // A comment on the first block of a meeting that is there.
+      addComment: () => {
+        const listed = services.store.list();
+        const m = listed[Math.floor(rng() * listed.length)];
+        const block = m && services.store.get(m.id)!.meeting.body[0];
+        return block && { id: m.id, anchor: { blockId: block.id }, text: `Fuzz comment ${counts.tried}` };
+      },
+      // Picking the copy to sign (the dialog answers in turn: the real copy, a cancel, files that are not copies).
+      chooseSigningCopy: () => ({}),
+      // A signature copy of a meeting's latest named version (every meeting counts as approved here).
+      exportSignatureCopy: () => ({ id: loadFixture(2019).id, format: rng() < 0.5 ? 'docx' : 'pdf' }),
       // Signing names a session main handed out, a field of the copy and (mostly) the key's password.
       chooseSigningKey: () => (signSessions.length > 0 ? { session: signSessions[Math.floor(rng() * signSessions.length)]! } : undefined),
       signCopy: () =>
@@ -249,12 +261,17 @@ describe('IPC fuzz generated from the contract', () => {
     for (let round = 0; round < perMethodCases; round++) {
       for (const method of methods) {
         const example = examples[method];
-        const valid = (example && rng() < 0.5 ? example() : undefined) ?? versionsOfItsMeeting(generate(schemas[method]!, rng, pools), rng);
+        // The first round sends each example whole, so every method is reached past its validation at
+        // least once whatever the seed; later rounds draw.
+        const fromExample = example && (round === 0 || rng() < 0.5) ? example() : undefined;
+        const valid = fromExample ?? versionsOfItsMeeting(generate(schemas[method]!, rng, pools), rng);
         // A comment's anchor or thread, a review copy's base, mostly belong to the meeting its id names, as a real caller's do
         // (the pools cannot correlate two fields); the mutations take care of disagreeing.
         if (['addComment', 'replyComment', 'resolveComment', 'exportReviewCopy'].includes(method) && rng() < 0.8) inMeeting(valid, rng);
         // A third stay as generated (valid-looking); the rest get one hostile change.
-        const { payload, how } = rng() < 0.33 ? { payload: valid, how: 'as generated' } : mutate(valid, rng);
+        // (An example, which only a real state makes acceptable, stays whole half the time.)
+        const whole = (fromExample && round === 0) || rng() < (fromExample ? 0.5 : 0.33);
+        const { payload, how } = whole ? { payload: valid, how: 'as generated' } : mutate(valid, rng);
         // The digest of the current content, reused while nothing was accepted (a rejection was just
         // proven to leave it unchanged); flushing a pending index update changes it, so it is redone.
         // An accepted emptyTrash may have deleted every meeting: bring the seeds back to keep fuzzing them.

@@ -65,6 +65,7 @@ describe('the real command registry in the native menu', () => {
   it('gives every shortcut of every command a valid Electron accelerator (Ctrl+Alt+↑ is "Up", not "ArrowUp")', async () => {
     // The registry as the app loads it (every command module), and the list the menu is built from.
     await import('../../src/renderer/src/commands/editorCommands');
+    await import('../../src/renderer/src/find/findCommands'); // registered by useShortcuts.ts, as the app does
     const { allCommands } = await import('../../src/renderer/src/commands/registry');
     const { commandInfos } = await import('../../src/renderer/src/commands/menuBridge');
     const shortcuts = allCommands().flatMap((c) => c.shortcuts ?? []);

@@ -1,4 +1,4 @@
-import { type LayoutDocument, layoutBodyHtml, layoutCss } from '../../shared/format';
+import { type LayoutDocument, layoutCss, previewContent } from '../../shared/format';
 import { fontDataUrl } from './fonts';
 
 /** The paged preview beside the editor: the print stylesheet and body, the same that is printed. */
@@ -18,16 +18,5 @@ export interface Preview {
 }
 
 export function previewOf(layout: LayoutDocument): Preview {
-  const { furniture, meta } = layout;
-  return {
-    css: layoutCss(layout, { fontUrl: fontDataUrl }),
-    body: layoutBodyHtml(layout),
-    lang: meta.language,
-    title: meta.title,
-    fingerprint: meta.fingerprint,
-    ...(furniture.draftMark ? { draftMark: furniture.draftMark } : {}),
-    pageLabel: furniture.pageLabel,
-    fingerprintLabel: furniture.fingerprintLabel,
-    page: { widthMm: 210, heightMm: 297, marginsMm: furniture.page.marginsMm },
-  };
+  return { css: layoutCss(layout, { fontUrl: fontDataUrl }), ...previewContent(layout) };
 }

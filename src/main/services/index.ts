@@ -24,6 +24,8 @@ import type { SettingsStore } from '../settings/settingsFile';
 import { signingHandlers, type SignDialogPort } from './signing';
 
 export type { SignDialogPort } from './signing';
+import { ALL_SCRIPTS, fontFaceCss } from '../../shared/format';
+import { fontDataUrl } from '../export/fonts';
 
 /** Where the minutes file to import comes from: Electron's open dialog in the app, a fixed path in tests. */
 export interface OpenDialogPort {
@@ -359,6 +361,7 @@ export function createServices(options: ServicesOptions): Services {
       if (!exports) throw new MinutaError('unavailable', 'Preview is not available in this process');
       return exports.preview(meeting, { sealed: sealed ?? false });
     },
+    previewFonts: () => ({ css: fontFaceCss(ALL_SCRIPTS, { fontUrl: fontDataUrl }) }),
     ...commentHandlers({ store, author: currentAuthor, writable, exports }),
   };
 

@@ -162,9 +162,14 @@ export function layoutBodyHtml(doc: LayoutDocument): string {
   return doc.comparison ? `<div class="redline">${comparisonNote(doc.comparison)}\n${body}</div>` : body;
 }
 
-function fontFaces(doc: LayoutDocument, opts: HtmlOptions): string {
+/**
+ * The @font-face rules of `scripts`' shipped fonts. Apart from the rest of the stylesheet so that the
+ * renderer's preview can fetch the fonts (data: URLs, which only main can read) once per session and
+ * lay out the rest itself.
+ */
+export function fontFaceCss(scripts: readonly Script[], opts: HtmlOptions): string {
   const out: string[] = [];
-  for (const s of doc.scripts) {
+  for (const s of scripts) {
     for (const f of SCRIPTS[s].files) {
       out.push(
         `@font-face{font-family:'${SCRIPTS[s].family}';font-style:${f.style};font-weight:${f.weight};` +
@@ -177,11 +182,15 @@ function fontFaces(doc: LayoutDocument, opts: HtmlOptions): string {
 
 /** The print stylesheet, fonts included. */
 export function layoutCss(doc: LayoutDocument, opts: HtmlOptions): string {
+  return `${fontFaceCss(doc.scripts, opts)}\n${layoutRulesCss(doc)}`;
+}
+
+/** The print stylesheet without its @font-face rules (fontFaceCss): everything that depends on the document. */
+export function layoutRulesCss(doc: LayoutDocument): string {
   const [top, right, bottom, left] = doc.furniture.page.marginsMm;
   const { before, between, after } = doc.furniture.pageLabel;
   const draft = doc.furniture.draftMark;
-  return `${fontFaces(doc, opts)}
-@page {
+  return `@page {
   size: A4;
   margin: ${top}mm ${right}mm ${bottom}mm ${left}mm;
   @bottom-left { content: ${cssString(doc.furniture.fingerprintLabel)}; font: 7.5pt ${FAMILY_STACK('latin')}; color: #555; vertical-align: top; padding-top: 4mm; }

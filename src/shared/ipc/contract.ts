@@ -374,6 +374,15 @@ export const contract = {
     response: exportPreview,
   },
   /**
+   * The @font-face rules of every shipped font, as data: URLs (only main can read the font files): the
+   * editor's live preview fetches them once per session and lays the document out itself from the
+   * copy it holds, so that a refresh after typing crosses no process boundary.
+   */
+  previewFonts: {
+    request: none,
+    response: z.object({ css: z.string() }),
+  },
+  /**
    * Whether the meeting's latest named version may have a clean signature copy: only an approved or
    * sealed one (the workflow's state; without the workflow, none is, and `reason` says why).
    */

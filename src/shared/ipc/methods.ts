@@ -23,6 +23,7 @@ export const METHOD_NAMES = [
   'exportMeeting',
   'importMeeting',
   'previewMeeting',
+  'previewFonts',
   'startupState',
   'signatureCopyStatus',
   'exportSignatureCopy',

@@ -3,22 +3,25 @@ import { PagedPreview } from '../preview/PagedPreview';
 import { useAppStore } from '../state/store';
 import { ZoomControls } from '../find/ZoomControls';
 import type { PreviewZoom } from '../find/draftingSlice';
+import type { Meeting } from '../../../shared/minutes';
 
 /**
- * How long the document must rest (saved, no edit) before the preview lays it out again. The preview
- * shares the page's main thread (a same-origin frame), and laying out a 200-page document takes a few
- * hundred milliseconds: doing it while the minute-taker types would delay keystrokes.
+ * How long the typing must pause before the preview lays the document out again. The preview shares
+ * the page's main thread (a same-origin frame): laying out a 200-page document takes a few hundred
+ * milliseconds, which must not fall between two keystrokes of a word — but the pause between
+ * sentences is enough.
  */
-const QUIET_MS = 1_200;
+const QUIET_MS = 250;
 
 /**
- * The print preview beside the editor: the stored document in the agreed format, laid out exactly as
- * the PDF (same HTML and stylesheet). It reloads once the typing pauses and the edits are saved, so it
- * never costs a keystroke anything. It follows the cursor: the block being edited is scrolled into
- * view and marked on its page.
+ * The print preview beside the editor: the document the editor holds, in the agreed format, laid out
+ * here exactly as the PDF (same format module, HTML and stylesheet; main gives only the fonts, once).
+ * It lays out again once the typing pauses, whether or not the edits are saved yet, so it never costs a
+ * keystroke anything. It follows the cursor: the block being edited is scrolled into view and marked
+ * on its page.
  */
 export const LivePreview = memo(function LivePreview({ meetingId }: { meetingId: string }) {
-  const version = useQuietSavedVersion();
+  const meeting = useQuietMeeting();
   // Deferred: moving the cursor must never wait for the preview to scroll.
   const focusedBlock = useDeferredValue(useAppStore((s) => s.focusedBlock));
   const pane = useRef<HTMLElement>(null);
@@ -30,40 +33,32 @@ export const LivePreview = memo(function LivePreview({ meetingId }: { meetingId:
   return (
     <aside className="live-preview" aria-label="Preview" ref={pane}>
       <ZoomControls />
-      <PagedPreview meetingId={meetingId} revision={version} zoom={zoom} onPages={setPages} {...(focusedBlock ? { focusBlockId: focusedBlock } : {})} />
+      {meeting && (
+        <PagedPreview meetingId={meetingId} meeting={meeting} zoom={zoom} onPages={setPages} {...(focusedBlock ? { focusBlockId: focusedBlock } : {})} />
+      )}
     </aside>
   );
 });
 
 /**
- * A number that changes when the stored document has changed and the editor has been quiet for
- * QUIET_MS. Subscribes outside React so that keystrokes do not re-render this component.
+ * The editor's document, updated once it has not changed for QUIET_MS. Subscribes outside React so
+ * that keystrokes do not re-render this component.
  */
-function useQuietSavedVersion(): number {
-  const [version, setVersion] = useState(0);
+function useQuietMeeting(): Meeting | undefined {
+  const [meeting, setMeeting] = useState(() => useAppStore.getState().doc?.meeting);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let dirty = false;
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (useAppStore.getState().saveState !== 'saved') return schedule();
-        if (dirty) {
-          dirty = false;
-          setVersion((v) => v + 1);
-        }
-      }, QUIET_MS);
-    };
     const unsubscribe = useAppStore.subscribe((state, previous) => {
-      if (state.doc !== previous.doc) dirty = true;
-      if (state.doc !== previous.doc || state.saveState !== previous.saveState) schedule();
+      if (state.doc === previous.doc) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => setMeeting(useAppStore.getState().doc?.meeting), QUIET_MS);
     });
     return () => {
       unsubscribe();
       clearTimeout(timer);
     };
   }, []);
-  return version;
+  return meeting;
 }
 
 /** A4 width in CSS pixels (210 mm at 96 px per inch). */

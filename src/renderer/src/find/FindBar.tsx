@@ -21,6 +21,7 @@ export function FindBar() {
   // Matches are recounted once typing pauses, not on every keystroke (a 200-page meeting takes a while).
   const meeting = useQuietValue(useAppStore((s) => s.doc?.meeting), 300);
   const pages = useAppStore((s) => s.previewPages);
+  const layouts = useAppStore((s) => s.previewLayouts);
   const { setFind, stepFind, closeFind, replaceCurrent, replaceEverything } = useAppStore.getState();
   const input = useRef<HTMLInputElement>(null);
   const [replaced, setReplaced] = useState<number | null>(null);
@@ -68,7 +69,7 @@ export function FindBar() {
       }
     }, 120);
     return () => clearTimeout(timer);
-  }, [find.open, find.query, find.options, find.index, meeting, pages]);
+  }, [find.open, find.query, find.options, find.index, meeting, pages, layouts]);
 
   if (!find.open) return null;
   const count = matches.length;

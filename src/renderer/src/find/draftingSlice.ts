@@ -15,6 +15,8 @@ export interface DraftingSlice {
   find: { open: 'find' | 'replace' | null; query: string; replacement: string; options: FindOptions; index: number };
   /** Pages of the preview's last layout (undefined while it lays out). */
   previewPages: number | undefined;
+  /** Counts the preview's layouts: find's preview highlights are redrawn over each new layout. */
+  previewLayouts: number;
   /** The zoom currently applied (a number), whatever the mode: the status bar shows it. */
   previewScale: number;
   previewZoom: PreviewZoom;
@@ -37,6 +39,7 @@ const matchesNow = (s: AppState) => (s.doc ? findInMeeting(s.doc.meeting, s.find
 export const createDraftingSlice: StateCreator<AppState, [], [], DraftingSlice> = (set, get) => ({
   find: { open: null, query: '', replacement: '', options: { matchCase: false, wholeWord: false }, index: 0 },
   previewPages: undefined,
+  previewLayouts: 0,
   previewScale: 0.6,
   previewZoom: 'fit-width',
   openFind(mode) {
@@ -75,7 +78,7 @@ export const createDraftingSlice: StateCreator<AppState, [], [], DraftingSlice> 
     return matches.length;
   },
   setPreviewPages(previewPages) {
-    if (get().previewPages !== previewPages) set({ previewPages });
+    set({ previewPages, previewLayouts: get().previewLayouts + 1 });
   },
   setPreviewScale(previewScale) {
     if (get().previewScale !== previewScale) set({ previewScale });

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ExportPreview } from '../../../shared/ipc/contract';
 import { call } from '../api/client';
-import { mountPreview, revealBlock } from './mountPreview';
+import type { Meeting } from '../../../shared/minutes';
+import { refreshPreview, revealBlock, type PreviewContent } from './mountPreview';
+import { localPreview } from './localPreview';
 import './preview.css';
 
 export interface PagedPreviewProps {
@@ -21,17 +22,23 @@ export interface PagedPreviewProps {
   focusBlockId?: string;
   /** Told the page count after each layout (the editor's status bar shows it). */
   onPages?: (pages: number) => void;
+  /**
+   * The document itself, when the caller holds it (the editor): laid out here, in an idle moment, with
+   * no round trip through main; a new object lays it out again. Without it, main lays out the stored
+   * meeting (or `revisionId`).
+   */
+  meeting?: Meeting;
 }
 
 /**
  * The document as it prints: the same HTML and stylesheet as the PDF, paged into A4 sheets side by
  * side (scroll sideways). Self-contained: mount it anywhere with a meeting id.
  */
-export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.75, revision, focusBlockId, onPages }: PagedPreviewProps) {
+export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.75, revision, focusBlockId, onPages, meeting }: PagedPreviewProps) {
   const onPagesRef = useRef(onPages);
   onPagesRef.current = onPages;
   const frame = useRef<HTMLIFrameElement>(null);
-  const [preview, setPreview] = useState<ExportPreview | undefined>();
+  const [preview, setPreview] = useState<PreviewContent | undefined>();
   const [pages, setPages] = useState<number | undefined>();
   const [error, setError] = useState<string | undefined>();
   /** Counts completed mounts: a new one means a fresh document, scrolled to its start. */
@@ -41,19 +48,27 @@ export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.7
   useEffect(() => {
     let live = true;
     setError(undefined);
-    call('previewMeeting', { id: meetingId, sealed, ...(revisionId !== undefined ? { revisionId } : {}) })
-      .then((p) => live && setPreview(p))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    const shown = (p: PreviewContent) => live && setPreview(p);
+    const failed = (e: unknown) => live && setError(e instanceof Error ? e.message : String(e));
+    if (!meeting) {
+      call('previewMeeting', { id: meetingId, sealed, ...(revisionId !== undefined ? { revisionId } : {}) }).then(shown, failed);
+      return () => {
+        live = false;
+      };
+    }
+    // Laid out in an idle moment of the page, never inside a keystroke's task.
+    const idle = requestIdleCallback(() => void localPreview(meeting, sealed).then(shown, failed), { timeout: 300 });
     return () => {
       live = false;
+      cancelIdleCallback(idle);
     };
-  }, [meetingId, sealed, revision, revisionId]);
+  }, [meetingId, sealed, revision, revisionId, meeting]);
 
   useEffect(() => {
     const el = frame.current;
     if (!el || !preview) return;
     let live = true;
-    mountPreview(el, preview, zoom)
+    refreshPreview(el, preview, zoom)
       .then((m) => {
         if (!live) return;
         setPages(m.pages);

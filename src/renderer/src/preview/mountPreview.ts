@@ -36,8 +36,27 @@ export interface MountedPreview {
   pages: number;
 }
 
+/**
+ * What a preview shows: the print HTML and stylesheet. `fontCss`, when given, holds the @font-face
+ * rules apart from `css` (the live preview fetches them once per session): their own sheet, parsed once
+ * per frame and not on every refresh — they are most of the stylesheet's bytes.
+ */
+export type PreviewContent = ExportPreview & { fontCss?: string };
+
+/** What a mounted frame shows, so that a refresh touches only what changed. */
+interface Mounted {
+  print: CSSStyleSheet;
+  fonts: CSSStyleSheet;
+  css: string;
+  fontCss: string;
+  body: string;
+  lang: string;
+  page: string;
+}
+const mountedFrames = new WeakMap<Document, Mounted>();
+
 /** Fills `frame` with the preview; resolves once it is laid out, with the number of pages. */
-export async function mountPreview(frame: HTMLIFrameElement, preview: ExportPreview, zoom = 1): Promise<MountedPreview> {
+export async function mountPreview(frame: HTMLIFrameElement, preview: PreviewContent, zoom = 1): Promise<MountedPreview> {
   frame.setAttribute('sandbox', 'allow-same-origin');
   const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
@@ -48,20 +67,47 @@ export async function mountPreview(frame: HTMLIFrameElement, preview: ExportPrev
   if (!win || !doc) throw new Error('The preview frame has no document');
   // Sheets must be constructed by the frame's own CSSStyleSheet to be adoptable there.
   const Sheet = (win as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet;
+  const fonts = new Sheet();
+  fonts.replaceSync(preview.fontCss ?? '');
   const print = new Sheet();
   print.replaceSync(preview.css);
   const paging = new Sheet();
   paging.replaceSync(screenPagingCss(preview.page));
   const focus = new Sheet();
   focus.replaceSync(FOCUS_CSS);
-  doc.adoptedStyleSheets = [print, paging, focus];
-  await doc.fonts.ready;
+  doc.adoptedStyleSheets = [fonts, print, paging, focus];
+  mountedFrames.set(doc, { print, fonts, css: preview.css, fontCss: preview.fontCss ?? '', body: preview.body, lang: preview.lang, page: JSON.stringify(preview.page) });
+  return layOut(doc, preview, zoom);
+}
 
-  // Widen the body to a whole number of pages, so that each column sits on its own sheet.
+/**
+ * Shows `preview` in a frame that mountPreview filled before, in place: only the body and the sheets
+ * that changed are replaced, so the frame is not reloaded, its fonts stay loaded and its scroll
+ * position stays where the reader left it. Falls back to mountPreview for a fresh frame (or another
+ * language or page size).
+ */
+export async function refreshPreview(frame: HTMLIFrameElement, preview: PreviewContent, zoom = 1): Promise<MountedPreview> {
+  const doc = frame.contentDocument;
+  const mounted = doc ? mountedFrames.get(doc) : undefined;
+  if (!doc?.body || !mounted || mounted.lang !== preview.lang || mounted.page !== JSON.stringify(preview.page)) return mountPreview(frame, preview, zoom);
+  const fontCss = preview.fontCss ?? '';
+  if (mounted.fontCss !== fontCss) mounted.fonts.replaceSync((mounted.fontCss = fontCss));
+  if (mounted.css !== preview.css) mounted.print.replaceSync((mounted.css = preview.css));
+  if (mounted.body !== preview.body) doc.body.innerHTML = mounted.body = preview.body;
+  doc.title = preview.title;
+  return layOut(doc, preview, zoom);
+}
+
+async function layOut(doc: Document, preview: ExportPreview, zoom: number): Promise<MountedPreview> {
+  await doc.fonts.ready;
+  // Widen the body to a whole number of pages, so that each column sits on its own sheet. Measured at
+  // the body's own width (a shorter document has fewer pages); scrollWidth is in zoomed pixels.
   const pxPerMm = 1 / MM_PER_PX;
   const pitch = preview.page.widthMm * pxPerMm;
-  const pages = Math.max(1, Math.round((doc.body.scrollWidth + (preview.page.marginsMm[1] + preview.page.marginsMm[3]) * pxPerMm) / pitch));
   const [, right, , left] = preview.page.marginsMm;
+  const current = Number(doc.documentElement.style.zoom) || 1;
+  doc.body.style.width = '';
+  const pages = Math.max(1, Math.round((doc.body.scrollWidth / current + (right + left) * pxPerMm) / pitch));
   doc.body.style.width = `${pages * preview.page.widthMm - left - right}mm`;
   doc.documentElement.style.zoom = String(zoom);
   doc.body.dataset.pages = String(pages);

@@ -1,0 +1,22 @@
+import type { LayoutDocument } from './layout';
+import { layoutBodyHtml } from './html';
+
+/**
+ * The paged preview's content apart from its stylesheet: the body markup (the same that is printed)
+ * and what the preview shows around its sheets. One definition for main (read-only revisions, redlines)
+ * and the renderer (the live preview, laid out from the document it holds).
+ */
+export function previewContent(layout: LayoutDocument) {
+  const { furniture, meta } = layout;
+  return {
+    body: layoutBodyHtml(layout),
+    lang: meta.language,
+    title: meta.title,
+    fingerprint: meta.fingerprint,
+    ...(furniture.draftMark ? { draftMark: furniture.draftMark } : {}),
+    pageLabel: furniture.pageLabel,
+    fingerprintLabel: furniture.fingerprintLabel,
+    /** Page geometry, in millimetres. */
+    page: { widthMm: 210, heightMm: 297, marginsMm: furniture.page.marginsMm },
+  };
+}
