@@ -170,6 +170,11 @@ class Merger {
       }
       return out;
     }
+    // An object (not an item with an id) on one side only, e.g. a corrigendum's reference removed from
+    // the title block: it is printed whole, as deleted or inserted, ids and all (a ghost missing its
+    // ids would not be a valid document for the format).
+    if (isObj(a) && b === undefined) return this.whole(a, path, 'deleted', change ? attributed(change, who) : who, ownerType, key);
+    if (isObj(b) && a === undefined) return this.whole(b, path, 'inserted', change ? attributed(change, who) : who, ownerType, key);
     if (isObj(a) || isObj(b)) {
       const ao = isObj(a) ? a : {};
       const bo = isObj(b) ? b : {};

@@ -256,3 +256,18 @@ describe('layoutRedline, section letters', () => {
     ]);
   });
 });
+
+describe('an object on one side only', () => {
+  it('a corrigendum reference removed from the title block prints whole as deleted, its ids kept (the format can lay it out)', async () => {
+    const a = edit((m) => {
+      m.titleBlock.corrigendumTo = { meetingId: 'm_sealedone', title: 'The sealed minutes', version: 'Approved 1' };
+    });
+    const b = edit((m) => {
+      m.titleBlock = { title: m.titleBlock.title };
+    });
+    const doc = await redline(a, b);
+    expect(marked(doc, 'deleted')).toMatch(/The sealed minutes/);
+    const back = await redline(b, a);
+    expect(marked(back, 'inserted')).toMatch(/The sealed minutes/);
+  });
+});
