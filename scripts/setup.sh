@@ -49,6 +49,8 @@ have_cmd qpdf || missing+=(qpdf)
 # MuPDF reads each character's colour: the compare tests check what a redline PDF marks.
 have_cmd mutool || missing+=(mupdf-tools)
 have_cmd soffice || missing+=(libreoffice-writer-nogui)
+# The Word round-trip tests make reviewed copies with LibreOffice itself, scripted over UNO from Debian's python3.
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || missing+=(python3-uno libreoffice-script-provider-python)
 # The signing tests make their own CA and keys, and check each signature, with the openssl command.
 have_cmd openssl || missing+=(openssl)
 # PDF/A signature copies name their colours with an sRGB ICC profile (src/main/export/pdf/pdfa.ts).
