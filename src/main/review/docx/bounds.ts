@@ -1,0 +1,24 @@
+/**
+ * What a reviewed DOCX may cost to read, in one place. A real review copy of the 200-page meeting is
+ * about 0.5 MB zipped and 6 MB of XML (its document.xml compresses about 15:1); the bounds leave room
+ * for a reviewer's additions and refuse what only a hostile file needs.
+ */
+export const DOCX_READ_BOUNDS = {
+  /** The DOCX file itself. */
+  maxFileBytes: 64 * 1024 * 1024,
+  /** Entries in the ZIP directory (a Word document has a few dozen; each embedded image is one). */
+  maxEntries: 2000,
+  /** One part once inflated (word/document.xml is by far the largest). */
+  maxPartBytes: 64 * 1024 * 1024,
+  /** Every part we inflate, together. */
+  maxTotalBytes: 160 * 1024 * 1024,
+  /**
+   * Inflated bytes per compressed byte, checked once a part has inflated past `ratioFloorBytes` (small
+   * XML parts of repeated markup compress very well and are harmless). Deflate tops out near 1032:1;
+   * WordprocessingML of real minutes stays under 30:1.
+   */
+  maxRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
+  /** Element nesting in any XML part (Word's deepest real nesting is tables in tables, a few dozen). */
+  maxXmlDepth: 256,
+} as const;
