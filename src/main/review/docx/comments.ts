@@ -5,7 +5,9 @@ import { parseXmlPart } from './xml';
  * Comments (word/comments.xml: author, initials, date, one string per paragraph) with their threads
  * and resolved state from word/commentsExtended.xml ([MS-DOCX] §2.5: a w15:commentEx names a comment
  * by the w14:paraId of its last paragraph, its parent the same way, and w15:done="1" when resolved).
- * LibreOffice writes replies the same way, so one reading serves both (see tests/unit/review).
+ * LibreOffice 7.4 records no reply link at all (neither in DOCX nor in ODF): its reply is a comment on
+ * its parent's range, as Word 2010's were. So in a file with no w15:paraIdParent anywhere, comments on
+ * one range are one thread, the earliest its start and the others replies to it.
  */
 
 interface Reading {
@@ -16,7 +18,7 @@ interface Reading {
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'on';
 
-export function readComments(comments: Uint8Array | undefined, extended: Uint8Array | undefined): DocxComment[] {
+export function readComments(comments: Uint8Array | undefined, extended: Uint8Array | undefined, ranges: ReadonlyMap<string, string>): DocxComment[] {
   if (!comments) return [];
   const read: Reading[] = [];
   const path: string[] = [];
@@ -70,5 +72,22 @@ export function readComments(comments: Uint8Array | undefined, extended: Uint8Ar
       text() {},
     });
   }
-  return read.map((r) => r.comment);
+  const all = read.map((r) => r.comment);
+  if (!all.some((c) => c.parentId !== undefined)) threadByRange(all, ranges);
+  return all;
+}
+
+function threadByRange(comments: DocxComment[], ranges: ReadonlyMap<string, string>): void {
+  const byRange = new Map<string, DocxComment[]>();
+  for (const c of comments) {
+    const range = ranges.get(c.id);
+    if (range === undefined) continue;
+    byRange.set(range, [...(byRange.get(range) ?? []), c]);
+  }
+  for (const thread of byRange.values()) {
+    if (thread.length < 2) continue;
+    // The earliest is the start of the thread (LibreOffice writes the reply first); undated ones last.
+    const first = thread.reduce((a, b) => ((b.date ?? '\uffff') < (a.date ?? '\uffff') ? b : a));
+    for (const c of thread) if (c !== first) c.parentId = first.id;
+  }
 }

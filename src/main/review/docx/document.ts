@@ -37,6 +37,8 @@ interface ParagraphState {
   /** Block bookmarks open at some point of this paragraph, and those open while it got text. */
   live: Map<string, Bookmark>;
   atText?: Bookmark;
+  /** The latest block bookmark started in this paragraph, even an empty one (an editor may collapse a range it cannot keep). */
+  startedHere?: Bookmark;
   /** Comments with no range of their own (only a reference), to hang on the next run. */
   pendingComments: string[];
 }
@@ -56,9 +58,29 @@ const revisionOf = (kind: RevisionKind, el: XmlElement, moveName: string | undef
 
 /** Word's own hidden bookmarks (_GoBack, _Toc…, _Hlk…) never name a block: bookmarkName starts with a letter. */
 const isBlockBookmark = (name: string) => name.length > 0 && !name.startsWith('_');
+/**
+ * A review copy names every paragraph of a block with the block's bookmark; LibreOffice keeps bookmark
+ * names unique by renaming the second and later ones "name_Copy_1", "name_Copy_2" (Word drops them), so
+ * that suffix is read as the name it was made from.
+ */
+const bookmarkOrigin = (name: string) => name.replace(/_Copy_\d+$/, '');
 
-export function readDocument(bytes: Uint8Array, styles: StyleSheet): DocxParagraph[] {
+export interface DocumentReading {
+  paragraphs: DocxParagraph[];
+  /**
+   * Where each comment's range starts and ends ("paragraph:offset-paragraph:offset", offsets counting
+   * every character read, deleted ones too): comments with the same range are one thread in a file
+   * that records no reply links (LibreOffice 7.4 writes a reply as a comment on its parent's range).
+   */
+  commentRanges: Map<string, string>;
+}
+
+export function readDocument(bytes: Uint8Array, styles: StyleSheet): DocumentReading {
   const out: DocxParagraph[] = [];
+  const rangeStarts = new Map<string, string>();
+  const commentRanges = new Map<string, string>();
+  let offset = 0;
+  const here = () => `${out.length + paragraphs.length - 1}:${offset}`;
   const path: string[] = [];
   let skipDepth = 0;
   const paragraphs: ParagraphState[] = [];
@@ -88,6 +110,7 @@ export function readDocument(bytes: Uint8Array, styles: StyleSheet): DocxParagra
   const endRun = (r: RunState) => {
     const p = paragraph();
     if (!p || r.text.length === 0) return;
+    offset += r.text.length;
     // A text inserted and then deleted (w:del inside w:ins, or the reverse) is in neither the base nor
     // the accepted text: it changes nothing, so it is not reported.
     const kinds = new Set(revisions.map((v) => v.kind));
@@ -120,7 +143,7 @@ export function readDocument(bytes: Uint8Array, styles: StyleSheet): DocxParagra
   };
 
   const endParagraph = (p: ParagraphState) => {
-    const bookmark = p.atText ?? innermost(p.live.values());
+    const bookmark = p.atText || p.startedHere ? innermost([p.atText, p.startedHere].filter((b) => b !== undefined)) : innermost(p.live.values());
     if (p.pendingComments.length > 0) p.runs.push({ text: '', bold: false, italic: false, comments: p.pendingComments.splice(0) });
     out.push({
       runs: mergeRuns(p.runs),
@@ -145,6 +168,7 @@ export function readDocument(bytes: Uint8Array, styles: StyleSheet): DocxParagra
       const run = runs.at(-1);
       switch (el.name) {
         case 'w:p':
+          offset = 0;
           paragraphs.push({ runs: [], inTable: tables > 0, live: new Map([...bookmarks].filter(([, b]) => isBlockBookmark(b.name))), pendingComments: [] });
           return;
         case 'w:tbl':
@@ -165,11 +189,14 @@ export function readDocument(bytes: Uint8Array, styles: StyleSheet): DocxParagra
           return;
         case 'w:bookmarkStart': {
           const id = el.attrs.get('w:id');
-          const name = el.attrs.get('w:name') ?? '';
+          const name = bookmarkOrigin(el.attrs.get('w:name') ?? '');
           if (id === undefined) return;
           const b = { name, seq: ++bookmarkSeq };
           bookmarks.set(id, b);
-          if (p && isBlockBookmark(name)) p.live.set(id, b);
+          if (p && isBlockBookmark(name)) {
+            p.live.set(id, b);
+            p.startedHere = b;
+          }
           return;
         }
         case 'w:bookmarkEnd': {
@@ -179,12 +206,17 @@ export function readDocument(bytes: Uint8Array, styles: StyleSheet): DocxParagra
         }
         case 'w:commentRangeStart': {
           const id = el.attrs.get('w:id');
-          if (id !== undefined) openComments.add(id), rangedComments.add(id);
+          if (id === undefined) return;
+          openComments.add(id);
+          rangedComments.add(id);
+          rangeStarts.set(id, here());
           return;
         }
         case 'w:commentRangeEnd': {
           const id = el.attrs.get('w:id');
-          if (id !== undefined) openComments.delete(id);
+          if (id === undefined) return;
+          openComments.delete(id);
+          commentRanges.set(id, `${rangeStarts.get(id) ?? ''}-${here()}`);
           return;
         }
         case 'w:commentReference': {
@@ -273,7 +305,7 @@ export function readDocument(bytes: Uint8Array, styles: StyleSheet): DocxParagra
       if (inText && skipDepth === 0 && run) run.text += t;
     },
   });
-  return out;
+  return { paragraphs: out, commentRanges };
 }
 
 const sameRevision = (a: DocxRevision | undefined, b: DocxRevision | undefined) =>

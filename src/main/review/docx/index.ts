@@ -27,11 +27,12 @@ export function readReviewedDocx(bytes: Uint8Array): ReviewedDocx {
   const parts = readZipParts(bytes, Object.values(PARTS));
   const part = (name: keyof typeof PARTS) => parts.get(PARTS[name]);
   const styles = readStyles(part('styles'));
+  const document = readDocument(part('document')!, styles);
   return {
     custom: readCustomProperties(part('custom')),
     core: readCoreProperties(part('core')),
     trackRevisions: readTrackRevisions(part('settings')),
-    paragraphs: readDocument(part('document')!, styles),
-    comments: readComments(part('comments'), part('commentsExtended')),
+    paragraphs: document.paragraphs,
+    comments: readComments(part('comments'), part('commentsExtended'), document.commentRanges),
   };
 }
