@@ -43,7 +43,7 @@ export async function makeReviewCopy(options: { threads?: boolean } = {}): Promi
     const base = loadFixture(2018);
     const id = base.id;
     store.create(base, 'Ana Lopes');
-    const baseRevision = store.nameVersion(id, 'Draft 1', 'Ana Lopes');
+    store.nameVersion(id, 'Draft 1', 'Ana Lopes');
     const edited = structuredClone(base);
     (edited.body[0] as { text: unknown }).text = plain(text(base, 'b_18001').replace('2-day', 'two-day'));
     store.saveDocument(id, edited, 'Sokha Chan');

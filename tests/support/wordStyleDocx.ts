@@ -132,10 +132,10 @@ export function wordStyleParts(): Record<string, string> {
   };
 }
 
-/** Zips parts as Word does (deflated; an entry's bytes given as-is when not a string). */
-export function zipParts(parts: Record<string, string | Uint8Array>): Uint8Array {
+/** Zips parts as Word does (deflated, unless level 0; an entry's bytes given as-is when not a string). */
+export function zipParts(parts: Record<string, string | Uint8Array>, level: 0 | 6 = 6): Uint8Array {
   const enc = new TextEncoder();
-  return zipSync(Object.fromEntries(Object.entries(parts).map(([name, body]) => [name, typeof body === 'string' ? enc.encode(body) : body])), { level: 6 });
+  return zipSync(Object.fromEntries(Object.entries(parts).map(([name, body]) => [name, typeof body === 'string' ? enc.encode(body) : body])), { level });
 }
 
 export function wordStyleDocx(): Uint8Array {

@@ -22,3 +22,5 @@ export const DOCX_READ_BOUNDS = {
   /** Element nesting in any XML part (Word's deepest real nesting is tables in tables, a few dozen). */
   maxXmlDepth: 256,
 } as const;
+
+export type DocxReadBounds = { readonly [K in keyof typeof DOCX_READ_BOUNDS]: number };

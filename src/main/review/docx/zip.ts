@@ -1,6 +1,6 @@
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { MinutaError, excerpt } from '../../../shared/errors';
-import { DOCX_READ_BOUNDS } from './bounds';
+import { DOCX_READ_BOUNDS, type DocxReadBounds } from './bounds';
 
 /**
  * The ZIP layer of a reviewed DOCX, through fflate: the directory is checked first (entry count, names,
@@ -39,13 +39,13 @@ interface DirectoryEntry {
   compression: number;
 }
 
-function directory(bytes: Uint8Array): Map<string, DirectoryEntry> {
+function directory(bytes: Uint8Array, bounds: DocxReadBounds): Map<string, DirectoryEntry> {
   const entries = new Map<string, DirectoryEntry>();
   try {
     unzipSync(bytes, {
       // Called once per central-directory entry before anything is inflated; returning false inflates nothing.
       filter: (f) => {
-        if (entries.size >= DOCX_READ_BOUNDS.maxEntries) refuse(`The DOCX has more than ${DOCX_READ_BOUNDS.maxEntries} entries: it is not a document Minuta will read`);
+        if (entries.size >= bounds.maxEntries) refuse(`The DOCX has more than ${bounds.maxEntries} entries: it is not a document Minuta will read`);
         const problem = unsafeName(f.name);
         if (problem) refuse(`The DOCX contains ${problem}: refused`);
         const key = f.name.toLowerCase();
@@ -63,17 +63,17 @@ function directory(bytes: Uint8Array): Map<string, DirectoryEntry> {
 
 /**
  * The named parts of a DOCX that are present, keyed by their lower-cased names (OPC part names are
- * case-insensitive), inflated within
- * DOCX_READ_BOUNDS. Refuses what is not a ZIP, an encrypted Office file, a ZIP that is not a DOCX, and
- * anything out of bounds, each with its own message.
+ * case-insensitive), inflated within the bounds (DOCX_READ_BOUNDS; tests pass smaller ones). Refuses
+ * what is not a ZIP, an encrypted Office file, a ZIP that is not a DOCX, and anything out of bounds,
+ * each with its own message.
  */
-export function readZipParts(bytes: Uint8Array, wanted: readonly string[]): Map<string, Uint8Array> {
-  if (bytes.byteLength > DOCX_READ_BOUNDS.maxFileBytes) refuse(`The file is ${mb(bytes.byteLength)}; a reviewed DOCX may be at most ${mb(DOCX_READ_BOUNDS.maxFileBytes)}`);
+export function readZipParts(bytes: Uint8Array, wanted: readonly string[], bounds: DocxReadBounds = DOCX_READ_BOUNDS): Map<string, Uint8Array> {
+  if (bytes.byteLength > bounds.maxFileBytes) refuse(`The file is ${mb(bytes.byteLength)}; a reviewed DOCX may be at most ${mb(bounds.maxFileBytes)}`);
   if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
     refuse('The file is password-protected or encrypted (an Office file sealed with a password): remove the password in Word and save again');
   }
   if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) refuse('The file is not a ZIP archive, so not a DOCX (a Word document is a ZIP of XML parts)');
-  const entries = directory(bytes);
+  const entries = directory(bytes, bounds);
   const missing = REQUIRED.filter((n) => !entries.has(n.toLowerCase()));
   if (missing.length > 0) refuse(`The ZIP is not a Word document: it has no ${missing.join(' and no ')}`);
 
@@ -81,8 +81,8 @@ export function readZipParts(bytes: Uint8Array, wanted: readonly string[]): Map<
   for (const name of wanted) {
     const e = entries.get(name.toLowerCase());
     if (!e) continue;
-    if (e.compression !== 0 && e.compression !== 8) refuse(`The part ${name} uses an unsupported compression (method ${e.compression})`);
-    if (e.originalSize > DOCX_READ_BOUNDS.maxPartBytes) refuse(`The part ${name} declares ${mb(e.originalSize)} expanded; a part may be at most ${mb(DOCX_READ_BOUNDS.maxPartBytes)}`);
+    if (e.compression !== 0 && e.compression !== 8) refuse(`The part ${e.name} uses an unsupported compression (method ${e.compression})`);
+    if (e.originalSize > bounds.maxPartBytes) refuse(`The part ${e.name} declares ${mb(e.originalSize)} expanded; a part may be at most ${mb(bounds.maxPartBytes)}`);
     want.set(name.toLowerCase(), e);
   }
 
@@ -102,10 +102,10 @@ export function readZipParts(bytes: Uint8Array, wanted: readonly string[]): Map<
       }
       size += data.byteLength;
       total += data.byteLength;
-      if (size > DOCX_READ_BOUNDS.maxPartBytes) refuse(`The part ${entry.name} expands past ${mb(DOCX_READ_BOUNDS.maxPartBytes)}: refused as a zip bomb`);
-      if (total > DOCX_READ_BOUNDS.maxTotalBytes) refuse(`The DOCX expands past ${mb(DOCX_READ_BOUNDS.maxTotalBytes)}: refused as a zip bomb`);
-      if (size > DOCX_READ_BOUNDS.ratioFloorBytes && size / Math.max(entry.size, 1) > DOCX_READ_BOUNDS.maxRatio) {
-        refuse(`The part ${entry.name} expands more than ${DOCX_READ_BOUNDS.maxRatio} times its compressed size: refused as a zip bomb`);
+      if (size > bounds.maxPartBytes) refuse(`The part ${entry.name} expands past ${mb(bounds.maxPartBytes)}: refused as a zip bomb`);
+      if (total > bounds.maxTotalBytes) refuse(`The DOCX expands past ${mb(bounds.maxTotalBytes)}: refused as a zip bomb`);
+      if (size > bounds.ratioFloorBytes && size / Math.max(entry.size, 1) > bounds.maxRatio) {
+        refuse(`The part ${entry.name} expands more than ${bounds.maxRatio} times its compressed size: refused as a zip bomb`);
       }
       if (data.byteLength > 0) chunks.push(data);
       if (final) out.set(key, concat(chunks, size));
