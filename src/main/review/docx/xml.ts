@@ -64,20 +64,41 @@ function decode(part: string, bytes: Uint8Array): string {
 /** Streams one XML part through `handler`; refuses a DTD, malformed XML (naming the line) and over-deep nesting. */
 export function parseXmlPart(part: string, bytes: Uint8Array, handler: XmlHandler): void {
   const xml = decode(part, bytes);
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  // saxes runs about twice as fast without tracking positions, so the first pass does not; a part that
+  // fails is parsed once more with positions, only to say where.
+  if (!run(part, xml, handler, false)) {
+    run(part, xml, { open() {}, close() {}, text() {} }, true);
+    refuse(part, 'is not well-formed XML');
+  }
+}
+
+/** One pass; false when the XML is malformed and positions were not tracked (the caller asks again with them). */
+function run(part: string, xml: string, handler: XmlHandler, position: boolean): boolean {
+  const parser = new SaxesParser({ xmlns: true, position });
+  const where = () => (position ? ` (line ${parser.line}, column ${parser.column})` : '');
   let depth = 0;
+  let malformed = false;
   const stack: string[] = [];
   parser.on('doctype', () => refuse(part, 'declares a DTD (<!DOCTYPE …>): refused; entities in it are never resolved'));
   parser.on('opentag', (tag) => {
-    if (++depth > DOCX_READ_BOUNDS.maxXmlDepth) refuse(part, `nests elements deeper than ${DOCX_READ_BOUNDS.maxXmlDepth} levels (line ${parser.line})`);
-    const attrs = new Map<string, string>();
-    for (const a of Object.values(tag.attributes)) {
-      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
-      attrs.set(qualified(a.uri, a.local), a.value);
-    }
+    if (++depth > DOCX_READ_BOUNDS.maxXmlDepth) refuse(part, `nests elements deeper than ${DOCX_READ_BOUNDS.maxXmlDepth} levels`);
+    let attrs: Map<string, string> | undefined;
     const name = qualified(tag.uri, tag.local);
     stack.push(name);
-    handler.open({ name, attrs });
+    handler.open({
+      name,
+      // Built only for the elements whose attributes a walker reads (most are never asked).
+      get attrs() {
+        if (!attrs) {
+          attrs = new Map();
+          for (const a of Object.values(tag.attributes)) {
+            if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+            attrs.set(qualified(a.uri, a.local), a.value);
+          }
+        }
+        return attrs;
+      },
+    });
   });
   parser.on('closetag', () => {
     depth--;
@@ -86,9 +107,21 @@ export function parseXmlPart(part: string, bytes: Uint8Array, handler: XmlHandle
   parser.on('text', (t) => handler.text(t));
   parser.on('cdata', (t) => handler.text(t));
   parser.on('error', (e) => {
+    if (!position) {
+      malformed = true;
+      throw new Malformed();
+    }
     // saxes prefixes its messages with "line:column: "; we name the line ourselves.
     const message = e.message.replace(/^[^:]*?:?\d+:\d+: /, '');
-    refuse(part, `is not well-formed XML (line ${parser.line}, column ${parser.column}): ${excerpt(message, 80)}`);
+    refuse(part, `is not well-formed XML${where()}: ${excerpt(message, 80)}`);
   });
-  parser.write(xml).close();
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    if (e instanceof Malformed || malformed) return false;
+    throw e;
+  }
+  return true;
 }
+
+class Malformed extends Error {}
