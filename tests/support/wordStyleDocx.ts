@@ -5,9 +5,9 @@ import { zipSync } from 'fflate';
  * [MS-DOCX] (w14/w15), part by part: rsids on every paragraph and run, w14:paraId/w14:textId, a move
  * (w:moveFrom/w:moveTo inside named move ranges), an inserted paragraph mark, a formatting change
  * (w:rPrChange), bold and italic from styles and switched off with w:val="0"/"false", a bookmark over
- * several paragraphs, a table, a hyperlink, a content control, a smart tag, a simple field and a
- * complex field (whose instruction text is not text), and comments with a reply and a resolved
- * thread in commentsExtended.xml. `wordStyleParts()` gives the parts, so tests can spoil one.
+ * several paragraphs (and Word's hidden _GoBack and _Hlk bookmarks, which name no block), a table, a
+ * hyperlink, a content control, a smart tag, a simple field and a complex field (whose instruction
+ * text is not text), and comments with a reply and a resolved thread in commentsExtended.xml. `wordStyleParts()` gives the parts, so tests can spoil one.
  */
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -39,7 +39,7 @@ ${para('10000002', `<w:bookmarkStart w:id="3" w:name="b_19002"/><w:bookmarkStart
 ${para(
   '10000003',
   `<w:moveFromRangeStart ${rev(5, sokha)} w:name="move1"/><w:moveFrom ${rev(6, sokha)}>${run('Thanks were given to the hosts.')}</w:moveFrom><w:moveFromRangeEnd w:id="5"/>` +
-    `${run(' Then ')}${run('work', '<w:rStyle w:val="Strong"/>')}${run(' began', '<w:i/>')}<w:r><w:tab/><w:t>after</w:t><w:br/><w:t>lunch</w:t></w:r><w:bookmarkEnd w:id="3"/>`,
+    `${run(' Then ')}<w:bookmarkStart w:id="17" w:name="_Hlk203518822"/>${run('work', '<w:rStyle w:val="Strong"/>')}<w:bookmarkEnd w:id="17"/>${run(' began', '<w:i/>')}<w:r><w:tab/><w:t>after</w:t><w:br/><w:t>lunch</w:t></w:r><w:bookmarkEnd w:id="3"/>`,
 )}
 ${para('10000004', `<w:ins ${rev(7, sokha)}>${run('A new paragraph by Sokha.')}</w:ins>`, `<w:rPr><w:ins ${rev(8, sokha)}/></w:rPr>`)}
 ${para(

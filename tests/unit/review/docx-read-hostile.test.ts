@@ -197,3 +197,21 @@ describe('random damage to real files', () => {
     expect(outcomes.refused).toBeGreaterThan(0);
   });
 });
+
+describe('odd values', () => {
+  it('refuses an over-long attribute it reads (an author of 10,000 characters)', () => {
+    const xml = parts()['word/document.xml']!.replace('w:author="Ana Lopes"', `w:author="${'A'.repeat(10_000)}"`);
+    expect(refusal(withPart('word/document.xml', xml)).message).toBe(
+      'The part word/document.xml of the DOCX has an attribute w:author of 10000 characters on w:del; at most 4096 are read',
+    );
+  });
+
+  it('reads hostile custom property names as plain own properties, polluting nothing', () => {
+    const custom = parts()['docProps/custom.xml']!.replace('name="MinutaBaseRevision"', 'name="__proto__"').replace('name="MinutaRevision"', 'name="constructor"');
+    const read = readReviewedDocx(withPart('docProps/custom.xml', custom));
+    expect(Object.getPrototypeOf(read.custom)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(read.custom, '__proto__')?.value).toBe('3');
+    expect(read.custom.constructor).toBe('5');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -21,6 +21,8 @@ export const DOCX_READ_BOUNDS = {
   ratioFloorBytes: 1024 * 1024,
   /** Element nesting in any XML part (Word's deepest real nesting is tables in tables, a few dozen). */
   maxXmlDepth: 256,
+  /** One attribute value we read (an author, a date, a bookmark or style name): Word caps names far below this. */
+  maxAttributeChars: 4096,
 } as const;
 
 export type DocxReadBounds = { readonly [K in keyof typeof DOCX_READ_BOUNDS]: number };

@@ -169,7 +169,7 @@ export function readDocument(bytes: Uint8Array, styles: StyleSheet): DocumentRea
       switch (el.name) {
         case 'w:p':
           offset = 0;
-          paragraphs.push({ runs: [], inTable: tables > 0, live: new Map([...bookmarks].filter(([, b]) => isBlockBookmark(b.name))), pendingComments: [] });
+          paragraphs.push({ runs: [], inTable: tables > 0, live: new Map(bookmarks), pendingComments: [] });
           return;
         case 'w:tbl':
           tables++;
@@ -190,10 +190,10 @@ export function readDocument(bytes: Uint8Array, styles: StyleSheet): DocumentRea
         case 'w:bookmarkStart': {
           const id = el.attrs.get('w:id');
           const name = bookmarkOrigin(el.attrs.get('w:name') ?? '');
-          if (id === undefined) return;
+          if (id === undefined || !isBlockBookmark(name)) return;
           const b = { name, seq: ++bookmarkSeq };
           bookmarks.set(id, b);
-          if (p && isBlockBookmark(name)) {
+          if (p) {
             p.live.set(id, b);
             p.startedHere = b;
           }

@@ -93,6 +93,9 @@ function run(part: string, xml: string, handler: XmlHandler, position: boolean):
           attrs = new Map();
           for (const a of Object.values(tag.attributes)) {
             if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+            if (a.value.length > DOCX_READ_BOUNDS.maxAttributeChars) {
+              refuse(part, `has an attribute ${excerpt(a.name)} of ${a.value.length} characters on ${excerpt(name)}; at most ${DOCX_READ_BOUNDS.maxAttributeChars} are read`);
+            }
             attrs.set(qualified(a.uri, a.local), a.value);
           }
         }
