@@ -50,14 +50,20 @@ describe('reading a reviewed DOCX (200 pages, 500 tracked changes)', () => {
     const changes = read.paragraphs.flatMap((p) => p.runs).filter((r) => r.revision?.author === 'Bench Reviewer').length;
     expect(changes).toBe(500);
     const times: number[] = [];
+    // CPU time as well: on this shared machine the wall clock mostly measures the other processes.
+    const cpu: number[] = [];
     for (let i = 0; i < 9; i++) {
       const t = performance.now();
+      const c = process.cpuUsage();
       read = readReviewedDocx(reviewed);
+      const used = process.cpuUsage(c);
       times.push(performance.now() - t);
+      cpu.push((used.user + used.system) / 1000);
     }
     const heap = process.memoryUsage().heapUsed;
     console.log(
-      `reviewed DOCX read, 200 pages, 500 tracked changes: p50 ${percentile(times, 50).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (target ≤ 500 ms); ` +
+      `reviewed DOCX read, 200 pages, 500 tracked changes: p50 ${percentile(times, 50).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (target ≤ 500 ms), ` +
+        `CPU p50 ${percentile(cpu, 50).toFixed(0)} ms; ` +
         `${(reviewed.byteLength / 1024).toFixed(0)} KB zipped, document.xml ${(edited.xml.length / 1024 / 1024).toFixed(1)} MB, ` +
         `${read.paragraphs.length} paragraphs; heap after ${(heap / 1024 / 1024).toFixed(0)} MB`,
     );

@@ -1,4 +1,4 @@
-import { SaxesParser } from 'saxes';
+import { type SaxesAttributeNS, SaxesParser } from 'saxes';
 import { MinutaError, excerpt } from '../../../shared/errors';
 import { DOCX_READ_BOUNDS } from './bounds';
 
@@ -82,26 +82,9 @@ function run(part: string, xml: string, handler: XmlHandler, position: boolean):
   parser.on('doctype', () => refuse(part, 'declares a DTD (<!DOCTYPE …>): refused; entities in it are never resolved'));
   parser.on('opentag', (tag) => {
     if (++depth > DOCX_READ_BOUNDS.maxXmlDepth) refuse(part, `nests elements deeper than ${DOCX_READ_BOUNDS.maxXmlDepth} levels`);
-    let attrs: Map<string, string> | undefined;
-    const name = qualified(tag.uri, tag.local);
-    stack.push(name);
-    handler.open({
-      name,
-      // Built only for the elements whose attributes a walker reads (most are never asked).
-      get attrs() {
-        if (!attrs) {
-          attrs = new Map();
-          for (const a of Object.values(tag.attributes)) {
-            if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
-            if (a.value.length > DOCX_READ_BOUNDS.maxAttributeChars) {
-              refuse(part, `has an attribute ${excerpt(a.name)} of ${a.value.length} characters on ${excerpt(name)}; at most ${DOCX_READ_BOUNDS.maxAttributeChars} are read`);
-            }
-            attrs.set(qualified(a.uri, a.local), a.value);
-          }
-        }
-        return attrs;
-      },
-    });
+    const el = new Element(part, qualified(tag.uri, tag.local), tag.attributes);
+    stack.push(el.name);
+    handler.open(el);
   });
   parser.on('closetag', () => {
     depth--;
@@ -128,3 +111,27 @@ function run(part: string, xml: string, handler: XmlHandler, position: boolean):
 }
 
 class Malformed extends Error {}
+
+/** An element as the walkers see it; its attributes are spelled out only when asked for (most never are). */
+class Element implements XmlElement {
+  private map: Map<string, string> | undefined;
+  constructor(
+    private readonly part: string,
+    readonly name: string,
+    private readonly raw: Record<string, SaxesAttributeNS>,
+  ) {}
+
+  get attrs(): ReadonlyMap<string, string> {
+    if (!this.map) {
+      this.map = new Map();
+      for (const a of Object.values(this.raw)) {
+        if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+        if (a.value.length > DOCX_READ_BOUNDS.maxAttributeChars) {
+          refuse(this.part, `has an attribute ${excerpt(a.name)} of ${a.value.length} characters on ${excerpt(this.name)}; at most ${DOCX_READ_BOUNDS.maxAttributeChars} are read`);
+        }
+        this.map.set(qualified(a.uri, a.local), a.value);
+      }
+    }
+    return this.map;
+  }
+}
