@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readReviewedDocx } from '../../../src/main/review/docx';
@@ -79,7 +79,6 @@ describe.skipIf(missing !== undefined)('reading DOCX files LibreOffice reviewed'
     readTracked = readReviewedDocx(tracked.docx);
     readPlain = readReviewedDocx(plain.docx);
   }, 300_000);
-  afterAll(() => undefined);
 
   it('reads the properties: what the copy was made from, the reviewer as last author, tracking on or off', () => {
     for (const d of [readTracked, readPlain]) {
