@@ -55,7 +55,7 @@ ${para(
 ${para(
   '10000008',
   `<w:hyperlink r:id="rId9" w:history="1">${run('the report')}</w:hyperlink>${run(', ')}<w:sdt><w:sdtPr><w:alias w:val="Place"/><w:rPr><w:b/></w:rPr></w:sdtPr><w:sdtContent>${run('Vientiane')}</w:sdtContent></w:sdt>` +
-    `${run(' on ')}<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="date">${run('5 July')}</w:smartTag>${run(', page ')}` +
+    `${run(' (កិច្ចប្រជុំ, ກອງປະຊຸມ, အစည်းအဝေး)')}${run(' on ')}<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="date">${run('5 July')}</w:smartTag>${run(', page ')}` +
     `<w:fldSimple w:instr=" PAGE ">${run('3')}</w:fldSimple><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> NUMPAGES </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(' of 9')}<w:r><w:fldChar w:fldCharType="end"/></w:r>`,
 )}
 <w:sectPr w:rsidR="00A1B2C3"><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>

@@ -63,7 +63,7 @@ const EXPECTED: ReviewedDocx = {
     { bookmark: 'b_19004', inTable: true, runs: [plainRun('For Cambodia', { comments: ['2'] })] },
     { bookmark: 'b_19004', inTable: true, runs: [plainRun('For Lao PDR', { comments: ['2'] })] },
     // Hyperlink, content control, smart tag and simple field give their text; a complex field's instruction does not.
-    { inTable: false, runs: [plainRun('the report, Vientiane on 5 July, page 3 of 9')] },
+    { inTable: false, runs: [plainRun('the report, Vientiane (កិច្ចប្រជុំ, ກອງປະຊຸມ, အစည်းအဝေး) on 5 July, page 3 of 9')] },
   ],
   comments: [
     { id: '0', author: ana.author, initials: 'AL', date: ana.date, text: ['Is it Luang Prabang?'] },
