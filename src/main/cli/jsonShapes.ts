@@ -21,7 +21,7 @@ const signature = z.looseObject({ field: str, signed: z.boolean(), valid: z.bool
 
 export const JSON_SHAPES = {
   meeting: { kind: 'document', summary: 'the meeting made or imported', schema: meetingRef },
-  meetings: { kind: 'lines', summary: 'one line per meeting, newest first as `list` prints', schema: z.strictObject({ id: str, startsOn: str, title: str, state: str.optional() }) },
+  meetings: { kind: 'lines', summary: 'one line per meeting, in the order of the home list', schema: z.strictObject({ id: str, startsOn: str, title: str, state: str.optional() }) },
   hits: { kind: 'lines', summary: 'one line per meeting found, best first', schema: z.strictObject({ id: str, title: str, startsOn: str, snippet: str, blockId: str }) },
   saved: {
     kind: 'document',
@@ -131,7 +131,7 @@ export function describeShape(schema: z.ZodType): string {
 }
 
 interface JsonSchema {
-  type?: string;
+  type?: string | string[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
   items?: JsonSchema;
@@ -142,6 +142,7 @@ interface JsonSchema {
 
 function render(s: JsonSchema): string {
   if (s.anyOf) return s.anyOf.map(render).join(' | ');
+  if (Array.isArray(s.type)) return s.type.map((t) => render({ ...s, type: t })).join('|');
   if (s.enum) return s.enum.map((e) => JSON.stringify(e)).join('|');
   if (s.type === 'array') return `${render(s.items ?? {})}[]`;
   if (s.type === 'object' && s.properties) {

@@ -68,7 +68,7 @@ function argsProblem(command: CommandSpec, args: readonly string[]): string | un
   const max = variadic ? Infinity : command.args.length;
   if (args.length >= required && args.length <= max) return undefined;
   if (command.args.length === 0) return `${command.name} takes no argument`;
-  return `${command.name} takes ${command.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(' ')}`;
+  return `${command.name} takes ${command.takes ?? command.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(' ')}`;
 }
 
 function optionProblem(command: CommandSpec, values: OptionValues): string | undefined {
@@ -77,7 +77,7 @@ function optionProblem(command: CommandSpec, values: OptionValues): string | und
     if (o.required && (v === undefined || v === '')) return `${command.name} needs --${o.name} ${o.value ?? o.choices?.join('|') ?? ''}`.trimEnd();
     if (o.choices && v !== undefined) {
       for (const one of typeof v === 'string' ? [v] : Array.isArray(v) ? (v as string[]) : []) {
-        if (!o.choices.includes(one)) return `--${o.name} is one of ${o.choices.join(', ')}, not "${excerpt(one, 30)}"`;
+        if (!o.choices.includes(one)) return `unknown ${o.name} ${excerpt(one, 30)} (--${o.name} ${o.choices.join('|')})`;
       }
     }
   }

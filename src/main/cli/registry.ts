@@ -92,6 +92,8 @@ export interface CommandSpec {
   /** Heading under which the usage lists it. */
   group: string;
   args: readonly ArgSpec[];
+  /** The arguments in words, for the message when they are wrong ("a meeting id and two versions"). */
+  takes?: string;
   options: readonly OptionSpec[];
   /**
    * The shape of its --json output (a key of JSON_SHAPES): `document` commands print one JSON

@@ -392,6 +392,7 @@ export const MEETING_COMMANDS: readonly CommandSpec[] = [
     group: GROUP,
     summary: 'compare two versions (A, B: a revision number or a version’s name): a change list (text, to stdout without --out), a redline PDF, or a DOCX with tracked changes',
     args: [{ name: 'ID' }, { name: 'A' }, { name: 'B' }],
+    takes: 'a meeting id and two versions',
     options: [
       { name: 'format', choices: ['text', 'pdf', 'docx'], summary: 'what to write (default text)' },
       { name: 'out', value: 'FILE', summary: 'the file to write (needed for pdf and docx)' },
