@@ -128,11 +128,12 @@ complete -F _minuta minuta
 `;
 }
 
-const zshQuote = (s: string) => `'${s.replace(/'/g, `'\\''`).replace(/:/g, '\\:')}'`;
+/** `'name:summary'` for _describe: the colon in a name or summary escaped, quotes closed and reopened. */
+const zshDescribe = (name: string, summary: string) => `'${[name, summary].map((s) => s.replace(/'/g, `'\\''`).replace(/:/g, '\\:')).join(':')}'`;
 
 export function zshCompletion(commands: readonly CommandSpec[]): string {
   const firsts = [...new Set(commands.map((c) => c.name.split(' ')[0]!))];
-  const described = firsts.map((w) => zshQuote(`${w}:${commands.find((c) => c.name.split(' ')[0] === w)!.summary}`));
+  const described = firsts.map((w) => zshDescribe(w, commands.find((c) => c.name.split(' ')[0] === w)!.summary));
   const globals = GLOBAL_OPTIONS.map((o) => `--${o.name}`).join(' ');
   const cases = firsts.map((word) => {
     const family = commands.filter((c) => c.name.split(' ')[0] === word);

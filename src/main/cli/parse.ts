@@ -71,10 +71,17 @@ function argsProblem(command: CommandSpec, args: readonly string[]): string | un
   return `${command.name} takes ${command.takes ?? command.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(' ')}`;
 }
 
-function optionProblem(command: CommandSpec, values: OptionValues): string | undefined {
+function requiredProblem(command: CommandSpec, values: OptionValues): string | undefined {
   for (const o of command.options) {
     const v = values[o.name];
     if (o.required && (v === undefined || v === '')) return `${command.name} needs --${o.name} ${o.value ?? o.choices?.join('|') ?? ''}`.trimEnd();
+  }
+  return undefined;
+}
+
+function choiceProblem(command: CommandSpec, values: OptionValues): string | undefined {
+  for (const o of command.options) {
+    const v = values[o.name];
     if (o.choices && v !== undefined) {
       for (const one of typeof v === 'string' ? [v] : Array.isArray(v) ? (v as string[]) : []) {
         if (!o.choices.includes(one)) return `unknown ${o.name} ${excerpt(one, 30)} (--${o.name} ${o.choices.join('|')})`;
@@ -141,7 +148,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
   delete values['json'];
   delete values['help'];
   const args = parsed.positionals;
-  const problem = argsProblem(command, args) ?? optionProblem(command, values) ?? command.check?.(args, values);
+  const problem = choiceProblem(command, values) ?? argsProblem(command, args) ?? requiredProblem(command, values) ?? command.check?.(args, values);
   if (problem) throw new UsageError(problem, command);
   return { kind: 'run', command, args, options: values, globals };
 }
