@@ -121,6 +121,11 @@ export const JSON_SHAPES = {
     summary: 'every signature field of the PDF and its verdict',
     schema: z.strictObject({ file: str, allSignedValid: z.boolean(), signatures: z.array(signature) }),
   },
+  text: {
+    kind: 'lines',
+    summary: 'the text output, one `line` per line (a command ported from the old parser, not yet structured)',
+    schema: z.strictObject({ line: str }),
+  },
 } satisfies Record<string, JsonShape>;
 
 export type ShapeName = keyof typeof JSON_SHAPES;

@@ -108,6 +108,38 @@ export interface CommandSpec {
 
 export const defineCommand = (spec: CommandSpec): CommandSpec => spec;
 
+/** What an old-style module's `checkXArgs(command, args, flags)` and `runXCommand(…)` take. */
+type LegacyFlags = ReadonlyMap<string, string>;
+
+/** `--name` → value, as the old hand-written parser gave them (string options only). */
+export function legacyFlags(options: OptionValues): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (const [name, value] of Object.entries(options)) if (typeof value === 'string') flags.set(`--${name}`, value);
+  return flags;
+}
+
+/**
+ * A command module written for the old run.ts, declared in the registry without rewriting it:
+ *   defineCommand({ name: 'suggestions', …args, options…, output: 'text',
+ *     check: legacyCheck('suggestions', checkReviewArgs),
+ *     run: legacyRun('suggestions', runReviewCommand) })
+ * Its stdout lines print as before; in --json mode each becomes {"line": "…"} (the `text` shape) until
+ * the command prints values of a shape of its own (`ctx.print(value, line)`).
+ */
+export function legacyCheck(name: string, check: (command: string, args: readonly string[], flags: LegacyFlags) => string | undefined | void) {
+  return (args: readonly string[], options: OptionValues): string | undefined => check(name, args, legacyFlags(options)) ?? undefined;
+}
+
+export function legacyRun(
+  name: string,
+  run: (command: string, args: readonly string[], flags: LegacyFlags, store: MeetingStore, author: string, stdout: (line: string) => void) => unknown,
+): CommandSpec['run'] {
+  return async (ctx) => {
+    const code = await run(name, ctx.args, ctx.flags, ctx.open().store, ctx.author, (line) => ctx.print({ line }, line));
+    return typeof code === 'number' ? code : 0;
+  };
+}
+
 /** A zod schema per output name; `lines`: each printed value is one line. */
 export interface JsonShape {
   kind: 'document' | 'lines';

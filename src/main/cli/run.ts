@@ -14,7 +14,7 @@ import { COMMANDS } from './commands';
 import { bashCompletion, commandHelp, synopsis, usage, zshCompletion } from './help';
 import { JSON_SHAPES, type ShapeName } from './jsonShapes';
 import { parseCommandLine, UsageError, type Parsed } from './parse';
-import type { CliIo, CommandContext, CommandSpec } from './registry';
+import { legacyFlags, type CliIo, type CommandContext, type CommandSpec } from './registry';
 
 export type { CliIo } from './registry';
 
@@ -69,8 +69,7 @@ async function runCommand(parsed: Extract<Parsed, { kind: 'run' }>, io: CliIo): 
     if (opened) closeQuietly(opened.db, (e) => io.stderr(`minuta: warning: ${e.message}`));
     opened = undefined;
   };
-  const flags = new Map<string, string>();
-  for (const [name, value] of Object.entries(options)) if (typeof value === 'string') flags.set(`--${name}`, value);
+  const flags = legacyFlags(options);
   const ctx: CommandContext = {
     args,
     options,
