@@ -170,6 +170,6 @@ describe('a command ported from the old hand-written parser', () => {
     expect(await minuta(['suggestions', '--to', 'x'], { commands })).toMatchObject({ code: 2 });
     expect((await minuta(['help', 'suggestions'], { commands })).stdout).toMatch(/--from AUTHOR\s+only those by AUTHOR/);
     expect((await minuta(['completion', 'bash'], { commands })).stdout).toMatch(/suggestions\)\n\s+opts="--from"/);
-    expect((await minuta(['--help'], { commands })).stdout).toMatch(/\nReview:\n  suggestions ID \[--from AUTHOR\]/);
+    expect((await minuta(['--help'], { commands })).stdout).toMatch(/\nReview:\n {2}suggestions ID \[--from AUTHOR\]/);
   });
 });
