@@ -8,7 +8,7 @@ import { closeQuietly, openDatabase, type Db } from '../store/db';
 import { createMeetingStore, type MeetingStore } from '../store/meetings';
 import { toMinutaError } from '../store/storageErrors';
 import { NoChromiumError } from '../export/pdf/chromium';
-import { defaultUserDataDir } from '../paths';
+import { defaultUserDataDir, resolveDatabasePath } from '../paths';
 import { loadSettings, settingsPathIn } from '../settings/settingsFile';
 import { COMMANDS } from './commands';
 import { bashCompletion, commandHelp, synopsis, usage, zshCompletion } from './help';
@@ -63,7 +63,8 @@ async function runCommand(parsed: Extract<Parsed, { kind: 'run' }>, io: CliIo): 
   const { command, args, options, globals } = parsed;
   const shape = JSON_SHAPES[command.output as ShapeName];
   const userDataDir = defaultUserDataDir(process.platform, io.env, homedir());
-  const dbPath = globals.db ?? (io.env['MINUTA_DB'] || join(userDataDir, 'minuta.sqlite'));
+  // The app's own rule (--db, else MINUTA_DB, else the user-data folder's minuta.sqlite).
+  const dbPath = resolveDatabasePath(globals.db !== undefined ? ['--db', globals.db] : [], io.env, userDataDir);
   let opened: { db: Db; store: MeetingStore } | undefined;
   const close = () => {
     if (opened) closeQuietly(opened.db, (e) => io.stderr(`minuta: warning: ${e.message}`));
