@@ -115,7 +115,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
     throw new UsageError('no command given');
   }
   if (words[0] === 'help') {
-    if (words.length === 1) return { kind: 'help' };
+    if (words.length === 1 || words[1] === 'help' || words[1] === 'completion') return { kind: 'help' };
     const command = findCommand(commands, words.slice(1));
     if (!command) throw new UsageError(`unknown command ${excerpt(words.slice(1).join(' '), 40)}`);
     return { kind: 'help', command };

@@ -49,6 +49,7 @@ describe('create and next', () => {
     expect(meeting.people).toEqual(previous.people);
     expect(meeting.body.map((b) => b.id)).not.toContain(previous.body[0]!.id);
     expect(await minuta(['next', 'm_nope', '--date', '2020-10-28'])).toMatchObject({ code: 1, stderr: 'minuta: no meeting with id m_nope' });
+    expect(await minuta(['next', 'm_2019siemreap', '--date', '2020-10-28', '--title', ' '])).toMatchObject({ code: 1, stderr: 'minuta: --title: must not be empty' });
   });
 
   it('refuses a bad title or date, changing nothing', async () => {

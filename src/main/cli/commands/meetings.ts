@@ -1,8 +1,9 @@
+import type { z } from 'zod';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MinutaError, excerpt } from '../../../shared/errors';
 import { createFromTemplate, isoDateProblem, serializeInterchange, TEMPLATE_NAMES, type TemplateName } from '../../../shared/minutes';
-import { newMeeting } from '../../../shared/ipc/contract';
+import { contract } from '../../../shared/ipc/contract';
 import { readMinutesBundle } from '../../interchange/minutesFile';
 import { readBounded } from '../../files/readBounded';
 import { writeFileAtomically } from '../../files/writeAtomically';
@@ -44,6 +45,15 @@ const dateProblem = (name: string, value: string | undefined) => {
   const problem = value === undefined ? undefined : isoDateProblem(value);
   return problem ? `--${name}: ${problem}` : undefined;
 };
+
+/** A request checked by the app's own IPC schema; a problem is `invalid` naming the CLI's option. */
+function appRequest<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = String(issue.path[0] ?? '');
+  throw new MinutaError('invalid', `${field === 'id' ? 'ID' : `--${field === 'startsOn' ? 'date' : field}`}: ${issue.message}`, field);
+}
 
 /** The check's verdict: "ok: …" alone, or one line per problem. */
 function checkLines(report: CheckReport): { ok: boolean; lines: string[] } {
@@ -312,9 +322,7 @@ export const MEETING_COMMANDS: readonly CommandSpec[] = [
     check: (_args, o) => dateProblem('date', o['date'] as string),
     run: (ctx) => {
       // The app's request schema: the same title and date rules as "New meeting".
-      const request = newMeeting.safeParse({ template: ctx.string('template'), title: ctx.string('title'), startsOn: ctx.string('date') });
-      if (!request.success) throw new MinutaError('invalid', `--${request.error.issues[0]!.path[0] === 'startsOn' ? 'date' : String(request.error.issues[0]!.path[0])}: ${request.error.issues[0]!.message}`);
-      const { template, title, startsOn } = request.data;
+      const { template, title, startsOn } = appRequest(contract.createMeeting.request, { template: ctx.string('template'), title: ctx.string('title'), startsOn: ctx.string('date') });
       const stored = ctx.open().store.create(createFromTemplate(template as TemplateName, { title, startDate: startsOn }), ctx.author);
       ctx.print(summaryOf(stored), stored.id);
     },
@@ -329,11 +337,13 @@ export const MEETING_COMMANDS: readonly CommandSpec[] = [
       { name: 'title', value: 'TITLE', summary: 'its title (default: the previous one’s)' },
     ],
     output: 'meeting',
-    check: (_args, o) => dateProblem('date', o['date'] as string) ?? (typeof o['title'] === 'string' && (o['title'].trim() === '' || o['title'].length > 500) ? '--title has 1 to 500 characters' : undefined),
+    check: (_args, o) => dateProblem('date', o['date'] as string),
     run: (ctx) => {
+      // The app's "Next meeting…" request: the same title and date rules.
+      const { id, title, startsOn } = appRequest(contract.duplicateMeeting.request, { id: ctx.args[0], startsOn: ctx.string('date'), ...(ctx.string('title') !== undefined ? { title: ctx.string('title') } : {}) });
       const { store } = ctx.open();
-      const previous = meetingOrThrow(store, ctx.args[0]!);
-      const stored = store.create(nextMeetingFrom(previous.meeting, { title: ctx.string('title'), startsOn: ctx.string('date')! }), ctx.author);
+      const previous = meetingOrThrow(store, id);
+      const stored = store.create(nextMeetingFrom(previous.meeting, { title, startsOn }), ctx.author);
       ctx.print(summaryOf(stored), stored.id);
     },
   }),
