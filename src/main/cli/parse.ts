@@ -68,7 +68,7 @@ function argsProblem(command: CommandSpec, args: readonly string[]): string | un
   const max = variadic ? Infinity : command.args.length;
   if (args.length >= required && args.length <= max) return undefined;
   if (command.args.length === 0) return `${command.name} takes no argument`;
-  return `${command.name} takes ${command.takes ?? command.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(' ')}`;
+  return `${command.name} takes ${command.takes ?? command.args.map((a) => (a.optional ? `[${a.name}]` : `${a.name}${a.variadic ? '…' : ''}`)).join(' ')}`;
 }
 
 function requiredProblem(command: CommandSpec, values: OptionValues): string | undefined {

@@ -174,3 +174,25 @@ describe('a command ported from the old hand-written parser', () => {
     expect((await minuta(['--help'], { commands })).stdout).toMatch(/\nReview:\n {2}suggestions ID \[--from AUTHOR\]/);
   });
 });
+
+it('a repeatable option gives every value, in order; a boolean one takes none', async () => {
+  const seen: unknown[] = [];
+  const probe = defineCommand({
+    name: 'probe',
+    group: 'Test',
+    summary: 'records what it was given',
+    args: [{ name: 'FILE', variadic: true }],
+    options: [
+      { name: 'from', value: 'AUTHOR', multiple: true, summary: 'authors' },
+      { name: 'all', type: 'boolean', summary: 'everything' },
+    ],
+    output: 'text',
+    run: (ctx) => {
+      seen.push({ args: ctx.args, from: ctx.options['from'], all: ctx.options['all'] });
+    },
+  });
+  expect(await minuta(['probe', 'a', '--from', 'Ana', 'b', '--from=Bounmy', '--all'], { commands: [probe] })).toMatchObject({ code: 0 });
+  expect(seen).toEqual([{ args: ['a', 'b'], from: ['Ana', 'Bounmy'], all: true }]);
+  expect((await minuta(['probe', '--help'], { commands: [probe] })).stdout).toContain('usage: minuta probe FILE… [--from AUTHOR…] [--all]');
+  expect(await minuta(['probe'], { commands: [probe] })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minuta: probe takes FILE…\n/) });
+});
