@@ -123,6 +123,6 @@ it('a failure in --json mode is one JSON line on stderr with the error code; std
   expect({ code, out, err: err.map((e) => JSON.parse(e) as unknown) }).toEqual({ code: 1, out: [], err: [{ error: { code: 'not-found', message: 'no meeting with id m_nope' } }] });
   err.length = 0;
   expect(await runCli(['--db', db, 'create', '--template', 'blank', '--title', ' ', '--date', '2026-01-01', '--json'], { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env: {} })).toBe(1);
-  expect(JSON.parse(err[0]!)).toEqual({ error: { code: 'invalid', message: expect.stringMatching(/^--title: /) } });
+  expect(JSON.parse(err[0]!)).toEqual({ error: { code: 'invalid', message: '--title: must not be empty', path: 'title' } });
   expect(out).toEqual([]);
 });
