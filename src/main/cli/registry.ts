@@ -111,10 +111,17 @@ export const defineCommand = (spec: CommandSpec): CommandSpec => spec;
 /** What an old-style module's `checkXArgs(command, args, flags)` and `runXCommand(…)` take. */
 type LegacyFlags = ReadonlyMap<string, string>;
 
-/** `--name` → value, as the old hand-written parser gave them (string options only). */
+/**
+ * `--name` → value, as the old hand-written parser gave them: a string option's value, a flag given as
+ * "true" (so `flags.has('--all')` holds), a repeated option's last value.
+ */
 export function legacyFlags(options: OptionValues): Map<string, string> {
   const flags = new Map<string, string>();
-  for (const [name, value] of Object.entries(options)) if (typeof value === 'string') flags.set(`--${name}`, value);
+  for (const [name, value] of Object.entries(options)) {
+    if (typeof value === 'string') flags.set(`--${name}`, value);
+    else if (value === true) flags.set(`--${name}`, 'true');
+    else if (Array.isArray(value) && value.length > 0) flags.set(`--${name}`, value.at(-1)!);
+  }
   return flags;
 }
 

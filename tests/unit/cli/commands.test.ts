@@ -147,7 +147,7 @@ describe('a command ported from the old hand-written parser', () => {
     args.length !== 1 ? `${command} takes a meeting id` : flags.has('--from') && !flags.get('--from')!.trim() ? '--from needs a name' : undefined;
   const runOld = (command: string, args: readonly string[], flags: ReadonlyMap<string, string>, store: MeetingStore, author: string, stdout: (line: string) => void) => {
     const found = store.get(args[0]!);
-    stdout(`${command} ${found?.title ?? 'none'} from ${flags.get('--from') ?? 'anyone'} for ${author}`);
+    stdout(`${command} ${found?.title ?? 'none'} from ${flags.get('--from') ?? 'anyone'} for ${author}${flags.has('--all') ? ' (all)' : ''}`);
     return found ? 0 : 1;
   };
   const ported = defineCommand({
@@ -155,7 +155,10 @@ describe('a command ported from the old hand-written parser', () => {
     group: 'Review',
     summary: 'list the suggestions',
     args: [{ name: 'ID' }],
-    options: [{ name: 'from', value: 'AUTHOR', summary: 'only those by AUTHOR' }],
+    options: [
+      { name: 'from', value: 'AUTHOR', summary: 'only those by AUTHOR' },
+      { name: 'all', type: 'boolean', summary: 'resolved ones too' },
+    ],
     output: 'text',
     check: legacyCheck('suggestions', checkOld),
     run: legacyRun('suggestions', runOld),
@@ -165,13 +168,13 @@ describe('a command ported from the old hand-written parser', () => {
   it('runs, prints its lines (as JSON lines in --json mode), gets help, usage errors and completion', async () => {
     expect((await minuta(['import', FIXTURES[2019]])).code).toBe(0);
     expect(await minuta(['suggestions', 'm_2019siemreap', '--from', 'Ana'], { commands })).toMatchObject({ code: 0, stdout: expect.stringMatching(/^suggestions Minutes of the Second .* from Ana for Keo Sophal$/) });
-    expect(JSON.parse((await minuta(['--json', 'suggestions', 'm_2019siemreap'], { commands })).stdout)).toEqual({ line: expect.stringMatching(/from anyone/) });
+    expect(JSON.parse((await minuta(['--json', 'suggestions', 'm_2019siemreap', '--all'], { commands })).stdout)).toEqual({ line: expect.stringMatching(/from anyone for Keo Sophal \(all\)$/) });
     expect(await minuta(['suggestions', 'm_nope'], { commands })).toMatchObject({ code: 1 });
-    expect(await minuta(['suggestions', 'm_2019siemreap', '--from', ' '], { commands })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minuta: --from needs a name\nusage: minuta suggestions ID \[--from AUTHOR\]/) });
+    expect(await minuta(['suggestions', 'm_2019siemreap', '--from', ' '], { commands })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minuta: --from needs a name\nusage: minuta suggestions ID \[--from AUTHOR\] \[--all\]/) });
     expect(await minuta(['suggestions', '--to', 'x'], { commands })).toMatchObject({ code: 2 });
     expect((await minuta(['help', 'suggestions'], { commands })).stdout).toMatch(/--from AUTHOR\s+only those by AUTHOR/);
-    expect((await minuta(['completion', 'bash'], { commands })).stdout).toMatch(/suggestions\)\n\s+opts="--from"/);
-    expect((await minuta(['--help'], { commands })).stdout).toMatch(/\nReview:\n {2}suggestions ID \[--from AUTHOR\]/);
+    expect((await minuta(['completion', 'bash'], { commands })).stdout).toMatch(/suggestions\)\n\s+opts="--from --all"/);
+    expect((await minuta(['--help'], { commands })).stdout).toMatch(/\nReview:\n {2}suggestions ID \[--from AUTHOR\] \[--all\]/);
   });
 });
 
