@@ -53,6 +53,8 @@ have_cmd soffice || missing+=(libreoffice-writer-nogui)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || missing+=(python3-uno libreoffice-script-provider-python)
 # The signing tests make their own CA and keys, and check each signature, with the openssl command.
 have_cmd openssl || missing+=(openssl)
+# `minuta completion zsh` is checked by zsh itself (zsh -n) in tests/unit/cli/registry.test.ts.
+have_cmd zsh || missing+=(zsh)
 # PDF/A signature copies name their colours with an sRGB ICC profile (src/main/export/pdf/pdfa.ts).
 [ -f /usr/share/color/icc/sRGB.icc ] || missing+=(icc-profiles-free)
 have_font "Khmer OS" || missing+=(fonts-khmeros)

@@ -11,4 +11,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
+  stderrIsTty: process.stderr.isTTY === true,
 });

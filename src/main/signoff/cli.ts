@@ -7,10 +7,10 @@ import { readPasswordFromTerminal } from './password';
 import { signPdf, type SignedField } from './sign';
 import { loadTrustAnchors } from './trust';
 import { verifySignatures, type VerifyReport } from './verify';
-import { SignoffUsageError } from './commands';
 
 /**
- * The sign-off commands of the CLI, kept here so that src/main/cli/run.ts only dispatches to them:
+ * The sign-off commands of the CLI (declared in src/main/cli/commands/signoff.ts, which loads this module
+ * only when one of them runs, so that `minuta list` never loads the cryptography):
  *   sign FILE.pdf --field NAME --p12 FILE.p12 [--password-file F] --out FILE.pdf
  *   certify FILE.pdf --p12 FILE.p12 [--password-file F] [--field NAME] [--permissions 1|2|3] --out FILE.pdf
  *   verify-signatures FILE.pdf [--trust FILE|DIR] [--format text|json]
@@ -82,80 +82,86 @@ export function writeAtomically(file: string, data: Uint8Array): void {
   }
 }
 
-function printReport(report: VerifyReport, io: SignoffIo): void {
+/** A signature report as lines for a terminal. */
+export function signatureReportLines(report: VerifyReport): string[] {
+  const lines: string[] = [];
   for (const s of report.signatures) {
     const where = s.page !== undefined ? ` (page ${s.page})` : '';
     if (!s.signed) {
-      io.stdout(`${s.field}${where}: not signed`);
+      lines.push(`${s.field}${where}: not signed`);
       continue;
     }
-    io.stdout(`${s.field}${where}: ${s.valid ? 'VALID' : 'INVALID'}`);
+    lines.push(`${s.field}${where}: ${s.valid ? 'VALID' : 'INVALID'}`);
     if (s.signer) {
-      io.stdout(`  signer: ${s.signer.subject}`);
-      io.stdout(`  issuer: ${s.signer.issuer}`);
-      io.stdout(`  certificate SHA-256: ${s.signer.fingerprint}`);
+      lines.push(`  signer: ${s.signer.subject}`);
+      lines.push(`  issuer: ${s.signer.issuer}`);
+      lines.push(`  certificate SHA-256: ${s.signer.fingerprint}`);
     }
-    if (s.signingTime) io.stdout(`  signing time (claimed): ${s.signingTime.toISOString()}`);
-    io.stdout(`  signed bytes: ${s.intact ? 'intact, signature verifies' : 'NOT intact'}`);
-    if (s.certification !== undefined) io.stdout(`  certification signature, DocMDP level ${s.certification}`);
-    io.stdout(`  covers: ${s.coversWholeDocument ? 'the whole document' : 'an earlier revision; later revisions were appended'}`);
-    for (const c of s.laterChanges) io.stdout(`  later: ${c.description}${c.allowed ? ' (allowed)' : ' (NOT covered by this signature)'}`);
-    if (s.chain) io.stdout(`  chain: ${s.chain.trusted ? 'trusted' : `not trusted (${s.chain.problem ?? 'no path'})`}`);
-    else io.stdout('  chain: not checked (no --trust given)');
-    for (const p of s.problems) io.stdout(`  problem: ${p}`);
+    if (s.signingTime) lines.push(`  signing time (claimed): ${s.signingTime.toISOString()}`);
+    lines.push(`  signed bytes: ${s.intact ? 'intact, signature verifies' : 'NOT intact'}`);
+    if (s.certification !== undefined) lines.push(`  certification signature, DocMDP level ${s.certification}`);
+    lines.push(`  covers: ${s.coversWholeDocument ? 'the whole document' : 'an earlier revision; later revisions were appended'}`);
+    for (const c of s.laterChanges) lines.push(`  later: ${c.description}${c.allowed ? ' (allowed)' : ' (NOT covered by this signature)'}`);
+    if (s.chain) lines.push(`  chain: ${s.chain.trusted ? 'trusted' : `not trusted (${s.chain.problem ?? 'no path'})`}`);
+    else lines.push('  chain: not checked (no --trust given)');
+    for (const p of s.problems) lines.push(`  problem: ${p}`);
   }
-  if (report.signatures.length === 0) io.stdout('no signature fields');
+  if (report.signatures.length === 0) lines.push('no signature fields');
+  return lines;
 }
 
-/** Runs one sign-off command; returns the exit code. Usage mistakes throw SignoffUsageError. */
-export async function runSignoffCommand(command: string, args: readonly string[], flags: ReadonlyMap<string, string>, io: SignoffIo): Promise<number> {
-  if (args.length !== 1) throw new SignoffUsageError(`${command} takes one PDF file`);
-  if (command === 'sign' || command === 'certify') {
-    for (const f of command === 'sign' ? ['--field', '--p12', '--out'] : ['--p12', '--out']) if (!flags.has(f)) throw new SignoffUsageError(`${command} needs ${f}`);
-    const permissions = flags.get('--permissions') ?? '2';
-    if (!['1', '2', '3'].includes(permissions)) throw new SignoffUsageError('--permissions is 1, 2 or 3');
-    try {
-      // Everything is read and checked before anything is written.
-      const pdf = readInput(args[0]!, 'PDF', MAX_INPUT_PDF);
-      const p12 = readInput(flags.get('--p12')!, 'key file', 1024 * 1024);
-      const now = new Date();
-      const credentials = await openSigningCredentials(p12, await password(flags, io), now);
-      const { bytes, signed } = signPdf(pdf, {
-        field: flags.get('--field') ?? CERTIFICATION_FIELD,
-        credentials,
-        now,
-        ...(command === 'certify' ? { certify: Number(permissions) as 1 | 2 | 3 } : {}),
-      });
-      writeAtomically(flags.get('--out')!, bytes);
-      io.stdout(`${command === 'sign' ? 'signed' : 'certified'} "${signed.field}" as ${signed.signer.subject} (certificate SHA-256 ${signed.signer.fingerprint})`);
-      if (signed.appearanceNameSubstituted) io.stdout('note: the name is not in Latin script; the box shows a Latin substitute from the certificate');
-      if (command === 'sign' && io.recordSignature) {
-        try {
-          io.stdout(await io.recordSignature(pdf, signed, { path: flags.get('--out')!, bytes }));
-        } catch (e) {
-          io.stderr(`minuta: the signed copy was written, but the signature was not recorded in the database: ${e instanceof MinutaError ? e.message : excerpt((e as Error).message ?? String(e), 200)}`);
-          return 1;
-        }
-      }
-      return 0;
-    } catch (e) {
-      io.stderr(`minuta: ${e instanceof MinutaError ? e.message : excerpt((e as Error).message ?? String(e), 200)}`);
-      return 1;
-    }
-  }
-  // verify-signatures: 0 all valid, 1 one invalid, 2 unreadable.
-  const format = flags.get('--format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new SignoffUsageError(`unknown format ${excerpt(format, 20)} (text, json)`);
+export interface SignOutcome {
+  signed: SignedField;
+  file: string;
+  /** What `sign --db` recorded in the database. */
+  recorded?: string;
+  /** The copy was written but recording it failed (exit 1). */
+  recordFailed?: string;
+}
+
+/**
+ * `sign` / `certify`: fills one field and writes the copy. Everything is read and checked before
+ * anything is written; a failure is a MinutaError (exit 1).
+ */
+export async function signFile(
+  command: 'sign' | 'certify',
+  file: string,
+  options: { field?: string | undefined; p12: string; out: string; permissions?: 1 | 2 | 3 },
+  flags: ReadonlyMap<string, string>,
+  io: SignoffIo,
+): Promise<SignOutcome> {
+  const pdf = readInput(file, 'PDF', MAX_INPUT_PDF);
+  const p12 = readInput(options.p12, 'key file', 1024 * 1024);
+  const now = new Date();
+  const credentials = await openSigningCredentials(p12, await password(flags, io), now);
+  const { bytes, signed } = signPdf(pdf, {
+    field: options.field ?? CERTIFICATION_FIELD,
+    credentials,
+    now,
+    ...(command === 'certify' ? { certify: options.permissions ?? 2 } : {}),
+  });
+  writeAtomically(options.out, bytes);
+  if (command !== 'sign' || !io.recordSignature) return { signed, file: options.out };
   try {
-    const trust = flags.get('--trust');
-    const trustAnchors = trust !== undefined ? loadTrustAnchors(trust) : undefined;
-    const pdf = readInput(args[0]!, 'PDF', MAX_INPUT_PDF);
-    const report = await verifySignatures(pdf, trustAnchors ? { trustAnchors } : {});
-    if (format === 'json') io.stdout(JSON.stringify(report, null, 2));
-    else printReport(report, io);
-    return report.allSignedValid ? 0 : 1;
+    return { signed, file: options.out, recorded: await io.recordSignature(pdf, signed, { path: options.out, bytes }) };
   } catch (e) {
-    io.stderr(`minuta: ${e instanceof MinutaError ? e.message : excerpt((e as Error).message ?? String(e), 200)}`);
-    return 2;
+    const why = e instanceof MinutaError ? e.message : excerpt((e as Error).message ?? String(e), 200);
+    return { signed, file: options.out, recordFailed: `the signed copy was written, but the signature was not recorded in the database: ${why}` };
   }
+}
+
+export function signedLines(command: 'sign' | 'certify', outcome: SignOutcome): string[] {
+  const { signed } = outcome;
+  return [
+    `${command === 'sign' ? 'signed' : 'certified'} "${signed.field}" as ${signed.signer.subject} (certificate SHA-256 ${signed.signer.fingerprint})`,
+    ...(signed.appearanceNameSubstituted ? ['note: the name is not in Latin script; the box shows a Latin substitute from the certificate'] : []),
+    ...(outcome.recorded ? [outcome.recorded] : []),
+  ];
+}
+
+/** `verify-signatures`: the report of every signature field (a MinutaError when the file cannot be read). */
+export async function verifySignaturesOf(file: string, trust: string | undefined): Promise<VerifyReport> {
+  const trustAnchors = trust !== undefined ? loadTrustAnchors(trust) : undefined;
+  const pdf = readInput(file, 'PDF', MAX_INPUT_PDF);
+  return verifySignatures(pdf, trustAnchors ? { trustAnchors } : {});
 }

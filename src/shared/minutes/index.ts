@@ -57,6 +57,7 @@ export { interchangeBytes, DEEPEST_BLOCK_LEVEL, HEAD_LEVEL, ENVELOPE_BYTES } fro
 export type { Result } from './validate';
 export {
   Interchange,
+  InterchangeBase,
   INTERCHANGE_FORMAT,
   INTERCHANGE_VERSION,
   INTERCHANGE_EXTENSION,

@@ -20,16 +20,29 @@ export const INTERCHANGE_FORMAT = 'minuta';
 export const INTERCHANGE_VERSION = 2;
 export const INTERCHANGE_EXTENSION = '.minuta.json';
 
+/**
+ * Which stored state a file was written from (`minuta export --format json` writes it): the meeting's
+ * revision and its save sequence. `minuta save` makes the file a new revision only if the meeting is
+ * still at that sequence, so a file edited outside Minuta never silently overwrites later work.
+ * Optional and ignored by import; the app's "Save a copy" leaves it out.
+ */
+export const InterchangeBase = z.strictObject({
+  revision: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+  seq: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+export type InterchangeBase = z.infer<typeof InterchangeBase>;
+
 export const Interchange = z.strictObject({
   format: z.literal(INTERCHANGE_FORMAT),
   version: z.literal(INTERCHANGE_VERSION),
+  base: InterchangeBase.optional(),
   meeting: Meeting,
   /** The meeting's comment threads (src/shared/review/comments.ts), in the order they were started. */
   comments: CommentThreads,
 });
 export type Interchange = z.infer<typeof Interchange>;
 
-export type ParseResult = { ok: true; meeting: Meeting; comments: CommentThread[] } | { ok: false; errors: string[] };
+export type ParseResult = { ok: true; meeting: Meeting; comments: CommentThread[]; base?: InterchangeBase } | { ok: false; errors: string[] };
 
 /**
  * Older files, migrated one version at a time to the current shape before validation. Each step takes
@@ -174,16 +187,23 @@ export function parseInterchange(input: string): ParseResult {
   if (structural.length > 0) return { ok: false, errors: structural };
   const parsed = Interchange.safeParse(current);
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error) };
-  return { ok: true, meeting: parsed.data.meeting, comments: parsed.data.comments };
+  const { base } = parsed.data;
+  return { ok: true, meeting: parsed.data.meeting, comments: parsed.data.comments, ...(base ? { base } : {}) };
 }
 
 /**
  * Stable, diff-friendly text: 2-space JSON, envelope keys first, object keys
  * in the order of the schema (zod's output order), newline at the end.
  */
-export function serializeInterchange(meeting: Meeting, comments: readonly CommentThread[] = []): string {
+export function serializeInterchange(meeting: Meeting, comments: readonly CommentThread[] = [], base?: InterchangeBase): string {
   const parsed = Meeting.parse(meeting);
-  const envelope: Interchange = { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, meeting: parsed, comments: CommentThreads.parse(comments) };
+  const envelope: Interchange = {
+    format: INTERCHANGE_FORMAT,
+    version: INTERCHANGE_VERSION,
+    ...(base ? { base: InterchangeBase.parse(base) } : {}),
+    meeting: parsed,
+    comments: CommentThreads.parse(comments),
+  };
   return `${JSON.stringify(envelope, null, 2)}\n`;
 }
 
