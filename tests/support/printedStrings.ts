@@ -1,4 +1,4 @@
-import { hasText, writeDate, writeDateRange } from '../../src/shared/format';
+import { AGREED_FORMAT, hasText, writeDate, writeDateRange } from '../../src/shared/format';
 import { organisationShortName, personDisplayName, richTextToString, type Meeting, type TextRun } from '../../src/shared/minutes';
 import { ID_PATTERN_SOURCE, type JsonSchema, def, optionFor, refName, site } from './meetingSchema';
 
@@ -71,6 +71,28 @@ export const RULES: Record<string, Rule> = {
   },
   'RoutingStep.date': { print: (v, _p, _m, emit) => emit(writeDate(v as string)) },
   'RoutingStep.signerPersonId': skip('a link to the register; the signer role is printed'),
+  // A marked agreement prints its number before its text; the other facts are data for the tracker.
+  'DecisionMarker.organisationId': skip('data for the decisions tracker: the agreement itself says what was agreed'),
+  'DecisionMarker.body': skip('data for the decisions tracker'),
+  'DecisionMarker.date': skip('data for the decisions tracker'),
+  // A decision's heading is made from number, body and date unless the minutes word their own.
+  'DecisionBlock.number': { print: (v, p, _m, emit) => (headingOverridden(p) ? undefined : emit(v as string)) },
+  'DecisionBlock.organisationId': {
+    print: (v, p, m, emit) => (headingOverridden(p) ? undefined : emit(organisation(m, v) && organisationShortName(organisation(m, v)!))),
+  },
+  'DecisionBlock.body': {
+    // The register's organisation, when linked, is printed instead of the typed label.
+    print: (v, p, m, emit) => (headingOverridden(p) || organisation(m, p.organisationId) ? undefined : emit(v as string)),
+  },
+  'DecisionBlock.date': { print: (v, p, _m, emit) => (headingOverridden(p) ? undefined : emit(writeDate(v as string))) },
+  'DecisionBlock.vote': {
+    // The names style prints the voters of each list but the absent; the tally style counts them. Then the explanations of vote.
+    print: (v, p, _m, emit) => {
+      const vote = v as Record<'for' | 'against' | 'abstaining' | 'absent', { by: { label: string }; explanation?: TextRun[][] }[]>;
+      if ((p.votePrint ?? AGREED_FORMAT.decision.votePrint) === 'names') for (const list of ['for', 'against', 'abstaining'] as const) vote[list].forEach((x) => emit(x.by.label));
+      for (const list of ['for', 'against', 'abstaining', 'absent'] as const) vote[list].forEach((x) => x.explanation?.forEach((para) => emit(richTextToString(para))));
+    },
+  },
   // "Corrigendum to {title} ({version})" above the title: the meeting id is a link, not text.
   'TitleBlock.corrigendumTo': {
     print: (v, _p, _m, emit) => {
@@ -84,7 +106,9 @@ export const RULES: Record<string, Rule> = {
 /** The order in which the format prints an object's fields, where it differs from the schema's. */
 const PRINT_ORDER: Record<string, string[]> = {
   // A per-country remark: the bold "Lao:" before the text.
-  Bullet: ['country', 'text', 'children'],
+  Bullet: ['decision', 'country', 'text', 'children'],
+  // The heading line (or the number, body and date it is made of), the adopted text, the vote.
+  DecisionBlock: ['heading', 'number', 'organisationId', 'body', 'date', 'text', 'vote'],
   // A corrigendum's line is above the label and title.
   TitleBlock: ['corrigendumTo', 'label', 'title', 'joiner', 'theme'],
   // "Name, role" under a recorded routing step.
