@@ -16,13 +16,18 @@ export function decisionBody(d: Pick<DecisionMarker, 'organisationId' | 'body'>,
   return org ? organisationShortName(org) : (d.body ?? '');
 }
 
-/** "Decision 3/2019 (Council, 30 July 2025)": the heading line made from the data; '' when there is none. */
+/**
+ * "Decision 3/2019 (Council, 30 July 2025)": the heading line made from the data. Only a numbered
+ * decision gets one, the body and date riding along: an unnumbered decision (the FOMC's) is introduced
+ * by the minutes' own prose, which already says who decided and when, so body and date stay data.
+ */
 export function decisionHeading(
   d: Pick<DecisionMarker, 'number' | 'organisationId' | 'body' | 'date'>,
   register: Pick<Meeting, 'organisations'>,
   w: DecisionWords,
   writeDate: (iso: string) => string,
 ): string {
+  if (d.number === undefined || d.number.trim() === '') return '';
   const details = joinParts([decisionBody(d, register), d.date ? writeDate(d.date) : undefined], ', ');
   return fill(w.heading, { number: d.number ?? '', details }).trim();
 }

@@ -134,7 +134,7 @@ export function meetingPlainText(meeting: Meeting): string[] {
       case 'decision':
         // As the format: the heading line as worded, else the number and the body (its date is data).
         if (b.heading?.some((r) => r.text.trim() !== '')) rt(b.heading);
-        else {
+        else if (b.number?.trim()) {
           str(b.number);
           const org = b.organisationId ? organisations.get(b.organisationId) : undefined;
           str(org ? organisationShortName(org) : b.body);
