@@ -33,6 +33,8 @@ const person = (m: Meeting, id: unknown) => m.people.find((p) => p.id === id);
 const organisation = (m: Meeting, id: unknown) => m.organisations.find((o) => o.id === id);
 /** A presentation with a heading line of its own prints that line instead of the heading made from its data. */
 const headingOverridden = (parent: Record<string, unknown>) => hasText(parent.heading as { text: string }[]);
+/** A decision prints a heading made from its data when it has a number and no heading line of its own. */
+const madeHeading = (parent: Record<string, unknown>) => !headingOverridden(parent) && typeof parent.number === 'string' && parent.number.trim() !== '';
 /** A delegation described in prose prints the prose; its country and institutions are the same facts as data. */
 const described = (parent: Record<string, unknown>) => ((parent.description as { text: string }[][] | undefined) ?? []).some((p) => hasText(p));
 
@@ -75,16 +77,17 @@ export const RULES: Record<string, Rule> = {
   'DecisionMarker.organisationId': skip('data for the decisions tracker: the agreement itself says what was agreed'),
   'DecisionMarker.body': skip('data for the decisions tracker'),
   'DecisionMarker.date': skip('data for the decisions tracker'),
-  // A decision's heading is made from number, body and date unless the minutes word their own.
-  'DecisionBlock.number': { print: (v, p, _m, emit) => (headingOverridden(p) ? undefined : emit(v as string)) },
+  // A numbered decision's heading is made from number, body and date unless the minutes word their own;
+  // an unnumbered one has none made (its prose says who and when).
+  'DecisionBlock.number': { print: (v, p, _m, emit) => (madeHeading(p) ? emit(v as string) : undefined) },
   'DecisionBlock.organisationId': {
-    print: (v, p, m, emit) => (headingOverridden(p) ? undefined : emit(organisation(m, v) && organisationShortName(organisation(m, v)!))),
+    print: (v, p, m, emit) => (madeHeading(p) ? emit(organisation(m, v) && organisationShortName(organisation(m, v)!)) : undefined),
   },
   'DecisionBlock.body': {
     // The register's organisation, when linked, is printed instead of the typed label.
-    print: (v, p, m, emit) => (headingOverridden(p) || organisation(m, p.organisationId) ? undefined : emit(v as string)),
+    print: (v, p, m, emit) => (madeHeading(p) && !organisation(m, p.organisationId) ? emit(v as string) : undefined),
   },
-  'DecisionBlock.date': { print: (v, p, _m, emit) => (headingOverridden(p) ? undefined : emit(writeDate(v as string))) },
+  'DecisionBlock.date': { print: (v, p, _m, emit) => (madeHeading(p) ? emit(writeDate(v as string)) : undefined) },
   'DecisionBlock.vote': {
     // The names style prints the voters of each list but the absent; the tally style counts them. Then the explanations of vote.
     print: (v, p, _m, emit) => {

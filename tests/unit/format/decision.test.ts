@@ -57,7 +57,7 @@ describe('a decision block in the agreed format', () => {
       'Adopted by notation vote.',
       'Decision 4',
       'Deferred.',
-      '(Joint Meeting)',
+      // Unnumbered: no heading is made (the minutes' prose says who decided and when).
       'Noted by consensus.',
     ]);
   });
