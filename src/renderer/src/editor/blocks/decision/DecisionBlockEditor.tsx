@@ -7,7 +7,7 @@ import { Autocomplete } from '../../../register/Autocomplete';
 import { attributionOptions, organisationLabel, organisationOptions } from '../../../register/options';
 import { useAppStore } from '../../../state/store';
 import { asParas, asRich, changeBlock, editBlock } from '../common';
-import { addVoter, removeVoter } from './votes';
+import { addVoter, mapVoter, removeVoter } from './votes';
 import './decision.css';
 
 type DecisionB = DecisionBlock;
@@ -52,9 +52,9 @@ export function DecisionBlockEditor({ block }: { block: DecisionB }) {
       <div className="row">
         <TextInput field={`${id}.number`} blockId={id} label="Number" value={block.number ?? ''} placeholder="Decision 3/2019"
           onChange={(v) => editBlock<DecisionB>(id, (b) => withOptional(b, 'number', v), `${id}.number`)} />
-        <Autocomplete label="Taken by (body)" field={`${id}.body`} source={organisationOptions} placeholder="From the register, or a name"
+        <Autocomplete label="Taken by (body)" field={`${id}.organisation`} source={organisationOptions} placeholder="From the register, or a name"
           text={block.organisationId ? organisationLabel(register, block.organisationId) : (block.body ?? '')}
-          onText={(v) => editBlock<DecisionB>(id, (b) => { const { organisationId: _o, ...rest } = b; return withOptional(rest, 'body', v); }, `${id}.body`)}
+          onText={(v) => editBlock<DecisionB>(id, (b) => { const { organisationId: _o, ...rest } = b; return withOptional(rest, 'body', v); }, `${id}.organisation`)}
           onSelect={(o) => changeBlock<DecisionB>(id, (b) => { const { body: _b, ...rest } = b; return { ...rest, organisationId: o.id }; })} />
         <TextInput field={`${id}.date`} blockId={id} label="Date (if not the meeting's)" type="date" value={block.date ?? ''}
           onChange={(v) => editBlock<DecisionB>(id, (b) => withOptional(b, 'date', v), `${id}.date`)} />
@@ -71,6 +71,15 @@ export function DecisionBlockEditor({ block }: { block: DecisionB }) {
       <RichField field={`${id}.text`} blockId={id} kind="paragraphs" className="adopted" value={block.text} label="Text adopted"
         placeholder="The text of the decision or resolution…"
         onChange={(v) => editBlock<DecisionB>(id, (b) => ({ ...b, text: asParas(v) }), `${id}.text`)} />
+      <p className="tally" data-testid="tally">
+        {voting ? `For ${t.for} · Against ${t.against} · Abstaining ${t.abstaining} · Absent ${t.absent} — ` : ''}
+        {outcomeSentence(block, AGREED_FORMAT.decision)}
+      </p>
+      {warnings.length > 0 && (
+        <ul className="decision-warnings" role="status">
+          {warnings.map((w, i) => <li key={i}>{warningText(w)}</li>)}
+        </ul>
+      )}
       {voting && (
         <div className="votes" aria-label="Roll call">
           {LISTS.map(({ list, label }) => (
@@ -84,15 +93,6 @@ export function DecisionBlockEditor({ block }: { block: DecisionB }) {
             </div>
           ))}
         </div>
-      )}
-      <p className="tally" data-testid="tally">
-        {voting ? `For ${t.for} · Against ${t.against} · Abstaining ${t.abstaining} · Absent ${t.absent} — ` : ''}
-        {outcomeSentence(block, AGREED_FORMAT.decision)}
-      </p>
-      {warnings.length > 0 && (
-        <ul className="decision-warnings" role="status">
-          {warnings.map((w, i) => <li key={i}>{warningText(w)}</li>)}
-        </ul>
       )}
     </div>
   );
@@ -109,9 +109,9 @@ function VoterRow({ blockId, voter }: { blockId: string; voter: Voter }) {
     <li className="voter" data-voter-id={voter.id}>
       <span className="voter-name">{voter.by.label}</span>
       {voter.explanation === undefined ? (
-        <button type="button" className="link" tabIndex={-1}
+        <button type="button" className="icon" tabIndex={-1} aria-label={`Add an explanation of vote by ${voter.by.label}`} title="Add an explanation of vote"
           onClick={() => changeBlock<DecisionB>(blockId, (b) => mapVoter(b, voter.id, (x) => ({ ...x, explanation: [[]] })), `${voter.id}.explanation`)}>
-          explanation of vote
+          ✎
         </button>
       ) : (
         <RichField field={`${voter.id}.explanation`} blockId={blockId} kind="paragraphs" value={voter.explanation} label="Explanation of vote"
@@ -122,11 +122,4 @@ function VoterRow({ blockId, voter }: { blockId: string; voter: Voter }) {
         onClick={() => changeBlock<DecisionB>(blockId, (b) => removeVoter(b, voter.id))}>✕</button>
     </li>
   );
-}
-
-function mapVoter(b: DecisionB, voterId: string, fn: (v: Voter) => Voter): DecisionB {
-  if (!b.vote) return b;
-  const vote = b.vote;
-  const map = (l: VoteList) => vote[l].map((v) => (v.id === voterId ? fn(v) : v));
-  return { ...b, vote: { for: map('for'), against: map('against'), abstaining: map('abstaining'), absent: map('absent') } };
 }

@@ -3,7 +3,7 @@ import { useAppStore } from '../../../state/store';
 import { changeBlock } from '../common';
 import { AGREED_LAYOUT, defineBlock, type BlockOf } from '../descriptor';
 import { DecisionBlockEditor } from './DecisionBlockEditor';
-import { emptyVote, fillWith } from './votes';
+import { emptyVote, fillWith, mapVoter, voterToExplain } from './votes';
 
 type DecisionB = BlockOf<'decision'>;
 const meeting = () => useAppStore.getState().doc!.meeting;
@@ -25,6 +25,14 @@ export const decision = defineBlock('decision')({
     },
     { id: 'decision.everyoneFor', label: 'Everyone present not yet listed votes for', shortcuts: ['Mod-Alt-Y'], run: (b) => changeBlock<DecisionB>(b.id, (x) => fillWith(x, meeting(), 'for')) },
     { id: 'decision.restAbsent', label: 'Everyone not yet listed is absent', shortcuts: ['Mod-Alt-A'], run: (b) => changeBlock<DecisionB>(b.id, (x) => fillWith(x, meeting(), 'absent')) },
+    {
+      id: 'decision.explain',
+      label: 'Add an explanation of vote (the last dissenter without one)',
+      run: (b) => {
+        const v = voterToExplain(b);
+        if (v) changeBlock<DecisionB>(b.id, (x) => mapVoter(x, v.id, (y) => ({ ...y, explanation: [[]] })), `${v.id}.explanation`);
+      },
+    },
     { id: 'decision.byConsensus', label: 'Taken by consensus', run: (b) => set(b, { method: 'consensus' }) },
     { id: 'decision.byNotation', label: 'Taken by notation vote', run: (b) => set(b, { method: 'notation-vote' }) },
     { id: 'decision.adopted', label: 'Outcome: adopted', run: (b) => set(b, { outcome: 'adopted' }) },

@@ -12,13 +12,35 @@ export const emptyVote = (): Vote => ({ for: [], against: [], abstaining: [], ab
 
 export const newVoter = (by: Attribution): Voter => ({ id: newId('v'), by });
 
-/** The entry added to `list`; a voter already in another list moves (one key corrects a slip), never doubles. */
+/**
+ * The entry added to `list`, unless it is there already. One already in another list is added all
+ * the same: the warning beneath the lists says so, and the minute-taker decides which is right (the
+ * record is what the secretariat heard, not what the editor guesses).
+ */
 export function addVoter(b: DecisionBlock, list: VoteList, by: Attribution): DecisionBlock {
   const vote = b.vote ?? emptyVote();
   const key = voterKey(by);
-  const existing = VOTE_LISTS.flatMap((l) => vote[l]).find((v) => voterKey(v.by) === key);
-  const without = Object.fromEntries(VOTE_LISTS.map((l) => [l, vote[l].filter((v) => voterKey(v.by) !== key)])) as Vote;
-  return { ...b, vote: { ...without, [list]: [...without[list], existing ?? newVoter(by)] } };
+  if (vote[list].some((v) => voterKey(v.by) === key)) return b;
+  return { ...b, vote: { ...vote, [list]: [...vote[list], newVoter(by)] } };
+}
+
+/**
+ * Where an explanation of vote goes when asked for by keyboard: the last dissenter without one (against,
+ * then abstaining), else the last voter for, else the last absent; undefined when all have one.
+ */
+export function voterToExplain(b: DecisionBlock): Voter | undefined {
+  for (const list of ['against', 'abstaining', 'for', 'absent'] as const) {
+    const v = [...(b.vote?.[list] ?? [])].reverse().find((x) => x.explanation === undefined);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/** The block with `fn` applied to one voter, wherever it is listed. */
+export function mapVoter(b: DecisionBlock, voterId: string, fn: (v: Voter) => Voter): DecisionBlock {
+  if (!b.vote) return b;
+  const vote = b.vote;
+  return { ...b, vote: Object.fromEntries(VOTE_LISTS.map((l) => [l, vote[l].map((v) => (v.id === voterId ? fn(v) : v))])) as Vote };
 }
 
 export function removeVoter(b: DecisionBlock, voterId: string): DecisionBlock {
