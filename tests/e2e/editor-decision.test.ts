@@ -136,4 +136,39 @@ describe('the decision block', () => {
       expect(stored(app, id).body.find((b): b is DecisionBlock => b.id === decisionId)!.votePrint).toBe('names');
     });
   });
+
+  it('marks an agreement as a decision without retyping it: the number prints before it; edits and a split keep one marker', async () => {
+    await withApp(browser(), async (app) => {
+      const { page } = app;
+      const id = app.services.handlers.createMeeting({ template: 'agreed-2019', title: 'Second Technical Consultation', startsOn: '2019-10-30' }) as { id: string };
+      await openMeeting(page, id.id);
+      const listId = await page.locator('[data-block-type="list"]').evaluateAll((els) =>
+        els.map((e) => e.getAttribute('data-block-id')!).find((bid) => document.querySelector(`[data-field="${bid}.items"]`)?.getAttribute('aria-label')?.startsWith('agreements')),
+      );
+      expect(listId).toBeDefined();
+      await focusField(page, `${listId}.items`);
+      await page.keyboard.type('The meeting agreed to meet again in Yangon.');
+      await palette(page, 'Mark the agreement or recommendation');
+      await page.locator(`[data-field$=".decision.number"]:focus`).waitFor();
+      await page.keyboard.type('Decision 1/2019');
+      await waitSaved(page);
+      const items = () => (stored(app, id.id).body.find((b) => b.id === listId) as Extract<Meeting['body'][number], { type: 'list' }>).items;
+      expect(items()).toEqual([
+        { id: expect.any(String), text: [{ text: 'The meeting agreed to meet again in Yangon.' }], decision: { number: 'Decision 1/2019', outcome: 'adopted', method: 'consensus' } },
+      ]);
+      // Typing on in the text keeps the marker; Enter starts an item that is not a decision.
+      await focusField(page, `${listId}.items`);
+      await page.keyboard.type(' In 2020.');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('The meeting thanked the hosts.');
+      await waitSaved(page);
+      expect(items().map((i) => [i.text.map((r) => r.text).join(''), i.decision?.number ?? null])).toEqual([
+        ['The meeting agreed to meet again in Yangon. In 2020.', 'Decision 1/2019'],
+        ['The meeting thanked the hosts.', null],
+      ]);
+      await expect.poll(() => previewText(page), { timeout: 20_000 }).toContain('Decision 1/2019: The meeting agreed to meet again in Yangon. In 2020.');
+      await page.locator(`[data-block-id="${listId}"]`).scrollIntoViewIfNeeded();
+      await screenshot(page, 'editor-decision-marker.png');
+    });
+  });
 });
