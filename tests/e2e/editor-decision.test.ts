@@ -86,6 +86,8 @@ describe('the decision block', () => {
       // A slip: Anong also into "against". The warning says so; undo takes it back.
       await chooseTyped(page, 'Anong');
       await expect.poll(() => warnings(page)).toContain('Anong Sisouk is in two lists: for and against.');
+      await page.locator('.decision .tally').scrollIntoViewIfNeeded();
+      await screenshot(page, 'editor-decision-warning.png');
       await shortcut(page, 'Mod+Z');
       await expect.poll(() => voters(page, 'against')).toEqual(['Chanthala Keo']);
       // The rest are absent, with one key.
