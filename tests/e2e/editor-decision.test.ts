@@ -173,4 +173,38 @@ describe('the decision block', () => {
       await screenshot(page, 'editor-decision-marker.png');
     });
   });
+
+  it('votes by delegation: a delegation is one voter, chosen with one key; everyone present, the delegations, with another', async () => {
+    await withApp(browser(), async (app) => {
+      const { page } = app;
+      const base = createFromTemplate('blank', { title: 'Ministerial meeting', startDate: '2019-10-30', city: 'Phnom Penh', country: 'Cambodia' });
+      const delegations = ['Cambodia', 'Lao PDR', 'Myanmar'].map((country, i) => ({ id: `d_${i}`, country, institutions: [] }));
+      const meeting: Meeting = { ...base, body: [...base.body, { id: 'b_dels', type: 'delegations', delegations }] };
+      const id = app.services.store.create(meeting, 'tester').id;
+      await openMeeting(page, id);
+      await focusField(page, `${meeting.body[0]!.id}.text`);
+      await shortcut(page, 'Mod+Alt+D');
+      await page.locator('[data-block-type="decision"] input[data-field$=".number"]:focus').waitFor();
+      const [decisionId] = await page.locator('[data-block-type="decision"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-block-id')!));
+      await page.keyboard.type('Recommendation 1');
+      await palette(page, 'Record a roll-call vote');
+      await page.locator(`[data-field="${decisionId}.add.for"]:focus`).waitFor();
+      await page.keyboard.type('Lao');
+      const option = page.locator('[role="listbox"] [role="option"]').first();
+      await option.waitFor();
+      expect(await option.innerText()).toContain('Delegation');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => warnings(page)).toEqual([
+        'Cambodia is in no list (for, against, abstaining or absent).',
+        'Myanmar is in no list (for, against, abstaining or absent).',
+      ]);
+      await shortcut(page, 'Mod+Alt+Y');
+      await expect.poll(() => voters(page, 'for')).toEqual(['Lao PDR', 'Cambodia', 'Myanmar']);
+      await expect.poll(() => tally(page)).toBe('For 3 · Against 0 · Abstaining 0 · Absent 0 — Adopted by 3 votes to 0.');
+      expect(await warnings(page)).toEqual([]);
+      await waitSaved(page);
+      const saved = stored(app, id).body.find((b): b is DecisionBlock => b.id === decisionId)!;
+      expect(saved.vote!.for.map((v) => [v.by.label, v.by.delegationId])).toEqual([['Lao PDR', 'd_1'], ['Cambodia', 'd_0'], ['Myanmar', 'd_2']]);
+    });
+  });
 });
