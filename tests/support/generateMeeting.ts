@@ -44,10 +44,10 @@ function random(seed: number): () => number {
 
 /** How many items an array at a schema site gets: enough structure to cover, small enough to print fast. */
 const ARRAY_SIZES: Record<string, [number, number]> = {
-  'Meeting.body[]': [5, 9],
+  'Meeting.body[]': [6, 10],
   'Meeting.people[]': [2, 4],
   'Meeting.organisations[]': [2, 3],
-  'SectionBlock.blocks[]': [1, 4],
+  'SectionBlock.blocks[]': [1, 5],
   'SessionBlock.items[]': [1, 4],
 };
 const DEFAULT_SIZE: [number, number] = [0, 3];

@@ -1,4 +1,4 @@
-import { hasText, writeDate, writeDateRange } from '../../src/shared/format';
+import { AGREED_FORMAT, hasText, writeDate, writeDateRange } from '../../src/shared/format';
 import { organisationShortName, personDisplayName, richTextToString, type Meeting, type TextRun } from '../../src/shared/minutes';
 import { ID_PATTERN_SOURCE, type JsonSchema, def, optionFor, refName, site } from './meetingSchema';
 
@@ -33,6 +33,8 @@ const person = (m: Meeting, id: unknown) => m.people.find((p) => p.id === id);
 const organisation = (m: Meeting, id: unknown) => m.organisations.find((o) => o.id === id);
 /** A presentation with a heading line of its own prints that line instead of the heading made from its data. */
 const headingOverridden = (parent: Record<string, unknown>) => hasText(parent.heading as { text: string }[]);
+/** A decision prints a heading made from its data when it has a number and no heading line of its own. */
+const madeHeading = (parent: Record<string, unknown>) => !headingOverridden(parent) && typeof parent.number === 'string' && parent.number.trim() !== '';
 /** A delegation described in prose prints the prose; its country and institutions are the same facts as data. */
 const described = (parent: Record<string, unknown>) => ((parent.description as { text: string }[][] | undefined) ?? []).some((p) => hasText(p));
 
@@ -71,6 +73,29 @@ export const RULES: Record<string, Rule> = {
   },
   'RoutingStep.date': { print: (v, _p, _m, emit) => emit(writeDate(v as string)) },
   'RoutingStep.signerPersonId': skip('a link to the register; the signer role is printed'),
+  // A marked agreement prints its number before its text; the other facts are data for the tracker.
+  'DecisionMarker.organisationId': skip('data for the decisions tracker: the agreement itself says what was agreed'),
+  'DecisionMarker.body': skip('data for the decisions tracker'),
+  'DecisionMarker.date': skip('data for the decisions tracker'),
+  // A numbered decision's heading is made from number, body and date unless the minutes word their own;
+  // an unnumbered one has none made (its prose says who and when).
+  'DecisionBlock.number': { print: (v, p, _m, emit) => (madeHeading(p) ? emit(v as string) : undefined) },
+  'DecisionBlock.organisationId': {
+    print: (v, p, m, emit) => (madeHeading(p) ? emit(organisation(m, v) && organisationShortName(organisation(m, v)!)) : undefined),
+  },
+  'DecisionBlock.body': {
+    // The register's organisation, when linked, is printed instead of the typed label.
+    print: (v, p, m, emit) => (madeHeading(p) && !organisation(m, p.organisationId) ? emit(v as string) : undefined),
+  },
+  'DecisionBlock.date': { print: (v, p, _m, emit) => (madeHeading(p) ? emit(writeDate(v as string)) : undefined) },
+  'DecisionBlock.vote': {
+    // The names style prints the voters of each list but the absent; the tally style counts them. Then the explanations of vote.
+    print: (v, p, _m, emit) => {
+      const vote = v as Record<'for' | 'against' | 'abstaining' | 'absent', { by: { label: string }; explanation?: TextRun[][] }[]>;
+      if ((p.votePrint ?? AGREED_FORMAT.decision.votePrint) === 'names') for (const list of ['for', 'against', 'abstaining'] as const) vote[list].forEach((x) => emit(x.by.label));
+      for (const list of ['for', 'against', 'abstaining', 'absent'] as const) vote[list].forEach((x) => x.explanation?.forEach((para) => emit(richTextToString(para))));
+    },
+  },
   // "Corrigendum to {title} ({version})" above the title: the meeting id is a link, not text.
   'TitleBlock.corrigendumTo': {
     print: (v, _p, _m, emit) => {
@@ -84,7 +109,9 @@ export const RULES: Record<string, Rule> = {
 /** The order in which the format prints an object's fields, where it differs from the schema's. */
 const PRINT_ORDER: Record<string, string[]> = {
   // A per-country remark: the bold "Lao:" before the text.
-  Bullet: ['country', 'text', 'children'],
+  Bullet: ['decision', 'country', 'text', 'children'],
+  // The heading line (or the number, body and date it is made of), the adopted text, the vote.
+  DecisionBlock: ['heading', 'number', 'organisationId', 'body', 'date', 'text', 'vote'],
   // A corrigendum's line is above the label and title.
   TitleBlock: ['corrigendumTo', 'label', 'title', 'joiner', 'theme'],
   // "Name, role" under a recorded routing step.

@@ -82,6 +82,11 @@ export function nextMeetingFrom(previous: Meeting, options: NextMeetingOptions):
         return { ...b, ...base, signatories: b.signatories.map((s) => ({ ...s, id: fresh(s.id), signature: empty })) };
       case 'routing':
         return { ...b, ...base, steps: b.steps.map((s) => ({ ...s, id: fresh(s.id), date: end, signature: empty })) };
+      case 'decision': {
+        // The next meeting decides anew: the body and how it prints stay; number, date, text and votes do not.
+        const { number: _n, date: _d, vote: _v, heading: _h, ...rest } = b;
+        return { ...rest, ...base, text: [] };
+      }
     }
   };
 

@@ -29,7 +29,11 @@ export interface Match extends TextRange {
 export const MAX_QUERY_LENGTH = 500;
 
 /** Keys whose strings are identifiers, enumerations or dates: never text to find or replace. */
-const NOT_TEXT = new Set(['id', 'type', 'kind', 'role', 'language', 'numbering', 'occasion', 'date', 'start', 'end', 'format', 'version']);
+const NOT_TEXT = new Set([
+  'id', 'type', 'kind', 'role', 'language', 'numbering', 'occasion', 'date', 'start', 'end', 'format', 'version',
+  // A decision's enumerations: "Replace all" of "vote" must not turn the method "vote" into "ballot".
+  'outcome', 'method', 'votePrint',
+]);
 const notText = (key: string) => NOT_TEXT.has(key) || key.endsWith('Id') || key.endsWith('Ids');
 
 /** One character folded for a case-insensitive match, kept to its own length (offsets must not move). */

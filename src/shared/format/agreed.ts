@@ -1,7 +1,8 @@
 import type { Block, Bullet, LeafBlock, Meeting, RichText, Statement } from '../minutes';
-import { organisationShortName, personDisplayName, richTextToString } from '../minutes';
+import { VOTE_LISTS, organisationShortName, personDisplayName, richTextToString } from '../minutes';
 import { fill, fillRuns, hasText, isBlank, joinParts, joinRuns } from './compose';
 import { fingerprint, shortFingerprint } from './fingerprint';
+import { decisionHeading, outcomeSentence, voteLines } from './decision';
 import type {
   LayoutBlock,
   LayoutDocument,
@@ -26,6 +27,32 @@ import { type Script, splitByScript } from './scripts';
  * Words around data are printed only when the data exists (compose.ts): in the template, a part in
  * square brackets is left out when a value it names is blank ("Answer[ ({label})]").
  */
+
+/** How decisions and recorded votes print (see `Builder.decision`). */
+export interface DecisionWords {
+  /** The heading line made from the data, when the minutes give no heading line of their own. */
+  heading: string;
+  /** Before an agreement or recommendation marked as a decision that has a number: "Decision 1/2019:". */
+  bulletNumber: string;
+  /** How a vote prints unless the decision says ('names' or 'tally'). */
+  votePrint: 'names' | 'tally';
+  outcome: Record<'adopted' | 'rejected' | 'deferred' | 'noted', string>;
+  /** The tally style's sentences: by consensus; by notation vote (no names recorded); with the count; a vote without names. */
+  consensus: string;
+  notation: string;
+  tally: string;
+  plain: string;
+  /** "9 votes", "1 abstention", "1 absent": singular and plural. */
+  votes: readonly [string, string];
+  abstentions: readonly [string, string];
+  absent: readonly [string, string];
+  /** The names style's lines; `absent` is never printed (FOMC practice), the others when their list has names. */
+  names: { for: string; against: string; abstaining: string };
+  /** Joining names: "A and B", "A, B, and C". */
+  pair: string;
+  separator: string;
+  last: string;
+}
 
 export interface FormatTemplate {
   /** Section letters: "A. ", "B. ", … (index 0 → "A"). */
@@ -60,6 +87,7 @@ export interface FormatTemplate {
   /** The signature field of a routing step whose signer signs ("Routing 1: Secretary-General"). */
   routingField: string;
   draftMark: string;
+  decision: DecisionWords;
   /** Signature blocks per row of the grid. */
   signaturesPerRow: number;
   marginsMm: [number, number, number, number];
@@ -94,6 +122,23 @@ export const AGREED_FORMAT: FormatTemplate = {
   auditNote: 'Audit log head: {hash} ({length} entries)',
   routingField: 'Routing {n}: {role}',
   draftMark: 'DRAFT',
+  decision: {
+    heading: '[{number} ][({details})]',
+    bulletNumber: '[{number}:]',
+    votePrint: 'tally',
+    outcome: { adopted: 'Adopted', rejected: 'Rejected', deferred: 'Deferred', noted: 'Noted' },
+    consensus: '{outcome} by consensus.',
+    notation: '{outcome} by notation vote.',
+    tally: '{outcome} by {for} to {against}[, with {others}].',
+    plain: '{outcome}.',
+    votes: ['{n} vote', '{n} votes'],
+    abstentions: ['{n} abstention', '{n} abstentions'],
+    absent: ['{n} absent', '{n} absent'],
+    names: { for: 'Voting for this action: {names}.', against: 'Voting against this action: {names}.', abstaining: 'Abstaining: {names}.' },
+    pair: ' and ',
+    separator: ', ',
+    last: ', and ',
+  },
   signaturesPerRow: 3,
   marginsMm: [22, 20, 22, 25],
 };
@@ -273,9 +318,37 @@ class Builder {
     return out;
   }
 
-  /** A bullet's text, after a bold "Lao:" when it is a per-country remark. */
+  /**
+   * A bullet's text, after a bold "Lao:" when it is a per-country remark, and after a bold "Decision
+   * 1/2019:" when it is marked as a decision with a number (the marker's other facts are data for the
+   * decisions tracker: the text already says what was agreed).
+   */
   private bulletRuns(b: Bullet): Run[] {
-    return this.labelled(fill(this.t.countryRemark, { country: b.country }), runs(b.text), text(' '));
+    const remark = this.labelled(fill(this.t.countryRemark, { country: b.country }), runs(b.text), text(' '));
+    return this.labelled(fill(this.t.decision.bulletNumber, { number: b.decision?.number }), remark, text(' '));
+  }
+
+  /**
+   * A decision: its heading line (the minutes' own, else one made from number, body and date), the
+   * adopted text set apart, then the vote as the body's practice prints it — the tally style states
+   * the outcome in a sentence ("Adopted by 9 votes to 2, with 1 absent."); the names style prints
+   * "Voting for this action: …" lines (the minutes' prose states the action, so an outcome line is
+   * added only when it was not adopted) — and the explanations of vote, voter by voter.
+   */
+  private decision(b: Extract<LeafBlock, { type: 'decision' }>): void {
+    const w = this.t.decision;
+    const heading = hasText(b.heading)
+      ? runs(b.heading, { bold: true })
+      : text(decisionHeading(b, this.meeting, w, (iso) => writeDate(iso, this.t)), { bold: true });
+    this.push(para('label', heading, true));
+    for (const p of b.text) this.push(para('quote', runs(p)));
+    const style = b.votePrint ?? w.votePrint;
+    if (style === 'tally') this.push(para('body', text(outcomeSentence(b, w))));
+    else {
+      if (b.outcome !== 'adopted') this.push(para('body', text(fill(w.plain, { outcome: w.outcome[b.outcome] }))));
+      for (const line of voteLines(b, w)) this.push(para('body', text(line)));
+    }
+    for (const list of VOTE_LISTS) for (const v of b.vote?.[list] ?? []) for (const p of v.explanation ?? []) this.push(para('body', runs(p)));
   }
 
   private list(items: readonly Bullet[], numbering: Numbering, level: number): LayoutList {
@@ -386,6 +459,9 @@ class Builder {
         break;
       case 'group':
         this.group(b);
+        break;
+      case 'decision':
+        this.decision(b);
         break;
       case 'signatories': {
         const cells: SignatureCell[] = b.signatories.map((s) => {

@@ -206,6 +206,7 @@ p { margin: 0 0 6pt; orphans: 2; widows: 2; }
 .p-body { text-align: justify; }
 .p-label { margin: 6pt 0 3pt; }
 .p-note { margin-top: 12pt; }
+.p-quote { margin: 0 10mm 6pt; text-align: justify; }
 .keep { break-after: avoid; }
 header.title { text-align: center; margin: 0 0 14pt; }
 header.title p { margin: 0 0 5pt; }

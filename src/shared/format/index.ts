@@ -26,7 +26,8 @@ export type {
 } from './layout';
 export { AGREED_FORMAT, layoutMeeting, presentationHeading, writeDate, writeDateRange } from './agreed';
 export { fill, fillRuns, hasText, isBlank, joinParts, joinRuns } from './compose';
-export type { FormatTemplate, FormatOptions, SignatureCopyInfo } from './agreed';
+export type { FormatTemplate, FormatOptions, SignatureCopyInfo, DecisionWords } from './agreed';
+export { decisionBody, decisionHeading, joinNames, outcomeSentence, voteLines } from './decision';
 export { SCRIPTS, ALL_SCRIPTS, scriptOf, splitByScript, scriptsUsed } from './scripts';
 export type { Script, ScriptInfo, FontFile, ScriptSpan } from './scripts';
 export { fingerprint, recordJson, sha256Hex, shortFingerprint } from './fingerprint';

@@ -70,7 +70,9 @@ export type ParagraphStyle =
   /** A short label line that introduces what follows ("Recommendation:", "Questions and Answers"). */
   | 'label'
   /** The disclaimer: set apart, italic where the format says so. */
-  | 'note';
+  | 'note'
+  /** A text adopted (a decision, a resolution): set apart, indented on both sides. */
+  | 'quote';
 
 export interface LayoutParagraph extends Sourced, Changeable {
   kind: 'paragraph';

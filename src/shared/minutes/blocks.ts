@@ -26,6 +26,61 @@ import { Id, IsoDate, boundedArray, label, longText } from './scalars';
  * the prose is kept as rich text and the structured data sits alongside it.
  */
 
+// ---------------------------------------------------------------- decisions
+
+export const DecisionOutcome = z.enum(['adopted', 'rejected', 'deferred', 'noted']);
+export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
+/** How it was taken: by consensus (no vote), by a vote at the meeting, or by notation (written) vote. */
+export const DecisionMethod = z.enum(['consensus', 'vote', 'notation-vote']);
+export type DecisionMethod = z.infer<typeof DecisionMethod>;
+
+/**
+ * The facts that make a text a decision, shared by the decision block and the marker on an agreement
+ * or recommendation. All optional but the outcome and method, since minutes are drafted live.
+ */
+const decisionFacts = {
+  /** Its own number or label as the body numbers it: "Decision 3/2019", "Resolution 2025-07-30.1". */
+  number: label().optional(),
+  /** The body that took it, when bodies meet jointly: a register organisation… */
+  organisationId: Id.optional(),
+  /** …or a label ("Joint Committee") when it is not in the register. */
+  body: label().optional(),
+  /** When it was taken, if not on the meeting's day (a notation vote completed earlier). */
+  date: IsoDate.optional(),
+  outcome: DecisionOutcome,
+  method: DecisionMethod,
+};
+
+export const DecisionMarker = z.strictObject(decisionFacts);
+export type DecisionMarker = z.infer<typeof DecisionMarker>;
+
+/**
+ * One voter in a roll call: a register reference (a person, a delegation or an organisation) with the
+ * name as the minutes print it, and the explanation of vote this voter gave, if any. The id lets an
+ * explanation, a comment or a redline point at the voter.
+ */
+export const Voter = z.strictObject({
+  id: Id,
+  by: Attribution,
+  /** The explanation of vote, as the minutes word it ("Mr. Rosengren dissented because …"). */
+  explanation: boundedArray(RichText).optional(),
+});
+export type Voter = z.infer<typeof Voter>;
+
+/**
+ * A recorded vote: who voted for, against, abstained or was absent. The tally is computed from these
+ * lists (src/shared/decisions/tally.ts), never stored, so that it cannot contradict the names.
+ */
+export const Vote = z.strictObject({
+  for: boundedArray(Voter),
+  against: boundedArray(Voter),
+  abstaining: boundedArray(Voter),
+  absent: boundedArray(Voter),
+});
+export type Vote = z.infer<typeof Vote>;
+export const VOTE_LISTS = ['for', 'against', 'abstaining', 'absent'] as const;
+export type VoteList = (typeof VOTE_LISTS)[number];
+
 // ---------------------------------------------------------------- bullets
 
 export interface Bullet {
@@ -38,6 +93,11 @@ export interface Bullet {
    * or inside its "Implementation by country" list).
    */
   country?: string | undefined;
+  /**
+   * Marks an agreement or recommendation as a decision (its number, outcome, date…) without retyping
+   * it as a decision block: the consensus texts of the seeds ("The meeting agreed …") are decisions.
+   */
+  decision?: DecisionMarker | undefined;
   children?: Bullet[] | undefined;
 }
 
@@ -52,6 +112,7 @@ export const Bullet: z.ZodType<Bullet> = z.lazy(() =>
     id: Id,
     text: RichText,
     country: label().optional(),
+    decision: DecisionMarker.optional(),
     children: boundedArray(Bullet).optional(),
   }),
 );
@@ -303,6 +364,28 @@ export const RoutingBlock = z.strictObject({
   steps: boundedArray(RoutingStep),
 });
 
+/**
+ * A decision, resolution or recorded vote: the adopted text set apart, its number, the body that took
+ * it, its date, outcome and method, and for a vote the roll call. The heading line is made by the
+ * format from the number, body and date unless the minutes word their own (`heading`, which then
+ * overrides it, as a presentation's free heading line does).
+ */
+export const DecisionBlock = z.strictObject({
+  ...base,
+  type: z.literal('decision'),
+  ...decisionFacts,
+  heading: RichText.optional(),
+  /** The text adopted (or put to the vote), paragraph by paragraph. */
+  text: boundedArray(RichText),
+  vote: Vote.optional(),
+  /**
+   * How the vote prints: 'names' ("Voting for this action: A, B, and C." lines, the FOMC's practice)
+   * or 'tally' ("Adopted by 9 votes to 2, with 1 absent.", the UN's). Absent: the format's default.
+   */
+  votePrint: z.enum(['names', 'tally']).optional(),
+});
+export type DecisionBlock = z.infer<typeof DecisionBlock>;
+
 /** Blocks that can stand anywhere: in the body, a section or a session. */
 export const LeafBlock = z.discriminatedUnion('type', [
   ParagraphBlock,
@@ -320,6 +403,7 @@ export const LeafBlock = z.discriminatedUnion('type', [
   SigningBlock,
   SignatoriesBlock,
   RoutingBlock,
+  DecisionBlock,
 ]);
 export type LeafBlock = z.infer<typeof LeafBlock>;
 

@@ -32,12 +32,19 @@ export {
   SignatoriesBlock,
   RoutingStep,
   RoutingBlock,
+  DecisionOutcome,
+  DecisionMethod,
+  DecisionMarker,
+  Voter,
+  Vote,
+  VOTE_LISTS,
+  DecisionBlock,
   LeafBlock,
   SessionBlock,
   SectionBlock,
   Block,
 } from './blocks';
-export type { BlockType } from './blocks';
+export type { BlockType, VoteList } from './blocks';
 export { Meeting, MeetingHeadSchema, TitleBlock, DateRange, Venue, formatPath } from './meeting';
 export {
   BlockRecordSchema,

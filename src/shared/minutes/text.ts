@@ -1,4 +1,4 @@
-import type { Block, Bullet, LeafBlock, Statement } from './blocks';
+import { VOTE_LISTS, type Block, type Bullet, type LeafBlock, type Statement } from './blocks';
 import type { Meeting } from './meeting';
 import { organisationShortName, personDisplayName } from './people';
 import { type RichText, richTextToString } from './richText';
@@ -47,6 +47,7 @@ export function meetingPlainText(meeting: Meeting): string[] {
     const stack: Bullet[] = [...items].reverse();
     while (stack.length > 0) {
       const b = stack.pop()!;
+      str(b.decision?.number);
       str(b.country);
       rt(b.text);
       if (b.children) for (let i = b.children.length - 1; i >= 0; i--) stack.push(b.children[i]!);
@@ -129,6 +130,19 @@ export function meetingPlainText(meeting: Meeting): string[] {
           str(p ? personDisplayName(p) : s.name);
           s.titleLines.forEach(str);
         }
+        break;
+      case 'decision':
+        // As the format: the heading line as worded, else the number and the body (its date is data).
+        if (b.heading?.some((r) => r.text.trim() !== '')) rt(b.heading);
+        else if (b.number?.trim()) {
+          str(b.number);
+          const org = b.organisationId ? organisations.get(b.organisationId) : undefined;
+          str(org ? organisationShortName(org) : b.body);
+        }
+        b.text.forEach(rt);
+        // Voters' names are searchable whether the vote prints them or a tally; then the explanations.
+        for (const list of VOTE_LISTS) for (const v of b.vote?.[list] ?? []) str(v.by.label);
+        for (const list of VOTE_LISTS) for (const v of b.vote?.[list] ?? []) v.explanation?.forEach(rt);
         break;
       case 'routing':
         for (const step of b.steps) {

@@ -46,4 +46,21 @@ describe('rich text ⇄ ProseMirror', () => {
     bullets = fromDoc('bullets', state.doc) as Bullet[];
     expect(bullets.map((b) => b.id)).toEqual(['b_1', newId]);
   });
+
+  it('keeps a decision marker through editing; the item a split makes is not the decision', () => {
+    const marker = { number: 'Decision 1/2019', outcome: 'adopted', method: 'consensus', date: '2019-10-31' } as const;
+    const bullets: Bullet[] = [{ id: 'b_1', text: [{ text: 'agreed' }], decision: marker }];
+    expect(fromDoc('bullets', toDoc('bullets', bullets))).toEqual(bullets);
+    let state = EditorState.create({ doc: toDoc('bullets', bullets), plugins: [bulletIds] });
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, state.doc.content.size - 3)));
+    splitListItem(item)(state, (tr) => {
+      state = state.apply(tr);
+    });
+    state = state.apply(state.tr.insertText('next'));
+    const after = fromDoc('bullets', state.doc) as Bullet[];
+    expect(after.map((b) => [b.id === 'b_1', b.decision ?? null])).toEqual([
+      [true, marker],
+      [false, null],
+    ]);
+  });
 });

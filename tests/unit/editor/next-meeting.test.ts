@@ -46,4 +46,15 @@ describe('next meeting from a past one', () => {
     expect(text.length).toBeLessThan(meetingPlainText(previous).join('\n').length / 2);
     expect(text).not.toContain('Migrants are still deceived by brokers');
   });
+
+  it('a decision keeps its body, method and print style; its number, date, text and votes are the past meeting’s', () => {
+    const previous = fixture('fomc-2013-12.minuta.json');
+    const next = nextMeetingFrom(previous, { startsOn: '2014-01-28' });
+    expect(validateMeeting(next).ok).toBe(true);
+    const decisions = next.body.filter((b) => b.type === 'decision');
+    expect(decisions.map((d) => ({ ...d, id: '' }))).toEqual([
+      { id: '', type: 'decision', organisationId: 'o_fomc', outcome: 'adopted', method: 'vote', text: [], votePrint: 'names' },
+      { id: '', type: 'decision', organisationId: 'o_fomc', outcome: 'adopted', method: 'notation-vote', text: [], votePrint: 'names' },
+    ]);
+  });
 });

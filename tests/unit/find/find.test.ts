@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findInMeeting, matchesInText, replaceAll, replaceInRuns, replaceMatches, textFields } from '../../../src/shared/find/find';
-import { validateMeeting } from '../../../src/shared/minutes';
+import { readFileSync } from 'node:fs';
+import { validateMeeting, type Meeting } from '../../../src/shared/minutes';
+import { fixturePath } from '../minutes/helpers';
 import { loadFixture } from '../../support/temp';
 
 const plain = { matchCase: false, wholeWord: false };
@@ -83,6 +85,18 @@ describe('a whole meeting', () => {
     expect(validateMeeting(meeting).ok).toBe(true);
     const { meeting: again } = replaceAll(m, 'b_', 'X', plain);
     expect(again.body.map((b) => b.id)).toEqual(m.body.map((b) => b.id));
+  });
+
+  it('never turns a decision’s outcome, method or print style into text, but replaces voters and explanations', () => {
+    const m = JSON.parse(readFileSync(fixturePath('fomc-2013-12.minuta.json'), 'utf8')).meeting as Meeting;
+    for (const enumValue of ['adopted', 'vote', 'notation-vote', 'names']) {
+      const { meeting } = replaceAll(m, enumValue, 'X', plain);
+      expect(validateMeeting(meeting).ok, enumValue).toBe(true);
+    }
+    const { meeting, count } = replaceAll(m, 'Rosengren', 'R.', { matchCase: true, wholeWord: true });
+    // The register, the attendance list, the voter's label and his explanation.
+    expect(count).toBe(4);
+    expect(JSON.stringify(meeting)).not.toContain('Rosengren');
   });
 
   it('replace one changes only that match', () => {

@@ -61,7 +61,8 @@ describe('the generator of random meetings', () => {
     const json = seeds.slice(0, 20).map((s) => generateMeeting(s));
     // Each meeting that has bullets has one chain to the limit.
     const depths = json.map(maxBulletDepth).filter((d) => d > 0);
-    expect(depths.length).toBeGreaterThan(15);
+    // Most meetings have bullets (fewer since the decision block, a type without bullets, joined the rotation).
+    expect(depths.length).toBeGreaterThan(12);
     expect(depths.every((d) => d === LIMITS.maxBulletDepth)).toBe(true);
     const all = JSON.stringify(json);
     expect(all).toContain('"text":""');

@@ -197,12 +197,14 @@ function embeddedFonts(scripts: readonly Script[]) {
  * instead of repeating alignment and spacing (smaller XML, faster export), and so that a Word user
  * restyles all body text at once, as Word users expect.
  */
-const PARAGRAPH_STYLE: Record<LayoutParagraph['style'], string> = { body: 'MinutaBody', label: 'MinutaLabel', note: 'MinutaNote' };
+const PARAGRAPH_STYLE: Record<LayoutParagraph['style'], string> = { body: 'MinutaBody', label: 'MinutaLabel', note: 'MinutaNote', quote: 'MinutaQuote' };
 const LIST_ITEM_STYLE = 'MinutaListItem';
 const PARAGRAPH_STYLES = [
   { id: 'MinutaBody', name: 'Minutes body', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { before: 0, after: 120 } } },
   { id: 'MinutaLabel', name: 'Minutes label', basedOn: 'Normal', paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 120, after: 60 } } },
   { id: 'MinutaNote', name: 'Minutes note', basedOn: 'Normal', paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 240, after: 120 } } },
+  // A text adopted, set apart: indented 10 mm (567 twips) on both sides, as the HTML's .p-quote.
+  { id: 'MinutaQuote', name: 'Minutes adopted text', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left: 567, right: 567 }, spacing: { before: 0, after: 120 } } },
   { id: LIST_ITEM_STYLE, name: 'Minutes list item', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 60 } } },
 ];
 

@@ -17,5 +17,6 @@ export type DisclaimerB = BlockOf<'disclaimer'>;
 export type SigningB = BlockOf<'signing'>;
 export type SignatoriesB = BlockOf<'signatories'>;
 export type RoutingB = BlockOf<'routing'>;
+export type DecisionB = BlockOf<'decision'>;
 export type SessionB = BlockOf<'session'>;
 export type SectionB = BlockOf<'section'>;

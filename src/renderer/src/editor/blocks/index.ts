@@ -17,6 +17,7 @@ import { disclaimer } from './disclaimer';
 import { signing } from './signing';
 import { signatories } from './signatories';
 import { routing } from './routing';
+import { decision } from './decision';
 
 /**
  * One descriptor per block type (descriptor.ts), in the order "Add…" offers them. A new block type:
@@ -32,6 +33,7 @@ export const BLOCKS = {
   qa,
   suggestions,
   group,
+  decision,
   delegations,
   observers,
   presiding,

@@ -27,7 +27,7 @@ function bulletList(items: readonly Bullet[]): PmNode {
     s.nodes['bullet_list']!.create(
       null,
       bs.map((b) =>
-        s.nodes['list_item']!.create({ id: b.id, country: b.country ?? null }, [
+        s.nodes['list_item']!.create({ id: b.id, country: b.country ?? null, decision: b.decision ?? null }, [
           paragraphOf(s, b.text),
           ...(b.children && b.children.length > 0 ? [list(b.children)] : []),
         ]),
@@ -71,9 +71,11 @@ function listToBullets(list: PmNode): Bullet[] {
     const nested = item.childCount > 1 ? item.child(1) : null;
     const children = nested ? listToBullets(nested) : [];
     const country = item.attrs['country'] as string | null;
+    const decision = item.attrs['decision'] as Bullet['decision'] | null;
     out.push({
       id: item.attrs['id'] as string,
       text: inlineToRuns(para),
+      ...(decision ? { decision } : {}),
       ...(country ? { country } : {}),
       ...(children.length > 0 ? { children } : {}),
     });
@@ -90,6 +92,6 @@ export function fromDoc(kind: FieldKind, doc: PmNode): FieldValue {
   }
   const bullets = listToBullets(doc.firstChild!);
   // One empty bullet is how an empty list looks while editing: it is stored as no bullets.
-  if (bullets.length === 1 && bullets[0]!.text.length === 0 && !bullets[0]!.children && !bullets[0]!.country) return [];
+  if (bullets.length === 1 && bullets[0]!.text.length === 0 && !bullets[0]!.children && !bullets[0]!.country && !bullets[0]!.decision) return [];
   return bullets;
 }

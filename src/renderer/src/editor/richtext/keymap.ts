@@ -94,7 +94,8 @@ export const bulletIds = new Plugin({
       if (!id || seen.has(id)) {
         tr ??= state.tr;
         const fresh = newId('b');
-        tr.setNodeMarkup(pos, undefined, { ...node.attrs, id: fresh });
+        // A new item, or a copy of one (a split, a paste): a copy is not the decision the original was marked as.
+        tr.setNodeMarkup(pos, undefined, { ...node.attrs, id: fresh, decision: null });
         seen.add(fresh);
       } else seen.add(id);
       return true;

@@ -61,14 +61,21 @@ export const bulletsSchema = new Schema({
     list_item: {
       content: 'paragraph bullet_list?',
       // id: the model's stable bullet id (null for a new item, assigned at once by the ids plugin).
-      attrs: { id: { default: null }, country: { default: null } },
+      // decision: the bullet's decision marker (model data, kept whole); a copy of the item (a split, a paste) gets none.
+      attrs: { id: { default: null }, country: { default: null }, decision: { default: null } },
       defining: true,
       parseDOM: [{ tag: 'li' }],
-      toDOM: (node) => [
-        'li',
-        node.attrs['country'] ? { 'data-country': node.attrs['country'] as string } : {},
-        0,
-      ],
+      toDOM: (node) => {
+        const decision = node.attrs['decision'] as { number?: string } | null;
+        return [
+          'li',
+          {
+            ...(node.attrs['country'] ? { 'data-country': node.attrs['country'] as string } : {}),
+            ...(decision ? { 'data-decision': decision.number?.trim() || 'Decision' } : {}),
+          },
+          0,
+        ];
+      },
     },
     text,
     hard_break: hardBreakAsSpace,
