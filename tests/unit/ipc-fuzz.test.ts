@@ -7,6 +7,8 @@ import { contract, methods, type Method } from '../../src/shared/ipc/contract';
 import { MAX_ERROR_MESSAGE } from '../../src/shared/errors';
 import { canonicalJson } from '../../src/shared/canonicalJson';
 import { splitMeeting } from '../../src/shared/minutes';
+import { storeMappedReview } from '../../src/main/review/importReview';
+import { reviews2019 } from '../support/reviews';
 import { FIXTURES, loadFixture, tempDir } from '../support/temp';
 import { digest, generate, mutate, requestSchema, seeded, type Pools } from '../support/fuzz';
 import { readFileSync } from 'node:fs';
@@ -87,6 +89,14 @@ beforeAll(() => {
     // Every meeting counts as approved, so each named version has a signature copy to export.
     workflowState: () => 'approved',
     settings: createSettingsStore(join(tmp.dir, 'settings.json')),
+    // The DOCX reader is not this branch's: a reader that hands over a pre-mapped review (content that
+    // could not be placed, so that it suits any meeting), made from the version the file names or the latest.
+    reviewReader: (_bytes, base, { meetingId }) => ({
+      baseRevision: base.chosen?.revisionId ?? services.store.get(meetingId)!.revisionId,
+      reviewer: 'Fuzz Reviewer',
+      threads: [],
+      suggestions: [{ author: 'Fuzz Reviewer', tracked: false, change: { kind: 'unplaced', deleted: '', inserted: 'A note in the margin' } }],
+    }),
   });
   // In each meeting, a thread to reply to and resolve, and a version (named "Final", as signature copies
   // want, and "Draft 1", as review copies want) to make copies from.
@@ -95,6 +105,13 @@ beforeAll(() => {
     services.store.comments.add(created.id, { blockId: created.meeting.body[0]!.id }, 'Seed comment', 'seed');
     services.store.nameVersion(created.id, 'Draft 1', 'seed');
     services.store.nameVersion(created.id, 'Final', 'seed');
+  }
+  // Three delegations' reviews of the 2019 seed (pre-mapped, as the DOCX reader will hand them over),
+  // so that accepting and rejecting meet real, overlapping suggestions.
+  const m2019 = services.store.get(loadFixture(2019).id)!;
+  const reviews = reviews2019(m2019.meeting, m2019.revisionId);
+  for (const [i, key] of (['cambodia', 'lao', 'myanmar'] as const).entries()) {
+    storeMappedReview(services.db, services.store, { meetingId: m2019.id, fileName: `${key}.docx`, sha256: String(i).repeat(64) }, reviews[key], 'seed');
   }
   // A sealed meeting, so that the workflow's methods meet every state (a corrigendum needs one).
   const sealed = services.store.create({ ...loadFixture(2019), id: 'm_sealed' }, 'seed').id;
@@ -126,6 +143,15 @@ function versionsOfItsMeeting(payload: unknown, rng: () => number): unknown {
     if (changed.length > 0) p['blockId'] = changed[Math.floor(rng() * changed.length)];
   }
   return payload;
+}
+
+/** A payload naming an undecided suggestion of a meeting that has one (and its seq and author). */
+function undecidedSuggestion(make: (id: string, suggestionId: string, seq: number, author: string) => unknown): unknown {
+  for (const m of services.store.list()) {
+    const s = services.store.suggestions.list(m.id).find((x) => x.status === 'open' || x.status === 'conflicting');
+    if (s) return make(m.id, s.id, services.store.get(m.id)!.seq, s.author);
+  }
+  return undefined;
 }
 
 /** A complete 1×1 PNG (signature, IHDR, IDAT, IEND). */
@@ -254,6 +280,16 @@ describe('IPC fuzz generated from the contract', () => {
               password: rng() < 0.8 ? signer.password : 'wrong password',
             }
           : undefined,
+      // A reviewed copy of a meeting that is there (bytes never seen before: the same file twice is refused).
+      importReview: () => {
+        const listed = services.store.list();
+        const m = listed[Math.floor(rng() * listed.length)];
+        return m && { id: m.id, fileName: 'reviewed.docx', bytes: new TextEncoder().encode(`PK reviewed ${counts.tried} ${rng()}`) };
+      },
+      // Deciding suggestions that are there and undecided, on the meeting's current seq.
+      acceptSuggestions: () => undecidedSuggestion((id, s, seq) => ({ id, suggestionIds: [s], base: seq })),
+      rejectSuggestions: () => undecidedSuggestion((id, s) => ({ id, suggestionIds: [s], reason: 'Fuzzed rejection' })),
+      acceptAllFrom: () => undecidedSuggestion((id, _s, seq, author) => ({ id, author, base: seq })),
       // A scan is a real image, attached to the sealed meeting.
       attachScan: () => ({ id: 'm_sealed', name: 'signed.png', bytes: Uint8Array.from(Buffer.from(ONE_PIXEL_PNG, 'base64')) }),
     };

@@ -23,6 +23,7 @@ import { isTrashCommand, runTrashCommand, TRASH_COMMANDS, TRASH_USAGE } from './
 import { loadSettings, settingsPathIn } from '../settings/settingsFile';
 import { authorOf } from '../../shared/settings/settings';
 import { COMMENT_COMMANDS, COMMENT_USAGE, checkCommentArgs, runCommentCommand } from './comments';
+import { SUGGESTION_COMMANDS, SUGGESTION_SWITCHES, SUGGESTION_USAGE, checkSuggestionArgs, runSuggestionCommand } from './suggestions';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
@@ -52,6 +53,7 @@ ${WORKFLOW_USAGE}
 ${HISTORY_USAGE}
 ${TRASH_USAGE}
 ${COMMENT_USAGE}
+${SUGGESTION_USAGE}
 ${SIGNOFF_USAGE}`;
 
 export interface CliIo {
@@ -77,6 +79,7 @@ const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
   ...WORKFLOW_COMMANDS,
   ...HISTORY_COMMANDS,
   ...COMMENT_COMMANDS,
+  ...SUGGESTION_COMMANDS,
   ...SIGNOFF_COMMANDS,
 };
 
@@ -91,7 +94,8 @@ function parse(argv: readonly string[]): Parsed {
     else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq > 0 ? a.slice(0, eq) : a;
-      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      // A switch (--json, --all) takes no value: it must not swallow the next argument.
+      const value = eq > 0 ? a.slice(eq + 1) : SUGGESTION_SWITCHES.has(name) ? 'true' : argv[++i];
       if (value === undefined) throw new UsageError(`${name} needs a value`);
       flags.set(name, value);
     } else positional.push(a);
@@ -236,7 +240,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed: Parsed;
   try {
     parsed = parse(argv);
-    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...TRASH_COMMANDS, ...Object.keys(COMMENT_COMMANDS), ...Object.keys(WORKFLOW_COMMANDS), ...Object.keys(HISTORY_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
+    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...TRASH_COMMANDS, ...Object.keys(COMMENT_COMMANDS), ...Object.keys(SUGGESTION_COMMANDS), ...Object.keys(WORKFLOW_COMMANDS), ...Object.keys(HISTORY_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
     }
     // Signing and verifying work on files only: no database is opened (`sign --db` records the signature there).
@@ -294,18 +298,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const problem = checkCommentArgs(p.command, p.args, p.flags);
       if (problem) throw new UsageError(problem);
     }
+    if (Object.hasOwn(SUGGESTION_COMMANDS, p.command)) {
+      const problem = checkSuggestionArgs(p.command, p.args, p.flags);
+      if (problem) throw new UsageError(problem);
+    }
     const bundle = p.command === 'import' ? readMinutesBundle(p.args[0]!) : undefined;
 
     db = openDatabase(dbPath);
     const store = createMeetingStore(db);
     if (Object.hasOwn(WORKFLOW_COMMANDS, p.command)) return runWorkflowCommand(store, p.command, p.args, p.flags, author, io);
+    if (Object.hasOwn(SUGGESTION_COMMANDS, p.command)) return await runSuggestionCommand(p.command, p.args, p.flags, db, store, author, io.stdout);
     if (Object.hasOwn(HISTORY_COMMANDS, p.command)) {
       runHistoryCommand(p.command, p.args, p.flags, store, author, io.stdout);
       return 0;
     }
     switch (p.command) {
       case 'import':
-        io.stdout(store.createWithComments(bundle!.meeting, bundle!.comments, author).id);
+        io.stdout(store.createWithComments(bundle!.meeting, bundle!.comments, author, bundle!.review).id);
         break;
       case 'list':
         for (const m of store.list()) io.stdout(`${m.id}\t${m.startsOn}\t${m.title}`);
@@ -323,7 +332,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           break;
         }
         if (format === 'json') {
-          writeFileAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting, store.comments.list(found.id)));
+          writeFileAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting, store.comments.list(found.id), store.suggestions.bundle(found.id)));
           break;
         }
         // Done with the database: a long PDF export should not hold it open.

@@ -17,7 +17,8 @@ import { formatIssues } from '../minutes';
  * this module is the one for later versions, one suggestion (or a selection) at a time.
  */
 
-export type Placement = { ok: true; moved: boolean } | { ok: false; reason: string };
+/** Placed (`at`: where a text or format change's words start in the field now) or not, and why. */
+export type Placement = { ok: true; moved: boolean; at?: number } | { ok: false; reason: string };
 export type Applied = { ok: true; meeting: Meeting; moved: boolean } | { ok: false; reason: string };
 
 export interface AcceptOutcome {
@@ -314,7 +315,7 @@ export function checkSuggestion(current: Meeting, change: ReviewChange, base?: M
     const baseOwner = base && indexOf(base).get(change.target)?.value;
     const baseSlot = baseOwner && locate(baseOwner, change.path);
     const found = spanIn(text, change, baseSlot ? plainOf(baseSlot.value) : undefined);
-    return typeof found === 'string' ? { ok: false, reason: found } : { ok: true, moved: found.moved };
+    return typeof found === 'string' ? { ok: false, reason: found } : { ok: true, moved: found.moved, at: found.at };
   }
   const r = applySuggestion(current, change, base);
   return r.ok ? { ok: true, moved: r.moved } : r;
@@ -341,15 +342,23 @@ const fieldKey = (c: ReviewChange): string | undefined => (c.kind === 'text' || 
  * cannot (or that overlaps one already applied from the same base) is a conflict, and the others still
  * apply. `baseOf` gives the version a suggestion's import was made from, when the store has it.
  */
-export function acceptSuggestions(current: Meeting, suggestions: readonly Suggestion[], baseOf: (s: Suggestion) => { revision: number; meeting: Meeting } | undefined): AcceptOutcome {
+export function acceptSuggestions(
+  current: Meeting,
+  suggestions: readonly Suggestion[],
+  baseOf: (s: Suggestion) => { revision: number; meeting: Meeting } | undefined,
+  /** Suggestions accepted before: one made on the same base that overlaps them is a conflict, even where its words are found again. */
+  acceptedBefore: readonly Suggestion[] = [],
+): AcceptOutcome {
   let draft = structuredClone(current);
   const applied: Suggestion[] = [];
   const conflicts = new Map<string, string>();
   for (const s of applicationOrder(suggestions)) {
     const base = baseOf(s);
-    const clash = applied.find((a) => baseOf(a)?.revision === base?.revision && overlaps(a.change, s.change));
-    if (clash) {
-      conflicts.set(s.id, `overlaps the suggestion of ${excerpt(clash.author, 60)} accepted with it`);
+    const clashWith = (list: readonly Suggestion[]) => list.find((a) => a.id !== s.id && baseOf(a)?.revision === base?.revision && overlaps(a.change, s.change));
+    const clash = clashWith(applied);
+    const earlier = clash ? undefined : clashWith(acceptedBefore);
+    if (clash || earlier) {
+      conflicts.set(s.id, clash ? `overlaps the suggestion of ${excerpt(clash.author, 60)} accepted with it` : `overlaps the accepted suggestion of ${excerpt(earlier!.author, 60)}`);
       continue;
     }
     const attempt = structuredClone(draft);

@@ -71,7 +71,7 @@ describe('applying one suggestion', () => {
     const later = structuredClone(base);
     (later.body.find((b) => b.id === INTRO) as { text: unknown }).text = plain(`In the morning, ${introBase}`);
     const change = replace('strong support', 'full support');
-    expect(checkSuggestion(later, change, base)).toEqual({ ok: true, moved: true });
+    expect(checkSuggestion(later, change, base)).toEqual({ ok: true, moved: true, at: introBase.indexOf('strong support') + 'In the morning, '.length });
     const r = applySuggestion(later, change, base);
     expect(r.ok && textOf(r.meeting)).toBe(`In the morning, ${introBase.replace('strong support', 'full support')}`);
   });
