@@ -37,7 +37,14 @@ export function suggestionViews(store: MeetingStore, id: string, meeting: Meetin
     if ((s.change.kind === 'text' || s.change.kind === 'format') && place.ok && 'at' in place && place.at !== undefined) {
       const text = fieldText(findAnchorOwner(meeting, s.change.target), s.change.path) ?? '';
       const end = place.at + s.change.quote.length;
-      context = { before: text.slice(Math.max(0, place.at - CONTEXT), place.at), after: text.slice(end, end + CONTEXT) };
+      // Whole words only: a cut word is dropped rather than shown in part.
+      const from = Math.max(0, place.at - CONTEXT);
+      const before = text.slice(from, place.at);
+      const after = text.slice(end, end + CONTEXT);
+      context = {
+        before: from > 0 ? before.replace(/^\S*\s/u, '') : before,
+        after: end + CONTEXT < text.length ? after.replace(/\s\S*$/u, '') : after,
+      };
     }
     return {
       ...s,
