@@ -2,7 +2,8 @@ import { MinutaError, excerpt } from '../../shared/errors';
 import type { Handlers, SuggestionView } from '../../shared/ipc/contract';
 import type { Meeting } from '../../shared/minutes';
 import { checkSuggestion } from '../../shared/review/acceptSuggestion';
-import { fieldText, findAnchorOwner } from '../../shared/review/comments';
+import { fieldText } from '../../shared/review/comments';
+import { indexIds } from '../../shared/review/compare';
 import { leafBlocks, reviewStatus } from '../../shared/review/reviewers';
 import { changeTarget, type StoredSuggestion } from '../store/suggestions';
 import type { MeetingStore } from '../store/meetings';
@@ -20,6 +21,7 @@ const CONTEXT = 48;
  */
 export function suggestionViews(store: MeetingStore, id: string, meeting: Meeting, list: readonly StoredSuggestion[] = store.suggestions.list(id)): SuggestionView[] {
   const leaves = leafBlocks(meeting);
+  const index = indexIds(meeting);
   const bases = new Map<string, Meeting | undefined>();
   const baseOf = (importId: string) => {
     if (!bases.has(importId)) {
@@ -35,7 +37,7 @@ export function suggestionViews(store: MeetingStore, id: string, meeting: Meetin
     const place = !undecided ? { ok: false } : s.change.kind === 'unplaced' ? { ok: false, reason: 'could not be placed in the minutes' } : checkSuggestion(meeting, s.change, baseOf(s.importId));
     let context: SuggestionView['context'];
     if ((s.change.kind === 'text' || s.change.kind === 'format') && place.ok && 'at' in place && place.at !== undefined) {
-      const text = fieldText(findAnchorOwner(meeting, s.change.target), s.change.path) ?? '';
+      const text = fieldText(index.get(s.change.target)?.value, s.change.path) ?? '';
       const end = place.at + s.change.quote.length;
       // Whole words only: a cut word is dropped rather than shown in part.
       const from = Math.max(0, place.at - CONTEXT);

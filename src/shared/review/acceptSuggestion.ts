@@ -105,8 +105,27 @@ function nearest(text: string, quote: string, around: number): number {
   return best;
 }
 
-/** The object with this id in a version (a block, a bullet, a turn…). */
-const ownerIn = (meeting: Meeting, id: string): Obj | undefined => indexIds(meeting).get(id)?.value;
+/** The object with this id in a version that is never edited here (the current head, a base). */
+const ownerIn = (meeting: Meeting, id: string): Obj | undefined => indexOf(meeting).get(id)?.value;
+
+/**
+ * A copy being edited, with its index of ids kept until a change inserts or removes objects: a
+ * selection of 500 word changes indexes the minutes once, not 500 times.
+ */
+class Draft {
+  private index: ReturnType<typeof indexIds> | undefined;
+  constructor(readonly meeting: Meeting) {}
+  ids() {
+    return (this.index ??= indexIds(this.meeting));
+  }
+  owner(id: string): Obj | undefined {
+    return this.ids().get(id)?.value;
+  }
+  /** Objects were inserted or removed: positions and ids are indexed again when next asked. */
+  moved() {
+    this.index = undefined;
+  }
+}
 
 const where = (change: { target: string; path: string }) => `${excerpt(change.path, 60)} of ${excerpt(change.target, 64)}`;
 
@@ -152,13 +171,13 @@ function arrayAt(owner: Obj, path: string): unknown[] | undefined {
  * changing nothing then. `base` is the version the reviewer saw, when known: it gives an insertion
  * its context and a removed block its content to compare.
  */
-function applyTo(draft: Meeting, change: ReviewChange, base: Meeting | undefined): Placement {
+function applyTo(draft: Draft, change: ReviewChange, base: Meeting | undefined): Placement {
   switch (change.kind) {
     case 'unplaced':
       return { ok: false, reason: 'this content could not be placed in the minutes; copy it by hand if it is wanted' };
     case 'text':
     case 'format': {
-      const owner = ownerIn(draft, change.target);
+      const owner = draft.owner(change.target);
       if (!owner) return { ok: false, reason: `${excerpt(change.target, 64)} is no longer in the minutes` };
       const slot = locate(owner, change.path);
       const text = slot && plainOf(slot.value);
@@ -186,7 +205,7 @@ function applyTo(draft: Meeting, change: ReviewChange, base: Meeting | undefined
       return { ok: true, moved: found.moved };
     }
     case 'insert-item': {
-      const owner = ownerIn(draft, change.target);
+      const owner = draft.owner(change.target);
       if (!owner) return { ok: false, reason: `${excerpt(change.target, 64)} is no longer in the minutes` };
       const list = arrayAt(owner, change.path);
       if (!list) return { ok: false, reason: `there is no list ${where(change)}` };
@@ -214,10 +233,11 @@ function applyTo(draft: Meeting, change: ReviewChange, base: Meeting | undefined
         }
       }
       list.splice(at, 0, structuredClone(change.value));
+      draft.moved();
       return { ok: true, moved };
     }
     case 'remove-item': {
-      const owner = ownerIn(draft, change.target);
+      const owner = draft.owner(change.target);
       if (!owner) return { ok: false, reason: `${excerpt(change.target, 64)} is no longer in the minutes` };
       const list = arrayAt(owner, change.path);
       if (!list) return { ok: false, reason: `there is no list ${where(change)}` };
@@ -232,11 +252,12 @@ function applyTo(draft: Meeting, change: ReviewChange, base: Meeting | undefined
       if (at < 0) return { ok: false, reason: `the item "${excerpt(change.quote, 60)}" is no longer in ${where(change)}` };
       if (itemText(list[at]) !== change.quote) return { ok: false, reason: `the item "${excerpt(change.quote, 60)}" was edited since it was reviewed` };
       list.splice(at, 1);
+      draft.moved();
       return { ok: true, moved: at !== change.index };
     }
     case 'insert-block': {
-      const container = change.container === BODY_CONTAINER ? draft.body : (() => {
-        const c = ownerIn(draft, change.container);
+      const container = change.container === BODY_CONTAINER ? draft.meeting.body : (() => {
+        const c = draft.owner(change.container);
         if (!c) return undefined;
         return (c['type'] === 'section' ? c['blocks'] : c['type'] === 'session' ? c['items'] : undefined) as unknown[] | undefined;
       })();
@@ -247,20 +268,22 @@ function applyTo(draft: Meeting, change: ReviewChange, base: Meeting | undefined
         if (i < 0) return { ok: false, reason: `the block it follows (${excerpt(change.afterId, 64)}) is no longer there` };
         at = i + 1;
       }
-      if (indexIds(draft).has(change.block.id)) return { ok: false, reason: `a block with id ${excerpt(change.block.id, 64)} is already in the minutes` };
+      if (draft.ids().has(change.block.id)) return { ok: false, reason: `a block with id ${excerpt(change.block.id, 64)} is already in the minutes` };
       container.splice(at, 0, structuredClone(change.block));
+      draft.moved();
       return { ok: true, moved: false };
     }
     case 'remove-block': {
-      const placed = indexIds(draft).get(change.target);
+      const placed = draft.ids().get(change.target);
       if (!placed) return { ok: false, reason: `the block ${excerpt(change.target, 64)} is no longer in the minutes` };
       const baseBlock = base && ownerIn(base, change.target);
       if (baseBlock ? !same(baseBlock, placed.value) : !sameWords([...textFields(placed.value).values()].join(' '), change.quote)) {
         return { ok: false, reason: 'the block was edited since it was reviewed; delete it by hand if that is still wanted' };
       }
-      const list = placed.at.parent === 'meeting' && placed.at.list === 'body' ? draft.body : arrayOf(draft, placed.at.parent, placed.at.list);
+      const list = placed.at.parent === 'meeting' && placed.at.list === 'body' ? draft.meeting.body : arrayOf(draft, placed.at.parent, placed.at.list);
       if (!list) return { ok: false, reason: `the block ${excerpt(change.target, 64)} cannot be removed from where it stands` };
       list.splice(placed.at.index, 1);
+      draft.moved();
       return { ok: true, moved: false };
     }
   }
@@ -269,8 +292,8 @@ function applyTo(draft: Meeting, change: ReviewChange, base: Meeting | undefined
 const words = (s: string) => s.split(/\s+/u).filter(Boolean).join(' ');
 const sameWords = (a: string, b: string) => words(a) === words(b) || words(b).includes(words(a));
 
-function arrayOf(meeting: Meeting, ownerId: string, path: string): unknown[] | undefined {
-  const owner = ownerIn(meeting, ownerId);
+function arrayOf(draft: Draft, ownerId: string, path: string): unknown[] | undefined {
+  const owner = draft.owner(ownerId);
   return owner ? arrayAt(owner, path) : undefined;
 }
 
@@ -284,11 +307,11 @@ function validity(meeting: Meeting): string | undefined {
 
 /** `change` applied to `current` (never mutated), or why it cannot be. */
 export function applySuggestion(current: Meeting, change: ReviewChange, base?: Meeting): Applied {
-  const draft = structuredClone(current);
+  const draft = new Draft(structuredClone(current));
   const placed = applyTo(draft, change, base);
   if (!placed.ok) return placed;
-  const invalid = validity(draft);
-  return invalid ? { ok: false, reason: invalid } : { ok: true, meeting: draft, moved: placed.moved };
+  const invalid = validity(draft.meeting);
+  return invalid ? { ok: false, reason: invalid } : { ok: true, meeting: draft.meeting, moved: placed.moved };
 }
 
 /** Ids indexed once per version for read-only checks (a version handed in is never mutated here). */
@@ -349,7 +372,20 @@ export function acceptSuggestions(
   /** Suggestions accepted before: one made on the same base that overlaps them is a conflict, even where its words are found again. */
   acceptedBefore: readonly Suggestion[] = [],
 ): AcceptOutcome {
-  let draft = structuredClone(current);
+  const fast = acceptAll(current, suggestions, baseOf, acceptedBefore, false);
+  // Validating 200 pages once per suggestion would cost seconds: once for the lot, and only when the
+  // lot does not validate, suggestion by suggestion to find the one(s) at fault.
+  return validity(fast.meeting) === undefined ? fast : acceptAll(current, suggestions, baseOf, acceptedBefore, true);
+}
+
+function acceptAll(
+  current: Meeting,
+  suggestions: readonly Suggestion[],
+  baseOf: (s: Suggestion) => { revision: number; meeting: Meeting } | undefined,
+  acceptedBefore: readonly Suggestion[],
+  validateEach: boolean,
+): AcceptOutcome {
+  let draft = new Draft(structuredClone(current));
   const applied: Suggestion[] = [];
   const conflicts = new Map<string, string>();
   for (const s of applicationOrder(suggestions)) {
@@ -361,9 +397,10 @@ export function acceptSuggestions(
       conflicts.set(s.id, clash ? `overlaps the suggestion of ${excerpt(clash.author, 60)} accepted with it` : `overlaps the accepted suggestion of ${excerpt(earlier!.author, 60)}`);
       continue;
     }
-    const attempt = structuredClone(draft);
+    // applyTo changes nothing when it cannot place a change; only validation needs a copy to fall back on.
+    const attempt = validateEach ? new Draft(structuredClone(draft.meeting)) : draft;
     const placed = applyTo(attempt, s.change, base?.meeting);
-    const invalid = placed.ok ? validity(attempt) : undefined;
+    const invalid = placed.ok && validateEach ? validity(attempt.meeting) : undefined;
     if (!placed.ok || invalid) {
       conflicts.set(s.id, placed.ok ? invalid! : placed.reason);
       continue;
@@ -371,7 +408,7 @@ export function acceptSuggestions(
     draft = attempt;
     applied.push(s);
   }
-  return { meeting: applied.length > 0 ? draft : current, applied: applied.map((s) => s.id), conflicts };
+  return { meeting: applied.length > 0 ? draft.meeting : current, applied: applied.map((s) => s.id), conflicts };
 }
 
 /**
