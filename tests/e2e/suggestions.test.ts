@@ -105,4 +105,18 @@ describe('review suggestions in the app', () => {
       { author: 'Secretariat' },
     );
   }, 120_000);
+
+  it('"Import reviewed copy…" on the home list reads the picked file and, with no DOCX reader in this build, says so and changes nothing', async () => {
+    await withApp(browser(), async (app) => {
+      const { page, services } = app;
+      const meeting = loadFixture(2019);
+      services.store.create(meeting, 'Ana Lopes');
+      await page.reload();
+      const row = page.locator('li', { has: page.getByText(meeting.titleBlock.title.map((r) => r.text).join('')) }).first();
+      await row.getByTestId('home-review-input').setInputFiles({ name: 'minutes-lao.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('PK\u0003\u0004 reviewed') });
+      await expect.poll(() => row.getByRole('alert').innerText()).toMatch(/Not imported, nothing was changed: Reading reviewed Word files is not available/);
+      expect(services.store.suggestions.imports(meeting.id)).toEqual([]);
+      expect(app.problems).toEqual([]);
+    });
+  }, 60_000);
 });

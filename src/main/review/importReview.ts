@@ -66,16 +66,15 @@ export interface ImportOutcome {
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * The reader and mapper of this build. The DOCX reader (src/main/review/docx/) and the mapper
- * (src/shared/review/fromDocx.ts) are not merged yet: until they are, importing a DOCX answers
- * `unavailable`. The integrator composes them here, once, for the app and the CLI alike.
+ * THE reader and mapper of this build, `importReviewedFile(bytes, base, context)`: the DOCX reader
+ * (src/main/review/docx/) and the mapper (src/shared/review/fromDocx.ts) composed. They are not merged
+ * yet: until they are, this is absent and importing a DOCX answers `unavailable`. The integrator sets it
+ * here, once, for the app and the CLI alike.
  */
-export function defaultReviewReader(): ImportReviewedFile | undefined {
-  return undefined;
-}
+export const importReviewedFile: ImportReviewedFile | undefined = undefined;
 
 /** Reads, maps and stores a reviewed file; `read` is the reader and mapper (see ImportReviewedFile). */
-export async function importReview(db: Db, store: MeetingStore, request: ImportRequest, user: string, read: ImportReviewedFile | undefined = defaultReviewReader()): Promise<ImportOutcome> {
+export async function importReview(db: Db, store: MeetingStore, request: ImportRequest, user: string, read: ImportReviewedFile | undefined = importReviewedFile): Promise<ImportOutcome> {
   if (!read) throw new MinutaError('unavailable', 'Reading reviewed Word files is not available in this version of Minuta');
   if (request.bytes.length > MAX_REVIEW_FILE_BYTES) {
     throw new MinutaError('invalid', `${excerpt(request.fileName, 80)} is larger than ${MAX_REVIEW_FILE_BYTES / 1024 / 1024} MB`, 'bytes');

@@ -4,6 +4,7 @@ import type { Meeting } from '../../shared/minutes';
 import { checkSuggestion } from '../../shared/review/acceptSuggestion';
 import { fieldText } from '../../shared/review/comments';
 import { indexIds } from '../../shared/review/compare';
+import { blockLabel, bodyIndex } from '../../shared/review/restore';
 import { leafBlocks, reviewStatus } from '../../shared/review/reviewers';
 import { changeTarget, type StoredSuggestion } from '../store/suggestions';
 import type { MeetingStore } from '../store/meetings';
@@ -22,6 +23,7 @@ const CONTEXT = 48;
 export function suggestionViews(store: MeetingStore, id: string, meeting: Meeting, list: readonly StoredSuggestion[] = store.suggestions.list(id)): SuggestionView[] {
   const leaves = leafBlocks(meeting);
   const index = indexIds(meeting);
+  const blocks = bodyIndex(meeting);
   const bases = new Map<string, Meeting | undefined>();
   const baseOf = (importId: string) => {
     if (!bases.has(importId)) {
@@ -33,6 +35,7 @@ export function suggestionViews(store: MeetingStore, id: string, meeting: Meetin
   return list.map((s): SuggestionView => {
     const target = changeTarget(s.change);
     const blockId = target === undefined ? undefined : (leaves.get(target) ?? target);
+    const block = blockId === undefined ? undefined : blocks.get(blockId)?.block;
     const undecided = s.status === 'open' || s.status === 'conflicting';
     const place = !undecided ? { ok: false } : s.change.kind === 'unplaced' ? { ok: false, reason: 'could not be placed in the minutes' } : checkSuggestion(meeting, s.change, baseOf(s.importId));
     let context: SuggestionView['context'];
@@ -52,6 +55,7 @@ export function suggestionViews(store: MeetingStore, id: string, meeting: Meetin
       ...s,
       place: { ok: place.ok, ...('moved' in place ? { moved: place.moved } : {}), ...('reason' in place && place.reason ? { reason: place.reason } : {}) },
       ...(blockId ? { blockId } : {}),
+      ...(block ? { blockLabel: blockLabel(block) } : {}),
       ...(context ? { context } : {}),
     };
   });

@@ -180,6 +180,8 @@ export const suggestionView = Suggestion.extend({
   conflict: z.string().optional(),
   place: z.object({ ok: z.boolean(), moved: z.boolean().optional(), reason: z.string().optional() }),
   blockId: z.string().optional(),
+  /** The block as a reader names it ("Paragraph: After welcoming speech…", "Session 2: …"). */
+  blockLabel: z.string().optional(),
   context: z.object({ before: z.string(), after: z.string() }).optional(),
 });
 export type SuggestionView = z.infer<typeof suggestionView>;

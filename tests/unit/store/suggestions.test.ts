@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { openDatabase } from '../../../src/main/store/db';
 import { createMeetingStore } from '../../../src/main/store/meetings';
 import { createServices, type Services } from '../../../src/main/services';
@@ -94,6 +95,34 @@ describe('review suggestions in the store', () => {
     const empty: MappedReview = { baseRevision: base, reviewer: 'Nobody', suggestions: [], threads: [] };
     expect(() => storeMappedReview(services.db, services.store, { meetingId: meeting.id, fileName: 'empty.docx', sha256: sha('d') }, empty, 'Secretariat')).toThrow(/no changes/);
     expect(services.store.suggestions.imports(meeting.id)).toHaveLength(3);
+  });
+
+  it('importReview: the file bounded and hashed, its base checked, its comment threads stored with it; refusals change nothing', async () => {
+    const digest = () => JSON.stringify([services.store.suggestions.imports(meeting.id), services.store.comments.list(meeting.id), services.store.audit.list(meeting.id)]);
+    const before = digest();
+    // No reader in this build yet: a clear refusal, nothing stored.
+    const none = await services.dispatch('importReview', { id: meeting.id, fileName: 'lao.docx', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) });
+    expect(none).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    const mapped = { ...reviews2019(meeting, base).lao, threads: [{ id: 'c_lao1', anchor: { blockId: 'b_19008' }, comments: [{ id: 'cm_lao1', author: REVIEWERS.lao, at: '2019-11-04T09:00:00Z', text: 'Please check the IOM title.' }] }] };
+    const seen: { chosen?: number }[] = [];
+    const reader = (_bytes: Uint8Array, b: { chosen?: { revisionId: number } }) => {
+      seen.push(b.chosen ? { chosen: b.chosen.revisionId } : {});
+      return mapped;
+    };
+    const bytes = new TextEncoder().encode('a reviewed copy');
+    const { importReview } = await import('../../../src/main/review/importReview');
+    // A base the meeting does not have, and a file over the bound: refused before reading.
+    await expect(importReview(services.db, services.store, { meetingId: meeting.id, fileName: 'lao.docx', bytes, baseRevision: 999 }, 'Secretariat', reader)).rejects.toThrow(/no revision 999/);
+    await expect(importReview(services.db, services.store, { meetingId: meeting.id, fileName: 'big.docx', bytes: new Uint8Array(50 * 1024 * 1024 + 1) }, 'Secretariat', reader)).rejects.toThrow(/larger than 50 MB/);
+    await expect(importReview(services.db, services.store, { meetingId: meeting.id, fileName: 'lao.docx', bytes, delegationId: 'd_x' }, 'Secretariat', reader)).rejects.toThrow(/no delegation d_x/);
+    expect(digest()).toBe(before);
+    const done = await importReview(services.db, services.store, { meetingId: meeting.id, fileName: 'lao.docx', bytes, baseRevision: base }, 'Secretariat', reader);
+    expect(seen.at(-1)).toEqual({ chosen: base });
+    expect(done.import.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(done.threads).toBe(1);
+    expect(services.store.comments.list(meeting.id).map((t) => t.comments[0]!.text)).toEqual(['Please check the IOM title.']);
+    expect(services.store.audit.list(meeting.id).at(-1)).toMatchObject({ action: 'review-import', actor: 'Secretariat', details: { fileName: 'lao.docx', suggestions: 2 } });
+    await expect(importReview(services.db, services.store, { meetingId: meeting.id, fileName: 'copy of lao.docx', bytes }, 'Secretariat', reader)).rejects.toThrow(/already imported \(as lao.docx/);
   });
 
   it('a reviewer the register does not know answers for the delegation the user chose, or for none', () => {

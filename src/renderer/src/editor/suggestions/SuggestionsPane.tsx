@@ -185,12 +185,14 @@ export function SuggestionsPane({ meetingId }: { meetingId: string }) {
   const names = useMemo(() => new Map(state.delegations.map((d) => [d.id, d.country])), [state.delegations]);
   const shown = state.list.filter((s) => showDecided || undecided(s));
   const groups = useMemo(() => {
-    const out = new Map<string, SuggestionView[]>();
+    // Keyed by id (two blocks may read alike), titled for the reader.
+    const out = new Map<string, { title: string; list: SuggestionView[] }>();
     for (const s of shown) {
-      const key = by === 'delegation' ? (s.delegationId ? (names.get(s.delegationId) ?? s.delegationId) : `Reviewer ${s.author}`) : (s.blockId ?? 'Unplaced');
-      const list = out.get(key) ?? [];
-      list.push(s);
-      out.set(key, list);
+      const key = by === 'delegation' ? (s.delegationId ?? `~${s.author}`) : (s.blockId ?? '~unplaced');
+      const title = by === 'delegation' ? (s.delegationId ? (names.get(s.delegationId) ?? s.delegationId) : `Reviewer ${s.author}`) : (s.blockLabel ?? s.blockId ?? 'Unplaced');
+      const group = out.get(key) ?? { title, list: [] };
+      group.list.push(s);
+      out.set(key, group);
     }
     return [...out];
   }, [shown, by, names]);
@@ -247,12 +249,12 @@ export function SuggestionsPane({ meetingId }: { meetingId: string }) {
         </button>
       </div>
       {shown.length === 0 && <p className="sg-empty">{state.list.length === 0 ? 'No reviewed copy has been imported yet.' : 'Every suggestion has been decided.'}</p>}
-      {groups.map(([key, list]) => {
+      {groups.map(([key, { title, list }]) => {
         const reviewers = [...new Set(list.filter(undecided).map((s) => s.author))];
         return (
-          <section key={key} className="sg-group" aria-label={by === 'delegation' ? `Delegation ${key}` : `Block ${key}`}>
+          <section key={key} className="sg-group" aria-label={by === 'delegation' ? `Delegation ${title}` : `Block ${title}`}>
             <h3>
-              {by === 'block' ? `Block ${key}` : key} <span className="sg-group-count">({list.length})</span>
+              {title} <span className="sg-group-count">({list.length})</span>
             </h3>
             {by === 'delegation' &&
               reviewers.map((r) => (
