@@ -94,8 +94,19 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     revision: (meetingId, revisionId) => reads.document(meetingId, revisionId),
     saveDocument: (meetingId, meeting, author, base, saveOptions) => writes.saveDocument(meetingId, meeting, author, base, saveOptions),
   });
+  // Sealed minutes never change: no review comes back into them, and none of their suggestions is decided.
+  const refuseSealed = (meetingId: string) => {
+    if (catalog.row(meetingId) && workflow.status(meetingId).state === 'sealed') {
+      throw new MinutaError('read-only', 'These minutes are sealed: they take no review suggestions; corrections go into a corrigendum');
+    }
+  };
+  const reject = writeTransaction(db, (meetingId: string, ids: readonly string[], user: string, reason?: string) => {
+    refuseSealed(meetingId);
+    return decisions.reject(meetingId, ids, user, reason);
+  });
   // A reviewed copy and its audit entry are one event of the record.
   const addReview = writeTransaction(db, (meetingId: string, imp: ImportDraft, drafts: readonly SuggestionDraft[]) => {
+    refuseSealed(meetingId);
     const added = suggestions.add(meetingId, imp, drafts);
     audit.append(meetingId, imp.importedBy, 'review-import', {
       importId: added.import.id,
@@ -149,7 +160,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
      * Review suggestions (suggestions.ts, suggestionDecisions.ts): a reviewed copy added with its audit
      * entry, lists, and decisions (accepting makes one revision attributed to the reviewers).
      */
-    suggestions: { ...suggestions, add: addReview, accept: decisions.accept, reject: decisions.reject, undecidedFrom: decisions.undecidedFrom },
+    suggestions: { ...suggestions, add: addReview, accept: decisions.accept, reject, undecidedFrom: decisions.undecidedFrom },
     /** Comment threads (comments.ts): list, add, reply, resolve/reopen; never edited or deleted. */
     comments,
     /** Applies a save's changes on `base` (the seq they start from), folding one author's burst. */

@@ -216,6 +216,15 @@ describe('review suggestions in the store', () => {
     expect(db.prepare('SELECT count(*) FROM suggestions').pluck().get()).toBe(0);
   });
 
+  it('sealed minutes take no review and no decision; accepting is refused by the save path', async () => {
+    const { lao } = importAll();
+    for (const t of ['submit', 'approve', 'seal'] as const) services.store.workflow.transition(meeting.id, t, 'Secretariat');
+    expect(await services.dispatch('acceptSuggestions', { id: meeting.id, suggestionIds: [lao.suggestions[0]!.id] })).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(await services.dispatch('rejectSuggestions', { id: meeting.id, suggestionIds: [lao.suggestions[0]!.id] })).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(() => storeMappedReview(services.db, services.store, { meetingId: meeting.id, fileName: 'late.docx', sha256: sha('9') }, reviews2019(meeting, base).myanmar, 'Secretariat')).toThrow(/sealed/);
+    expect(services.store.suggestions.list(meeting.id).every((s) => s.status === 'open')).toBe(true);
+  });
+
   it('survive a restart and are in a backup', async () => {
     importAll();
     const before = services.store.suggestions.list(meeting.id);
