@@ -80,6 +80,20 @@ describe('review suggestions in the app', () => {
         await pane.getByRole('combobox', { name: /Group by/ }).selectOption('block');
         await screenshot(page, 'suggestions-decided.png');
 
+        // The history panel names the reviewer as each acceptance's author and the user who accepted.
+        await shortcut(page, 'Mod+Alt+H');
+        const history = page.locator('.history-item');
+        await expect.poll(() => history.count()).toBe(4);
+        // Newest first: the selection of Cambodia's two, all of Myanmar's three, Cambodia's first, the creation.
+        expect(await history.locator('.history-author').allInnerTexts()).toEqual([REVIEWERS.cambodia, REVIEWERS.myanmar, REVIEWERS.cambodia, 'Ana Lopes']);
+        expect((await history.locator('.history-what').allInnerTexts()).map((t) => /(\d+) suggestions? accepted by (\S+)/.exec(t)?.slice(1) ?? null)).toEqual([
+          ['2', 'Secretariat'],
+          ['3', 'Secretariat'],
+          ['1', 'Secretariat'],
+          null,
+        ]);
+        await screenshot(page, 'suggestions-history.png');
+
         // The stored meeting, as accepted.
         const head = services.store.get(meeting.id)!.meeting;
         expect(textOf(head, 'b_19008')).toBe(textOf(meeting, 'b_19008').replace('strong support', 'full support'));

@@ -339,6 +339,8 @@ export const contract = {
         changed: z.array(z.string()),
         names: z.array(z.string()),
         blocks: z.array(z.object({ id: z.string(), label: z.string() })),
+        /** Made by accepting review suggestions: `author` is the reviewer, `acceptedBy.by` the user who accepted. */
+        acceptedBy: z.object({ by: z.string(), suggestions: z.number() }).optional(),
       }),
     ),
   },

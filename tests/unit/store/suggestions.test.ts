@@ -150,6 +150,12 @@ describe('review suggestions in the store', () => {
     const audit = services.store.audit.list(meeting.id);
     expect(audit.at(-1)).toMatchObject({ actor: 'Secretariat', action: 'suggestions-accepted', details: { revisionId: result.revisionId, reviewers: REVIEWERS.cambodia } });
     expect(services.store.audit.verify(meeting.id).ok).toBe(true);
+    // The history says so: the reviewer is the author, the user accepted.
+    const history = await call<Response<'revisionHistory'>>(services, 'revisionHistory', { id: meeting.id });
+    expect(history.map((h) => [h.author, h.acceptedBy])).toEqual([
+      ['Ana Lopes', undefined],
+      [REVIEWERS.cambodia, { by: 'Secretariat', suggestions: 3 }],
+    ]);
     const after = services.store.suggestions.list(meeting.id);
     expect(after.filter((s) => s.importId === cambodia.import.id).map((s) => [s.status, s.decision?.by, s.decision?.revisionId])).toEqual(
       Array(3).fill(['accepted', 'Secretariat', result.revisionId]),
