@@ -6,9 +6,10 @@ import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
 import { contract, methods, type Method } from '../../src/shared/ipc/contract';
 import { MAX_ERROR_MESSAGE } from '../../src/shared/errors';
 import { canonicalJson } from '../../src/shared/canonicalJson';
-import { splitMeeting } from '../../src/shared/minutes';
+import { richTextToString, splitMeeting } from '../../src/shared/minutes';
 import { storeMappedReview } from '../../src/main/review/importReview';
 import { reviews2019 } from '../support/reviews';
+import type { ReviewChange } from '../../src/shared/minutes/reviewSuggestions';
 import { FIXTURES, loadFixture, tempDir } from '../support/temp';
 import { digest, generate, mutate, requestSchema, seeded, type Pools } from '../support/fuzz';
 import { readFileSync } from 'node:fs';
@@ -145,14 +146,41 @@ function versionsOfItsMeeting(payload: unknown, rng: () => number): unknown {
   return payload;
 }
 
-/** A payload naming an undecided suggestion of a meeting that has one (and its seq and author). */
-function undecidedSuggestion(make: (id: string, suggestionId: string, seq: number, author: string) => unknown): unknown {
+/**
+ * A payload naming an open suggestion that can be applied (and its meeting's seq and author). When every
+ * one was decided, or went with its meeting, a new pre-mapped review of an editable meeting is stored
+ * first (`onSeeded` is told: the database changed), so that these methods are reached whatever the seed.
+ */
+function undecidedSuggestion(make: (id: string, suggestionId: string, seq: number, author: string) => unknown, onSeeded: () => void): unknown {
+  const find = () => {
+    for (const m of allMeetings()) {
+      const s = services.store.suggestions.list(m.id).find((x) => x.status === 'open' && x.change.kind !== 'unplaced');
+      if (s) return make(m.id, s.id, services.store.get(m.id)!.seq, s.author);
+    }
+    return undefined;
+  };
+  const found = find();
+  if (found !== undefined) return found;
   for (const m of services.store.list()) {
-    const s = services.store.suggestions.list(m.id).find((x) => x.status === 'open' || x.status === 'conflicting');
-    if (s) return make(m.id, s.id, services.store.get(m.id)!.seq, s.author);
+    if (!['draft', 'in-review'].includes(services.store.workflow.status(m.id).state)) continue;
+    const head = services.store.get(m.id)!;
+    const p = head.meeting.body.find((b) => b.type === 'paragraph' && richTextToString(b.text).trim() !== '');
+    const word = p && p.type === 'paragraph' ? /\S+/.exec(richTextToString(p.text)) : null;
+    if (!p || !word) continue;
+    const change: ReviewChange = { kind: 'text', target: p.id, path: 'text', start: word.index, end: word.index + word[0].length, quote: word[0], insert: [{ text: `${word[0]}!` }] };
+    storeMappedReview(
+      services.db,
+      services.store,
+      { meetingId: m.id, fileName: 'seeded.docx', sha256: String(++seededReviews).padStart(64, 'a') },
+      { baseRevision: head.revisionId, reviewer: 'Seed Reviewer', threads: [], suggestions: [{ author: 'Seed Reviewer', tracked: true, change }] },
+      'seed',
+    );
+    onSeeded();
+    return find();
   }
   return undefined;
 }
+let seededReviews = 0;
 
 /** A complete 1×1 PNG (signature, IHDR, IDAT, IEND). */
 const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -287,9 +315,10 @@ describe('IPC fuzz generated from the contract', () => {
         return m && { id: m.id, fileName: 'reviewed.docx', bytes: new TextEncoder().encode(`PK reviewed ${counts.tried} ${rng()}`) };
       },
       // Deciding suggestions that are there and undecided, on the meeting's current seq.
-      acceptSuggestions: () => undecidedSuggestion((id, s, seq) => ({ id, suggestionIds: [s], base: seq })),
-      rejectSuggestions: () => undecidedSuggestion((id, s) => ({ id, suggestionIds: [s], reason: 'Fuzzed rejection' })),
-      acceptAllFrom: () => undecidedSuggestion((id, _s, seq, author) => ({ id, author, base: seq })),
+      // (A review seeded on the way changes the database: the digest of the last rejection no longer holds.)
+      acceptSuggestions: () => undecidedSuggestion((id, s, seq) => ({ id, suggestionIds: [s], base: seq }), () => (known = undefined)),
+      rejectSuggestions: () => undecidedSuggestion((id, s) => ({ id, suggestionIds: [s], reason: 'Fuzzed rejection' }), () => (known = undefined)),
+      acceptAllFrom: () => undecidedSuggestion((id, _s, seq, author) => ({ id, author, base: seq }), () => (known = undefined)),
       // A scan is a real image, attached to the sealed meeting.
       attachScan: () => ({ id: 'm_sealed', name: 'signed.png', bytes: Uint8Array.from(Buffer.from(ONE_PIXEL_PNG, 'base64')) }),
     };
