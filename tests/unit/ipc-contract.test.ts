@@ -55,6 +55,12 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   replyComment: { payload: { id: 'm_1', threadId: 5, text: 'Agreed.' }, field: 'threadId' },
   resolveComment: { payload: { id: 'm_1', threadId: 'c_1', resolved: 'yes' }, field: 'resolved' },
   exportReviewCopy: { payload: { id: 'm_1', base: '' }, field: 'base' },
+  importReview: { payload: { id: 'm_1', fileName: 'lao.docx', bytes: 'UEsDBA==' }, field: 'bytes' },
+  listSuggestions: { payload: { id: '' }, field: 'id' },
+  reviewStatus: { payload: { id: 'm_1', extra: true }, field: null },
+  acceptSuggestions: { payload: { id: 'm_1', suggestionIds: [] }, field: 'suggestionIds' },
+  acceptAllFrom: { payload: { id: 'm_1', author: 'x'.repeat(201) }, field: 'author' },
+  rejectSuggestions: { payload: { id: 'm_1', suggestionIds: ['sg_1'], reason: 'x'.repeat(2001) }, field: 'reason' },
 };
 
 /** Comment payloads that are hostile in ways the one-per-method case above does not cover. */

@@ -6,7 +6,10 @@ import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
 import { contract, methods, type Method } from '../../src/shared/ipc/contract';
 import { MAX_ERROR_MESSAGE } from '../../src/shared/errors';
 import { canonicalJson } from '../../src/shared/canonicalJson';
-import { splitMeeting } from '../../src/shared/minutes';
+import { richTextToString, splitMeeting } from '../../src/shared/minutes';
+import { storeMappedReview } from '../../src/main/review/importReview';
+import { reviews2019 } from '../support/reviews';
+import type { ReviewChange } from '../../src/shared/minutes/reviewSuggestions';
 import { FIXTURES, loadFixture, tempDir } from '../support/temp';
 import { digest, generate, mutate, requestSchema, seeded, type Pools } from '../support/fuzz';
 import { readFileSync } from 'node:fs';
@@ -87,6 +90,14 @@ beforeAll(() => {
     // Every meeting counts as approved, so each named version has a signature copy to export.
     workflowState: () => 'approved',
     settings: createSettingsStore(join(tmp.dir, 'settings.json')),
+    // The DOCX reader is not this branch's: a reader that hands over a pre-mapped review (content that
+    // could not be placed, so that it suits any meeting), made from the version the file names or the latest.
+    reviewReader: (_bytes, base, { meetingId }) => ({
+      baseRevision: base.chosen?.revisionId ?? services.store.get(meetingId)!.revisionId,
+      reviewer: 'Fuzz Reviewer',
+      threads: [],
+      suggestions: [{ author: 'Fuzz Reviewer', tracked: false, change: { kind: 'unplaced', deleted: '', inserted: 'A note in the margin' } }],
+    }),
   });
   // In each meeting, a thread to reply to and resolve, and a version (named "Final", as signature copies
   // want, and "Draft 1", as review copies want) to make copies from.
@@ -95,6 +106,13 @@ beforeAll(() => {
     services.store.comments.add(created.id, { blockId: created.meeting.body[0]!.id }, 'Seed comment', 'seed');
     services.store.nameVersion(created.id, 'Draft 1', 'seed');
     services.store.nameVersion(created.id, 'Final', 'seed');
+  }
+  // Three delegations' reviews of the 2019 seed (pre-mapped, as the DOCX reader will hand them over),
+  // so that accepting and rejecting meet real, overlapping suggestions.
+  const m2019 = services.store.get(loadFixture(2019).id)!;
+  const reviews = reviews2019(m2019.meeting, m2019.revisionId);
+  for (const [i, key] of (['cambodia', 'lao', 'myanmar'] as const).entries()) {
+    storeMappedReview(services.db, services.store, { meetingId: m2019.id, fileName: `${key}.docx`, sha256: String(i).repeat(64) }, reviews[key], 'seed');
   }
   // A sealed meeting, so that the workflow's methods meet every state (a corrigendum needs one).
   const sealed = services.store.create({ ...loadFixture(2019), id: 'm_sealed' }, 'seed').id;
@@ -127,6 +145,42 @@ function versionsOfItsMeeting(payload: unknown, rng: () => number): unknown {
   }
   return payload;
 }
+
+/**
+ * A payload naming an open suggestion that can be applied (and its meeting's seq and author). When every
+ * one was decided, or went with its meeting, a new pre-mapped review of an editable meeting is stored
+ * first (`onSeeded` is told: the database changed), so that these methods are reached whatever the seed.
+ */
+function undecidedSuggestion(make: (id: string, suggestionId: string, seq: number, author: string) => unknown, onSeeded: () => void): unknown {
+  const find = () => {
+    for (const m of allMeetings()) {
+      const s = services.store.suggestions.list(m.id).find((x) => x.status === 'open' && x.change.kind !== 'unplaced');
+      if (s) return make(m.id, s.id, services.store.get(m.id)!.seq, s.author);
+    }
+    return undefined;
+  };
+  const found = find();
+  if (found !== undefined) return found;
+  for (const m of services.store.list()) {
+    if (!['draft', 'in-review'].includes(services.store.workflow.status(m.id).state)) continue;
+    const head = services.store.get(m.id)!;
+    const p = head.meeting.body.find((b) => b.type === 'paragraph' && richTextToString(b.text).trim() !== '');
+    const word = p && p.type === 'paragraph' ? /\S+/.exec(richTextToString(p.text)) : null;
+    if (!p || !word) continue;
+    const change: ReviewChange = { kind: 'text', target: p.id, path: 'text', start: word.index, end: word.index + word[0].length, quote: word[0], insert: [{ text: `${word[0]}!` }] };
+    storeMappedReview(
+      services.db,
+      services.store,
+      { meetingId: m.id, fileName: 'seeded.docx', sha256: String(++seededReviews).padStart(64, 'a') },
+      { baseRevision: head.revisionId, reviewer: 'Seed Reviewer', threads: [], suggestions: [{ author: 'Seed Reviewer', tracked: true, change }] },
+      'seed',
+    );
+    onSeeded();
+    return find();
+  }
+  return undefined;
+}
+let seededReviews = 0;
 
 /** A complete 1×1 PNG (signature, IHDR, IDAT, IEND). */
 const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -254,6 +308,17 @@ describe('IPC fuzz generated from the contract', () => {
               password: rng() < 0.8 ? signer.password : 'wrong password',
             }
           : undefined,
+      // A reviewed copy of a meeting that is there (bytes never seen before: the same file twice is refused).
+      importReview: () => {
+        const listed = services.store.list();
+        const m = listed[Math.floor(rng() * listed.length)];
+        return m && { id: m.id, fileName: 'reviewed.docx', bytes: new TextEncoder().encode(`PK reviewed ${counts.tried} ${rng()}`) };
+      },
+      // Deciding suggestions that are there and undecided, on the meeting's current seq.
+      // (A review seeded on the way changes the database: the digest of the last rejection no longer holds.)
+      acceptSuggestions: () => undecidedSuggestion((id, s, seq) => ({ id, suggestionIds: [s], base: seq }), () => (known = undefined)),
+      rejectSuggestions: () => undecidedSuggestion((id, s) => ({ id, suggestionIds: [s], reason: 'Fuzzed rejection' }), () => (known = undefined)),
+      acceptAllFrom: () => undecidedSuggestion((id, _s, seq, author) => ({ id, author, base: seq }), () => (known = undefined)),
       // A scan is a real image, attached to the sealed meeting.
       attachScan: () => ({ id: 'm_sealed', name: 'signed.png', bytes: Uint8Array.from(Buffer.from(ONE_PIXEL_PNG, 'base64')) }),
     };

@@ -264,3 +264,39 @@ describe('migration 006 (comments)', () => {
     db.close();
   });
 });
+
+describe('migration 007 (review suggestions)', () => {
+  it('adds review imports and suggestions on top of version 6, keeping meetings, and protects what was proposed', async () => {
+    const { createMeetingStore } = await import('../../src/main/store/meetings');
+    const { loadFixture } = await import('../support/temp');
+    const db = new Database(tempFile());
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 6));
+    db.prepare("INSERT INTO meetings (id, title, starts_on, created_at, updated_at, seq) VALUES ('m_kept', 'Kept', '2019-10-30', 'x', 'x', 1)").run();
+    migrate(db, migrations.slice(0, 7));
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.prepare("SELECT title FROM meetings WHERE id = 'm_kept'").pluck().get()).toBe('Kept');
+    for (const table of ['review_imports', 'suggestions']) {
+      expect(db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string, table).toMatch(/STRICT/);
+    }
+    const store = createMeetingStore(db);
+    const m = loadFixture(2019);
+    const created = store.create(m, 'ana');
+    const { suggestions } = store.suggestions.add(
+      m.id,
+      { meetingId: m.id, fileName: 'lao.docx', sha256: 'a'.repeat(64), baseRevision: created.revisionId, reviewer: 'Lao', importedBy: 'ana' },
+      [{ author: 'Lao', tracked: true, change: { kind: 'unplaced', deleted: '', inserted: 'Note' } }],
+    );
+    expect(() => db.prepare("UPDATE suggestions SET author = 'someone else'").run()).toThrow(/keeps what it proposes/);
+    expect(() => db.prepare("UPDATE review_imports SET file_name = 'x.docx'").run()).toThrow(/never changes/);
+    expect(() => db.prepare('DELETE FROM suggestions').run()).toThrow(/never deleted/);
+    expect(() => db.prepare("UPDATE suggestions SET status = 'maybe'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE suggestions SET change = 'not json'").run()).toThrow();
+    db.prepare("UPDATE suggestions SET status = 'rejected', decided_by = 'ana', decided_at = 'now'").run();
+    expect(() => db.prepare("UPDATE suggestions SET status = 'open', decided_by = NULL, decided_at = NULL").run()).toThrow(/never changes/);
+    expect(store.suggestions.list(m.id)[0]).toMatchObject({ id: suggestions[0]!.id, status: 'rejected' });
+    db.prepare('DELETE FROM meetings WHERE id = ?').run(m.id);
+    expect(db.prepare('SELECT count(*) FROM review_imports').pluck().get()).toBe(0);
+    db.close();
+  });
+});

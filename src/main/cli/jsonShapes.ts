@@ -121,6 +121,22 @@ export const JSON_SHAPES = {
     summary: 'every signature field of the PDF and its verdict',
     schema: z.strictObject({ file: str, allSignedValid: z.boolean(), signatures: z.array(signature) }),
   },
+  reviewImported: {
+    kind: 'document',
+    summary: 'the reviewed copy brought back: import id, how many suggestions and comment threads, reviewer',
+    schema: z.strictObject({ id: str, suggestions: int, threads: int, reviewer: str, delegationId: str.optional() }),
+  },
+  suggestions: {
+    kind: 'document',
+    summary: "the meeting's review imports, its suggestions (with where each applies now) and which delegations answered",
+    schema: z.strictObject({ imports: z.array(z.record(str, z.unknown())), suggestions: z.array(z.record(str, z.unknown())), delegations: z.array(z.record(str, z.unknown())) }),
+  },
+  accepted: {
+    kind: 'document',
+    summary: 'the revision the acceptance made (absent: none applied), the suggestions accepted and those that conflict',
+    schema: z.strictObject({ revision: int.optional(), accepted: z.array(str), conflicts: z.array(z.strictObject({ id: str, reason: str })) }),
+  },
+  rejected: { kind: 'document', summary: 'the suggestions rejected', schema: z.strictObject({ rejected: z.array(str) }) },
   text: {
     kind: 'lines',
     summary: 'the text output, one `line` per line (a command ported from the old parser, not yet structured)',

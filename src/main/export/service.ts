@@ -1,5 +1,5 @@
 import { writeFileAtomically } from '../files/writeAtomically';
-import { type Meeting, meetingTitle, serializeInterchange } from '../../shared/minutes';
+import { type InterchangeExtras, type Meeting, meetingTitle, serializeInterchange } from '../../shared/minutes';
 import { EXPORT_EXTENSIONS, type SaveFormat } from './index';
 import type { Printer } from './pdf/printer';
 import type { Preview } from './preview';
@@ -63,8 +63,8 @@ function cutAtWord(text: string, max: number): string {
 export { writeFileAtomically };
 
 export interface ExportService {
-  /** `comments`: the threads a minutes file (json) carries with the meeting. */
-  exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean; comments?: readonly CommentThread[] }): Promise<ExportResult>;
+  /** `comments`, `review`: the threads and review suggestions a minutes file (json) carries with the meeting. */
+  exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean; comments?: readonly CommentThread[]; review?: InterchangeExtras['review'] }): Promise<ExportResult>;
   /** A clean signature copy of one version (signatureCopy.ts), rendered while the user picks a file name. */
   exportCopyToFile(meeting: Meeting, request: SignatureCopyRequest, format: 'pdf' | 'docx'): Promise<ExportResult>;
   preview(meeting: Meeting, options?: { sealed?: boolean }): Promise<Preview>;
@@ -82,7 +82,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   let worker: ExportWorker | undefined;
   const renderer = () => (worker ??= options.createWorker?.() ?? new ExportWorker());
   return {
-    async exportToFile(meeting, format, { sealed = false, comments = [] } = {}) {
+    async exportToFile(meeting, format, { sealed = false, comments = [], review } = {}) {
       // Render while the user picks a file name: a 200-page PDF takes a second or two (most of it in
       // Chromium's print pipeline, see README "Benchmarks"), which the dialog hides. A cancelled export
       // costs that work and nothing else; a failed render is reported once a destination is chosen,
@@ -90,7 +90,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       if (format === 'pdf') printer ??= options.createPrinter();
       const rendering = (async () =>
         format === 'json'
-          ? new TextEncoder().encode(serializeInterchange(meeting, comments))
+          ? new TextEncoder().encode(serializeInterchange(meeting, comments, { review }))
           : format === 'pdf'
             ? renderer().pdf(meeting, printer!, { sealed })
             : renderer().docx(meeting, { sealed }))();

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { excerpt, listProblems, MinutaError } from '../../shared/errors';
-import { LIMITS, checkDocumentSize, parseInterchangeBytes, type InterchangeBase, type Meeting } from '../../shared/minutes';
+import { LIMITS, checkDocumentSize, parseInterchangeBytes, type InterchangeBase, type InterchangeReview, type Meeting } from '../../shared/minutes';
 import type { CommentThread } from '../../shared/minutes/comments';
 import { storageError } from '../store/storageErrors';
 
@@ -49,11 +49,11 @@ export function readMinutesFile(file: string, maxBytes: number = LIMITS.maxDocum
   return readMinutesBundle(file, maxBytes).meeting;
 }
 
-/** The meeting and its comment threads (a version-1 file has none), and the stored state it was written from, if it says. */
+/** The meeting, its comment threads and review suggestions (a version-1 file has none), and the stored state it was written from, if it says. */
 export function readMinutesBundle(
   file: string,
   maxBytes: number = LIMITS.maxDocumentBytes,
-): { meeting: Meeting; comments: CommentThread[]; base?: InterchangeBase } {
+): { meeting: Meeting; comments: CommentThread[]; review: InterchangeReview; base?: InterchangeBase } {
   const name = excerpt(basename(file), 80);
   let bytes: Uint8Array;
   try {
@@ -70,5 +70,5 @@ export function readMinutesBundle(
   if (tooBig) throw new MinutaError('invalid', `${name}: ${tooBig}`);
   const parsed = parseInterchangeBytes(bytes);
   if (!parsed.ok) throw new MinutaError('invalid', `${name}: ${listProblems(parsed.errors)}`);
-  return { meeting: parsed.meeting, comments: parsed.comments, ...(parsed.base ? { base: parsed.base } : {}) };
+  return { meeting: parsed.meeting, comments: parsed.comments, review: parsed.review, ...(parsed.base ? { base: parsed.base } : {}) };
 }

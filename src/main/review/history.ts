@@ -11,11 +11,16 @@ import type { MeetingStore, RevisionInfo, SaveResult } from '../store/meetings';
  * call these, so the two cannot differ.
  */
 
-type Store = Pick<MeetingStore, 'get' | 'revision' | 'revisions' | 'namedVersions' | 'saveDocument'>;
+type Store = Pick<MeetingStore, 'get' | 'revision' | 'revisions' | 'namedVersions' | 'saveDocument'> & { audit?: Pick<MeetingStore['audit'], 'list'> };
 
 export interface HistoryEntry extends RevisionInfo {
   /** The blocks this revision changed, each with a readable label, in the order the store lists them. */
   blocks: Array<{ id: string; label: string }>;
+  /**
+   * A revision made by accepting review suggestions: its author is the reviewer, and this is the user
+   * who accepted them (the audit log's `suggestions-accepted` entry).
+   */
+  acceptedBy?: { by: string; suggestions: number };
 }
 
 function meetingOrThrow(store: Store, id: string) {
@@ -44,10 +49,18 @@ export function historyOf(store: Store, id: string): HistoryEntry[] {
     }
     return cache.get(revisionId);
   };
+  const accepted = new Map<number, { by: string; suggestions: number }>();
+  for (const e of store.audit?.list(id) ?? []) {
+    const { revisionId, suggestionIds } = e.details as { revisionId?: unknown; suggestionIds?: unknown };
+    if (e.action === 'suggestions-accepted' && typeof revisionId === 'number') {
+      accepted.set(revisionId, { by: e.actor, suggestions: Array.isArray(suggestionIds) ? suggestionIds.length : 0 });
+    }
+  }
   return revisions.map((r, i) => {
     const previous = revisions[i - 1];
     const labels = labelBlocks(r.changed, [() => head.meeting, load(r.id), ...(previous ? [load(previous.id)] : [])]);
-    return { ...r, blocks: r.changed.map((b) => ({ id: b, label: labels.get(b)! })) };
+    const acceptedBy = accepted.get(r.id);
+    return { ...r, blocks: r.changed.map((b) => ({ id: b, label: labels.get(b)! })), ...(acceptedBy ? { acceptedBy } : {}) };
   });
 }
 

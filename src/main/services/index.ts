@@ -11,6 +11,8 @@ import { createExportService, type ExportService, type ExportServiceOptions } fr
 import { NoChromiumError } from '../export/pdf/chromium';
 import { readMinutesBundle } from '../interchange/minutesFile';
 import { commentHandlers } from './comments';
+import { suggestionHandlers } from './suggestions';
+import type { ImportReviewedFile } from '../review/importReview';
 import { storageError } from '../store/storageErrors';
 import { readBounded } from '../files/readBounded';
 import { basename } from 'node:path';
@@ -67,6 +69,11 @@ export interface ServicesOptions {
    * copies. The workflow's own reader once it lands; a `state` column if the database has one by default.
    */
   workflowState?: (meetingId: string) => string | undefined;
+  /**
+   * Reads a reviewed DOCX and maps it onto the minutes (src/main/review/importReview.ts names the
+   * signature); without it, importReview answers `unavailable`.
+   */
+  reviewReader?: ImportReviewedFile;
   /** Overrides the database's busy timeout (tests of `locked`). */
   busyTimeoutMs?: number;
   /** How often background work runs (search indexing 2 s, WAL checkpoint 5 s); tests of faults shorten them. */
@@ -261,7 +268,7 @@ export function createServices(options: ServicesOptions): Services {
       const meeting = stored(id);
       if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');
       try {
-        return await exports.exportToFile(meeting, format, { sealed: sealed ?? false, ...(format === 'json' ? { comments: store.comments.list(id) } : {}) });
+        return await exports.exportToFile(meeting, format, { sealed: sealed ?? false, ...(format === 'json' ? { comments: store.comments.list(id), review: store.suggestions.bundle(id) } : {}) });
       } catch (error) {
         if (error instanceof NoChromiumError) throw new MinutaError('unavailable', error.message);
         throw error;
@@ -272,8 +279,8 @@ export function createServices(options: ServicesOptions): Services {
       writable();
       const file = await options.importDialog.chooseMinutesFile();
       if (!file) return { imported: false };
-      const { meeting, comments } = readMinutesBundle(file);
-      return { imported: true, meeting: summary(store.createWithComments(meeting, comments, currentAuthor())) };
+      const { meeting, comments, review } = readMinutesBundle(file);
+      return { imported: true, meeting: summary(store.createWithComments(meeting, comments, currentAuthor(), review)) };
     },
     signatureCopyStatus: ({ id }) => {
       const { allowed, versionName, state, ...rest } = copyStatus(id);
@@ -363,6 +370,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     previewFonts: () => ({ css: fontFaceCss(ALL_SCRIPTS, { fontUrl: fontDataUrl }) }),
     ...commentHandlers({ store, author: currentAuthor, writable, exports }),
+    ...suggestionHandlers({ db, store, author: currentAuthor, writable, reader: options.reviewReader }),
   };
 
   return {

@@ -15,6 +15,15 @@ import { recordRoutingStep, type RoutingRecord } from './routing';
 import { writeTransaction } from './db';
 import { createComments } from './comments';
 import type { CommentThread } from '../../shared/minutes/comments';
+import type { ReviewImport, Suggestion } from '../../shared/minutes/reviewSuggestions';
+import { createSuggestions, type ImportDraft, type SuggestionDraft } from './suggestions';
+import { createSuggestionDecisions } from './suggestionDecisions';
+
+/** The review suggestions a minutes file carries with its meeting. */
+export interface ReviewBundle {
+  imports: readonly ReviewImport[];
+  suggestions: readonly Suggestion[];
+}
 
 export type { MeetingSummary, MeetingView, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
 
@@ -43,10 +52,12 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   const audit = createAudit(db, now);
   const trash = createTrash(db, now);
   const comments = createComments(db, now);
-  // A minutes file's meeting and its comment threads arrive together or not at all.
-  const createWithComments = writeTransaction(db, (meeting: Meeting, threads: readonly CommentThread[], author: string): StoredMeeting => {
+  const suggestions = createSuggestions(db, now);
+  // A minutes file's meeting, its comment threads and its review suggestions arrive together or not at all.
+  const createWithComments = writeTransaction(db, (meeting: Meeting, threads: readonly CommentThread[], author: string, review?: ReviewBundle): StoredMeeting => {
     const stored = writes.create(meeting, author);
     comments.importThreads(stored.id, threads);
+    if (review && review.imports.length > 0) suggestions.importBundle(stored.id, review.imports, review.suggestions, stored.revisionId);
     return stored;
   });
 
@@ -74,6 +85,39 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     const pinned = versions.name(meetingId, name, author, revisionId);
     audit.append(meetingId, author, 'named-version', { name, revisionId: pinned });
     return pinned;
+  });
+  const decisions = createSuggestionDecisions(db, {
+    suggestions,
+    audit,
+    now,
+    head: headOf,
+    revision: (meetingId, revisionId) => reads.document(meetingId, revisionId),
+    saveDocument: (meetingId, meeting, author, base, saveOptions) => writes.saveDocument(meetingId, meeting, author, base, saveOptions),
+  });
+  // Sealed minutes never change: no review comes back into them, and none of their suggestions is decided.
+  const refuseSealed = (meetingId: string) => {
+    if (catalog.row(meetingId) && workflow.status(meetingId).state === 'sealed') {
+      throw new MinutaError('read-only', 'These minutes are sealed: they take no review suggestions; corrections go into a corrigendum');
+    }
+  };
+  const reject = writeTransaction(db, (meetingId: string, ids: readonly string[], user: string, reason?: string) => {
+    refuseSealed(meetingId);
+    return decisions.reject(meetingId, ids, user, reason);
+  });
+  // A reviewed copy and its audit entry are one event of the record.
+  const addReview = writeTransaction(db, (meetingId: string, imp: ImportDraft, drafts: readonly SuggestionDraft[]) => {
+    refuseSealed(meetingId);
+    const added = suggestions.add(meetingId, imp, drafts);
+    audit.append(meetingId, imp.importedBy, 'review-import', {
+      importId: added.import.id,
+      fileName: imp.fileName,
+      sha256: imp.sha256,
+      reviewer: imp.reviewer,
+      baseRevision: imp.baseRevision,
+      suggestions: added.suggestions.length,
+      ...(imp.delegationId ? { delegationId: imp.delegationId } : {}),
+    });
+    return added;
   });
   const routing = writeTransaction(db, (meetingId: string, record: RoutingRecord, author: string) => {
     const head = headOf(meetingId);
@@ -110,8 +154,13 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     /** Adds a meeting (import, template, duplicate). Keeps the document's id unless it is taken. */
     create: (meeting: Meeting, author: string): StoredMeeting => writes.create(meeting, author),
     /** Adds a meeting with the comment threads of its minutes file, in one transaction. */
-    createWithComments: (meeting: Meeting, threads: readonly CommentThread[], author: string): StoredMeeting =>
-      threads.length === 0 ? writes.create(meeting, author) : createWithComments(meeting, threads, author),
+    createWithComments: (meeting: Meeting, threads: readonly CommentThread[], author: string, review?: ReviewBundle): StoredMeeting =>
+      threads.length === 0 && !review?.imports.length ? writes.create(meeting, author) : createWithComments(meeting, threads, author, review),
+    /**
+     * Review suggestions (suggestions.ts, suggestionDecisions.ts): a reviewed copy added with its audit
+     * entry, lists, and decisions (accepting makes one revision attributed to the reviewers).
+     */
+    suggestions: { ...suggestions, add: addReview, accept: decisions.accept, reject, undecidedFrom: decisions.undecidedFrom },
     /** Comment threads (comments.ts): list, add, reply, resolve/reopen; never edited or deleted. */
     comments,
     /** Applies a save's changes on `base` (the seq they start from), folding one author's burst. */

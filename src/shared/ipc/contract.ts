@@ -6,6 +6,8 @@ import { channelOf, type MethodName } from './methods';
 import { AUDIT_ACTIONS, MAX_NOTE, MAX_SCAN_BYTES, SCAN_TYPES, TRANSITIONS, WORKFLOW_STATES } from '../workflow/states';
 import { settingsSchema } from '../settings/settings';
 import { CommentAnchor, CommentText, CommentThread } from '../review/comments';
+import { ReviewImport, SUGGESTION_LIMITS, Suggestion } from '../minutes/reviewSuggestions';
+import { MAX_REVIEW_FILE_BYTES } from '../review/reviewers';
 
 /**
  * The one IPC contract between the renderer and the main process. The preload builds its named
@@ -155,6 +157,41 @@ export const commentThreadView = CommentThread.extend({
 });
 export type CommentThreadView = z.infer<typeof commentThreadView>;
 
+// ---------------------------------------------------------------- review suggestions
+const suggestionIds = z
+  .array(z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'))
+  .min(1, 'must name at least one suggestion')
+  .max(SUGGESTION_LIMITS.maxPerImport, `must name at most ${SUGGESTION_LIMITS.maxPerImport} suggestions`);
+const reviewer = z.string().trim().min(1, 'must not be empty').max(SUGGESTION_LIMITS.maxAuthor, `must be at most ${SUGGESTION_LIMITS.maxAuthor} characters`);
+const delegationAnswer = z.object({
+  id: z.string(),
+  country: z.string(),
+  headPersonId: z.string().optional(),
+  answered: z.boolean(),
+  importIds: z.array(z.string()),
+  reviewers: z.array(z.string()),
+});
+/**
+ * A suggestion as the panel shows it: the stored one, why it conflicts (stored), whether it can be
+ * applied to the current version now (`place`), the leaf block it belongs to and the current text
+ * around its words (for the inline redline).
+ */
+export const suggestionView = Suggestion.extend({
+  conflict: z.string().optional(),
+  place: z.object({ ok: z.boolean(), moved: z.boolean().optional(), reason: z.string().optional() }),
+  blockId: z.string().optional(),
+  /** The block as a reader names it ("Paragraph: After welcoming speech…", "Session 2: …"). */
+  blockLabel: z.string().optional(),
+  context: z.object({ before: z.string(), after: z.string() }).optional(),
+});
+export type SuggestionView = z.infer<typeof suggestionView>;
+const acceptResult = z.object({
+  revisionId: z.number().optional(),
+  seq: z.number(),
+  accepted: z.array(z.string()),
+  conflicts: z.array(z.object({ id: z.string(), reason: z.string() })),
+});
+
 export const contract = {
   appInfo: {
     request: none,
@@ -302,6 +339,8 @@ export const contract = {
         changed: z.array(z.string()),
         names: z.array(z.string()),
         blocks: z.array(z.object({ id: z.string(), label: z.string() })),
+        /** Made by accepting review suggestions: `author` is the reviewer, `acceptedBy.by` the user who accepted. */
+        acceptedBy: z.object({ by: z.string(), suggestions: z.number() }).optional(),
       }),
     ),
   },
@@ -552,6 +591,53 @@ export const contract = {
   exportReviewCopy: {
     request: z.strictObject({ id: meetingId, base: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters') }),
     response: z.object({ saved: z.boolean(), path: z.string().optional(), bytes: z.number().optional() }),
+  },
+  /**
+   * Brings a reviewed copy (a DOCX) back as suggestions and comment threads. `bytes`: the file as the
+   * renderer read it (at most 50 MB); `delegationId`: the delegation it answers for, when the reviewer's
+   * name does not tell; `baseRevision`: the version it was made from, for a DOCX not made by Minuta.
+   * A refused file changes nothing (`invalid`, naming the problem).
+   */
+  importReview: {
+    request: z.strictObject({
+      id: meetingId,
+      fileName: z.string().trim().min(1, 'must not be empty').max(SUGGESTION_LIMITS.maxFileName, `must be at most ${SUGGESTION_LIMITS.maxFileName} characters`),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_REVIEW_FILE_BYTES, 'must be at most 50 MB'),
+      delegationId: blockId.optional(),
+      baseRevision: revisionId.optional(),
+    }),
+    response: z.object({ import: ReviewImport, suggestions: z.number(), threads: z.number() }),
+  },
+  /** The meeting's reviewed copies, their suggestions (in the order imported) and which delegations have answered. */
+  listSuggestions: {
+    request: z.strictObject({ id: meetingId }),
+    response: z.object({ imports: z.array(ReviewImport), suggestions: z.array(suggestionView), delegations: z.array(delegationAnswer) }),
+  },
+  /** Which delegations of the meeting have answered (a reviewed copy imported for them). */
+  reviewStatus: {
+    request: z.strictObject({ id: meetingId }),
+    response: z.object({ delegations: z.array(delegationAnswer), imports: z.number(), open: z.number() }),
+  },
+  /**
+   * Accepts the chosen suggestions into ONE new revision attributed to their reviewer(s), recorded in
+   * the audit log as accepted by this session's author. `base`: the save sequence the user saw
+   * (`conflict` when another save came first). Those that cannot be applied come back as conflicts.
+   */
+  acceptSuggestions: {
+    request: z.strictObject({ id: meetingId, suggestionIds, base: z.number().int().min(0).optional() }),
+    response: acceptResult,
+  },
+  /** Every open suggestion of one reviewer (as the file names them) or of one reviewed copy, in one revision. */
+  acceptAllFrom: {
+    request: z
+      .strictObject({ id: meetingId, author: reviewer.optional(), importId: threadId.optional(), base: z.number().int().min(0).optional() })
+      .refine((r) => r.author !== undefined || r.importId !== undefined, { message: 'name the reviewer (author) or the reviewed copy (importId)', path: ['author'] }),
+    response: acceptResult,
+  },
+  /** Rejects the chosen suggestions, recording who and when (and why, when given). */
+  rejectSuggestions: {
+    request: z.strictObject({ id: meetingId, suggestionIds, reason: note.optional() }),
+    response: z.object({ rejected: z.array(z.string()) }),
   },
 } as const satisfies Record<MethodName, { request: z.ZodType; response: z.ZodType }>;
 

@@ -48,6 +48,12 @@ export const METHOD_NAMES = [
   'replyComment',
   'resolveComment',
   'exportReviewCopy',
+  'importReview',
+  'listSuggestions',
+  'reviewStatus',
+  'acceptSuggestions',
+  'acceptAllFrom',
+  'rejectSuggestions',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -75,7 +75,7 @@ export {
   serializeMeetingContent,
   interchangeJsonSchema,
 } from './interchange';
-export type { ParseResult } from './interchange';
+export type { ParseResult, InterchangeReview, InterchangeExtras } from './interchange';
 export { createFromTemplate, TEMPLATE_NAMES } from './templates';
 export type { TemplateName, TemplateOptions } from './templates';
 export { meetingPlainText, meetingTitle, meetingDate } from './text';

@@ -7,6 +7,7 @@ import { Attribution, Organisation, Person } from './people';
 import { RichText, TextRun } from './richText';
 import { checkStructure, formatIssues } from './validate';
 import { CommentThread, CommentThreads } from './comments';
+import { ReviewImport, SUGGESTION_LIMITS, Suggestion } from './reviewSuggestions';
 
 /**
  * The `.minuta.json` file: `{ "format": "minuta", "version": 2, "meeting": …, "comments": [ … ] }`.
@@ -39,10 +40,24 @@ export const Interchange = z.strictObject({
   meeting: Meeting,
   /** The meeting's comment threads (src/shared/review/comments.ts), in the order they were started. */
   comments: CommentThreads,
+  /**
+   * Reviewed copies brought back and the suggestions they made (src/shared/minutes/reviewSuggestions.ts);
+   * absent when there are none (files written before them, and most files, have neither).
+   */
+  reviewImports: z.array(ReviewImport).max(1_000).optional(),
+  suggestions: z.array(Suggestion).max(SUGGESTION_LIMITS.maxPerImport * 10).optional(),
 });
 export type Interchange = z.infer<typeof Interchange>;
 
-export type ParseResult = { ok: true; meeting: Meeting; comments: CommentThread[]; base?: InterchangeBase } | { ok: false; errors: string[] };
+/** The review suggestions a file carries with its meeting. */
+export interface InterchangeReview {
+  imports: ReviewImport[];
+  suggestions: Suggestion[];
+}
+
+export type ParseResult =
+  | { ok: true; meeting: Meeting; comments: CommentThread[]; review: InterchangeReview; base?: InterchangeBase }
+  | { ok: false; errors: string[] };
 
 /**
  * Older files, migrated one version at a time to the current shape before validation. Each step takes
@@ -187,22 +202,36 @@ export function parseInterchange(input: string): ParseResult {
   if (structural.length > 0) return { ok: false, errors: structural };
   const parsed = Interchange.safeParse(current);
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error) };
+  const imports = parsed.data.reviewImports ?? [];
+  const suggestions = parsed.data.suggestions ?? [];
+  const known = new Set(imports.map((i) => i.id));
+  const stray = suggestions.findIndex((x) => !known.has(x.importId));
+  if (stray >= 0) return { ok: false, errors: [`suggestions[${stray}]: names review import "${excerpt(suggestions[stray]!.importId)}", which the file does not have`] };
   const { base } = parsed.data;
-  return { ok: true, meeting: parsed.data.meeting, comments: parsed.data.comments, ...(base ? { base } : {}) };
+  return { ok: true, meeting: parsed.data.meeting, comments: parsed.data.comments, review: { imports, suggestions }, ...(base ? { base } : {}) };
 }
 
 /**
  * Stable, diff-friendly text: 2-space JSON, envelope keys first, object keys
  * in the order of the schema (zod's output order), newline at the end.
  */
-export function serializeInterchange(meeting: Meeting, comments: readonly CommentThread[] = [], base?: InterchangeBase): string {
+/** What a file may carry beside the meeting: its review suggestions, and the revision it was exported from. */
+export interface InterchangeExtras {
+  review?: { imports: readonly ReviewImport[]; suggestions: readonly Suggestion[] } | undefined;
+  base?: InterchangeBase | undefined;
+}
+
+export function serializeInterchange(meeting: Meeting, comments: readonly CommentThread[] = [], extras: InterchangeExtras = {}): string {
   const parsed = Meeting.parse(meeting);
   const envelope: Interchange = {
     format: INTERCHANGE_FORMAT,
     version: INTERCHANGE_VERSION,
-    ...(base ? { base: InterchangeBase.parse(base) } : {}),
+    ...(extras.base ? { base: InterchangeBase.parse(extras.base) } : {}),
     meeting: parsed,
     comments: CommentThreads.parse(comments),
+    ...(extras.review && extras.review.imports.length > 0
+      ? { reviewImports: z.array(ReviewImport).parse(extras.review.imports), suggestions: z.array(Suggestion).parse(extras.review.suggestions) }
+      : {}),
   };
   return `${JSON.stringify(envelope, null, 2)}\n`;
 }
@@ -267,6 +296,8 @@ export function interchangeJsonSchema(): Record<string, unknown> {
     [blocks.SectionBlock, 'SectionBlock'],
     [Meeting, 'Meeting'],
     [CommentThread, 'CommentThread'],
+    [ReviewImport, 'ReviewImport'],
+    [Suggestion, 'Suggestion'],
   ];
   for (const [schema, id] of named) names.add(schema, { id });
   const schema = z.toJSONSchema(Interchange, {

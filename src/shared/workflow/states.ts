@@ -50,7 +50,20 @@ export const acceptsEdits = (state: WorkflowState): boolean => state === 'draft'
 export const MAX_NOTE = 2000;
 
 /** The audit log's kinds of entry. */
-export const AUDIT_ACTIONS = ['transition', 'named-version', 'routing-step', 'attachment', 'signature', 'signature-copy', 'corrigendum'] as const;
+export const AUDIT_ACTIONS = [
+  'transition',
+  'named-version',
+  'routing-step',
+  'attachment',
+  'signature',
+  'signature-copy',
+  'corrigendum',
+  /** A reviewed copy brought back (its file's SHA-256, reviewer, base revision, how many suggestions). */
+  'review-import',
+  /** Suggestions accepted by the actor into a revision attributed to their reviewers. */
+  'suggestions-accepted',
+  'suggestions-rejected',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** A scanned wet-ink copy: the types accepted (sniffed from content) and the bound. */

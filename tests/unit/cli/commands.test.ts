@@ -151,30 +151,30 @@ describe('a command ported from the old hand-written parser', () => {
     return found ? 0 : 1;
   };
   const ported = defineCommand({
-    name: 'suggestions',
+    name: 'proposals',
     group: 'Review',
-    summary: 'list the suggestions',
+    summary: 'list the proposals',
     args: [{ name: 'ID' }],
     options: [
       { name: 'from', value: 'AUTHOR', summary: 'only those by AUTHOR' },
       { name: 'all', type: 'boolean', summary: 'resolved ones too' },
     ],
     output: 'text',
-    check: legacyCheck('suggestions', checkOld),
-    run: legacyRun('suggestions', runOld),
+    check: legacyCheck('proposals', checkOld),
+    run: legacyRun('proposals', runOld),
   });
   const commands = [...COMMANDS, ported];
 
   it('runs, prints its lines (as JSON lines in --json mode), gets help, usage errors and completion', async () => {
     expect((await minuta(['import', FIXTURES[2019]])).code).toBe(0);
-    expect(await minuta(['suggestions', 'm_2019siemreap', '--from', 'Ana'], { commands })).toMatchObject({ code: 0, stdout: expect.stringMatching(/^suggestions Minutes of the Second .* from Ana for Keo Sophal$/) });
-    expect(JSON.parse((await minuta(['--json', 'suggestions', 'm_2019siemreap', '--all'], { commands })).stdout)).toEqual({ line: expect.stringMatching(/from anyone for Keo Sophal \(all\)$/) });
-    expect(await minuta(['suggestions', 'm_nope'], { commands })).toMatchObject({ code: 1 });
-    expect(await minuta(['suggestions', 'm_2019siemreap', '--from', ' '], { commands })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minuta: --from needs a name\nusage: minuta suggestions ID \[--from AUTHOR\] \[--all\]/) });
-    expect(await minuta(['suggestions', '--to', 'x'], { commands })).toMatchObject({ code: 2 });
-    expect((await minuta(['help', 'suggestions'], { commands })).stdout).toMatch(/--from AUTHOR\s+only those by AUTHOR/);
-    expect((await minuta(['completion', 'bash'], { commands })).stdout).toMatch(/suggestions\)\n\s+opts="--from --all"/);
-    expect((await minuta(['--help'], { commands })).stdout).toMatch(/\nReview:\n {2}suggestions ID \[--from AUTHOR\] \[--all\]/);
+    expect(await minuta(['proposals', 'm_2019siemreap', '--from', 'Ana'], { commands })).toMatchObject({ code: 0, stdout: expect.stringMatching(/^proposals Minutes of the Second .* from Ana for Keo Sophal$/) });
+    expect(JSON.parse((await minuta(['--json', 'proposals', 'm_2019siemreap', '--all'], { commands })).stdout)).toEqual({ line: expect.stringMatching(/from anyone for Keo Sophal \(all\)$/) });
+    expect(await minuta(['proposals', 'm_nope'], { commands })).toMatchObject({ code: 1 });
+    expect(await minuta(['proposals', 'm_2019siemreap', '--from', ' '], { commands })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minuta: --from needs a name\nusage: minuta proposals ID \[--from AUTHOR\] \[--all\]/) });
+    expect(await minuta(['proposals', '--to', 'x'], { commands })).toMatchObject({ code: 2 });
+    expect((await minuta(['help', 'proposals'], { commands })).stdout).toMatch(/--from AUTHOR\s+only those by AUTHOR/);
+    expect((await minuta(['completion', 'bash'], { commands })).stdout).toMatch(/proposals\)\n\s+opts="--from --all"/);
+    expect((await minuta(['--help'], { commands })).stdout).toMatch(/\nReview:\n {2}proposals ID \[--from AUTHOR\] \[--all\]/);
   });
 });
 

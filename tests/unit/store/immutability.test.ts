@@ -115,9 +115,10 @@ function attempt(form: string, foreignKeys: boolean, drop?: string): { refused: 
 describe('storage immutability (migration 003)', () => {
   it('guards the tables every form below targets, with triggers we know by name', () => {
     const db = new Database(template, { readonly: true });
-    // Migration 004's triggers (sealing, audit log, attachments) have their own test: tests/unit/workflow/seal-triggers.test.ts.
+    // Migration 004's triggers (sealing, audit log, attachments) have their own test: tests/unit/workflow/seal-triggers.test.ts;
+    // migration 007's (review suggestions) theirs: tests/unit/store/suggestions.test.ts and tests/unit/migrations.test.ts.
     const triggers = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]).filter(
-      (t) => !/^(sealed_|audit_log_|attachments_|corrigenda_)/.test(t),
+      (t) => !/^(sealed_|audit_log_|attachments_|corrigenda_|review_imports_|suggestions_)/.test(t),
     );
     db.close();
     // Migration 004's comment triggers have their own test (tests/unit/migrations.test.ts).

@@ -139,7 +139,10 @@ async function exportVersion(ctx: CommandContext, store: MeetingStore, db: Db, m
 async function exportHead(ctx: CommandContext, found: StoredMeeting, comments: Parameters<typeof serializeInterchange>[1], format: Format, out: string, tools: HeadExportTools): Promise<number> {
   const bytes =
     format === 'json'
-      ? new TextEncoder().encode(serializeInterchange(found.meeting, comments, { revision: found.revisionId, seq: found.seq }))
+      ? new TextEncoder().encode(serializeInterchange(found.meeting, comments, {
+          base: { revision: found.revisionId, seq: found.seq },
+          review: ctx.open().store.suggestions.bundle(found.id),
+        }))
       : format === 'pdf'
         ? await tools.worker().pdf(found.meeting, await tools.printer())
         : await tools.worker().docx(found.meeting);

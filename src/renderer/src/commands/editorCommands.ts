@@ -11,6 +11,7 @@ import type { ReviewCommandId } from '../review/reviewCommands';
 import type { FindCommandId } from '../find/findCommands';
 import { anchorFromSelection } from '../editor/comments/anchor';
 import { openSignAs } from '../copies/signAs';
+import { pickReviewedCopy } from '../editor/suggestions/pick';
 
 const hasDoc = (s: AppState) => s.doc !== null && s.screen.name !== 'home';
 const inEditor = (s: AppState) => s.doc !== null && s.screen.name === 'editor';
@@ -43,6 +44,8 @@ const COMMANDS = [
   // A comment on the selected text (one line or one bullet), else on the block with the cursor; written in the comments pane.
   { id: 'comment.add', label: 'Add a comment', group: 'Insert', shortcuts: ['Mod-Alt-M'], enabled: hasFocusedBlock, run: (s) => s.startComment(anchorFromSelection(s.focusedBlock!)) },
   { id: 'comment.togglePane', label: 'Show or hide comments', group: 'Go', enabled: inEditor, run: (s) => s.setCommentsPaneOpen(!s.commentsPaneOpen) },
+  { id: 'suggestions.togglePane', label: 'Show or hide review suggestions', group: 'Go', enabled: inEditor, run: (s) => s.setSuggestionsPaneOpen(!s.suggestionsPaneOpen) },
+  { id: 'suggestions.import', label: 'Import reviewed copy…', group: 'File', enabled: inEditor, run: () => pickReviewedCopy() },
   { id: 'file.exportReviewCopy', label: 'Export review copy (Word, changes since a version, with comments)…', group: 'File', enabled: inEditor, run: (s) => { s.setCommentsPaneOpen(true); requestAnimationFrame(() => document.getElementById('review-copy-base')?.focus()); } },
   { id: 'file.save', label: 'Save now', group: 'File', shortcuts: ['Mod-S'], enabled: hasDoc, run: (s) => void s.flush().catch(() => undefined) }, // the header shows why
   { id: 'file.exportPdf', label: 'Export PDF for signature…', group: 'File', shortcuts: ['Mod-Shift-E'], enabled: (s) => hasDoc(s) && s.exportState.kind !== 'busy', run: (s) => void s.exportOpenMeeting('pdf') },

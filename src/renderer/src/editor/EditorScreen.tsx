@@ -18,6 +18,7 @@ import { FindBar } from '../find/FindBar';
 import { StatusBar } from '../find/StatusBar';
 import { useRevealBlock } from '../find/revealBlock';
 import { CommentsPane } from './comments/CommentsPane';
+import { SuggestionsPane } from './suggestions/SuggestionsPane';
 
 export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockId?: string | undefined }) {
   const openMeeting = useAppStore((s) => s.openMeeting);
@@ -33,6 +34,7 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
   const reviewView = useAppStore((s) => s.reviewView);
   const toggleHistory = useAppStore((s) => s.toggleHistory);
   const commentsOpen = useAppStore((s) => s.commentsPaneOpen);
+  const suggestionsOpen = useAppStore((s) => s.suggestionsPaneOpen);
 
   useEffect(() => {
     void openMeeting(meetingId);
@@ -41,9 +43,13 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
   useEffect(() => () => void toggleHistory(false), [meetingId, toggleHistory]);
   useRevealBlock(loadedId === meetingId ? blockId : undefined);
   const loadComments = useAppStore((s) => s.loadComments);
+  const loadSuggestions = useAppStore((s) => s.loadSuggestions);
   useEffect(() => {
-    if (loadedId === meetingId) void loadComments(meetingId);
-  }, [loadedId, meetingId, loadComments]);
+    if (loadedId === meetingId) {
+      void loadComments(meetingId);
+      void loadSuggestions(meetingId);
+    }
+  }, [loadedId, meetingId, loadComments, loadSuggestions]);
 
   if (status === 'error' && errorCode === 'corrupt') return <CorruptMeeting meetingId={meetingId} message={error ?? ''} />;
   if (status === 'error') return <p role="alert" className="error">Could not open the meeting: {error}</p>;
@@ -78,7 +84,8 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
       </div>
       <StatusBar />
       </div>
-      {historyOpen ? <HistoryPanel /> : <LivePreview meetingId={meetingId} />}
+      {/* The suggestions take the preview's column (as the history does): three panes beside the text would leave it no room at 1280 px. */}
+      {historyOpen ? <HistoryPanel /> : suggestionsOpen ? <SuggestionsPane meetingId={meetingId} /> : <LivePreview meetingId={meetingId} />}
     </div>
   );
 }

@@ -103,6 +103,7 @@ function RevisionItem({ entry: r, latest }: { entry: HistoryEntry; latest: boole
         {r.origin === 'create' ? 'Created' : r.origin === 'recover' ? 'Recovered' : r.saves > 1 ? `${r.saves} saves` : '1 save'}
         {' · '}
         {r.blocks.length === 1 ? '1 block changed' : `${r.blocks.length} blocks changed`}
+        {r.acceptedBy && ` · ${r.acceptedBy.suggestions} suggestion${r.acceptedBy.suggestions === 1 ? '' : 's'} accepted by ${r.acceptedBy.by}`}
       </p>
       {r.blocks.length > 0 && r.origin !== 'create' && (
         <ul className="history-blocks">

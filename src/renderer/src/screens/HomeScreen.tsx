@@ -1,5 +1,5 @@
 import { VerifyCopy } from '../copies/VerifyCopy';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { MeetingSummary, MeetingView } from '../../../shared/ipc/contract';
 import { useAppStore } from '../state/store';
 import { NewMeetingForm } from './NewMeetingForm';
@@ -125,10 +125,36 @@ function RowActions({ meeting }: { meeting: MeetingSummary }) {
             {view === 'archived' ? 'Unarchive' : 'Archive'}
           </button>
           <button type="button" className="secondary danger" onClick={run(() => trashMeeting(meeting.id))}>Move to trash</button>
+          <ImportReviewedCopy meetingId={meeting.id} onError={setError} />
         </>
       )}
       {error && <p role="alert" className="error">{error}</p>}
     </div>
+  );
+}
+
+/**
+ * "Import reviewed copy…" on a meeting of the home list: a delegation's reviewed Word copy comes back as
+ * suggestions; the meeting then opens with the suggestions beside it.
+ */
+function ImportReviewedCopy({ meetingId, onError }: { meetingId: string; onError: (message: string | null) => void }) {
+  const importReviewedCopy = useAppStore((s) => s.importReviewedCopy);
+  const navigate = useAppStore((s) => s.navigate);
+  const picked = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    onError(null);
+    if (await importReviewedCopy(meetingId, file)) {
+      useAppStore.getState().setSuggestionsPaneOpen(true);
+      navigate({ name: 'editor', meetingId });
+    } else onError(useAppStore.getState().suggestions.error);
+  };
+  return (
+    <label className="button secondary">
+      Import reviewed copy…
+      <input type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" hidden data-testid="home-review-input" onChange={(e) => void picked(e)} />
+    </label>
   );
 }
 

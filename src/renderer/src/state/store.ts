@@ -5,10 +5,11 @@ import { createUiSlice, type UiSlice } from './uiSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 import { createCommentsSlice, type CommentsSlice } from './commentsSlice';
+import { createSuggestionsSlice, type SuggestionsSlice } from './suggestionsSlice';
 import { createDraftingSlice, type DraftingSlice } from '../find/draftingSlice';
 
 /** The one bound store: each feature adds a slice here, middleware (when any) wraps only this root. */
-export type AppState = MeetingsSlice & DocumentSlice & UiSlice & ExportSlice & ReviewSlice & DraftingSlice & CommentsSlice;
+export type AppState = MeetingsSlice & DocumentSlice & UiSlice & ExportSlice & ReviewSlice & DraftingSlice & CommentsSlice & SuggestionsSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createMeetingsSlice(...a),
@@ -18,4 +19,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createReviewSlice(...a),
   ...createDraftingSlice(...a),
   ...createCommentsSlice(...a),
+  ...createSuggestionsSlice(...a),
 }));

@@ -17,6 +17,12 @@ function describe(e: Audit['entries'][number]): string {
       return `${s('name')} (${s('mediaType')}, ${s('size')} bytes) sha256 ${s('sha256').slice(0, 16)}…`;
     case 'corrigendum':
       return s('corrigendum') ? `corrigendum ${s('corrigendum')} made` : `corrects ${s('corrects')}`;
+    case 'review-import':
+      return `reviewed copy ${s('fileName')} by ${s('reviewer')} (of revision ${s('baseRevision')}): ${s('suggestions')} suggestion(s), sha256 ${s('sha256').slice(0, 16)}…`;
+    case 'suggestions-accepted':
+      return `accepted ${Array.isArray(d['suggestionIds']) ? d['suggestionIds'].length : 0} suggestion(s) of ${s('reviewers')} into revision ${s('revisionId')}`;
+    case 'suggestions-rejected':
+      return `rejected ${Array.isArray(d['suggestionIds']) ? d['suggestionIds'].length : 0} suggestion(s) of ${s('reviewers')}${s('reason') ? ` — ${s('reason')}` : ''}`;
     default:
       return JSON.stringify(d).slice(0, 200);
   }

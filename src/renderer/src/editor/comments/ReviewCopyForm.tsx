@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { useAppStore } from '../../state/store';
+import { pickReviewedCopy } from '../suggestions/pick';
 
 /**
  * "Export review copy…": a Word document of the current version with every change since the chosen
@@ -56,6 +57,9 @@ export function ReviewCopyForm({ meetingId }: { meetingId: string }) {
       </label>
       <button type="submit" disabled={!base || state.kind === 'busy'}>
         Export review copy…
+      </button>
+      <button type="button" onClick={() => pickReviewedCopy()}>
+        Import reviewed copy…
       </button>
       {state.kind === 'done' && <p className="review-copy-done">Saved {state.path}</p>}
       {state.kind === 'error' && <p role="alert">{state.message}</p>}
