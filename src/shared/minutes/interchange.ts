@@ -7,6 +7,7 @@ import { Attribution, Organisation, Person } from './people';
 import { RichText, TextRun } from './richText';
 import { checkStructure, formatIssues } from './validate';
 import { CommentThread, CommentThreads } from './comments';
+import { MeetingFormatSchema } from './formatTemplate';
 
 /**
  * The `.minuta.json` file: `{ "format": "minuta", "version": 2, "meeting": …, "comments": [ … ] }`.
@@ -223,6 +224,7 @@ export function interchangeJsonSchema(): Record<string, unknown> {
     [blocks.GroupPart, 'GroupPart'],
     [blocks.QaTurn, 'QaTurn'],
     [blocks.Signatory, 'Signatory'],
+    [MeetingFormatSchema, 'MeetingFormat'],
     [blocks.RoutingStep, 'RoutingStep'],
     [blocks.ParagraphBlock, 'ParagraphBlock'],
     [blocks.ListBlock, 'ListBlock'],
