@@ -144,6 +144,7 @@ class Builder {
   private push(b: LayoutBlock): void {
     if ((b.kind === 'paragraph' || b.kind === 'heading') && !hasText(b.runs)) return;
     if (b.kind === 'list' && b.items.length === 0) return;
+    if (b.kind === 'title' && b.lines.length === 0) return;
     if (b.kind === 'signatures' && b.cells.length === 0) return;
     if (b.kind === 'routing' && b.steps.length === 0) return;
     if (this.source !== undefined) b.source = this.source;

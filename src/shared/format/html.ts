@@ -127,6 +127,13 @@ function comparisonNote(c: ComparisonNote): string {
   return `<section class="comparison"><p class="cmp-head">${escapeHtml(c.heading)}</p><p class="cmp-legend">${escapeHtml(c.legend)}</p>${notes}</section>`;
 }
 
+/** Which optional lines a signature grid's blocks have, and how many lines each block has in all. */
+function signatureLines(b: Extract<LayoutBlock, { kind: 'signatures' }>) {
+  const party = b.cells.some((c) => c.party);
+  const place = b.cells.some((c) => c.placeDate);
+  return { party, place, lines: 4 + (party ? 1 : 0) + (place ? 1 : 0) };
+}
+
 /** `attr`: attributes for the block's outer element (its data-block, or nothing). */
 function block(b: LayoutBlock, attr: string): string {
   switch (b.kind) {
@@ -139,18 +146,21 @@ function block(b: LayoutBlock, attr: string): string {
     case 'list':
       return list(b, attr);
     case 'signatures': {
+      // Every block of the grid has the same lines (an empty one where a signatory has no party or
+      // no place and date), so that a row's boxes line up.
+      const { party, place, lines } = signatureLines(b);
       const rows: string[] = [];
       for (let i = 0; i < b.cells.length; i += b.perRow) {
         const cells = b.cells.slice(i, i + b.perRow).map(
           (c) =>
-            `<div class="sig-cell">${c.party ? `<p class="sig-party">${runsHtml(c.party)}</p>` : ''}<p class="sig-role">${runsHtml(c.role)}</p>` +
+            `<div class="sig-cell">${party ? `<p class="sig-party">${runsHtml(c.party ?? [])}</p>` : ''}<p class="sig-role">${runsHtml(c.role)}</p>` +
             `<a class="sig-box" href="sig:${c.index}" title="${escapeHtml(c.field)}"></a>` +
             `<p class="sig-name">${runsHtml(c.name)}</p>` +
             `<div class="sig-titles">${c.titleLines.map((l) => `<p>${runsHtml(l)}</p>`).join('')}</div>` +
-            (c.placeDate ? `<p class="sig-place">${runsHtml(c.placeDate)}</p>` : '') +
+            (place ? `<p class="sig-place">${runsHtml(c.placeDate ?? [])}</p>` : '') +
             `</div>`,
         );
-        rows.push(`<div class="sig-row">${cells.join('')}</div>`);
+        rows.push(`<div class="sig-row${lines > 4 ? ` r${lines}` : ''}">${cells.join('')}</div>`);
       }
       const bar = b.cells.some((c) => signatureRuns(c).some((rs) => changed(rs))) ? ' c-bar' : '';
       return `<section class="signatures${bar}"${attr}>${rows.join('')}</section>`;
@@ -241,9 +251,8 @@ export function layoutRulesCss(doc: LayoutDocument): string {
     .join('\n');
   const [h1, h2, h3] = ty.headingSizesPt;
   const perRow = sig.perRow;
-  // A block's rows: role, box, name, titles, and the party above and the place and date below when any signatory has them.
-  const cells = doc.blocks.flatMap((b) => (b.kind === 'signatures' ? b.cells : []));
-  const sigRows = 4 + (cells.some((c) => c.party) ? 1 : 0) + (cells.some((c) => c.placeDate) ? 1 : 0);
+  // Grids whose blocks have a party line or a place-and-date line have five or six lines a block.
+  const longer = [...new Set(doc.blocks.flatMap((b) => (b.kind === 'signatures' ? [signatureLines(b).lines] : [])))].filter((l) => l > 4);
   return `@page {
   size: ${page.size};
   margin: ${top}mm ${right}mm ${bottom}mm ${left}mm;
@@ -276,13 +285,13 @@ ol.l-decimal-paren > li::marker { content: counter(list-item) ")\\a0\\a0"; }
 ${labelRules(doc)}.signatures { margin-top: 12pt; }
 /* One grid row per line of blocks; each block spans four subgrid rows (role, box, name, titles), so the
    boxes of a row line up even when one role label wraps onto two lines. */
-.sig-row { display: grid; grid-template-columns: repeat(${perRow}, minmax(0, 1fr)); grid-template-rows:${' auto'.repeat(sigRows)}; column-gap: ${n(sig.columnGapMm)}mm;
+.sig-row { display: grid; grid-template-columns: repeat(${perRow}, minmax(0, 1fr)); grid-template-rows: auto auto auto auto; column-gap: ${n(sig.columnGapMm)}mm;
   break-inside: avoid; page-break-inside: avoid; margin-bottom: ${n(sig.rowGapMm)}mm; }
-.sig-cell { display: grid; grid-row: span ${sigRows}; grid-template-rows: subgrid; min-width: 0; }
-.sig-role { text-align: center; margin: 0 0 2mm; align-self: end; }
+.sig-cell { display: grid; grid-row: span 4; grid-template-rows: subgrid; min-width: 0; }
+${longer.map((l) => `.sig-row.r${l} { grid-template-rows:${' auto'.repeat(l)}; }\n.sig-row.r${l} > .sig-cell { grid-row: span ${l}; }\n`).join('')}.sig-role { text-align: center; margin: 0 0 2mm; align-self: end; }
 .sig-box { display: block; height: ${n(sig.boxHeightMm)}mm; border: 0.5pt solid #777; margin: 0 0 2mm; text-decoration: none; }
 .sig-name { text-align: center; margin: 0 0 1mm; }
-${sigRows > 4 ? '.sig-party, .sig-place { text-align: center; margin: 0 0 2mm; }\n.sig-place { margin-top: 1mm; }\n' : ''}.sig-titles { text-align: center; font-size: ${n(ty.signatureTitleSizePt)}pt; line-height: 1.3; }
+${longer.length > 0 ? '.sig-party, .sig-place { text-align: center; margin: 0 0 2mm; }\n.sig-place { margin-top: 1mm; }\n' : ''}.sig-titles { text-align: center; font-size: ${n(ty.signatureTitleSizePt)}pt; line-height: 1.3; }
 .sig-titles p { margin: 0 0 1mm; }
 .routing { margin-top: 14pt; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: ${n(routing.columnGapMm)}mm; row-gap: 8mm; }
 .route { break-inside: avoid; page-break-inside: avoid; }

@@ -25,7 +25,7 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
-import type { ChangeMark, LabelStyle, LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, LayoutStyle, Run, Script } from '../../../shared/format';
+import type { ChangeMark, LabelStyle, LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, LayoutStyle, Run, Script, SignatureCell } from '../../../shared/format';
 import { SCRIPTS, labelParts, signatureRuns } from '../../../shared/format';
 import { fontSfnt } from '../fonts';
 import { type PlacedComments, type ReviewThread, placeComments } from './review';
@@ -219,7 +219,9 @@ const WORD_FORMAT = { '1': LevelFormat.DECIMAL, a: LevelFormat.LOWER_LETTER, A: 
 
 function levels(kind: ListKind, indentMm: number) {
   return [0, 1, 2, 3, 4, 5, 6, 7, 8].map((level) => {
-    const indent = { left: convertMillimetersToTwip(indentMm * (level + 1)), hanging: convertMillimetersToTwip(5) };
+    // Room for the label: the seeds' "1." and "1)" in 5 mm; wider labels ("(iv)", "viii.") in 8 mm.
+    const hangingMm = kind === 'bullet' || kind === '1.' || kind === '1)' ? 5 : 8;
+    const indent = { left: convertMillimetersToTwip(Math.max(indentMm * (level + 1), hangingMm)), hanging: convertMillimetersToTwip(hangingMm) };
     if (kind === 'bullet') {
       return {
         level,
@@ -375,7 +377,10 @@ class DocxBuilder {
     const inner = width - 2 * margin;
     const centred = (children: ParagraphChild[], keepNext: boolean) =>
       this.p({ children, alignment: AlignmentType.CENTER, keepNext, keepLines: true, spacing: { after: 40 } });
-    const roleAndBox = (role: Run[]) =>
+    // A party line ("For the Government of …") sits above the role in the same bottom-aligned row,
+    // which then has room for two lines of each, so that the boxes of a row still line up.
+    const withParty = b.cells.some((c) => c.party);
+    const roleAndBox = (c: SignatureCell) =>
       new Table({
         width: { size: inner, type: WidthType.DXA },
         columnWidths: [inner],
@@ -384,8 +389,15 @@ class DocxBuilder {
         rows: [
           new TableRow({
             cantSplit: true,
-            height: { value: convertMillimetersToTwip(geometry.roleHeightMm), rule: HeightRule.ATLEAST },
-            children: [new TableCell({ width: { size: inner, type: WidthType.DXA }, borders: NO_BORDERS, verticalAlign: VerticalAlignTable.BOTTOM, children: [centred(runs(role, this.rev), true)] })],
+            height: { value: convertMillimetersToTwip(geometry.roleHeightMm * (withParty ? 2 : 1)), rule: HeightRule.ATLEAST },
+            children: [
+              new TableCell({
+                width: { size: inner, type: WidthType.DXA },
+                borders: NO_BORDERS,
+                verticalAlign: VerticalAlignTable.BOTTOM,
+                children: [...(c.party ? [centred(runs(c.party, this.rev), true)] : []), centred(runs(c.role, this.rev), true)],
+              }),
+            ],
           }),
           new TableRow({
             cantSplit: true,
@@ -404,8 +416,7 @@ class DocxBuilder {
             const c = line[col];
             const children: (Paragraph | Table)[] = c
               ? [
-                  ...(c.party ? [centred(runs(c.party, this.rev), true)] : []),
-                  roleAndBox(c.role),
+                  roleAndBox(c),
                   this.p({ children: runs(c.name, this.rev), alignment: AlignmentType.CENTER, keepLines: true, spacing: { before: 60, after: 40 } }),
                   ...c.titleLines.map((l) => centred(runs(l, this.rev, { size: this.style.typography.signatureTitleSizePt }), false)),
                   ...(c.placeDate ? [centred(runs(c.placeDate, this.rev), false)] : []),
