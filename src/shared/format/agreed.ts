@@ -16,8 +16,8 @@ import type {
 } from './layout';
 import { signatureRuns } from './layout';
 import { type Script, splitByScript } from './scripts';
-import { AGREED_FORMAT, type FormatTemplate, PAGE_SIZES, type TitleLineRole, counterText, formatLabel, templateFor, templateProblems } from './template';
-import { MinutaError, listProblems } from '../errors';
+import { AGREED_FORMAT, FORMAT_TEMPLATES, type FormatTemplate, PAGE_SIZES, type TitleLineRole, counterText, formatLabel, templateFor, templateProblems } from './template';
+import { MinutaError, excerpt, listProblems } from '../errors';
 
 /**
  * The agreed format: the one module that knows how minutes look. It turns a
@@ -437,6 +437,9 @@ function collectScripts(blocks: readonly LayoutBlock[]): Script[] {
  * the agreed format. Refused with `invalid`, naming the field, when it is not a valid template.
  */
 export function resolveTemplate(meeting: Pick<Meeting, 'format'>, template?: FormatTemplate): FormatTemplate {
+  if (!template && meeting.format && !Object.hasOwn(FORMAT_TEMPLATES, meeting.format.template)) {
+    throw new MinutaError('invalid', `Unknown format template "${excerpt(String(meeting.format.template))}"`, 'format.template');
+  }
   const t = template ?? templateFor(meeting.format);
   const problems = templateProblems(t);
   if (problems.length > 0) {

@@ -284,6 +284,11 @@ class Merger {
     const ao = a as unknown as Obj;
     const bo = b as unknown as Obj;
     for (const k of new Set([...Object.keys(bo), ...Object.keys(ao)])) {
+      // The comparison is printed in the newer version's format (a change of format is listed in the note).
+      if (k === 'format') {
+        if (b.format) out[k] = b.format;
+        continue;
+      }
       out[k] = k === 'id' ? b.id : this.field(ao[k], bo[k], 'meeting', k, k, 'kept', undefined, undefined);
     }
     return out as unknown as Meeting;
