@@ -174,6 +174,11 @@ describe('an invalid template', () => {
     expect((err2 as Error).message).toContain('page: must contain {page} and then {pages}');
   });
 
+  it('an unknown template name (a meeting that skipped validation) is refused as invalid, naming format.template', async () => {
+    const err = await layoutMeeting({ ...m, format: { template: 'un-summary-record' } } as unknown as Meeting).catch((e: unknown) => e);
+    expect(isMinutaError(err) && [err.code, err.path]).toEqual(['invalid', 'format.template']);
+  });
+
   it('in a minutes file is refused on import, naming the field; an unknown field too', () => {
     const file = (format: unknown) => JSON.stringify({ format: 'minuta', version: 1, meeting: { ...m, format } });
     const tooMany = parseInterchange(file({ template: 'bilateral', overrides: { signatures: { perRow: 7 } } }));
