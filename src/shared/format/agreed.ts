@@ -437,6 +437,18 @@ function collectScripts(blocks: readonly LayoutBlock[]): Script[] {
  * the agreed format. Refused with `invalid`, naming the field, when it is not a valid template.
  */
 export function resolveTemplate(meeting: Pick<Meeting, 'format'>, template?: FormatTemplate): FormatTemplate {
+  // The live preview lays the document out after every pause in typing: a template (or a meeting's
+  // format choice, unchanged between edits) is resolved and validated once.
+  const key = template ?? meeting.format ?? AGREED_FORMAT;
+  const known = resolvedTemplates.get(key);
+  if (known) return known;
+  const t = resolveAndCheck(meeting, template);
+  resolvedTemplates.set(key, t);
+  return t;
+}
+const resolvedTemplates = new WeakMap<object, FormatTemplate>();
+
+function resolveAndCheck(meeting: Pick<Meeting, 'format'>, template: FormatTemplate | undefined): FormatTemplate {
   if (!template && meeting.format && !Object.hasOwn(FORMAT_TEMPLATES, meeting.format.template)) {
     throw new MinutaError('invalid', `Unknown format template "${excerpt(String(meeting.format.template))}"`, 'format.template');
   }
