@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBrowser, withApp } from './harness';
@@ -6,7 +7,7 @@ import { createMeeting, field, openMeeting, screenshot, stored, waitSaved } from
 
 const browser = useBrowser();
 
-const previewText = (page: import('playwright-core').Page) => page.frameLocator('.paged-preview-frame').locator('body').innerText();
+const previewText = (page: Page) => page.frameLocator('.paged-preview-frame').locator('body').innerText();
 
 describe('the Format panel of a meeting', () => {
   it('chooses the template and its common choices as saved edits, the preview follows; a format saved by name applies to the next meeting', async () => {
