@@ -232,6 +232,7 @@ describe('settings', () => {
         initials: 'AS',
         spellcheckLanguages: ['en-GB'],
         trustAnchors: '',
+        formatTemplates: [],
       });
       await openMeeting(page, id);
       await page.locator('.blk-paragraph [data-field]').first().click();

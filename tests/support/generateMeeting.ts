@@ -1,4 +1,5 @@
 import { LIMITS, validateMeeting, type Meeting } from '../../src/shared/minutes';
+import { FORMAT_TEMPLATE_NAMES, LABEL_STYLES, type MeetingFormat } from '../../src/shared/format';
 import { DATE_PATTERN_SOURCE, ID_PATTERN_SOURCE, type JsonSchema, def, refName, site } from './meetingSchema';
 
 /**
@@ -179,7 +180,25 @@ class Generator {
     }
   }
 
+  /**
+   * A meeting's format choice: a built-in template and, often, overrides of what changes the printed
+   * words around the text (numbering, label styles, signatures per row, page furniture). The title
+   * block keeps every line in its order, so that every stored string is still printed where expected.
+   */
+  format(): MeetingFormat {
+    const template = this.pick(FORMAT_TEMPLATE_NAMES);
+    if (this.chance(0.3)) return { template };
+    const overrides: NonNullable<MeetingFormat['overrides']> = {};
+    if (this.chance(0.6)) overrides.headings = { section: this.pick(['none', ...LABEL_STYLES] as const), session: this.pick(['label', '1.1', 'none'] as const) };
+    if (this.chance(0.6)) overrides.paragraphs = { numbering: this.pick(['none', 'continuous', 'per-section', 'per-session'] as const), style: this.pick(LABEL_STYLES) };
+    if (this.chance(0.5)) overrides.lists = { decimal: this.pick(LABEL_STYLES), 'decimal-paren': this.pick(LABEL_STYLES) };
+    if (this.chance(0.5)) overrides.signatures = { perRow: this.int(1, 4), party: this.pick(['For {party}', 'For the Government of {party}']) };
+    if (this.chance(0.4)) overrides.furniture = { marking: this.pick(['', 'CONFIDENTIAL', 'RESTRICTED']), pageNumbers: this.chance(0.7), fingerprint: this.chance(0.7) };
+    return { template, overrides };
+  }
+
   private named(name: string, ctx: Ctx): unknown {
+    if (name === 'MeetingFormat') return this.format();
     if (name === 'RichText') return this.richText();
     if (name === 'DateRange') {
       const start = this.date();
@@ -219,7 +238,8 @@ class Generator {
       if (name === 'Meeting' && key === 'organisations') this.organisations = (out[key] as { id: string }[]).map((o) => o.id);
     }
     if (name === 'Delegation') this.delegations.push(out.id as string);
-    // The one rule of the schemas that JSON Schema does not carry (a refine): a signatory has a person or a name.
+    // The one rule of the schemas that JSON Schema does not carry (a refine): a signatory has a person or a name
+    // (or an office alone, which the generator leaves to the hand-written tests).
     if (name === 'Signatory' && out.personId === undefined && out.name === undefined) out.name = this.phrase(4);
     return out;
   }

@@ -1,4 +1,4 @@
-import type { LayoutDocument, LayoutList, ListItem, Run } from '../../src/shared/format';
+import { type LayoutDocument, type LayoutList, type ListItem, type Run, signatureRuns } from '../../src/shared/format';
 
 /** One printed line of a layout tree (a paragraph, heading, list item, title line, cell line…), with what it is. */
 export interface LayoutLine {
@@ -37,7 +37,7 @@ export function layoutLines(doc: LayoutDocument): LayoutLine[] {
         list(b);
         break;
       case 'signatures':
-        for (const c of b.cells) for (const l of [c.role, c.name, ...c.titleLines]) out.push({ kind: 'signature', text: str(l) });
+        for (const c of b.cells) for (const l of signatureRuns(c)) out.push({ kind: 'signature', text: str(l) });
         break;
       case 'routing':
         for (const s of b.steps) for (const l of [s.headline, s.placeDate, s.signerRole]) out.push({ kind: 'routing', text: str(l) });
@@ -59,7 +59,7 @@ export function layoutRuns(doc: LayoutDocument): Run[] {
     if (b.kind === 'title') b.lines.forEach((l) => out.push(...l.runs));
     else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(...b.runs);
     else if (b.kind === 'list') list(b);
-    else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach((l) => out.push(...l)));
+    else if (b.kind === 'signatures') b.cells.forEach((c) => signatureRuns(c).forEach((l) => out.push(...l)));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach((l) => out.push(...l)));
   }
   return out;

@@ -55,6 +55,14 @@ export const ID_PATTERN_SOURCE = def('Meeting').properties!.id!.pattern!;
 export const DATE_PATTERN_SOURCE = def('DateRange').properties!.start!.pattern!;
 
 /**
+ * Definitions the generator makes with a generator of their own instead of walking their schema, and
+ * whose facets are therefore not counted here: a meeting's format choice (MeetingFormat) is a whole
+ * template's worth of enums and numbers, of which the generator picks the choices that change what is
+ * printed (generateMeeting.ts, `format()`); its presence and absence are still counted.
+ */
+export const OWN_GENERATORS: ReadonlySet<string> = new Set(['MeetingFormat']);
+
+/**
  * Facets of the schema a generator must produce at least once, as strings:
  * "Meeting.body→SessionBlock" (a block type where blocks may stand), "ListBlock.numbering=none" (an
  * enum value), "Bullet.country?present" / "?absent" (an optional field), "TextRun.bold=true".
@@ -65,7 +73,7 @@ export function schemaFacets(): Set<string> {
   const visit = (schema: JsonSchema, at: string): void => {
     if (schema.$ref) {
       const name = refName(schema.$ref);
-      if (seen.has(name)) return;
+      if (seen.has(name) || OWN_GENERATORS.has(name)) return;
       seen.add(name);
       return visit(def(name), name);
     }
@@ -97,6 +105,7 @@ export function valueFacets(meeting: unknown, into = new Set<string>()): Set<str
   const visit = (schema: JsonSchema, value: unknown, at: string): void => {
     if (schema.$ref) {
       const name = refName(schema.$ref);
+      if (OWN_GENERATORS.has(name)) return;
       return visit(def(name), value, name);
     }
     if (schema.oneOf) {

@@ -66,6 +66,8 @@ export const RULES: Record<string, Rule> = {
   'NextMeetingBlock.place': skip('data beside the text, which says where'),
   'SigningBlock.place': skip('data beside the signing statement'),
   'SigningBlock.date': skip('data beside the signing statement'),
+  'Meeting.format': skip('how the minutes look (a format template and its overrides), not what they say'),
+  'Signatory.date': { print: (v, _p, _m, emit) => emit(writeDate(v as string)) },
   'Signatory.personId': { print: (v, _p, m, emit) => emit(person(m, v) && personDisplayName(person(m, v)!)) },
   'Signatory.name': {
     // The editor keeps the two exclusive; a file that has both prints the register's name.

@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-const ana = { name: 'Ana Souza', organisation: 'MRC Secretariat', initials: 'AS', spellcheckLanguages: ['en-GB' as const], trustAnchors: '' };
+const ana = { name: 'Ana Souza', organisation: 'MRC Secretariat', initials: 'AS', spellcheckLanguages: ['en-GB' as const], trustAnchors: '', formatTemplates: [] };
 
 describe('settings file', () => {
   it('gives the defaults and no notice when there is no file (the first start)', () => {
@@ -34,6 +34,7 @@ describe('settings file', () => {
     ['a wrong type', JSON.stringify({ ...ana, name: 42 }), /name: /],
     ['an unknown key', JSON.stringify({ ...ana, colour: 'red' }), /colour/],
     ['an unknown language', JSON.stringify({ ...ana, spellcheckLanguages: ['xx-XX'] }), /spellcheckLanguages/],
+    ['a saved format with five signatures a row', JSON.stringify({ ...ana, formatTemplates: [{ name: 'Wide', format: { template: 'agreed', overrides: { signatures: { perRow: 5 } } } }] }), /formatTemplates\.0\.format\.overrides\.signatures\.perRow/],
     ['too large', 'x'.repeat(70_000), /larger than/],
   ])('gives the defaults and a bounded notice naming the problem for a file that is %s, and leaves it as it is', (_what, content, why) => {
     writeFileSync(path, content);
@@ -52,6 +53,15 @@ describe('settings file', () => {
   it('fills fields a later version added with their defaults', () => {
     writeFileSync(path, JSON.stringify({ name: 'Ana', organisation: '', initials: '' }));
     expect(loadSettings(path).settings).toEqual({ ...DEFAULT_SETTINGS, name: 'Ana' });
+  });
+
+  it('keeps formats saved by name, and refuses two of one name', () => {
+    const joint = { ...ana, formatTemplates: [{ name: 'Joint commission', format: { template: 'bilateral' as const, overrides: { furniture: { marking: 'RESTRICTED' } } } }] };
+    saveSettings(path, joint);
+    expect(loadSettings(path).settings).toEqual(joint);
+    expect(() => saveSettings(path, { ...joint, formatTemplates: [...joint.formatTemplates, ...joint.formatTemplates] })).toThrow(
+      expect.objectContaining({ code: 'invalid', message: expect.stringMatching(/formatTemplates/) }),
+    );
   });
 
   it('refuses to save an invalid value (invalid, naming the field) and keeps the file', () => {

@@ -11,6 +11,7 @@ export interface Preview {
   title: string;
   fingerprint: string;
   draftMark?: string;
+  marking?: string;
   pageLabel: { before: string; between: string; after: string };
   fingerprintLabel: string;
   /** Page geometry for the paged preview, in millimetres. */

@@ -15,7 +15,10 @@ import type {
   SignatureCell,
   TitleLine,
 } from './layout';
+import { signatureRuns } from './layout';
 import { type Script, splitByScript } from './scripts';
+import { AGREED_FORMAT, FORMAT_TEMPLATES, type FormatTemplate, PAGE_SIZES, type TitleLineRole, counterText, formatLabel, templateFor, templateProblems } from './template';
+import { MinutaError, excerpt, listProblems } from '../errors';
 
 /**
  * The agreed format: the one module that knows how minutes look. It turns a
@@ -28,120 +31,8 @@ import { type Script, splitByScript } from './scripts';
  * square brackets is left out when a value it names is blank ("Answer[ ({label})]").
  */
 
-/** How decisions and recorded votes print (see `Builder.decision`). */
-export interface DecisionWords {
-  /** The heading line made from the data, when the minutes give no heading line of their own. */
-  heading: string;
-  /** Before an agreement or recommendation marked as a decision that has a number: "Decision 1/2019:". */
-  bulletNumber: string;
-  /** How a vote prints unless the decision says ('names' or 'tally'). */
-  votePrint: 'names' | 'tally';
-  outcome: Record<'adopted' | 'rejected' | 'deferred' | 'noted', string>;
-  /** The tally style's sentences: by consensus; by notation vote (no names recorded); with the count; a vote without names. */
-  consensus: string;
-  notation: string;
-  tally: string;
-  plain: string;
-  /** "9 votes", "1 abstention", "1 absent": singular and plural. */
-  votes: readonly [string, string];
-  abstentions: readonly [string, string];
-  absent: readonly [string, string];
-  /** The names style's lines; `absent` is never printed (FOMC practice), the others when their list has names. */
-  names: { for: string; against: string; abstaining: string };
-  /** Joining names: "A and B", "A, B, and C". */
-  pair: string;
-  separator: string;
-  last: string;
-}
-
-export interface FormatTemplate {
-  /** Section letters: "A. ", "B. ", … (index 0 → "A"). */
-  sectionLabel: string;
-  session: string;
-  group: string;
-  question: string;
-  answer: string;
-  suggestion: string;
-  /** A remark's speaker label is followed by this. */
-  speakerSeparator: string;
-  countryRemark: string;
-  /** A presentation's heading made from its data, when the minutes give no heading line of their own. */
-  presentation: string;
-  recommendation: string;
-  implementationByCountry: string;
-  collaboration: string;
-  routing: { submitted: string; 'seen-and-submitted': string };
-  /** Under a routing step, between who signed it (once recorded: `signedBy`) and the role: "Keo Sophal, Minute taker". */
-  routingSignerSeparator: string;
-  /** Above the title of a corrigendum: the sealed minutes it corrects. */
-  corrigendum: string;
-  placeDate: string;
-  months: readonly string[];
-  page: string;
-  fingerprint: string;
-  /** A signature copy's footer, after the fingerprint: which named version, approved or sealed. */
-  copyLabel: string;
-  /** The closing note of a signature copy: the full fingerprint, and the audit log's head when sealed. */
-  copyNote: string;
-  auditNote: string;
-  /** The signature field of a routing step whose signer signs ("Routing 1: Secretary-General"). */
-  routingField: string;
-  draftMark: string;
-  decision: DecisionWords;
-  /** Signature blocks per row of the grid. */
-  signaturesPerRow: number;
-  marginsMm: [number, number, number, number];
-}
-
-/** The form both seeds share (the 2018 long form and the 2019 short form differ only in their content). */
-export const AGREED_FORMAT: FormatTemplate = {
-  sectionLabel: '{letter}. {heading}',
-  session: 'Session {n}[: {title}]',
-  group: 'Group {n}[: {theme}]',
-  question: 'Question[ ({label})]',
-  answer: 'Answer[ ({label})]',
-  suggestion: '[({label})]',
-  speakerSeparator: ': ',
-  countryRemark: '[{country}:]',
-  presentation: 'Presentation[ by {presenter}][ ({organisation})][: {title}]',
-  recommendation: 'Recommendation:',
-  implementationByCountry: 'Implementation by country:',
-  collaboration: 'Collaboration:',
-  routing: {
-    submitted: 'Submitted[ to {recipient}][, {purpose}]',
-    'seen-and-submitted': 'Seen, and submitted[ to {recipient}][, {purpose}]',
-  },
-  routingSignerSeparator: ', ',
-  corrigendum: 'Corrigendum[ to {title}][ ({version})]',
-  placeDate: '[{place}, ]{date}',
-  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  page: 'Page {page} of {pages}',
-  fingerprint: 'Fingerprint {short}',
-  copyLabel: '{label} · Version “{version}” ({state})',
-  copyNote: 'Signature copy of version “{version}” ({state}). Fingerprint (SHA-256 of the record embedded in this file): {fingerprint}',
-  auditNote: 'Audit log head: {hash} ({length} entries)',
-  routingField: 'Routing {n}: {role}',
-  draftMark: 'DRAFT',
-  decision: {
-    heading: '[{number} ][({details})]',
-    bulletNumber: '[{number}:]',
-    votePrint: 'tally',
-    outcome: { adopted: 'Adopted', rejected: 'Rejected', deferred: 'Deferred', noted: 'Noted' },
-    consensus: '{outcome} by consensus.',
-    notation: '{outcome} by notation vote.',
-    tally: '{outcome} by {for} to {against}[, with {others}].',
-    plain: '{outcome}.',
-    votes: ['{n} vote', '{n} votes'],
-    abstentions: ['{n} abstention', '{n} abstentions'],
-    absent: ['{n} absent', '{n} absent'],
-    names: { for: 'Voting for this action: {names}.', against: 'Voting against this action: {names}.', abstaining: 'Abstaining: {names}.' },
-    pair: ' and ',
-    separator: ', ',
-    last: ', and ',
-  },
-  signaturesPerRow: 3,
-  marginsMm: [22, 20, 22, 25],
-};
+export type { DecisionWords, FormatTemplate } from './template';
+export { AGREED_FORMAT } from './template';
 
 /** A clean signature copy of one named version (see src/main/export/signatureCopy.ts). */
 export interface SignatureCopyInfo {
@@ -231,6 +122,10 @@ const para = (style: ParagraphStyle, r: Run[], keepWithNext = false): LayoutPara
 class Builder {
   readonly blocks: LayoutBlock[] = [];
   private sectionIndex = 0;
+  /** The current section's number without punctuation ("2", "B"), for sessions numbered "2.1". */
+  private sectionNumber = '';
+  /** Numbered paragraphs: the last number given (restarted per the template's paragraph numbering). */
+  private paragraphNumber = 0;
   private readonly people: Map<string, Meeting['people'][number]>;
   private readonly fieldNames = new Set<string>();
   private signatureIndex = 0;
@@ -250,9 +145,13 @@ class Builder {
   private push(b: LayoutBlock): void {
     if ((b.kind === 'paragraph' || b.kind === 'heading') && !hasText(b.runs)) return;
     if (b.kind === 'list' && b.items.length === 0) return;
+    if (b.kind === 'title' && b.lines.length === 0) return;
     if (b.kind === 'signatures' && b.cells.length === 0) return;
     if (b.kind === 'routing' && b.steps.length === 0) return;
     if (this.source !== undefined) b.source = this.source;
+    if (b.kind === 'paragraph' && b.style === 'body' && this.t.paragraphs.numbering !== 'none') {
+      b.number = formatLabel(this.t.paragraphs.style, ++this.paragraphNumber);
+    }
     this.blocks.push(b);
   }
 
@@ -263,14 +162,18 @@ class Builder {
       if (hasText(rs)) lines.lines.push({ role, runs: rs });
     };
     const corrected = titleBlock.corrigendumTo;
-    if (corrected) line('corrigendum', text(fill(this.t.corrigendum, { title: corrected.title, version: corrected.version ?? '' }), { bold: true }));
-    line('label', runs(titleBlock.label, { bold: true }));
-    line('title', runs(titleBlock.title, { bold: true }));
-    line('joiner', runs(titleBlock.joiner, { bold: true }));
-    line('theme', runs(titleBlock.theme, { bold: true }));
-    line('date', text(writeDateRange(dates.start, dates.end, this.t), { bold: true }));
-    // A draft may not name its venue yet: print what is known, never a stray comma.
-    line('place', text(joinParts([venue.city, venue.country], ', '), { bold: true }));
+    // Every line the format can make, printed in the template's order (or not at all).
+    const made: Record<TitleLineRole, () => Run[]> = {
+      corrigendum: () => (corrected ? text(fill(this.t.corrigendum, { title: corrected.title, version: corrected.version ?? '' }), { bold: true }) : []),
+      label: () => runs(titleBlock.label, { bold: true }),
+      title: () => runs(titleBlock.title, { bold: true }),
+      joiner: () => runs(titleBlock.joiner, { bold: true }),
+      theme: () => runs(titleBlock.theme, { bold: true }),
+      date: () => text(writeDateRange(dates.start, dates.end, this.t), { bold: true }),
+      // A draft may not name its venue yet: print what is known, never a stray comma.
+      place: () => text(joinParts([venue.city, venue.country], ', '), { bold: true }),
+    };
+    for (const role of this.t.titleBlock.lines) line(role, made[role]());
     this.push(lines);
   }
 
@@ -279,12 +182,28 @@ class Builder {
     if (b.type === 'section') {
       // A section without a heading prints none, and takes no letter: the letters stay A, B, C.
       if (hasText(b.heading)) {
-        const letter = String.fromCharCode(65 + (this.sectionIndex++ % 26));
-        this.push({ kind: 'heading', level: 1, runs: this.words(this.t.sectionLabel, { letter, heading: runs(b.heading, { bold: true }) }) });
+        const style = this.t.headings.section;
+        const n = ++this.sectionIndex;
+        this.sectionNumber = style === 'none' ? '' : counterText(style, n);
+        if (this.t.paragraphs.numbering === 'per-section') this.paragraphNumber = 0;
+        const heading = runs(b.heading, { bold: true });
+        this.push({ kind: 'heading', level: 1, runs: style === 'none' ? heading : this.words(this.t.sectionLabel, { letter: formatLabel(style, n), heading }) });
       }
       b.blocks.forEach((c) => this.block(c));
     } else if (b.type === 'session') {
-      this.push({ kind: 'heading', level: 2, runs: this.words(this.t.session, { n: b.number, title: runs(b.title, { bold: true }) }) });
+      const title = runs(b.title, { bold: true });
+      const numbered = this.t.headings.session;
+      if (this.t.paragraphs.numbering === 'per-session') this.paragraphNumber = 0;
+      this.push({
+        kind: 'heading',
+        level: 2,
+        runs:
+          numbered === 'label'
+            ? this.words(this.t.session, { n: b.number, title })
+            : numbered === '1.1'
+              ? this.words(this.t.sessionDecimal, { section: this.sectionNumber, n: b.number, title })
+              : title,
+      });
       b.items.forEach((c) => this.leaf(c));
     } else this.leaf(b);
   }
@@ -352,7 +271,8 @@ class Builder {
   }
 
   private list(items: readonly Bullet[], numbering: Numbering, level: number): LayoutList {
-    return { kind: 'list', numbering, level, items: this.bulletItems(items, level) };
+    const label = numbering === 'decimal' || numbering === 'decimal-paren' ? { label: this.t.lists[numbering] } : {};
+    return { kind: 'list', numbering, ...label, level, items: this.bulletItems(items, level) };
   }
 
   /** "Question (UN Women) Before, only women …": the label bold, run in with the first paragraph. */
@@ -467,15 +387,20 @@ class Builder {
         const cells: SignatureCell[] = b.signatories.map((s) => {
           const person = s.personId ? this.people.get(s.personId) : undefined;
           const name = person ? personDisplayName(person) : (s.name ?? '');
+          const date = s.date ? writeDate(s.date, this.t) : '';
+          // "[{place}, ]{date}": a place without a date prints alone, with no stray comma.
+          const placeDate = date ? fill(this.t.signatures.placeDate, { place: s.place ?? '', date }) : (s.place ?? '');
           return {
             index: ++this.signatureIndex,
             field: this.uniqueField(s.role),
+            ...(isBlank(s.party) ? {} : { party: text(fill(this.t.signatures.party, { party: s.party }), { bold: true }) }),
             role: text(s.role, { bold: true }),
             name: text(name, { bold: true }),
             titleLines: s.titleLines.filter((l) => !isBlank(l)).map((l) => text(l)),
+            ...(isBlank(placeDate) ? {} : { placeDate: text(placeDate) }),
           };
         });
-        this.push({ kind: 'signatures', perRow: this.t.signaturesPerRow, cells });
+        this.push({ kind: 'signatures', perRow: this.t.signatures.perRow, cells });
         break;
       }
       case 'routing':
@@ -533,15 +458,43 @@ function collectScripts(blocks: readonly LayoutBlock[]): Script[] {
     if (b.kind === 'title') b.lines.forEach((l) => add(l.runs));
     else if (b.kind === 'heading' || b.kind === 'paragraph') add(b.runs);
     else if (b.kind === 'list') walkList(b);
-    else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach(add));
+    else if (b.kind === 'signatures') b.cells.forEach((c) => signatureRuns(c).forEach(add));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach(add));
   }
   return (['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => used.has(s));
 }
 
+/**
+ * The template a layout uses: the one passed in, else the meeting's own choice (its `format`), else
+ * the agreed format. Refused with `invalid`, naming the field, when it is not a valid template.
+ */
+export function resolveTemplate(meeting: Pick<Meeting, 'format'>, template?: FormatTemplate): FormatTemplate {
+  // The live preview lays the document out after every pause in typing: a template (or a meeting's
+  // format choice, unchanged between edits) is resolved and validated once.
+  const key = template ?? meeting.format ?? AGREED_FORMAT;
+  const known = resolvedTemplates.get(key);
+  if (known) return known;
+  const t = resolveAndCheck(meeting, template);
+  resolvedTemplates.set(key, t);
+  return t;
+}
+const resolvedTemplates = new WeakMap<object, FormatTemplate>();
+
+function resolveAndCheck(meeting: Pick<Meeting, 'format'>, template: FormatTemplate | undefined): FormatTemplate {
+  if (!template && meeting.format && !Object.hasOwn(FORMAT_TEMPLATES, meeting.format.template)) {
+    throw new MinutaError('invalid', `Unknown format template "${excerpt(String(meeting.format.template))}"`, 'format.template');
+  }
+  const t = template ?? templateFor(meeting.format);
+  const problems = templateProblems(t);
+  if (problems.length > 0) {
+    throw new MinutaError('invalid', `The format template is invalid: ${listProblems(problems.map((p) => `${p.path}: ${p.message}`))}`, `template.${problems[0]!.path}`);
+  }
+  return t;
+}
+
 /** The minutes as the agreed format lays them out. Async only because Web Crypto's digest is. */
 export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {}): Promise<LayoutDocument> {
-  const t = options.template ?? AGREED_FORMAT;
+  const t = resolveTemplate(meeting, options.template);
   const copy = options.copy;
   const b = new Builder(meeting, t, copy !== undefined);
   b.title();
@@ -565,10 +518,21 @@ export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {
       date: meeting.dates.end,
     },
     furniture: {
-      page: { size: 'A4', marginsMm: t.marginsMm },
+      page: { size: t.pageSetup.size, ...PAGE_SIZES[t.pageSetup.size], marginsMm: t.pageSetup.marginsMm },
       pageLabel: { before, between, after },
-      fingerprintLabel: copy ? fill(t.copyLabel, { label, version: copy.versionName, state: copy.state }) : label,
+      pageNumbers: t.furniture.pageNumbers,
+      // A signature copy always says which version it is; the fingerprint itself is the template's choice.
+      fingerprintLabel: copy ? fill(t.copyLabel, { label: t.furniture.fingerprint ? label : '', version: copy.versionName, state: copy.state }) : t.furniture.fingerprint ? label : '',
       draftMark: options.sealed || copy ? undefined : t.draftMark,
+      ...(isBlank(t.furniture.marking) ? {} : { marking: t.furniture.marking }),
+      ...(isBlank(t.furniture.symbol) ? {} : { symbol: t.furniture.symbol }),
+    },
+    style: {
+      typography: t.typography,
+      signatures: (({ perRow, boxHeightMm, roleHeightMm, columnGapMm, rowGapMm }) => ({ perRow, boxHeightMm, roleHeightMm, columnGapMm, rowGapMm }))(t.signatures),
+      routing: t.routingLayout,
+      listIndentMm: t.lists.indentMm,
+      paragraphIndentMm: t.paragraphs.indentMm,
     },
     blocks: b.blocks,
     scripts: collectScripts(b.blocks),

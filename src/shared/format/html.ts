@@ -1,5 +1,6 @@
-import type { ChangeKind, ChangeMark, ComparisonNote, LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Run } from './layout';
+import { type ChangeKind, type ChangeMark, type ComparisonNote, type LayoutBlock, type LayoutDocument, type LayoutList, type LayoutParagraph, type Run, signatureRuns } from './layout';
 import { SCRIPTS, type Script } from './scripts';
+import { LABEL_STYLES, type LabelStyle, labelParts } from './template';
 
 /**
  * Layout tree → one self-contained HTML document with print CSS. Mechanical:
@@ -82,25 +83,55 @@ const changed = (rs: readonly Run[], own?: ChangeMark) => own !== undefined || r
 const barClass = (rs: readonly Run[], own?: ChangeMark) => (changed(rs, own) ? ' c-bar' : '');
 
 function paragraph(p: LayoutParagraph, attr = ''): string {
-  const cls = [`p-${p.style}`, p.keepWithNext ? 'keep' : '', changed(p.runs, p.change) ? 'c-bar' : ''].filter(Boolean).join(' ');
-  return `<p class="${cls}"${attr}>${runsHtml(p.runs)}</p>`;
+  const cls = [`p-${p.style}`, p.number !== undefined ? 'p-numbered' : '', p.keepWithNext ? 'keep' : '', changed(p.runs, p.change) ? 'c-bar' : ''].filter(Boolean).join(' ');
+  const number = p.number !== undefined ? `<span class="p-num">${escapeHtml(p.number)}</span>` : '';
+  return `<p class="${cls}"${attr}>${number}${runsHtml(p.runs)}</p>`;
+}
+
+/** A numbered list's class: the seeds' two label styles keep their names; the others are named by their place in LABEL_STYLES. */
+const labelClass = (label: LabelStyle) => (label === '1.' ? 'l-decimal' : label === '1)' ? 'l-decimal-paren' : `l-n${LABEL_STYLES.indexOf(label)}`);
+const CSS_COUNTER = { '1': 'decimal', a: 'lower-alpha', A: 'upper-alpha', i: 'lower-roman', I: 'upper-roman' } as const;
+
+/** The markers of the label styles the document's lists use, beyond the two every stylesheet has. */
+function labelRules(doc: LayoutDocument): string {
+  const used = new Set<LabelStyle>();
+  const walk = (l: LayoutList) => {
+    if (l.label) used.add(l.label);
+    l.items.forEach((it) => it.children.forEach((c) => c.kind === 'list' && walk(c)));
+  };
+  doc.blocks.forEach((b) => b.kind === 'list' && walk(b));
+  return [...used]
+    .filter((label) => label !== '1.' && label !== '1)')
+    .map((label) => {
+      const { before, kind, after } = labelParts(label);
+      return `ol.${labelClass(label)} > li::marker { content: ${cssString(before)} counter(list-item, ${CSS_COUNTER[kind]}) ${cssString(`${after}\u00a0\u00a0`)}; }\n`;
+    })
+    .join('');
 }
 
 function list(l: LayoutList, attr = ''): string {
   const tag = l.numbering === 'bullet' || l.numbering === 'none' ? 'ul' : 'ol';
+  const cls = l.label ? labelClass(l.label) : `l-${l.numbering}`;
   const items = l.items
     .map((it) => {
       const bar = changed(it.runs, it.change) ? ' class="c-bar"' : '';
       return `<li${bar}><p>${runsHtml(it.runs)}</p>${it.children.map((c) => (c.kind === 'list' ? list(c) : paragraph(c))).join('')}</li>`;
     })
     .join('');
-  return `<${tag} class="l-${l.numbering} lv${Math.min(l.level, 3)}"${attr}>${items}</${tag}>`;
+  return `<${tag} class="${cls} lv${Math.min(l.level, 3)}"${attr}>${items}</${tag}>`;
 }
 
 /** What a comparison's redline says before the minutes: what is compared, how changes look, unprinted changes. */
 function comparisonNote(c: ComparisonNote): string {
   const notes = c.notes.length ? `<ul class="cmp-notes">${c.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
   return `<section class="comparison"><p class="cmp-head">${escapeHtml(c.heading)}</p><p class="cmp-legend">${escapeHtml(c.legend)}</p>${notes}</section>`;
+}
+
+/** Which optional lines a signature grid's blocks have, and how many lines each block has in all. */
+function signatureLines(b: Extract<LayoutBlock, { kind: 'signatures' }>) {
+  const party = b.cells.some((c) => c.party);
+  const place = b.cells.some((c) => c.placeDate);
+  return { party, place, lines: 4 + (party ? 1 : 0) + (place ? 1 : 0) };
 }
 
 /** `attr`: attributes for the block's outer element (its data-block, or nothing). */
@@ -115,19 +146,23 @@ function block(b: LayoutBlock, attr: string): string {
     case 'list':
       return list(b, attr);
     case 'signatures': {
+      // Every block of the grid has the same lines (an empty one where a signatory has no party or
+      // no place and date), so that a row's boxes line up.
+      const { party, place, lines } = signatureLines(b);
       const rows: string[] = [];
       for (let i = 0; i < b.cells.length; i += b.perRow) {
         const cells = b.cells.slice(i, i + b.perRow).map(
           (c) =>
-            `<div class="sig-cell"><p class="sig-role">${runsHtml(c.role)}</p>` +
+            `<div class="sig-cell">${party ? `<p class="sig-party">${runsHtml(c.party ?? [])}</p>` : ''}<p class="sig-role">${runsHtml(c.role)}</p>` +
             `<a class="sig-box" href="sig:${c.index}" title="${escapeHtml(c.field)}"></a>` +
             `<p class="sig-name">${runsHtml(c.name)}</p>` +
             `<div class="sig-titles">${c.titleLines.map((l) => `<p>${runsHtml(l)}</p>`).join('')}</div>` +
+            (place ? `<p class="sig-place">${runsHtml(c.placeDate ?? [])}</p>` : '') +
             `</div>`,
         );
-        rows.push(`<div class="sig-row">${cells.join('')}</div>`);
+        rows.push(`<div class="sig-row${lines > 4 ? ` r${lines}` : ''}">${cells.join('')}</div>`);
       }
-      const bar = b.cells.some((c) => [c.role, c.name, ...c.titleLines].some((rs) => changed(rs))) ? ' c-bar' : '';
+      const bar = b.cells.some((c) => signatureRuns(c).some((rs) => changed(rs))) ? ' c-bar' : '';
       return `<section class="signatures${bar}"${attr}>${rows.join('')}</section>`;
     }
     case 'routing':
@@ -185,41 +220,62 @@ export function layoutCss(doc: LayoutDocument, opts: HtmlOptions): string {
   return `${fontFaceCss(doc.scripts, opts)}\n${layoutRulesCss(doc)}`;
 }
 
+/** A CSS length from a number, as written by hand ("11pt", "11.5pt"). */
+const n = (v: number) => String(Number(v.toFixed(3)));
+
 /** The print stylesheet without its @font-face rules (fontFaceCss): everything that depends on the document. */
 export function layoutRulesCss(doc: LayoutDocument): string {
-  const [top, right, bottom, left] = doc.furniture.page.marginsMm;
-  const { before, between, after } = doc.furniture.pageLabel;
-  const draft = doc.furniture.draftMark;
+  const { page, pageLabel, pageNumbers, fingerprintLabel, draftMark: draft, marking, symbol } = doc.furniture;
+  const [top, right, bottom, left] = page.marginsMm;
+  const { before, between, after } = pageLabel;
+  const { typography: ty, signatures: sig, routing } = doc.style;
+  const sans = FAMILY_STACK('latin');
+  const box = (area: string, content: string, font: string, rest = '') => `  @${area} { content: ${content}; font: ${font}; ${rest}}\n`;
+  // The page boxes the template fills: fingerprint and page number in the footer, the draft mark top
+  // right, a classification marking top and bottom centre, the document symbol top left.
+  const boxes =
+    (fingerprintLabel ? box('bottom-left', cssString(fingerprintLabel), `${n(ty.fingerprintSizePt)}pt ${sans}`, 'color: #555; vertical-align: top; padding-top: 4mm; ') : '') +
+    (pageNumbers
+      ? box('bottom-right', `${cssString(before)} counter(page) ${cssString(between)} counter(pages) ${cssString(after)}`, `${n(ty.pageNumberSizePt)}pt ${sans}`, 'vertical-align: top; padding-top: 4mm; ')
+      : '') +
+    (marking
+      ? box('top-center', cssString(marking), `bold ${n(ty.markSizePt)}pt ${sans}`) + box('bottom-center', cssString(marking), `bold ${n(ty.markSizePt)}pt ${sans}`, 'vertical-align: top; padding-top: 3mm; ')
+      : '') +
+    (symbol ? box('top-left', cssString(symbol), `${n(ty.pageNumberSizePt)}pt ${sans}`) : '');
+  const scriptRules = (['khmer', 'lao', 'myanmar'] as const)
+    .map((s) => `.s-${s} { font-family: ${FAMILY_STACK(s)}; line-height: ${n(ty.scriptLineHeights[s] ?? ty.lineHeight)}; }`)
+    .join('\n');
+  const titleSizes = (['corrigendum', 'label', 'title', 'joiner', 'theme', 'date', 'place'] as const)
+    .filter((r) => ty.titleSizesPt[r] !== undefined)
+    .map((r) => `.t-${r} { font-size: ${n(ty.titleSizesPt[r]!)}pt; }`)
+    .join('\n');
+  const [h1, h2, h3] = ty.headingSizesPt;
+  const perRow = sig.perRow;
+  // Grids whose blocks have a party line or a place-and-date line have five or six lines a block.
+  const longer = [...new Set(doc.blocks.flatMap((b) => (b.kind === 'signatures' ? [signatureLines(b).lines] : [])))].filter((l) => l > 4);
   return `@page {
-  size: A4;
+  size: ${page.size};
   margin: ${top}mm ${right}mm ${bottom}mm ${left}mm;
-  @bottom-left { content: ${cssString(doc.furniture.fingerprintLabel)}; font: 7.5pt ${FAMILY_STACK('latin')}; color: #555; vertical-align: top; padding-top: 4mm; }
-  @bottom-right { content: ${cssString(before)} counter(page) ${cssString(between)} counter(pages) ${cssString(after)}; font: 9pt ${FAMILY_STACK('latin')}; vertical-align: top; padding-top: 4mm; }
-  ${draft ? `@top-right { content: ${cssString(draft)}; font: bold 12pt ${FAMILY_STACK('latin')}; color: #b00020; }` : ''}
+${boxes}  ${draft ? `@top-right { content: ${cssString(draft)}; font: bold ${n(ty.markSizePt)}pt ${sans}; color: #b00020; }` : ''}
 }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: ${FAMILY_STACK('latin')}; font-size: 11pt; line-height: 1.4; color: #000; overflow-wrap: anywhere; }
-.s-khmer { font-family: ${FAMILY_STACK('khmer')}; line-height: 1.7; }
-.s-lao { font-family: ${FAMILY_STACK('lao')}; line-height: 1.7; }
-.s-myanmar { font-family: ${FAMILY_STACK('myanmar')}; line-height: 1.8; }
+body { margin: 0; font-family: ${sans}; font-size: ${n(ty.baseSizePt)}pt; line-height: ${n(ty.lineHeight)}; color: #000; overflow-wrap: anywhere; }
+${scriptRules}
 p { margin: 0 0 6pt; orphans: 2; widows: 2; }
 .p-body { text-align: justify; }
 .p-label { margin: 6pt 0 3pt; }
 .p-note { margin-top: 12pt; }
 .p-quote { margin: 0 10mm 6pt; text-align: justify; }
-.keep { break-after: avoid; }
+${doc.blocks.some((b) => b.kind === 'paragraph' && b.number !== undefined) ? `.p-numbered { padding-left: ${n(doc.style.paragraphIndentMm)}mm; text-indent: -${n(doc.style.paragraphIndentMm)}mm; }\n.p-num { display: inline-block; min-width: ${n(doc.style.paragraphIndentMm)}mm; text-indent: 0; }\n` : ''}.keep { break-after: avoid; }
 header.title { text-align: center; margin: 0 0 14pt; }
 header.title p { margin: 0 0 5pt; }
-.t-corrigendum { font-size: 12pt; }
-.t-label { font-size: 14pt; }
-.t-title { font-size: 13pt; }
-.t-theme { font-size: 12pt; }
+${titleSizes}
 .t-date { margin-top: 8pt !important; }
 h2, h3, h4 { break-after: avoid; break-inside: avoid; margin: 0; font-weight: bold; }
-h2 { font-size: 11.5pt; margin: 14pt 0 6pt; }
-h3 { font-size: 11pt; margin: 10pt 0 5pt; }
-h4 { font-size: 11pt; margin: 8pt 0 4pt; }
-ul, ol { margin: 0 0 6pt; padding-left: 7mm; }
+h2 { font-size: ${n(h1)}pt; margin: 14pt 0 6pt; }
+h3 { font-size: ${n(h2)}pt; margin: 10pt 0 5pt; }
+h4 { font-size: ${n(h3)}pt; margin: 8pt 0 4pt; }
+ul, ol { margin: 0 0 6pt; padding-left: ${n(doc.style.listIndentMm)}mm; }
 li > p { margin: 0 0 3pt; text-align: justify; }
 li > ul, li > ol { margin-top: 2pt; }
 ul.l-bullet { list-style-type: disc; }
@@ -227,22 +283,22 @@ ul.l-bullet.lv1, ul.l-bullet.lv3 { list-style-type: '\\2013\\a0\\a0'; }
 ul.l-none { list-style-type: none; }
 ol.l-decimal { list-style-type: decimal; }
 ol.l-decimal-paren > li::marker { content: counter(list-item) ")\\a0\\a0"; }
-.signatures { margin-top: 12pt; }
+${labelRules(doc)}.signatures { margin-top: 12pt; }
 /* One grid row per line of blocks; each block spans four subgrid rows (role, box, name, titles), so the
    boxes of a row line up even when one role label wraps onto two lines. */
-.sig-row { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); grid-template-rows: auto auto auto auto; column-gap: 6mm;
-  break-inside: avoid; page-break-inside: avoid; margin-bottom: 8mm; }
+.sig-row { display: grid; grid-template-columns: repeat(${perRow}, minmax(0, 1fr)); grid-template-rows: auto auto auto auto; column-gap: ${n(sig.columnGapMm)}mm;
+  break-inside: avoid; page-break-inside: avoid; margin-bottom: ${n(sig.rowGapMm)}mm; }
 .sig-cell { display: grid; grid-row: span 4; grid-template-rows: subgrid; min-width: 0; }
-.sig-role { text-align: center; margin: 0 0 2mm; align-self: end; }
-.sig-box { display: block; height: 28mm; border: 0.5pt solid #777; margin: 0 0 2mm; text-decoration: none; }
+${longer.map((l) => `.sig-row.r${l} { grid-template-rows:${' auto'.repeat(l)}; }\n.sig-row.r${l} > .sig-cell { grid-row: span ${l}; }\n`).join('')}.sig-role { text-align: center; margin: 0 0 2mm; align-self: end; }
+.sig-box { display: block; height: ${n(sig.boxHeightMm)}mm; border: 0.5pt solid #777; margin: 0 0 2mm; text-decoration: none; }
 .sig-name { text-align: center; margin: 0 0 1mm; }
-.sig-titles { text-align: center; font-size: 9.5pt; line-height: 1.3; }
+${longer.length > 0 ? '.sig-party, .sig-place { text-align: center; margin: 0 0 2mm; }\n.sig-place { margin-top: 1mm; }\n' : ''}.sig-titles { text-align: center; font-size: ${n(ty.signatureTitleSizePt)}pt; line-height: 1.3; }
 .sig-titles p { margin: 0 0 1mm; }
-.routing { margin-top: 14pt; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: 10mm; row-gap: 8mm; }
+.routing { margin-top: 14pt; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: ${n(routing.columnGapMm)}mm; row-gap: 8mm; }
 .route { break-inside: avoid; page-break-inside: avoid; }
 .route p { margin: 0 0 3pt; }
-.route-space { height: 25mm; border-bottom: 0.5pt dotted #777; }
-.route-box { height: 25mm; }
+.route-space { height: ${n(routing.spaceMm)}mm; border-bottom: 0.5pt dotted #777; }
+.route-box { height: ${n(routing.spaceMm)}mm; }
 /* A comparison's redline: colours that survive printing in grey as underline, strike and dots. */
 ins, del { text-decoration-thickness: 1pt; text-decoration-skip-ink: none; }
 .c-ins { color: ${CHANGE_COLOURS.inserted}; text-decoration: underline ${CHANGE_COLOURS.inserted}; }

@@ -22,9 +22,30 @@ export type {
   LayoutBlock,
   DocumentMeta,
   PageFurniture,
+  LayoutStyle,
   LayoutDocument,
 } from './layout';
-export { AGREED_FORMAT, layoutMeeting, presentationHeading, writeDate, writeDateRange } from './agreed';
+export { signatureRuns } from './layout';
+export { AGREED_FORMAT, layoutMeeting, presentationHeading, resolveTemplate, writeDate, writeDateRange } from './agreed';
+export {
+  BILATERAL_FORMAT,
+  FORMAT_TEMPLATES,
+  FORMAT_TEMPLATE_NAMES,
+  FormatOverridesSchema,
+  FormatTemplateSchema,
+  LABEL_STYLES,
+  MeetingFormatSchema,
+  PAGE_SIZES,
+  REPORT_FORMAT,
+  TITLE_LINES,
+  applyOverrides,
+  counterText,
+  formatLabel,
+  labelParts,
+  templateFor,
+  templateProblems,
+} from './template';
+export type { FormatOverrides, FormatTemplateName, LabelStyle, MeetingFormat, TemplateProblem, TitleLineRole } from './template';
 export { fill, fillRuns, hasText, isBlank, joinParts, joinRuns } from './compose';
 export type { FormatTemplate, FormatOptions, SignatureCopyInfo, DecisionWords } from './agreed';
 export { decisionBody, decisionHeading, joinNames, outcomeSentence, voteLines } from './decision';

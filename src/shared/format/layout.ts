@@ -1,4 +1,5 @@
 import type { Script } from './scripts';
+import type { FormatTemplate, LabelStyle } from './template';
 
 /**
  * The format-neutral layout tree: what a page holds, with no knowledge of
@@ -49,6 +50,8 @@ export interface ListItem extends Changeable {
 export interface LayoutList extends Sourced {
   kind: 'list';
   numbering: Numbering;
+  /** A numbered list's label ("1.", "(a)", "iv."), from the template; renderers map it to counters and Word numbering. */
+  label?: LabelStyle;
   /** 0 for a top-level list; renderers indent and pick bullet glyphs by level. */
   level: number;
   items: ListItem[];
@@ -78,6 +81,8 @@ export interface LayoutParagraph extends Sourced, Changeable {
   kind: 'paragraph';
   style: ParagraphStyle;
   runs: Run[];
+  /** A numbered paragraph's number as printed ("12.", "(c)"): renderers hang the text after it. */
+  number?: string;
   /** Keep on the same page as the next block (labels, headings). */
   keepWithNext?: boolean;
 }
@@ -105,14 +110,23 @@ export interface SignatureCell {
   index: number;
   /** The signature field's name in the PDF: the role, made unique ("Head of Cambodia Delegation"). */
   field: string;
+  /** "For the Government of …" above the signature, when the signatory names the party it signs for. */
+  party?: Run[];
   role: Run[];
   name: Run[];
   titleLines: Run[][];
+  /** The signature's own place and date, under it. */
+  placeDate?: Run[];
+}
+
+/** A signature block's lines in reading order: party, role, name, title lines, place and date. */
+export function signatureRuns(c: SignatureCell): Run[][] {
+  return [...(c.party ? [c.party] : []), c.role, c.name, ...c.titleLines, ...(c.placeDate ? [c.placeDate] : [])];
 }
 
 export interface LayoutSignatures extends Sourced {
   kind: 'signatures';
-  /** Cells per row (three in the agreed format); a row never splits across pages. */
+  /** Cells per row (the template's, 1–4); a row never splits across pages. */
   perRow: number;
   cells: SignatureCell[];
 }
@@ -149,12 +163,18 @@ export interface DocumentMeta {
 }
 
 export interface PageFurniture {
-  /** A4 portrait; margins in millimetres (top, right, bottom, left). */
-  page: { size: 'A4'; marginsMm: [number, number, number, number] };
+  /** Portrait; size and margins in millimetres (top, right, bottom, left). */
+  page: { size: 'A4' | 'Letter'; widthMm: number; heightMm: number; marginsMm: [number, number, number, number] };
   /** "Page {page} of {pages}": renderers substitute their own page fields. */
   pageLabel: { before: string; between: string; after: string };
-  /** Printed in the footer on every page. */
+  /** Whether the footer prints `pageLabel`. */
+  pageNumbers: boolean;
+  /** Printed in the footer on every page; '' for none. */
   fingerprintLabel: string;
+  /** A classification marking ("CONFIDENTIAL") at the top and foot of every page. */
+  marking?: string;
+  /** The document symbol at the top left of every page. */
+  symbol?: string;
   /** Printed on every page while the minutes are not sealed; undefined once sealed. */
   draftMark: string | undefined;
 }
@@ -169,8 +189,18 @@ export interface ComparisonNote {
   notes: string[];
 }
 
+/** The template's geometry and typography, which both renderers read (never their own constants). */
+export interface LayoutStyle {
+  typography: FormatTemplate['typography'];
+  signatures: Pick<FormatTemplate['signatures'], 'perRow' | 'boxHeightMm' | 'roleHeightMm' | 'columnGapMm' | 'rowGapMm'>;
+  routing: FormatTemplate['routingLayout'];
+  listIndentMm: number;
+  paragraphIndentMm: number;
+}
+
 export interface LayoutDocument {
   meta: DocumentMeta;
+  style: LayoutStyle;
   /** Present on a comparison's redline only. */
   comparison?: ComparisonNote;
   furniture: PageFurniture;

@@ -14,9 +14,10 @@ export function previewContent(layout: LayoutDocument) {
     title: meta.title,
     fingerprint: meta.fingerprint,
     ...(furniture.draftMark ? { draftMark: furniture.draftMark } : {}),
+    ...(furniture.marking ? { marking: furniture.marking } : {}),
     pageLabel: furniture.pageLabel,
     fingerprintLabel: furniture.fingerprintLabel,
     /** Page geometry, in millimetres. */
-    page: { widthMm: 210, heightMm: 297, marginsMm: furniture.page.marginsMm },
+    page: { widthMm: furniture.page.widthMm, heightMm: furniture.page.heightMm, marginsMm: furniture.page.marginsMm },
   };
 }

@@ -118,6 +118,8 @@ export const exportPreview = z.object({
   title: z.string(),
   fingerprint: z.string(),
   draftMark: z.string().optional(),
+  /** The template's classification marking, printed on every page ("CONFIDENTIAL"). */
+  marking: z.string().optional(),
   pageLabel: z.object({ before: z.string(), between: z.string(), after: z.string() }),
   fingerprintLabel: z.string(),
   page: z.object({ widthMm: z.number(), heightMm: z.number(), marginsMm: z.tuple([z.number(), z.number(), z.number(), z.number()]) }),

@@ -316,17 +316,22 @@ export const SigningBlock = z.strictObject({
 export const Signatory = z
   .strictObject({
     id: Id,
-    /** "Head of Cambodia Delegation". */
+    /** The party signed for ("the Kingdom of Cambodia"), printed above as the format words it ("For the Government of …"). */
+    party: label().optional(),
+    /** "Head of Cambodia Delegation": the office; a signatory known by office alone needs no name. */
     role: label(),
     personId: Id.optional(),
     /** Only when the signatory is not in the register. */
     name: label().optional(),
     /** As printed under the signature. */
     titleLines: boundedArray(label()),
+    /** Where and when this signature is given, when each signatory signs apart (an exchange of notes). */
+    place: label().optional(),
+    date: IsoDate.optional(),
     signature: Signature,
   })
-  .refine((s) => s.personId !== undefined || s.name !== undefined, {
-    error: 'A signatory needs a personId or a name',
+  .refine((s) => s.personId !== undefined || s.name !== undefined || s.role.trim() !== '', {
+    error: 'A signatory needs a personId, a name or an office (role)',
   });
 export type Signatory = z.infer<typeof Signatory>;
 

@@ -107,8 +107,9 @@ export function joinMeeting(head: MeetingHead, body: readonly string[], lookup: 
   return { ...head, body: body.map((id) => build(id, 'body')) as Meeting['body'] };
 }
 
-// Equal as data whatever the key order (the store hands out canonical JSON, with sorted keys).
-const sameJson = (a: unknown, b: unknown) => a === b || canonicalJson(a) === canonicalJson(b);
+// Equal as data whatever the key order (the store hands out canonical JSON, with sorted keys). An
+// optional head field (the format choice) may exist on one side only: then they differ.
+const sameJson = (a: unknown, b: unknown) => a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b));
 
 /** A record's own fields, children excluded, for comparing two versions of one container. */
 function ownFields(block: AnyBlock): unknown {

@@ -46,6 +46,8 @@ export {
 } from './blocks';
 export type { BlockType, VoteList } from './blocks';
 export { Meeting, MeetingHeadSchema, TitleBlock, DateRange, Venue, formatPath } from './meeting';
+export { FORMAT_TEMPLATE_NAMES, FormatOverridesSchema, FormatTemplateSchema, MeetingFormatSchema } from './formatTemplate';
+export type { FormatOverrides, FormatTemplate, FormatTemplateName, MeetingFormat } from './formatTemplate';
 export {
   BlockRecordSchema,
   MeetingChangesSchema,

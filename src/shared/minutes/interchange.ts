@@ -8,6 +8,7 @@ import { RichText, TextRun } from './richText';
 import { checkStructure, formatIssues } from './validate';
 import { CommentThread, CommentThreads } from './comments';
 import { ReviewImport, SUGGESTION_LIMITS, Suggestion } from './reviewSuggestions';
+import { MeetingFormatSchema } from './formatTemplate';
 
 /**
  * The `.minuta.json` file: `{ "format": "minuta", "version": 2, "meeting": …, "comments": [ … ] }`.
@@ -272,6 +273,7 @@ export function interchangeJsonSchema(): Record<string, unknown> {
     [blocks.GroupPart, 'GroupPart'],
     [blocks.QaTurn, 'QaTurn'],
     [blocks.Signatory, 'Signatory'],
+    [MeetingFormatSchema, 'MeetingFormat'],
     [blocks.RoutingStep, 'RoutingStep'],
     [blocks.DecisionMarker, 'DecisionMarker'],
     [blocks.Voter, 'Voter'],

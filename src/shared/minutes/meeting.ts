@@ -5,6 +5,7 @@ import { Organisation, Person } from './people';
 import { RichText } from './richText';
 import { Id, IsoDate, boundedArray, label } from './scalars';
 import { walkIds, type IdPath } from './idWalk';
+import { MeetingFormatSchema } from './formatTemplate';
 
 /**
  * The whole minutes document.
@@ -56,6 +57,11 @@ const MeetingObject = z.strictObject({
   people: boundedArray(Person),
   organisations: boundedArray(Organisation),
   body: boundedArray(Block, LIMITS.maxBlocks),
+  /**
+   * How the minutes look: a built-in format template and the meeting's changes to it
+   * (src/shared/format/template.ts). Absent: the agreed format of the seeds.
+   */
+  format: MeetingFormatSchema.optional(),
 });
 
 /** Everything but the body: what a save sends when the title block, dates, venue or register change. */

@@ -278,6 +278,11 @@ class Comparer {
   compare(a: unknown, b: unknown, ctx: Context): void {
     if (same(a, b)) return;
     const key = ctx.field.split(/[.[]/).pop() ?? '';
+    // The meeting's format choice is not words of the minutes: one value, the choice as it is stored.
+    if (ctx.block === undefined && ctx.path === 'format') {
+      this.record(ctx, { kind: 'value', before: a === undefined ? '' : JSON.stringify(a), after: b === undefined ? '' : JSON.stringify(b) });
+      return;
+    }
     if (typeof a === 'string' || typeof b === 'string' || isRichText(a) || isRichText(b)) {
       if ((typeof a === 'string' || typeof b === 'string') && isValueKey(key, ctx.ownerType)) {
         this.record(ctx, { kind: 'value', before: show(a), after: show(b) });

@@ -1,6 +1,8 @@
 import { MinutaError } from '../errors';
 import type { Meeting, RichText } from '../minutes';
-import { AGREED_FORMAT, type FormatOptions, type FormatTemplate, layoutMeeting, writeDate, writeDateRange } from '../format/agreed';
+import { type FormatOptions, type FormatTemplate, layoutMeeting, resolveTemplate, writeDate, writeDateRange } from '../format/agreed';
+import { counterText, labelParts } from '../format/template';
+import { signatureRuns } from '../format/layout';
 import type { ChangeKind, ChangeMark, LayoutBlock, LayoutDocument, LayoutList, Run } from '../format/layout';
 import { type Script, splitByScript } from '../format/scripts';
 import { fill } from '../format/compose';
@@ -282,6 +284,11 @@ class Merger {
     const ao = a as unknown as Obj;
     const bo = b as unknown as Obj;
     for (const k of new Set([...Object.keys(bo), ...Object.keys(ao)])) {
+      // The comparison is printed in the newer version's format (a change of format is listed in the note).
+      if (k === 'format') {
+        if (b.format) out[k] = b.format;
+        continue;
+      }
       out[k] = k === 'id' ? b.id : this.field(ao[k], bo[k], 'meeting', k, k, 'kept', undefined, undefined);
     }
     return out as unknown as Meeting;
@@ -397,9 +404,11 @@ class Marker {
         break;
       case 'signatures':
         for (const c of b.cells) {
+          if (c.party) c.party = this.lines(c.party, mark);
           c.role = this.lines(c.role, mark);
           c.name = this.lines(c.name, mark);
           c.titleLines = c.titleLines.map((l) => this.lines(l, mark));
+          if (c.placeDate) c.placeDate = this.lines(c.placeDate, mark);
           c.field = resolveText(c.field, this.table, this.ph);
         }
         break;
@@ -426,7 +435,7 @@ function usedScripts(blocks: readonly LayoutBlock[], before: readonly Script[]):
     if (b.kind === 'title') b.lines.forEach((l) => add(l.runs));
     else if (b.kind === 'heading' || b.kind === 'paragraph') add(b.runs);
     else if (b.kind === 'list') walk(b);
-    else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach(add));
+    else if (b.kind === 'signatures') b.cells.forEach((c) => signatureRuns(c).forEach(add));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach(add));
   }
   return (['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => used.has(s));
@@ -463,7 +472,7 @@ function runListsOf(blocks: readonly LayoutBlock[]): Run[][] {
     if (b.kind === 'title') b.lines.forEach((l) => out.push(l.runs));
     else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(b.runs);
     else if (b.kind === 'list') walk(b);
-    else if (b.kind === 'signatures') b.cells.forEach((c) => out.push(c.role, c.name, ...c.titleLines));
+    else if (b.kind === 'signatures') b.cells.forEach((c) => out.push(...signatureRuns(c)));
     else b.steps.forEach((st) => out.push(st.headline, st.placeDate, st.signerRole));
   }
   return out;
@@ -495,11 +504,16 @@ function markValue(runs: Run[], before: string, after: string, mark: ChangeMark,
  * letter changed (a section added or removed before it) shows the change ("~~C~~B. CLOSING").
  */
 function letterSections(blocks: readonly LayoutBlock[], a: Meeting, b: Meeting, merger: Merger, t: FormatTemplate, fallback: Attribution & { date: string }): void {
-  const letter = (i: number) => String.fromCharCode(65 + (i % 26));
+  const style = t.headings.section;
+  if (style === 'none') return;
+  // The number alone changes ("~~A~~B. PROCEEDINGS"); its punctuation ("A.", "(a)") and the label's words stay.
+  const letter = (i: number) => counterText(style, i + 1);
   const lettersOf = (m: Meeting) => new Map(m.body.filter((x) => x.type === 'section').map((x, i) => [x.id, letter(i)]));
   const [inA, inB] = [lettersOf(a), lettersOf(b)];
-  // "{letter}. {heading}": what the format prints before and after the letter.
-  const [pre = '', post = ''] = t.sectionLabel.split('{heading}')[0]!.split('{letter}');
+  // "{letter} {heading}": what the format prints before and after the number.
+  const [lead = '', trail = ''] = t.sectionLabel.split('{heading}')[0]!.split('{letter}');
+  const { before, after } = labelParts(style);
+  const [pre, post] = [lead + before, after + trail];
   let i = 0;
   for (const block of blocks) {
     if (block.kind !== 'heading' || block.level !== 1 || block.source === undefined) continue;
@@ -534,11 +548,11 @@ export async function layoutRedline(a: Meeting, b: Meeting, comparison: Comparis
   const layout = await layoutMeeting(merged, options);
   const marker = new Marker(merger.placeholders, merger.sources, merger.ph);
   for (const block of layout.blocks) marker.block(block);
-  letterSections(layout.blocks, a, b, merger, options.template ?? AGREED_FORMAT, options.fallback);
+  letterSections(layout.blocks, a, b, merger, resolveTemplate(b, options.template), options.fallback);
   // The fingerprint and properties are the newer version's: the redline is a view of it.
   const after = await layoutMeeting(b, options);
   const notes: string[] = [];
-  const t = options.template ?? AGREED_FORMAT;
+  const t = resolveTemplate(b, options.template);
   const who = (f: FieldChange): ChangeMark => ({ kind: 'inserted', author: f.author ?? options.fallback.author, date: f.date ?? options.fallback.date });
   // Dates and numbers the format prints ("Session 4: ", "12 June 2026"): marked where printed.
   const dates = comparison.head.filter((f) => f.kind === 'value' && (f.path === 'dates.start' || f.path === 'dates.end'));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MeetingFormatSchema } from '../minutes/formatTemplate';
 
 /**
  * "Who am I": the person drafting on this machine, and the languages the spell-checker uses. Kept in
@@ -19,6 +20,9 @@ const line = (max: number) =>
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters');
 
+/** Named formats a user may keep in settings. */
+export const MAX_FORMAT_TEMPLATES = 50;
+
 export const settingsSchema = z.strictObject({
   name: line(200),
   organisation: line(200),
@@ -32,10 +36,20 @@ export const settingsSchema = z.strictObject({
    * against; empty: chains are not checked. Nothing is ever fetched (no network).
    */
   trustAnchors: line(4096).default(''),
+  /**
+   * Formats saved from a meeting ("Save as a named template…" in its Format panel), for the
+   * secretariat's next meetings: a name and the meeting's format choice (a built-in template and its
+   * overrides).
+   */
+  formatTemplates: z
+    .array(z.strictObject({ name: line(100).refine((n) => n !== '', 'must not be empty'), format: MeetingFormatSchema }))
+    .max(MAX_FORMAT_TEMPLATES, `must list at most ${MAX_FORMAT_TEMPLATES} formats`)
+    .refine((list) => new Set(list.map((t) => t.name)).size === list.length, 'must not name two formats alike')
+    .default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { name: '', organisation: '', initials: '', spellcheckLanguages: ['en-GB', 'en-US'], trustAnchors: '' };
+export const DEFAULT_SETTINGS: Settings = { name: '', organisation: '', initials: '', spellcheckLanguages: ['en-GB', 'en-US'], trustAnchors: '', formatTemplates: [] };
 
 /** The author of a revision: the settings' name, else the fallback (the OS login name). */
 export function authorOf(settings: Pick<Settings, 'name'>, fallback: string): string {

@@ -70,6 +70,15 @@ describe('splitting a meeting into records and joining it back', () => {
 });
 
 describe('what a save sends (diffMeetings)', () => {
+  it('sends the head when an optional head field (the format choice) is added or removed', () => {
+    const m = load('minutes-2019.minuta.json');
+    const formatted: Meeting = { ...m, format: { template: 'bilateral' } };
+    expect(diffMeetings(m, formatted).head?.format).toEqual({ template: 'bilateral' });
+    const back = diffMeetings(formatted, m);
+    expect(back.head).toBeDefined();
+    expect(back.head && 'format' in back.head).toBe(false);
+  });
+
   it('sends nothing for the same document, and nothing when an edit is undone by content', () => {
     const m = load('minutes-2019.minuta.json');
     expect(diffMeetings(m, m)).toEqual({});

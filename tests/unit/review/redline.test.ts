@@ -257,6 +257,32 @@ describe('layoutRedline, section letters', () => {
   });
 });
 
+describe('layoutRedline, format templates', () => {
+  it('prints the comparison in the newer version\'s format, numbering the section letters in its style; a format change is listed', async () => {
+    const three = (m: Meeting) => {
+      m.body.push(
+        { id: 'b_s2', type: 'section', heading: [{ text: 'OPENING' }], blocks: [] },
+        { id: 'b_s3', type: 'section', heading: [{ text: 'CLOSING' }], blocks: [] },
+      );
+    };
+    const a = edit(three);
+    const b = edit((m) => {
+      three(m);
+      m.body.splice(m.body.findIndex((x) => x.id === 'b_s2'), 1);
+      m.format = { template: 'bilateral', overrides: { furniture: { marking: 'RESTRICTED' } } };
+    });
+    const doc = await redline(a, b);
+    const headings = doc.blocks.filter((x) => x.kind === 'heading' && x.level === 1) as Extract<LayoutBlock, { kind: 'heading' }>[];
+    expect(headings.map((h) => h.runs.map((r) => (r.change ? `[${r.change.kind}:${r.text}]` : r.text)).join(''))).toEqual([
+      'I. PROCEEDINGS',
+      '[deleted:II. ][deleted:OPENING]',
+      '[deleted:III][inserted:II]. CLOSING',
+    ]);
+    expect(doc.furniture.marking).toBe('RESTRICTED');
+    expect(doc.comparison?.notes.join('\n')).toMatch(/format/);
+  });
+});
+
 describe('an object on one side only', () => {
   it('a corrigendum reference removed from the title block prints whole as deleted, its ids kept (the format can lay it out)', async () => {
     const a = edit((m) => {

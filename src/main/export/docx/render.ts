@@ -25,8 +25,8 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
-import type { ChangeMark, LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Numbering, Run, Script } from '../../../shared/format';
-import { SCRIPTS } from '../../../shared/format';
+import type { ChangeMark, LabelStyle, LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, LayoutStyle, Run, Script, SignatureCell } from '../../../shared/format';
+import { SCRIPTS, labelParts, signatureRuns } from '../../../shared/format';
 import { fontSfnt } from '../fonts';
 import { type PlacedComments, type ReviewThread, placeComments } from './review';
 
@@ -36,11 +36,10 @@ import { type PlacedComments, type ReviewThread, placeComments } from './review'
  * here: real numbering definitions for lists (so Word renumbers and indents
  * them), PAGE/NUMPAGES fields in the footer, a borderless table for the
  * signature grid with fixed-height boxes, complex-script fonts (`w:rFonts
- * w:cs`) and languages (`w:lang w:bidi`) on Khmer, Lao and Burmese runs.
+ * w:cs`) and languages (`w:lang w:bidi`) on Khmer, Lao and Burmese runs. Sizes, margins, columns
+ * and labels come from the format template, through the layout (`layout.style`, `layout.furniture`).
  */
 
-const BODY_PT = 11;
-const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE } as const;
 const BOX = { style: BorderStyle.SINGLE, size: 4, color: '777777' } as const;
@@ -110,7 +109,7 @@ function* documentRuns(blocks: readonly LayoutBlock[]): Generator<Run> {
     if (b.kind === 'title') for (const l of b.lines) yield* l.runs;
     else if (b.kind === 'heading' || b.kind === 'paragraph') yield* b.runs;
     else if (b.kind === 'list') yield* list(b);
-    else if (b.kind === 'signatures') for (const c of b.cells) for (const rs of [c.role, c.name, ...c.titleLines]) yield* rs;
+    else if (b.kind === 'signatures') for (const c of b.cells) for (const rs of signatureRuns(c)) yield* rs;
     else for (let i = 0; i < b.steps.length; i++) for (const rs of [b.steps[i]!.headline, b.steps[i]!.placeDate, b.steps[i]!.signerRole]) yield* rs;
   }
 }
@@ -208,16 +207,23 @@ const PARAGRAPH_STYLES = [
   { id: LIST_ITEM_STYLE, name: 'Minutes list item', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 60 } } },
 ];
 
-/** One numbering definition per kind; each list gets its own instance so that numbering restarts per list. */
-const NUMBERING_REF: Record<Exclude<Numbering, 'none'>, string> = {
-  bullet: 'minuta-bullet',
-  decimal: 'minuta-decimal',
-  'decimal-paren': 'minuta-decimal-paren',
-};
+/**
+ * One numbering definition for bullets and one per label style ("1.", "(a)", …); each list gets its own
+ * instance so that numbering restarts per list. The seeds' two styles keep their historical names.
+ */
+type ListKind = 'bullet' | LabelStyle;
+const numberingRef = (kind: ListKind) =>
+  kind === 'bullet' ? 'minuta-bullet' : kind === '1.' ? 'minuta-decimal' : kind === '1)' ? 'minuta-decimal-paren' : `minuta-label-${kind.replace(/[^a-zA-Z0-9]/g, '_')}`;
+/** A list's kind: bullets, or its label (a numbered list without one is the model's default, "1." or "1)"). */
+const listKind = (l: LayoutList): ListKind | undefined =>
+  l.numbering === 'none' ? undefined : l.numbering === 'bullet' ? 'bullet' : (l.label ?? (l.numbering === 'decimal' ? '1.' : '1)'));
+const WORD_FORMAT = { '1': LevelFormat.DECIMAL, a: LevelFormat.LOWER_LETTER, A: LevelFormat.UPPER_LETTER, i: LevelFormat.LOWER_ROMAN, I: LevelFormat.UPPER_ROMAN } as const;
 
-function levels(kind: Exclude<Numbering, 'none'>) {
+function levels(kind: ListKind, indentMm: number) {
   return [0, 1, 2, 3, 4, 5, 6, 7, 8].map((level) => {
-    const indent = { left: convertMillimetersToTwip(7 * (level + 1)), hanging: convertMillimetersToTwip(5) };
+    // Room for the label: the seeds' "1." and "1)" in 5 mm; wider labels ("(iv)", "viii.") in 8 mm.
+    const hangingMm = kind === 'bullet' || kind === '1.' || kind === '1)' ? 5 : 8;
+    const indent = { left: convertMillimetersToTwip(Math.max(indentMm * (level + 1), hangingMm)), hanging: convertMillimetersToTwip(hangingMm) };
     if (kind === 'bullet') {
       return {
         level,
@@ -227,10 +233,11 @@ function levels(kind: Exclude<Numbering, 'none'>) {
         style: { paragraph: { indent }, run: { font: SCRIPTS.latin.family } },
       };
     }
+    const { before, kind: counter, after } = labelParts(kind);
     return {
       level,
-      format: LevelFormat.DECIMAL,
-      text: kind === 'decimal' ? `%${level + 1}.` : `%${level + 1})`,
+      format: WORD_FORMAT[counter],
+      text: `${before}%${level + 1}${after}`,
       alignment: AlignmentType.LEFT,
       style: { paragraph: { indent } },
     };
@@ -245,6 +252,9 @@ class DocxBuilder {
   constructor(
     readonly rev: Revisions,
     private readonly bookmarks: boolean,
+    private readonly style: LayoutStyle,
+    /** The width between the page margins, in twips. */
+    private readonly contentWidth: number,
   ) {}
 
   private p(options: ConstructorParameters<typeof Paragraph>[0]): Paragraph {
@@ -269,17 +279,21 @@ class DocxBuilder {
   }
 
   paragraph(p: LayoutParagraph, indentLevel?: number): Paragraph {
+    // A numbered paragraph: its number, a tab, and the text hanging after it.
+    const hang = convertMillimetersToTwip(this.style.paragraphIndentMm);
+    const numbered = p.number !== undefined ? { indent: { left: hang, hanging: hang }, tabStops: [{ type: TabStopType.LEFT, position: hang }] } : {};
     return this.p({
-      children: runs(p.runs, this.rev),
+      children: [...(p.number !== undefined ? [new TextRun({ text: p.number }), new TextRun({ text: '\t' })] : []), ...runs(p.runs, this.rev)],
       ...paragraphMark(p.change, this.rev),
       style: PARAGRAPH_STYLE[p.style],
       ...(p.keepWithNext ? { keepNext: true } : {}),
-      ...(indentLevel !== undefined ? { indent: { left: convertMillimetersToTwip(7 * indentLevel) } } : {}),
+      ...numbered,
+      ...(indentLevel !== undefined ? { indent: { left: convertMillimetersToTwip(this.style.listIndentMm * indentLevel) } } : {}),
     });
   }
 
   list(l: LayoutList, out: (Paragraph | Table)[]): void {
-    const kind = l.numbering === 'none' ? undefined : l.numbering;
+    const kind = listKind(l);
     const instance = ++this.instance;
     for (const item of l.items) {
       out.push(
@@ -287,7 +301,9 @@ class DocxBuilder {
           children: runs(item.runs, this.rev),
           ...paragraphMark(item.change, this.rev),
           style: LIST_ITEM_STYLE,
-          ...(kind ? { numbering: { reference: NUMBERING_REF[kind], level: Math.min(l.level, 8), instance } } : { indent: { left: convertMillimetersToTwip(7 * (l.level + 1)) } }),
+          ...(kind
+            ? { numbering: { reference: numberingRef(kind), level: Math.min(l.level, 8), instance } }
+            : { indent: { left: convertMillimetersToTwip(this.style.listIndentMm * (l.level + 1)) } }),
           // An item that only introduces nested items ("Implementation by country:") stays with them.
           ...(item.runs.length > 0 && item.children.length > 0 && item.runs.every((r) => r.bold) ? { keepNext: true } : {}),
         }),
@@ -309,7 +325,7 @@ class DocxBuilder {
     switch (b.kind) {
       case 'title':
         for (const line of b.lines) {
-          const size = line.role === 'label' ? 14 : line.role === 'title' ? 13 : line.role === 'theme' ? 12 : undefined;
+          const size = this.style.typography.titleSizesPt[line.role];
           this.children.push(
             this.p({
               children: runs(line.runs, this.rev, size ? { size } : {}),
@@ -325,7 +341,7 @@ class DocxBuilder {
       case 'heading':
         this.children.push(
           this.p({
-            children: runs(b.runs, this.rev, { size: b.level === 1 ? 11.5 : 11 }),
+            children: runs(b.runs, this.rev, { size: this.style.typography.headingSizesPt[b.level - 1] }),
             ...paragraphMark(b.change, this.rev),
             spacing: { before: b.level === 1 ? 280 : 200, after: 120 },
             keepNext: true,
@@ -356,13 +372,17 @@ class DocxBuilder {
    * wraps; the box row has an exact height and is the only bordered thing. Rows cannot split.
    */
   private signatures(b: Extract<LayoutBlock, { kind: 'signatures' }>): Table {
-    const total = A4.width - convertMillimetersToTwip(45);
-    const width = Math.floor(total / b.perRow);
-    const margin = convertMillimetersToTwip(3);
+    const geometry = this.style.signatures;
+    const width = Math.floor(this.contentWidth / b.perRow);
+    // Half the column gap on each side of a block.
+    const margin = convertMillimetersToTwip(geometry.columnGapMm / 2);
     const inner = width - 2 * margin;
     const centred = (children: ParagraphChild[], keepNext: boolean) =>
       this.p({ children, alignment: AlignmentType.CENTER, keepNext, keepLines: true, spacing: { after: 40 } });
-    const roleAndBox = (role: Run[]) =>
+    // A party line ("For the Government of …") sits above the role in the same bottom-aligned row,
+    // which then has room for two lines of each, so that the boxes of a row still line up.
+    const withParty = b.cells.some((c) => c.party);
+    const roleAndBox = (c: SignatureCell) =>
       new Table({
         width: { size: inner, type: WidthType.DXA },
         columnWidths: [inner],
@@ -371,12 +391,19 @@ class DocxBuilder {
         rows: [
           new TableRow({
             cantSplit: true,
-            height: { value: convertMillimetersToTwip(11), rule: HeightRule.ATLEAST },
-            children: [new TableCell({ width: { size: inner, type: WidthType.DXA }, borders: NO_BORDERS, verticalAlign: VerticalAlignTable.BOTTOM, children: [centred(runs(role, this.rev), true)] })],
+            height: { value: convertMillimetersToTwip(geometry.roleHeightMm * (withParty ? 2 : 1)), rule: HeightRule.ATLEAST },
+            children: [
+              new TableCell({
+                width: { size: inner, type: WidthType.DXA },
+                borders: NO_BORDERS,
+                verticalAlign: VerticalAlignTable.BOTTOM,
+                children: [...(c.party ? [centred(runs(c.party, this.rev), true)] : []), centred(runs(c.role, this.rev), true)],
+              }),
+            ],
           }),
           new TableRow({
             cantSplit: true,
-            height: { value: convertMillimetersToTwip(28), rule: HeightRule.EXACT },
+            height: { value: convertMillimetersToTwip(geometry.boxHeightMm), rule: HeightRule.EXACT },
             children: [new TableCell({ width: { size: inner, type: WidthType.DXA }, borders: { top: BOX, bottom: BOX, left: BOX, right: BOX }, children: [centred([], true)] })],
           }),
         ],
@@ -391,9 +418,10 @@ class DocxBuilder {
             const c = line[col];
             const children: (Paragraph | Table)[] = c
               ? [
-                  roleAndBox(c.role),
+                  roleAndBox(c),
                   this.p({ children: runs(c.name, this.rev), alignment: AlignmentType.CENTER, keepLines: true, spacing: { before: 60, after: 40 } }),
-                  ...c.titleLines.map((l) => centred(runs(l, this.rev, { size: 9.5 }), false)),
+                  ...c.titleLines.map((l) => centred(runs(l, this.rev, { size: this.style.typography.signatureTitleSizePt }), false)),
+                  ...(c.placeDate ? [centred(runs(c.placeDate, this.rev), false)] : []),
                 ]
               : [centred([], false)];
             return new TableCell({
@@ -420,8 +448,8 @@ class DocxBuilder {
    * height whose cells have a dotted bottom border). Rows cannot split and keep with the next.
    */
   private routing(b: Extract<LayoutBlock, { kind: 'routing' }>): Table {
-    const gap = convertMillimetersToTwip(10);
-    const width = Math.floor((A4.width - convertMillimetersToTwip(45) - gap) / 2);
+    const gap = convertMillimetersToTwip(this.style.routing.columnGapMm);
+    const width = Math.floor((this.contentWidth - gap) / 2);
     const columnWidths = [width, gap, width];
     const dotted = { style: BorderStyle.DOTTED, size: 4, color: '777777' } as const;
     const rows: TableRow[] = [];
@@ -449,7 +477,7 @@ class DocxBuilder {
         }),
         new TableRow({
           cantSplit: true,
-          height: { value: convertMillimetersToTwip(25), rule: HeightRule.EXACT },
+          height: { value: convertMillimetersToTwip(this.style.routing.spaceMm), rule: HeightRule.EXACT },
           children: columnWidths.map((w, col) =>
             at(col)
               ? new TableCell({ width: { size: w, type: WidthType.DXA }, borders: { ...NO_BORDERS, bottom: dotted }, children: [this.p({ children: [] })] })
@@ -466,6 +494,18 @@ class DocxBuilder {
       borders: NO_BORDERS,
     });
   }
+}
+
+/** The numbering definitions a document needs: bullets and the seeds' "1." and "1)" always, then the other label styles its lists use. */
+function listKinds(blocks: readonly LayoutBlock[]): ListKind[] {
+  const kinds = new Set<ListKind>(['bullet', '1.', '1)']);
+  const walk = (l: LayoutList) => {
+    const k = listKind(l);
+    if (k) kinds.add(k);
+    l.items.forEach((it) => it.children.forEach((c) => c.kind === 'list' && walk(c)));
+  };
+  blocks.forEach((b) => b.kind === 'list' && walk(b));
+  return [...kinds];
 }
 
 /** Unprinted changes listed in a comparison's first-page header; the rest are counted. */
@@ -491,7 +531,11 @@ export function bookmarkName(blockId: string): string {
 export async function renderDocx(layout: LayoutDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   const review = options.review;
   const placed = review ? placeComments(layout.blocks, review.threads) : undefined;
-  const builder = new DocxBuilder(new Revisions(placed?.comments.length ?? 0), review !== undefined);
+  const { meta, furniture, style } = layout;
+  const [top, right, bottom, left] = furniture.page.marginsMm;
+  const page = { width: convertMillimetersToTwip(furniture.page.widthMm), height: convertMillimetersToTwip(furniture.page.heightMm) };
+  const contentWidth = page.width - convertMillimetersToTwip(left + right);
+  const builder = new DocxBuilder(new Revisions(placed?.comments.length ?? 0), review !== undefined, style, contentWidth);
   if (placed) builder.rev.markers = placed.markers;
   builder.rev.scan(layout.blocks);
   // Space before the routing chain and the signature grid, as in the HTML (margins there, paragraphs here).
@@ -499,31 +543,39 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
     if (b.kind === 'signatures' || b.kind === 'routing') builder.children.push(new Paragraph({ children: [], spacing: { after: 120 }, keepNext: true }));
     builder.block(b);
   }
-  const { meta, furniture } = layout;
-  const [top, right, bottom, left] = furniture.page.marginsMm;
   const latin = SCRIPTS.latin.family;
+  const ty = style.typography;
   const small = (text: string, size: number, extra: { bold?: boolean; color?: string } = {}) =>
     new TextRun({ text, size: size * 2, font: latin, ...extra });
 
-  const contentWidth = A4.width - convertMillimetersToTwip(left + right);
+  const marking = () => (furniture.marking ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [small(furniture.marking, ty.markSizePt, { bold: true })] })] : []);
   const footer = new Footer({
     children: [
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: contentWidth }],
         children: [
-          small(furniture.fingerprintLabel, 7.5, { color: '555555' }),
-          new TextRun({
-            size: 18,
-            font: latin,
-            children: ['\t', furniture.pageLabel.before, PageNumber.CURRENT, furniture.pageLabel.between, PageNumber.TOTAL_PAGES, furniture.pageLabel.after],
-          }),
+          ...(furniture.fingerprintLabel ? [small(furniture.fingerprintLabel, ty.fingerprintSizePt, { color: '555555' })] : []),
+          ...(furniture.pageNumbers
+            ? [
+                new TextRun({
+                  size: ty.pageNumberSizePt * 2,
+                  font: latin,
+                  children: ['\t', furniture.pageLabel.before, PageNumber.CURRENT, furniture.pageLabel.between, PageNumber.TOTAL_PAGES, furniture.pageLabel.after],
+                }),
+              ]
+            : []),
         ],
       }),
+      ...marking(),
     ],
   });
-  const draft = () =>
-    furniture.draftMark ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [small(furniture.draftMark, 12, { bold: true, color: 'B00020' })] })] : [];
-  const header = furniture.draftMark ? new Header({ children: draft() }) : undefined;
+  // The page header: the document symbol (left), the classification marking (centre), the draft mark (right).
+  const draft = () => [
+    ...(furniture.symbol ? [new Paragraph({ alignment: AlignmentType.LEFT, children: [small(furniture.symbol, ty.pageNumberSizePt)] })] : []),
+    ...marking(),
+    ...(furniture.draftMark ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [small(furniture.draftMark, ty.markSizePt, { bold: true, color: 'B00020' })] })] : []),
+  ];
+  const header = furniture.draftMark || furniture.marking || furniture.symbol ? new Header({ children: draft() }) : undefined;
   // A comparison says what it compares in the page header (the first page also how changes look and
   // what changed unprinted), so that the body is the minutes alone: accepting every change gives
   // the newer version, rejecting every change the older.
@@ -561,21 +613,21 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
     styles: {
       default: {
         document: {
-          run: { font: { ascii: latin, hAnsi: latin, cs: latin, eastAsia: latin }, size: BODY_PT * 2, sizeComplexScript: BODY_PT * 2 },
+          run: { font: { ascii: latin, hAnsi: latin, cs: latin, eastAsia: latin }, size: ty.baseSizePt * 2, sizeComplexScript: ty.baseSizePt * 2 },
           paragraph: { spacing: { line: 276 } },
         },
       },
       paragraphStyles: PARAGRAPH_STYLES,
     },
     numbering: {
-      config: (['bullet', 'decimal', 'decimal-paren'] as const).map((k) => ({ reference: NUMBERING_REF[k], levels: levels(k) })),
+      config: listKinds(layout.blocks).map((k) => ({ reference: numberingRef(k), levels: levels(k, style.listIndentMm) })),
     },
     sections: [
       {
         properties: {
           ...(note ? { titlePage: true } : {}),
           page: {
-            size: A4,
+            size: page,
             margin: {
               top: convertMillimetersToTwip(top),
               right: convertMillimetersToTwip(right),

@@ -1,5 +1,6 @@
 import { CommentRangeEnd, CommentRangeStart, CommentReference, type ICommentOptions, Paragraph, type ParagraphChild, TextRun } from 'docx';
 import type { LayoutBlock, LayoutList, Run } from '../../../shared/format';
+import { signatureRuns } from '../../../shared/format';
 import type { AnchorPlace, CommentThread } from '../../../shared/review/comments';
 
 /**
@@ -42,7 +43,7 @@ function paragraphs(b: LayoutBlock): Run[][] {
     case 'list':
       return list(b);
     case 'signatures':
-      return b.cells.flatMap((c) => [c.role, c.name, ...c.titleLines]);
+      return b.cells.flatMap((c) => signatureRuns(c));
     case 'routing':
       return b.steps.flatMap((s) => [s.headline, s.placeDate, s.signerRole]);
   }

@@ -94,6 +94,7 @@ export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.7
     <section className="paged-preview" aria-label="Print preview" aria-busy={!preview && !error}>
       <header className="paged-preview-bar">
         <span>{pages === undefined ? 'Laying out pages…' : `${pages} page${pages === 1 ? '' : 's'}, A4`}</span>
+        {preview?.marking && <span className="paged-preview-marking">{preview.marking}</span>}
         {preview?.draftMark && <span className="paged-preview-draft">{preview.draftMark}</span>}
         {preview && <span className="paged-preview-fingerprint">{preview.fingerprintLabel}</span>}
       </header>

@@ -43,7 +43,7 @@ export interface Rebased {
 
 // Equal as data, whatever the key order: the store hands out canonical JSON (sorted keys) after a
 // reload, while the copy the editor started from may keep the order it was created in.
-const same = (a: unknown, b: unknown) => a === b || canonicalJson(a) === canonicalJson(b);
+const same = (a: unknown, b: unknown) => a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b));
 
 const LABELS: Record<string, string> = {
   titleBlock: 'Title block',
