@@ -117,6 +117,11 @@ export interface FormatOptions {
   /** The PDF/DOCX author property. */
   author?: string;
   template?: FormatTemplate;
+  /**
+   * Runs of model text carry where they come from (`Run.from`): for mapping a reviewed copy back onto
+   * the fields (src/shared/review/fromDocx.ts). Off for every export: renderers ignore it anyway.
+   */
+  provenance?: boolean;
 }
 
 /** "24 May 2018". */
@@ -162,21 +167,30 @@ function presentationData(b: PresentationData, register: Pick<Meeting, 'people' 
 
 // ---------------------------------------------------------------- runs
 
-/** Rich text → runs of one script each; `force` adds bold/italic (format decisions) to every run. */
-function runs(rt: RichText | undefined, force: { bold?: boolean; italic?: boolean } = {}): Run[] {
+/** A model field a run of text comes from (see `Run.from`), or undefined when provenance is off. */
+type Field = { id: string; path: string } | undefined;
+
+/**
+ * Rich text → runs of one script each; `force` adds bold/italic (format decisions) to every run;
+ * `field` (provenance) gives each run the offset of its first character in the field's plain text.
+ */
+function runs(rt: RichText | undefined, force: { bold?: boolean; italic?: boolean } = {}, field?: Field): Run[] {
   const out: Run[] = [];
+  let at = 0;
   for (const r of rt ?? []) {
     for (const span of splitByScript(r.text)) {
       const run: Run = { text: span.text, script: span.script };
       if (r.bold || force.bold) run.bold = true;
       if (r.italic || force.italic) run.italic = true;
+      if (field) run.from = { id: field.id, path: field.path, start: at };
+      at += span.text.length;
       out.push(run);
     }
   }
   return out;
 }
 
-const text = (s: string, force: { bold?: boolean; italic?: boolean } = {}): Run[] => runs([{ text: s }], force);
+const text = (s: string, force: { bold?: boolean; italic?: boolean } = {}, field?: Field): Run[] => runs([{ text: s }], force, field);
 
 const para = (style: ParagraphStyle, r: Run[], keepWithNext = false): LayoutParagraph =>
   keepWithNext ? { kind: 'paragraph', style, runs: r, keepWithNext } : { kind: 'paragraph', style, runs: r };
@@ -197,8 +211,14 @@ class Builder {
     private readonly meeting: Meeting,
     private readonly t: FormatTemplate,
     private readonly routingFields = false,
+    private readonly provenance = false,
   ) {
     this.people = new Map(meeting.people.map((p) => [p.id, p]));
+  }
+
+  /** The field `path` of the object `id`, when runs carry their provenance. */
+  private f(id: string, path: string): Field {
+    return this.provenance ? { id, path } : undefined;
   }
 
   /** Blocks with nothing to print (a blank paragraph or heading, a list without items) are left out. */
@@ -235,11 +255,11 @@ class Builder {
       // A section without a heading prints none, and takes no letter: the letters stay A, B, C.
       if (hasText(b.heading)) {
         const letter = String.fromCharCode(65 + (this.sectionIndex++ % 26));
-        this.push({ kind: 'heading', level: 1, runs: this.words(this.t.sectionLabel, { letter, heading: runs(b.heading, { bold: true }) }) });
+        this.push({ kind: 'heading', level: 1, runs: this.words(this.t.sectionLabel, { letter, heading: runs(b.heading, { bold: true }, this.f(b.id, 'heading')) }) });
       }
       b.blocks.forEach((c) => this.block(c));
     } else if (b.type === 'session') {
-      this.push({ kind: 'heading', level: 2, runs: this.words(this.t.session, { n: b.number, title: runs(b.title, { bold: true }) }) });
+      this.push({ kind: 'heading', level: 2, runs: this.words(this.t.session, { n: b.number, title: runs(b.title, { bold: true }, this.f(b.id, 'title')) }) });
       b.items.forEach((c) => this.leaf(c));
     } else this.leaf(b);
   }
@@ -275,18 +295,21 @@ class Builder {
 
   /** A bullet's text, after a bold "Lao:" when it is a per-country remark. */
   private bulletRuns(b: Bullet): Run[] {
-    return this.labelled(fill(this.t.countryRemark, { country: b.country }), runs(b.text), text(' '));
+    return this.labelled(fill(this.t.countryRemark, { country: b.country }), runs(b.text, {}, this.f(b.id, 'text')), text(' '));
   }
 
   private list(items: readonly Bullet[], numbering: Numbering, level: number): LayoutList {
     return { kind: 'list', numbering, level, items: this.bulletItems(items, level) };
   }
 
-  /** "Question (UN Women) Before, only women …": the label bold, run in with the first paragraph. */
-  private statement(labelTpl: string, s: Statement): void {
+  /**
+   * "Question (UN Women) Before, only women …": the label bold, run in with the first paragraph.
+   * `owner`/`prefix`: where the paragraphs are (a question is a field of its turn, an answer has an id).
+   */
+  private statement(labelTpl: string, s: Statement, owner: string, prefix: string): void {
     const [first, ...rest] = s.paragraphs;
-    this.push(para('body', this.labelled(fill(labelTpl, { label: s.by.label }), runs(first), text(' '))));
-    for (const p of rest) this.push(para('body', runs(p)));
+    this.push(para('body', this.labelled(fill(labelTpl, { label: s.by.label }), runs(first, {}, this.f(owner, `${prefix}.0`)), text(' '))));
+    rest.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(owner, `${prefix}.${i + 1}`)))));
   }
 
   private presentation(b: Extract<LeafBlock, { type: 'presentation' }>): void {
@@ -296,7 +319,7 @@ class Builder {
       const { heading, items } = b.recommendations;
       const list = this.list(items, 'bullet', 1);
       // The format's own label only introduces recommendations that exist; a heading someone typed is always printed.
-      const label = hasText(heading) ? runs(heading, { bold: true }) : list.items.length ? text(this.t.recommendation, { bold: true }) : [];
+      const label = hasText(heading) ? runs(heading, { bold: true }, this.f(b.id, 'recommendations.heading')) : list.items.length ? text(this.t.recommendation, { bold: true }) : [];
       if (hasText(label)) children.push(para('label', label, true));
       children.push(list);
     }
@@ -305,7 +328,7 @@ class Builder {
     // title; "Presentation" alone only to introduce points, never on its own.
     const hasData = Object.values(presentationData(b, this.meeting)).some((v) => !isBlank(v));
     const heading = hasText(b.heading)
-      ? runs(b.heading, { bold: true })
+      ? runs(b.heading, { bold: true }, this.f(b.id, 'heading'))
       : hasData || own.length > 0
         ? text(presentationHeading(b, this.meeting, this.t), { bold: true })
         : [];
@@ -313,7 +336,7 @@ class Builder {
   }
 
   private group(b: Extract<LeafBlock, { type: 'group' }>): void {
-    this.push({ kind: 'heading', level: 3, runs: this.words(this.t.group, { n: b.number, theme: runs(b.theme, { bold: true }) }) });
+    this.push({ kind: 'heading', level: 3, runs: this.words(this.t.group, { n: b.number, theme: runs(b.theme, { bold: true }, this.f(b.id, 'theme')) }) });
     const items: ListItem[] = [];
     for (const part of b.parts) {
       const list = this.list(part.items, 'bullet', 1);
@@ -321,7 +344,7 @@ class Builder {
         part.kind === 'implementation-by-country' ? this.t.implementationByCountry : part.kind === 'collaboration' ? this.t.collaboration : undefined;
       // The format's part labels introduce items; without items they would introduce nothing.
       const heading = hasText(part.heading)
-        ? runs(part.heading, { bold: true })
+        ? runs(part.heading, { bold: true }, this.f(part.id, 'heading'))
         : defaultHeading && list.items.length
           ? text(defaultHeading, { bold: true })
           : undefined;
@@ -337,16 +360,16 @@ class Builder {
       case 'paragraph':
       case 'next-meeting':
       case 'observers':
-        this.push(para('body', runs(b.text)));
+        this.push(para('body', runs(b.text, {}, this.f(b.id, 'text'))));
         break;
       case 'signing':
-        this.push(para('body', runs(b.text), true));
+        this.push(para('body', runs(b.text, {}, this.f(b.id, 'text')), true));
         break;
       case 'disclaimer':
-        this.push(para('note', runs(b.text), true));
+        this.push(para('note', runs(b.text, {}, this.f(b.id, 'text')), true));
         break;
       case 'list':
-        if (hasText(b.heading)) this.push(para('label', runs(b.heading, { bold: true }), true));
+        if (hasText(b.heading)) this.push(para('label', runs(b.heading, { bold: true }, this.f(b.id, 'heading')), true));
         if (b.numbering === 'none') {
           // Plain paragraphs; an item's nested items follow it as a bulleted list.
           for (const item of b.items) {
@@ -357,32 +380,33 @@ class Builder {
         break;
       case 'delegations':
         for (const d of b.delegations) {
-          if (d.description?.some(hasText)) for (const p of d.description) this.push(para('body', runs(p)));
+          if (d.description?.some(hasText)) d.description.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(d.id, `description.${i}`)))));
           else this.push(para('body', this.labelled(fill(this.t.countryRemark, { country: d.country }), text(joinParts(d.institutions, '; ')), text(' '))));
         }
         break;
       case 'presiding':
-        for (const p of b.paragraphs) this.push(para('body', runs(p)));
+        b.paragraphs.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(b.id, `paragraphs.${i}`)))));
         break;
       case 'remark': {
         const [first, ...rest] = b.paragraphs;
-        this.push(para('body', joinRuns([runs(b.speakerLabel, { bold: true }), runs(first)], text(this.t.speakerSeparator, { bold: true }))));
-        for (const p of rest) this.push(para('body', runs(p)));
+        const speaker = runs(b.speakerLabel, { bold: true }, this.f(b.id, 'speakerLabel'));
+        this.push(para('body', joinRuns([speaker, runs(first, {}, this.f(b.id, 'paragraphs.0'))], text(this.t.speakerSeparator, { bold: true }))));
+        rest.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(b.id, `paragraphs.${i + 1}`)))));
         break;
       }
       case 'presentation':
         this.presentation(b);
         break;
       case 'qa':
-        if (hasText(b.heading)) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
+        if (hasText(b.heading)) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }, this.f(b.id, 'heading')) });
         for (const turn of b.turns) {
-          this.statement(this.t.question, turn.question);
-          for (const a of turn.answers) this.statement(this.t.answer, a);
+          this.statement(this.t.question, turn.question, turn.id, 'question.paragraphs');
+          for (const a of turn.answers) this.statement(this.t.answer, a, a.id, 'paragraphs');
         }
         break;
       case 'suggestions':
-        if (hasText(b.heading)) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
-        for (const s of b.items) this.statement(this.t.suggestion, s);
+        if (hasText(b.heading)) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }, this.f(b.id, 'heading')) });
+        for (const s of b.items) this.statement(this.t.suggestion, s, s.id, 'paragraphs');
         break;
       case 'group':
         this.group(b);
@@ -390,13 +414,14 @@ class Builder {
       case 'signatories': {
         const cells: SignatureCell[] = b.signatories.map((s) => {
           const person = s.personId ? this.people.get(s.personId) : undefined;
-          const name = person ? personDisplayName(person) : (s.name ?? '');
+          // A name from the register is the register's words, not this signatory's field.
+          const name = person ? text(personDisplayName(person), { bold: true }) : text(s.name ?? '', { bold: true }, this.f(s.id, 'name'));
           return {
             index: ++this.signatureIndex,
             field: this.uniqueField(s.role),
-            role: text(s.role, { bold: true }),
-            name: text(name, { bold: true }),
-            titleLines: s.titleLines.filter((l) => !isBlank(l)).map((l) => text(l)),
+            role: text(s.role, { bold: true }, this.f(s.id, 'role')),
+            name,
+            titleLines: s.titleLines.flatMap((l, i) => (isBlank(l) ? [] : [text(l, {}, this.f(s.id, `titleLines.${i}`))])),
           };
         });
         this.push({ kind: 'signatures', perRow: this.t.signaturesPerRow, cells });
@@ -463,11 +488,22 @@ function collectScripts(blocks: readonly LayoutBlock[]): Script[] {
   return (['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => used.has(s));
 }
 
+/**
+ * The title and the body as laid out, without the document's furniture or fingerprint: synchronous,
+ * for code that needs only the printed content (mapping a reviewed copy back, with `provenance`).
+ */
+export function layoutContent(meeting: Meeting, options: FormatOptions = {}): LayoutBlock[] {
+  const b = new Builder(meeting, options.template ?? AGREED_FORMAT, options.copy !== undefined, options.provenance === true);
+  b.title();
+  meeting.body.forEach((x) => b.block(x));
+  return b.blocks;
+}
+
 /** The minutes as the agreed format lays them out. Async only because Web Crypto's digest is. */
 export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {}): Promise<LayoutDocument> {
   const t = options.template ?? AGREED_FORMAT;
   const copy = options.copy;
-  const b = new Builder(meeting, t, copy !== undefined);
+  const b = new Builder(meeting, t, copy !== undefined, options.provenance === true);
   b.title();
   meeting.body.forEach((x) => b.block(x));
   const hex = await fingerprint(meeting);

@@ -7,6 +7,7 @@ export type {
   ChangeMark,
   ComparisonNote,
   Run,
+  RunSource,
   Numbering,
   ListItem,
   LayoutList,
@@ -24,7 +25,7 @@ export type {
   PageFurniture,
   LayoutDocument,
 } from './layout';
-export { AGREED_FORMAT, layoutMeeting, presentationHeading, writeDate, writeDateRange } from './agreed';
+export { AGREED_FORMAT, layoutContent, layoutMeeting, presentationHeading, writeDate, writeDateRange } from './agreed';
 export { fill, fillRuns, hasText, isBlank, joinParts, joinRuns } from './compose';
 export type { FormatTemplate, FormatOptions, SignatureCopyInfo } from './agreed';
 export { SCRIPTS, ALL_SCRIPTS, scriptOf, splitByScript, scriptsUsed } from './scripts';

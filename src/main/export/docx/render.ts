@@ -29,6 +29,7 @@ import type { ChangeMark, LayoutBlock, LayoutDocument, LayoutList, LayoutParagra
 import { SCRIPTS } from '../../../shared/format';
 import { fontSfnt } from '../fonts';
 import { type PlacedComments, type ReviewThread, placeComments } from './review';
+import { bookmarkName } from '../../../shared/review/bookmarks';
 
 /**
  * Layout tree → Word document (docx 9). Mechanical, like the HTML renderer:
@@ -480,11 +481,8 @@ export interface DocxOptions {
   review?: { threads: readonly ReviewThread[]; properties: { name: string; value: string }[] };
 }
 
-/** Word's bookmark names: a letter first, then letters, digits and underscores, at most 40 characters. */
-export function bookmarkName(blockId: string): string {
-  const name = blockId.replace(/[^A-Za-z0-9_]/g, '_');
-  return (/^[A-Za-z]/.test(name) ? name : `b${name}`).slice(0, 40);
-}
+// The block bookmark's name is shared with the mapper that reads a reviewed copy back (one rule).
+export { bookmarkName };
 
 export async function renderDocx(layout: LayoutDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   const review = options.review;
