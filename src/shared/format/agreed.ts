@@ -221,6 +221,16 @@ class Builder {
     return this.provenance ? { id, path } : undefined;
   }
 
+  /**
+   * With provenance, a line printed only in the format's words (an "Answer" whose label is blank, a
+   * signatory's name from the register) still tells whose line it is: an empty run naming the object
+   * (and its field the words stand for). Nothing without provenance.
+   */
+  private ownedBy(rs: Run[], id: string, path: string): Run[] {
+    if (!this.provenance || rs.some((r) => r.from)) return rs;
+    return [{ text: '', script: 'latin', from: { id, path, start: 0 } }, ...rs];
+  }
+
   /** Blocks with nothing to print (a blank paragraph or heading, a list without items) are left out. */
   private push(b: LayoutBlock): void {
     if ((b.kind === 'paragraph' || b.kind === 'heading') && !hasText(b.runs)) return;
@@ -273,9 +283,21 @@ class Builder {
    * A bold label run in with the text it introduces ("Lao: …", "Question (UN Women) …"). A label
    * ending in a colon prints without it when no text follows: "Lao", not "Lao:".
    */
-  private labelled(label: string, body: Run[], separator: Run[]): Run[] {
-    const shown = hasText(body) ? label : label.replace(/:\s*$/, '');
-    return joinRuns([text(shown, { bold: true }), body], separator);
+  private labelled(tpl: string, name: string, value: string | undefined, field: Field, body: Run[], separator: Run[]): Run[] {
+    if (!field) {
+      const label = fill(tpl, { [name]: value });
+      const shown = hasText(body) ? label : label.replace(/:\s*$/, '');
+      return joinRuns([text(shown, { bold: true }), body], separator);
+    }
+    // With provenance, the label's value is a field of its own ("Lao" is the bullet's country).
+    const label = fillRuns(tpl, { [name]: text(value ?? '', { bold: true }, field) }, (s) => text(s, { bold: true }));
+    const last = label.at(-1);
+    if (!hasText(body) && last && !last.from) {
+      last.text = last.text.replace(/:\s*$/, '');
+      if (last.text === '') label.pop();
+    }
+    const line = joinRuns([label, body], separator);
+    return hasText(line) ? this.ownedBy(line, field.id, field.path) : line;
   }
 
   private bulletItems(items: readonly Bullet[], level: number): ListItem[] {
@@ -295,7 +317,7 @@ class Builder {
 
   /** A bullet's text, after a bold "Lao:" when it is a per-country remark. */
   private bulletRuns(b: Bullet): Run[] {
-    return this.labelled(fill(this.t.countryRemark, { country: b.country }), runs(b.text, {}, this.f(b.id, 'text')), text(' '));
+    return this.labelled(this.t.countryRemark, 'country', b.country, this.f(b.id, 'country'), runs(b.text, {}, this.f(b.id, 'text')), text(' '));
   }
 
   private list(items: readonly Bullet[], numbering: Numbering, level: number): LayoutList {
@@ -308,7 +330,8 @@ class Builder {
    */
   private statement(labelTpl: string, s: Statement, owner: string, prefix: string): void {
     const [first, ...rest] = s.paragraphs;
-    this.push(para('body', this.labelled(fill(labelTpl, { label: s.by.label }), runs(first, {}, this.f(owner, `${prefix}.0`)), text(' '))));
+    const by = this.f(owner, prefix.replace(/paragraphs$/, 'by.label'));
+    this.push(para('body', this.labelled(labelTpl, 'label', s.by.label, by, runs(first, {}, this.f(owner, `${prefix}.0`)), text(' '))));
     rest.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(owner, `${prefix}.${i + 1}`)))));
   }
 
@@ -381,7 +404,15 @@ class Builder {
       case 'delegations':
         for (const d of b.delegations) {
           if (d.description?.some(hasText)) d.description.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(d.id, `description.${i}`)))));
-          else this.push(para('body', this.labelled(fill(this.t.countryRemark, { country: d.country }), text(joinParts(d.institutions, '; ')), text(' '))));
+          else {
+            const institutions = this.provenance
+              ? joinRuns(
+                  d.institutions.map((x, i) => text(x, {}, this.f(d.id, `institutions.${i}`))),
+                  text('; '),
+                )
+              : text(joinParts(d.institutions, '; '));
+            this.push(para('body', this.labelled(this.t.countryRemark, 'country', d.country, this.f(d.id, 'country'), institutions, text(' '))));
+          }
         }
         break;
       case 'presiding':
@@ -415,7 +446,7 @@ class Builder {
         const cells: SignatureCell[] = b.signatories.map((s) => {
           const person = s.personId ? this.people.get(s.personId) : undefined;
           // A name from the register is the register's words, not this signatory's field.
-          const name = person ? text(personDisplayName(person), { bold: true }) : text(s.name ?? '', { bold: true }, this.f(s.id, 'name'));
+          const name = person ? this.ownedBy(text(personDisplayName(person), { bold: true }), s.id, 'personId') : text(s.name ?? '', { bold: true }, this.f(s.id, 'name'));
           return {
             index: ++this.signatureIndex,
             field: this.uniqueField(s.role),
@@ -431,9 +462,9 @@ class Builder {
         this.push({
           kind: 'routing',
           steps: b.steps.map((s) => ({
-            headline: text(fill(this.t.routing[s.kind], { recipient: s.recipient, purpose: s.purpose }), { bold: true }),
-            placeDate: text(fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) })),
-            signerRole: text(joinParts([s.signedBy, s.signerRole], this.t.routingSignerSeparator)),
+            headline: this.ownedBy(text(fill(this.t.routing[s.kind], { recipient: s.recipient, purpose: s.purpose }), { bold: true }), s.id, 'recipient'),
+            placeDate: this.ownedBy(text(fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) })), s.id, 'place'),
+            signerRole: this.ownedBy(text(joinParts([s.signedBy, s.signerRole], this.t.routingSignerSeparator)), s.id, 'signerRole'),
             // On a signature copy, a step whose signer is named is signed like a head of delegation's box.
             ...(this.routingFields && !isBlank(s.signerRole)
               ? { field: { index: ++this.signatureIndex, name: this.uniqueField(fill(this.t.routingField, { n: String(++this.routingIndex), role: s.signerRole.trim() })) } }

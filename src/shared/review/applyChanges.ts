@@ -35,10 +35,13 @@ export function applyChanges(base: Meeting, changes: readonly ReviewChange[]): M
   }
   for (const list of spans.values()) {
     list.sort((a, b) => b.start - a.start || b.end - a.end);
-    let limit = Infinity;
-    for (const c of list) {
+    list.reduce((limit, c) => {
       if (c.end > limit) throw new MinutaError('invalid', `Changes overlap in ${excerpt(c.path)} of ${excerpt(c.target)}`, 'changes');
-      limit = c.start;
+      return c.start;
+    }, Infinity);
+  }
+  for (const list of spans.values()) {
+    for (const c of list) {
       const { holder, key } = field(owner(c.target), c.path);
       const value = holder[key];
       const text = plainText(value);

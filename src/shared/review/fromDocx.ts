@@ -154,6 +154,8 @@ interface Para {
   inside: boolean;
   /** The text of its tracked deletions, in order. */
   deleted: string;
+  /** Its tracked deletions and insertions, each with its text. */
+  tracked: { text: string; rev: DocxRevision }[];
   words: Map<string, number>;
   /** The line it pairs with, and per character the base position it stands for (-1: changed). */
   line?: Line;
@@ -332,13 +334,15 @@ class Mapper {
     let text = '';
     const runs: FileRun[] = [];
     const spans: [number, number][] = [];
-    const para: Para = { text: '', runs, runAt: new Int32Array(0), gaps: new Map(), mark: p.mark && !DELETED.has(p.mark.kind) ? p.mark : undefined, inside, words: new Map(), deleted: '' };
+    const para: Para = { text: '', runs, runAt: new Int32Array(0), gaps: new Map(), mark: p.mark && !DELETED.has(p.mark.kind) ? p.mark : undefined, inside, words: new Map(), deleted: '', tracked: [] };
     for (const r of p.runs) {
       if (r.revision && DELETED.has(r.revision.kind)) {
         if (r.text !== '') this.addGap(para, text.length, [r.revision]);
         para.deleted += r.text;
+        para.tracked.push({ text: r.text, rev: r.revision });
         continue;
       }
+      if (r.revision) para.tracked.push({ text: r.text, rev: r.revision });
       runs.push({ bold: r.bold, italic: r.italic, rev: r.revision, fmt: r.formatChange, comments: r.comments });
       spans.push([text.length, text.length + r.text.length]);
       text += r.text;
@@ -357,6 +361,7 @@ class Mapper {
     runAt.set(into.runAt);
     next.runAt.forEach((r, i) => (runAt[shift + i] = r + runs));
     into.runs.push(...next.runs);
+    into.tracked.push(...next.tracked);
     into.runAt = runAt;
     next.gaps.forEach((g, at) => this.addGap(into, shift + at, g));
     into.text += next.text;
@@ -541,10 +546,18 @@ class Mapper {
     return undefined;
   }
 
-  /** A line and a paragraph that share a word: a line edited, not one removed and another added. */
+  /**
+   * A line and a paragraph that share a word, or much of their letters (a segmenter may cut an edited
+   * Khmer name differently): a line edited, not one removed and another added.
+   */
   private related(l: Line, p: Para): boolean {
     for (const w of l.words.keys()) if (p.words.has(w)) return true;
-    return false;
+    const a = bigrams(l.text);
+    const b = bigrams(p.text);
+    let common = 0;
+    for (const [g, n] of a) common += Math.min(n, b.get(g) ?? 0);
+    const total = [...a.values(), ...b.values()].reduce((x, y) => x + y, 0);
+    return total > 0 && (2 * common) / total >= 0.3;
   }
 
   private placeable(l: Line, p: Para): boolean {
@@ -559,7 +572,7 @@ class Mapper {
     for (const h of hunks) {
       const at = this.place(l, p, h);
       if (at === 'none') continue;
-      const who = this.hunkWho(p, h.ps, h.pe);
+      const who = this.hunkWho(p, h.ps, h.pe, l.text.slice(h.ls, h.le));
       if (!at) {
         this.emit(who, { kind: 'unplaced', ...(l.source ? { near: l.source } : {}), deleted: l.text.slice(h.ls, h.le), inserted: p.text.slice(h.ps, h.pe) });
         continue;
@@ -627,16 +640,25 @@ class Mapper {
   }
 
   /** Who made the difference at [ps, pe) of the accepted text: a tracked revision there, else untracked. */
-  private hunkWho(p: Para, ps: number, pe: number): Who {
+  private hunkWho(p: Para, ps: number, pe: number, deleted = ''): Who {
     for (let c = ps; c < pe; c++) {
       const rev = p.runs[p.runAt[c]!]!.rev;
       if (rev && !this.options.isCopyRevision?.(rev)) return this.who(rev);
     }
-    for (let c = ps; c <= pe; c++) {
+    // A deletion stands between two characters; which spaces around it the word diff counts as changed is its guess.
+    let from = ps;
+    let to = pe;
+    while (from > 0 && /\s/u.test(p.text[from - 1]!)) from--;
+    while (to < p.text.length && /\s/u.test(p.text[to]!)) to++;
+    for (let c = from; c <= to; c++) {
       const rev = p.gaps.get(c)?.find((r) => !this.options.isCopyRevision?.(r));
       if (rev) return this.who(rev);
     }
-    return this.untrackedWho;
+    // A word repeated ("the the"): the diff may mark the other copy than the one the reviewer
+    // changed. The paragraph's tracked change with the same words is the reviewer's.
+    const words = [normText(deleted), normText(p.text.slice(ps, pe))];
+    const same = p.tracked.find((t) => !this.options.isCopyRevision?.(t.rev) && words.includes(normText(t.text)) && normText(t.text) !== '');
+    return same ? this.who(same.rev) : this.untrackedWho;
   }
 
   private richText(p: Para, ps: number, pe: number): RichText {
@@ -668,9 +690,12 @@ class Mapper {
       const info = this.blocks.get(first.source);
       return info ? { kind: 'insert-block', container: info.container, ...(info.prev ? { afterId: info.prev } : {}), block: this.paragraphBlock(text) } : undefined;
     }
-    // The format's words on the line (a "Lao:" label, "Question (…)") precede the element's text.
-    if (p.inside && prev.fields.length === 1) {
-      const item = this.itemAfter(prev.fields[0]!, text);
+    // A line of one object (a bullet and its country, a statement's label and first paragraph): the
+    // paragraph typed after it is that object's next element.
+    const own = prev.fields.length > 0 && prev.fields.every((f) => f.id === prev.fields[0]!.id);
+    const field = own ? (prev.fields.find((f) => /\.\d+$/.test(f.path)) ?? prev.fields.find((f) => f.path === 'text')) : undefined;
+    if (p.inside && field) {
+      const item = this.itemAfter(field, text);
       if (item) return item;
     }
     if (prev.source === undefined) return undefined;
@@ -732,10 +757,13 @@ class Mapper {
     const children = new Map<string, string[]>();
     for (const [id, p] of this.index) children.set(p.at.parent, [...(children.get(p.at.parent) ?? []), id]);
     const handled = new Set<Line>();
+    const referenced = referencedIds(this.base);
     const visit = (id: string, parentList: string | undefined) => {
       const lines = linesOf.get(id);
       if (!lines) return;
-      if (lines.every((l) => this.removed.has(l))) {
+      // An object others refer to (a delegation an answer is attributed to) is not removed whole:
+      // the meeting would no longer be valid. Its lines are removed as text.
+      if (!referenced.has(id) && lines.every((l) => this.removed.has(l))) {
         const who = this.removed.get(lines[0]!)!;
         const placed = this.index.get(id)!;
         const quote = bound(lines.map((l) => l.text).join('\n'));
@@ -760,7 +788,8 @@ class Mapper {
           continue;
         }
       }
-      if (!l.generatedWords && l.fields.length > 0) {
+      const typed = [...l.text].some((_, c) => c < l.text.length && fromAt(l, c) !== undefined);
+      if (!l.generatedWords && typed) {
         for (const fld of l.fields) {
           let start = Infinity;
           let end = -1;
@@ -783,13 +812,14 @@ class Mapper {
   // ------------------------------------------------------------ comments
 
   private threads(groups: Group[]): CommentThread[] {
-    const where = new Map<string, { para: Para; group: Group; cs: number[] }>();
+    const where = new Map<string, Covered>();
     for (const g of groups)
       for (const p of g.paras)
         for (let c = 0; c < p.text.length; c++)
           for (const id of p.runs[p.runAt[c]!]!.comments) {
-            const w = where.get(id) ?? { para: p, group: g, cs: [] };
+            const w = where.get(id) ?? { para: p, group: g, cs: [], across: false };
             if (w.para === p) w.cs.push(c);
+            else w.across = true;
             where.set(id, w);
           }
     const byId = new Map(this.doc.comments.map((c) => [c.id, c]));
@@ -827,11 +857,12 @@ class Mapper {
     return out;
   }
 
-  private anchor(w: { para: Para; group: Group; cs: number[] } | undefined, fallback: string | undefined): CommentThread['anchor'] | undefined {
+  /** A comment's anchor: its words' field when they lie in one, else the block it starts in. */
+  private anchor(w: Covered | undefined, fallback: string | undefined): CommentThread['anchor'] | undefined {
     const block = w ? (w.para.line?.source ?? w.group.source ?? fallback) : fallback;
     if (block === undefined) return undefined;
     const l = w?.para.line;
-    if (!w || !l || !w.para.toBase || w.cs.length === 0) return { blockId: block };
+    if (!w || !l || !w.para.toBase || w.cs.length === 0 || w.across) return { blockId: block };
     const bases = w.cs.map((c) => w.para.toBase![c]!);
     if (bases.some((b) => b < 0)) return { blockId: block };
     const lo = Math.min(...bases);
@@ -905,6 +936,14 @@ class Mapper {
   }
 }
 
+/** The text a comment covers: the paragraph it starts in, its characters there, whether it goes on. */
+interface Covered {
+  para: Para;
+  group: Group;
+  cs: number[];
+  across: boolean;
+}
+
 interface Hunk {
   /** The base line's characters [ls, le) became the file's [ps, pe). */
   ls: number;
@@ -924,6 +963,25 @@ function valueAt(owner: Obj, path: string): unknown {
 }
 
 const isBullet = (v: Obj): boolean => typeof v['id'] === 'string' && Array.isArray(v['text']) && v['type'] === undefined && !('by' in v);
+
+/** Ids that some field refers to (personId, delegationId, organisationIds…). */
+function referencedIds(m: Meeting): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: unknown, key: string): void => {
+    if (typeof v === 'string' && /[a-z]Ids?$/.test(key)) out.add(v);
+    else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (isObj(v)) for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(m, '');
+  return out;
+}
+
+function bigrams(s: string): Map<string, number> {
+  const t = s.replace(/\s+/gu, '');
+  const m = new Map<string, number>();
+  for (let i = 0; i + 1 < t.length; i++) m.set(t.slice(i, i + 2), (m.get(t.slice(i, i + 2)) ?? 0) + 1);
+  return m;
+}
 
 const normText = (s: string) => s.replace(/\s+/gu, ' ').trim();
 

@@ -98,11 +98,13 @@ function edit(base: Meeting, seed: number): Edits {
     if (r < 0.7) {
       if (words.length === 0) continue;
       const w = words[Math.floor(rnd() * words.length)]!;
+      // A paragraph keeps one of its words: one with every word changed is, without tracking, as
+      // much a paragraph removed and another added as an edited one.
       const op = rnd();
-      if (op < 0.4) replaceWord(p, w, word().trim());
-      else if (op < 0.7) insertAfterWord(p, w, word());
-      else if (words.length >= 2) deleteWord(p, w);
-      else continue;
+      if (op < 0.3) insertAfterWord(p, w, word());
+      else if (words.length < 2) continue;
+      else if (op < 0.65) replaceWord(p, w, word().trim());
+      else deleteWord(p, w);
       count++;
       continue;
     }
@@ -114,7 +116,8 @@ function edit(base: Meeting, seed: number): Edits {
       // siblings, or a one-line block.
       const siblings = isBullet ? (valueAtList(index.get(owner.at.parent)?.value, owner.at.list) ?? []) : [];
       const ok =
-        (f && !f.generated && /\.\d+$/.test(f.path)) ||
+        // (A delegation's last described paragraph gone, its data would print instead: not a deletion the model can hold.)
+        (f && !f.generated && /\.\d+$/.test(f.path) && !f.path.startsWith('description.')) ||
         (isBullet && !((owner.value as { children?: unknown[] }).children?.length) && siblings.filter(printed).length >= 2) ||
         (f && !f.generated && p.source !== undefined && LEAF_LINE.has(String(index.get(p.source)?.value['type'])) && paras.filter((x) => x.source === p.source).length === 1);
       if (!ok) continue;
