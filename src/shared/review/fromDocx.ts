@@ -78,7 +78,8 @@ interface Line {
   /** Per UTF-16 unit, the index of its run. */
   runAt: Int32Array;
   runStart: number[];
-  words: Map<string, number>;
+  /** Its words and their counts, made when first compared (most lines come back unchanged). */
+  words?: Map<string, number>;
   /** Some word-like text of the line is the format's, not a field's. */
   generatedWords: boolean;
   /** The object the line prints: the innermost id of its fields, else its block. */
@@ -89,7 +90,7 @@ interface Line {
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
-function makeLine(runs: Run[], source: string | undefined, words: (s: string) => Map<string, number>): Line | undefined {
+function makeLine(runs: Run[], source: string | undefined): Line | undefined {
   const text = runs.map((r) => r.text).join('');
   if (text.trim() === '') return undefined;
   const runAt = new Int32Array(text.length);
@@ -105,7 +106,7 @@ function makeLine(runs: Run[], source: string | undefined, words: (s: string) =>
       if (!fields.some((f) => f.id === r.from!.id && f.path === r.from!.path)) fields.push({ id: r.from.id, path: r.from.path });
     } else if (WORDLIKE.test(r.text)) generatedWords = true;
   });
-  return { source, text, runs, runAt, runStart, words: words(text), generatedWords, owner: fields[0]?.id ?? source, fields };
+  return { source, text, runs, runAt, runStart, generatedWords, owner: fields[0]?.id ?? source, fields };
 }
 
 /** The lines of a layout block in the order the DOCX renderer writes its paragraphs. */
@@ -152,11 +153,11 @@ interface Para {
   mark?: DocxRevision | undefined;
   /** Inside its group's bookmark (false: a paragraph after the block, with no bookmark). */
   inside: boolean;
+  words?: Map<string, number>;
   /** The text of its tracked deletions, in order. */
   deleted: string;
   /** Its tracked deletions and insertions, each with its text. */
   tracked: { text: string; rev: DocxRevision }[];
-  words: Map<string, number>;
   /** The line it pairs with, and per character the base position it stands for (-1: changed). */
   line?: Line;
   toBase?: Int32Array;
@@ -223,6 +224,10 @@ class Mapper {
     walk(base.body, BODY_CONTAINER);
   }
 
+  private wordsOf(x: { text: string; words?: Map<string, number> }): Map<string, number> {
+    return (x.words ??= this.words(x.text));
+  }
+
   private words(s: string): Map<string, number> {
     const m = new Map<string, number>();
     for (const w of this.segmenter.segment(s)) if (w.isWordLike) m.set(w.segment, (m.get(w.segment) ?? 0) + 1);
@@ -259,7 +264,7 @@ class Mapper {
         order.push(b.source);
       }
       for (const rs of blockLines(b)) {
-        const l = makeLine(rs, b.source, (s) => this.words(s));
+        const l = makeLine(rs, b.source);
         if (!l) continue;
         linesOf.get(b.source)!.push(l);
         this.lines.push(l);
@@ -334,7 +339,7 @@ class Mapper {
     let text = '';
     const runs: FileRun[] = [];
     const spans: [number, number][] = [];
-    const para: Para = { text: '', runs, runAt: new Int32Array(0), gaps: new Map(), mark: p.mark && !DELETED.has(p.mark.kind) ? p.mark : undefined, inside, words: new Map(), deleted: '', tracked: [] };
+    const para: Para = { text: '', runs, runAt: new Int32Array(0), gaps: new Map(), mark: p.mark && !DELETED.has(p.mark.kind) ? p.mark : undefined, inside, deleted: '', tracked: [] };
     for (const r of p.runs) {
       if (r.revision && DELETED.has(r.revision.kind)) {
         if (r.text !== '') this.addGap(para, text.length, [r.revision]);
@@ -350,7 +355,6 @@ class Mapper {
     para.text = text;
     para.runAt = new Int32Array(text.length);
     spans.forEach(([a, b], i) => para.runAt.fill(i, a, b));
-    para.words = this.words(text);
     return para;
   }
 
@@ -365,7 +369,6 @@ class Mapper {
     into.runAt = runAt;
     next.gaps.forEach((g, at) => this.addGap(into, shift + at, g));
     into.text += next.text;
-    into.words = this.words(into.text);
   }
 
   // ------------------------------------------------------------ one group
@@ -374,11 +377,12 @@ class Mapper {
     if (l.text === p.text) return true;
     let common = 0;
     let total = 0;
-    for (const [w, n] of l.words) {
-      common += Math.min(n, p.words.get(w) ?? 0);
+    const pw = this.wordsOf(p);
+    for (const [w, n] of this.wordsOf(l)) {
+      common += Math.min(n, pw.get(w) ?? 0);
       total += n;
     }
-    for (const n of p.words.values()) total += n;
+    for (const n of pw.values()) total += n;
     return total > 0 && (2 * common) / total >= 0.5;
   }
 
@@ -403,9 +407,11 @@ class Mapper {
         if (p && this.related(l, p) && this.placeable(l, p)) {
           this.pair(l, p);
           k++;
+          prev = l;
         } else dels.push(l);
-        prev = l;
       }
+      // Paragraphs added follow the last line that stays: whether they stood before or after the
+      // lines removed beside them, the text is the same, and a line removed is no place to insert.
       const deletedBy = this.deletionWho(g, pj - added.length, pj);
       for (const l of dels) this.removed.set(l, this.lineWho(l) ?? deletedBy);
       for (const p of added.slice(k)) this.add(g, prev, p);
@@ -458,34 +464,69 @@ class Mapper {
     return [...this.segmenter.segment(s)].map((x) => ({ text: x.segment, at: x.index }));
   }
 
+  /**
+   * The words the format printed (a "Lao:" label's colon, "Question (…)") stand still between the
+   * fields: found again in the paragraph, in order, they cut the line into regions compared one by
+   * one, so that a diff never trades a field's word for a word of the format. When the reviewer
+   * changed them, the line is compared whole.
+   */
+  private regions(l: Line, p: Para): [number, number, number, number][] {
+    const out: [number, number, number, number][] = [];
+    let ls = 0;
+    let ps = 0;
+    for (let c = 0; c < l.text.length; ) {
+      if (fromAt(l, c)) {
+        c++;
+        continue;
+      }
+      let e = c;
+      while (e < l.text.length && !fromAt(l, e)) e++;
+      const gen = l.text.slice(c, e);
+      if (gen.trim() !== '') {
+        const at = p.text.indexOf(gen, ps);
+        if (at < 0) return [[0, l.text.length, 0, p.text.length]];
+        out.push([ls, c, ps, at], [c, e, at, at + gen.length]);
+        ls = e;
+        ps = at + gen.length;
+      }
+      c = e;
+    }
+    out.push([ls, l.text.length, ps, p.text.length]);
+    return out;
+  }
+
   private hunks(l: Line, p: Para): { hunks: Hunk[]; toBase: Int32Array } {
-    const tl = this.tokens(l.text);
-    const tp = this.tokens(p.text);
-    const ops = diffArrays(
-      tl.map((t) => t.text),
-      tp.map((t) => t.text),
-    );
+    // Most lines come back as they went: nothing to compare.
+    if (l.text === p.text) return { hunks: [], toBase: Int32Array.from({ length: p.text.length }, (_, i) => i) };
     const toBase = new Int32Array(p.text.length).fill(-1);
     const raw: (Hunk & { equal?: boolean })[] = [];
-    let i = 0;
-    let j = 0;
-    const lAt = (k: number) => (k < tl.length ? tl[k]!.at : l.text.length);
-    const pAt = (k: number) => (k < tp.length ? tp[k]!.at : p.text.length);
-    for (const op of ops) {
-      if (op.added) {
-        raw.push({ ls: lAt(i), le: lAt(i), ps: pAt(j), pe: pAt(j + op.count) });
-        j += op.count;
-      } else if (op.removed) {
-        raw.push({ ls: lAt(i), le: lAt(i + op.count), ps: pAt(j), pe: pAt(j) });
-        i += op.count;
-      } else {
-        const ls = lAt(i);
-        const ps = pAt(j);
-        const n = lAt(i + op.count) - ls;
-        for (let k = 0; k < n; k++) toBase[ps + k] = ls + k;
-        raw.push({ ls, le: ls + n, ps, pe: ps + n, equal: true });
-        i += op.count;
-        j += op.count;
+    for (const [l0, l1, p0, p1] of this.regions(l, p)) {
+      const tl = this.tokens(l.text.slice(l0, l1));
+      const tp = this.tokens(p.text.slice(p0, p1));
+      const ops = diffArrays(
+        tl.map((t) => t.text),
+        tp.map((t) => t.text),
+      );
+      let i = 0;
+      let j = 0;
+      const lAt = (k: number) => l0 + (k < tl.length ? tl[k]!.at : l1 - l0);
+      const pAt = (k: number) => p0 + (k < tp.length ? tp[k]!.at : p1 - p0);
+      for (const op of ops) {
+        if (op.added) {
+          raw.push({ ls: lAt(i), le: lAt(i), ps: pAt(j), pe: pAt(j + op.count) });
+          j += op.count;
+        } else if (op.removed) {
+          raw.push({ ls: lAt(i), le: lAt(i + op.count), ps: pAt(j), pe: pAt(j) });
+          i += op.count;
+        } else {
+          const ls = lAt(i);
+          const ps = pAt(j);
+          const n = lAt(i + op.count) - ls;
+          for (let k = 0; k < n; k++) toBase[ps + k] = ls + k;
+          raw.push({ ls, le: ls + n, ps, pe: ps + n, equal: true });
+          i += op.count;
+          j += op.count;
+        }
       }
     }
     // Adjacent differences merge; so do two separated only by white space of the same field ("the
@@ -551,7 +592,8 @@ class Mapper {
    * Khmer name differently): a line edited, not one removed and another added.
    */
   private related(l: Line, p: Para): boolean {
-    for (const w of l.words.keys()) if (p.words.has(w)) return true;
+    const pw = this.wordsOf(p);
+    for (const w of this.wordsOf(l).keys()) if (pw.has(w)) return true;
     const a = bigrams(l.text);
     const b = bigrams(p.text);
     let common = 0;
@@ -601,8 +643,10 @@ class Mapper {
     };
     for (let c = 0; c < p.text.length; c++) {
       const b = toBase[c]!;
-      const f = b >= 0 ? fromAt(l, b) : undefined;
       const r = p.runs[p.runAt[c]!]!;
+      // Marks printed as the file has them: no change here (the common case, checked cheaply).
+      if (!span && (b < 0 || (l.runs[l.runAt[b]!]!.bold === true) === r.bold) && (b < 0 || (l.runs[l.runAt[b]!]!.italic === true) === r.italic)) continue;
+      const f = b >= 0 ? fromAt(l, b) : undefined;
       // Bold on a space shows nothing (and which space is which is the diff's guess): words only.
       const delta = f && !/\s/u.test(p.text[c]!) ? this.markDelta(l, b, f, r) : undefined;
       const follows = span !== undefined && f !== undefined && f.id === span.id && f.path === span.path && f.off === span.next;
@@ -693,7 +737,7 @@ class Mapper {
     // A line of one object (a bullet and its country, a statement's label and first paragraph): the
     // paragraph typed after it is that object's next element.
     const own = prev.fields.length > 0 && prev.fields.every((f) => f.id === prev.fields[0]!.id);
-    const field = own ? (prev.fields.find((f) => /\.\d+$/.test(f.path)) ?? prev.fields.find((f) => f.path === 'text')) : undefined;
+    const field = own ? (prev.fields.find((f) => PARAGRAPH_ELEMENT.test(f.path)) ?? prev.fields.find((f) => f.path === 'text')) : undefined;
     if (p.inside && field) {
       const item = this.itemAfter(field, text);
       if (item) return item;
@@ -712,7 +756,7 @@ class Mapper {
 
   /** A paragraph typed after an element of a list field: the next element of that list. */
   private itemAfter(f: { id: string; path: string }, text: RichText): Change | undefined {
-    const m = /^(.*)\.(\d+)$/.exec(f.path);
+    const m = PARAGRAPH_ELEMENT.exec(f.path);
     if (m) {
       // A rich text (or a string) in an array: paragraphs.2, description.0, titleLines.1.
       const owner = this.index.get(f.id)?.value;
@@ -780,7 +824,7 @@ class Mapper {
       if (!this.removed.has(l) || handled.has(l)) continue;
       const who = this.removed.get(l)!;
       const f = l.fields[0];
-      const m = f && l.fields.length === 1 ? /^(.*)\.(\d+)$/.exec(f.path) : null;
+      const m = f && l.fields.length === 1 ? PARAGRAPH_ELEMENT.exec(f.path) : null;
       if (!l.generatedWords && m) {
         const arr = valueAt(this.index.get(f!.id)?.value ?? {}, m[1]!);
         if (Array.isArray(arr)) {
@@ -943,6 +987,13 @@ interface Covered {
   cs: number[];
   across: boolean;
 }
+
+/**
+ * A field that is one element of a list of paragraphs, each printed on a line of its own (a remark's
+ * paragraphs, a delegation's description, a signatory's title lines); not the institutions a
+ * delegation line joins with "; ". Group 1: the list's path; 2: the index.
+ */
+const PARAGRAPH_ELEMENT = /^((?:.*\.)?(?:paragraphs|description|titleLines))\.(\d+)$/;
 
 interface Hunk {
   /** The base line's characters [ls, le) became the file's [ps, pe). */

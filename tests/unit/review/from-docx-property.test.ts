@@ -117,7 +117,7 @@ function edit(base: Meeting, seed: number): Edits {
       const siblings = isBullet ? (valueAtList(index.get(owner.at.parent)?.value, owner.at.list) ?? []) : [];
       const ok =
         // (A delegation's last described paragraph gone, its data would print instead: not a deletion the model can hold.)
-        (f && !f.generated && /\.\d+$/.test(f.path) && !f.path.startsWith('description.')) ||
+        (f && !f.generated && /(paragraphs|titleLines)\.\d+$/.test(f.path)) ||
         (isBullet && !((owner.value as { children?: unknown[] }).children?.length) && siblings.filter(printed).length >= 2) ||
         (f && !f.generated && p.source !== undefined && LEAF_LINE.has(String(index.get(p.source)?.value['type'])) && paras.filter((x) => x.source === p.source).length === 1);
       if (!ok) continue;
@@ -127,7 +127,7 @@ function edit(base: Meeting, seed: number): Edits {
     }
     // Add a paragraph: after an element (in its list) or after a block's last line (a new block).
     const type = p.source !== undefined ? String(index.get(p.source)?.value['type']) : '';
-    if (f && (/\.\d+$/.test(f.path) || isBullet)) insertParagraph(paras, i, `new${word()}${word()}`, true);
+    if (f && (/(paragraphs|description|titleLines)\.\d+$/.test(f.path) || isBullet)) insertParagraph(paras, i, `new${word()}${word()}`, true);
     else if (p.source !== undefined && lastOf.get(p.source) === i && type !== 'section' && type !== 'session') insertParagraph(paras, i, `new${word()}`, false);
     else continue;
     paras.forEach((x, j) => x.source && lastOf.set(x.source, j));
