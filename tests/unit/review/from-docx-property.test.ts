@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { layoutContent } from '../../../src/shared/format/agreed';
+import { layoutContent, layoutMeeting } from '../../../src/shared/format/agreed';
 import type { LayoutBlock, LayoutList, Run } from '../../../src/shared/format/layout';
 import { type Meeting, richTextToString, validateMeeting } from '../../../src/shared/minutes';
 import { Suggestion } from '../../../src/shared/minutes/reviewSuggestions';
 import { applyChanges } from '../../../src/shared/review/applyChanges';
+import { fieldText, findAnchorOwner } from '../../../src/shared/review/comments';
 import { indexIds } from '../../../src/shared/review/compare';
 import { suggestionsFromDocx } from '../../../src/shared/review/fromDocx';
 import { generateMeeting, propertyRuns } from '../../support/generateMeeting';
@@ -178,3 +179,50 @@ describe('a reviewed copy mapped back and applied prints the edited text (random
     expect(changes).toBeGreaterThan(runs * 2);
   });
 });
+
+describe('provenance in the layout', () => {
+  it('every run that names a field holds that field’s text at its offset; exports lay out no provenance', async () => {
+    let checked = 0;
+    for (let seed = 1; seed <= propertyRuns(60); seed++) {
+      const m = generateMeeting(seed);
+      const plain = layoutContent(m);
+      const traced = layoutContent(m, { provenance: true });
+      // The same lines, word for word, with or without provenance.
+      expect(linesOf(traced)).toEqual(linesOf(plain));
+      for (const r of runsOf(traced)) {
+        if (!r.from) continue;
+        const text = fieldText(findAnchorOwner(m, r.from.id), r.from.path);
+        expect(text?.slice(r.from.start, r.from.start + r.text.length), `seed ${seed}: ${r.from.id} ${r.from.path}`).toBe(r.text);
+        checked++;
+      }
+      expect(JSON.stringify(await layoutMeeting(m))).not.toContain('"from"');
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+function runsOf(blocks: readonly LayoutBlock[]): Run[] {
+  const out: Run[] = [];
+  const list = (l: LayoutList): void =>
+    l.items.forEach((it) => {
+      out.push(...it.runs);
+      it.children.forEach((c) => (c.kind === 'list' ? list(c) : out.push(...c.runs)));
+    });
+  for (const b of blocks) {
+    if (b.kind === 'title') b.lines.forEach((l) => out.push(...l.runs));
+    else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(...b.runs);
+    else if (b.kind === 'list') list(b);
+    else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach((l) => out.push(...l)));
+    else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach((l) => out.push(...l)));
+  }
+  return out;
+}
+
+/** Each layout block's text and marks per character (how the runs are cut aside). */
+function linesOf(blocks: readonly LayoutBlock[]): string[] {
+  return blocks.map((b) =>
+    runsOf([b])
+      .map((r) => [...r.text].map((ch) => `${ch}${r.bold ? '*' : ''}${r.italic ? '/' : ''}`).join(''))
+      .join(''),
+  );
+}
