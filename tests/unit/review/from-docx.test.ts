@@ -235,6 +235,23 @@ describe('suggestionsFromDocx: changes', () => {
   });
 });
 
+describe('suggestionsFromDocx: bounds', () => {
+  it('a pasted paragraph longer than a run may be comes back in runs within the bounds; a bad import id is refused', () => {
+    const paras = copyOf(base);
+    const long = 'word '.repeat(9_000).trim();
+    insertParagraph(paras, paras.indexOf(para(paras, 'Data management system')), long, true);
+    const m = suggestionsFromDocx(reviewedDocx(paras, true, CHOU), base, options());
+    expect(m.suggestions).toHaveLength(1);
+    expect(Suggestion.safeParse(m.suggestions[0]).error).toBeUndefined();
+    const change = m.suggestions[0]!.change;
+    expect(change.kind).toBe('insert-item');
+    const runs = (change as { value: { text: { text: string }[] } }).value.text;
+    expect(runs.map((r) => r.text.length)).toEqual([20_000, 20_000, long.length - 40_000]);
+    expect(runs.map((r) => r.text).join('')).toBe(long);
+    expect(() => suggestionsFromDocx(reviewedDocx(paras, true, CHOU), base, { ...options(), importId: 'not an id' })).toThrow(expect.objectContaining({ code: 'invalid', path: 'importId' }));
+  });
+});
+
 describe('suggestionsFromDocx: comments', () => {
   it('a thread with a reply, resolved, on words of one field: a range anchor; across blocks: the block', () => {
     const paras = copyOf(base);
