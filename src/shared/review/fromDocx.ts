@@ -2,9 +2,9 @@ import { diffArrays } from 'diff';
 import { MinutaError } from '../errors';
 import { layoutContent } from '../format/agreed';
 import type { LayoutBlock, LayoutList, Run } from '../format/layout';
-import { type Meeting, type Person, type RichText, type TextRun, personDisplayName } from '../minutes';
+import { Id, LIMITS, type Meeting, type Person, type RichText, type TextRun, personDisplayName } from '../minutes';
 import { COMMENT_LIMITS, type CommentEntry, type CommentThread } from '../minutes/comments';
-import { BODY_CONTAINER, type ReviewChange, SUGGESTION_LIMITS, type Suggestion } from '../minutes/reviewSuggestions';
+import { BODY_CONTAINER, type ReviewChange, SUGGESTION_LIMITS, Suggestion } from '../minutes/reviewSuggestions';
 import { itemQuote } from './applyChanges';
 import { bookmarkName } from './bookmarks';
 import { type Obj, indexIds, isObj } from './compare';
@@ -176,6 +176,7 @@ interface Group {
 // ---------------------------------------------------------------- the mapper
 
 export function suggestionsFromDocx(doc: ReviewedDocx, base: Meeting, options: FromDocxOptions): DocxMapping {
+  if (!Id.safeParse(options.importId).success) throw new MinutaError('invalid', 'The import needs an id such as "imp_k3j9x0q2ma"', 'importId');
   return new Mapper(doc, base, options).run();
 }
 
@@ -711,7 +712,10 @@ class Mapper {
       const r = p.runs[p.runAt[c]!]!;
       let e = c + 1;
       while (e < pe && p.runs[p.runAt[e]!]!.bold === r.bold && p.runs[p.runAt[e]!]!.italic === r.italic) e++;
-      out.push({ text: p.text.slice(c, e), ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italic: true } : {}) });
+      // A run holds at most LIMITS.maxTextLength characters: a long paragraph is several runs.
+      for (let a = c; a < e; a += LIMITS.maxTextLength) {
+        out.push({ text: p.text.slice(a, Math.min(e, a + LIMITS.maxTextLength)), ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italic: true } : {}) });
+      }
       c = e;
     }
     return out;
@@ -952,7 +956,7 @@ class Mapper {
 
   private emit(who: Who, change: Change): void {
     const match = this.match(who.author);
-    this.out.push({
+    const s: Suggestion = {
       id: this.options.newId('suggestion'),
       importId: this.options.importId,
       author: who.author,
@@ -961,7 +965,14 @@ class Mapper {
       tracked: who.tracked,
       change,
       status: 'open',
-    });
+    };
+    // A change the model cannot hold as it stands (a paragraph beyond every bound, too many runs) is
+    // still shown, bounded, as unplaced: never dropped, never stored invalid.
+    if (change.kind !== 'unplaced' && !Suggestion.safeParse(s).success) {
+      const target = 'target' in change ? change.target : 'container' in change ? change.container : undefined;
+      s.change = { kind: 'unplaced', ...(target && target !== BODY_CONTAINER ? { near: target } : {}), deleted: bound(changeText(change, 'deleted')), inserted: bound(changeText(change, 'inserted')) };
+    }
+    this.out.push(s);
   }
 
   private readonly matches = new Map<string, { organisationId?: string; delegationId?: string }>();
@@ -1014,6 +1025,16 @@ function valueAt(owner: Obj, path: string): unknown {
 }
 
 const isBullet = (v: Obj): boolean => typeof v['id'] === 'string' && Array.isArray(v['text']) && v['type'] === undefined && !('by' in v);
+
+/** What a change deletes or inserts, as plain text (for showing it unplaced). */
+function changeText(c: Change, side: 'deleted' | 'inserted'): string {
+  const plain = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) ? v.map((r) => (isObj(r) && typeof r['text'] === 'string' ? r['text'] : '')).join('') : isObj(v) ? plain(v['text']) : '');
+  if (side === 'deleted') return 'quote' in c ? c.quote : '';
+  if (c.kind === 'text') return plain(c.insert);
+  if (c.kind === 'insert-item') return plain(c.value);
+  if (c.kind === 'insert-block') return plain((c.block as { text?: unknown }).text);
+  return '';
+}
 
 /** Ids that some field refers to (personId, delegationId, organisationIds…). */
 function referencedIds(m: Meeting): Set<string> {
