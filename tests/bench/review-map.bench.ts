@@ -55,5 +55,16 @@ describe('review map benchmark', () => {
       report(`suggestionsFromDocx, 200 pages, ${CHANGES} changes, ${tracked ? 'tracked' : 'untracked'}`, times, '≤ 2 s with reading');
       expect(found).toBe(made);
     }
+    // A copy whose bookmarks were all lost (or a DOCX not made by Minuta): one group, aligned whole.
+    const bare = reviewed(paras, false);
+    bare.paragraphs = bare.paragraphs.map(({ bookmark: _bookmark, ...p }) => p);
+    const times: number[] = [];
+    let found = 0;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      found = suggestionsFromDocx(bare, meeting, { importId: 'imp_1', reviewer: 'Bench Reviewer', newId: counterIds(), now: () => '2026-11-30T12:00:00Z' }).suggestions.length;
+      times.push(performance.now() - t);
+    }
+    report(`suggestionsFromDocx, no bookmarks at all (${found} suggestions)`, times);
   });
 });

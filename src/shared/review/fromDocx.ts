@@ -498,7 +498,11 @@ class Mapper {
 
   private hunks(l: Line, p: Para): { hunks: Hunk[]; toBase: Int32Array } {
     // Most lines come back as they went: nothing to compare.
-    if (l.text === p.text) return { hunks: [], toBase: Int32Array.from({ length: p.text.length }, (_, i) => i) };
+    if (l.text === p.text) {
+      const same = new Int32Array(p.text.length);
+      for (let i = 0; i < same.length; i++) same[i] = i;
+      return { hunks: [], toBase: same };
+    }
     const toBase = new Int32Array(p.text.length).fill(-1);
     const raw: (Hunk & { equal?: boolean })[] = [];
     for (const [l0, l1, p0, p1] of this.regions(l, p)) {
@@ -861,15 +865,17 @@ class Mapper {
 
   private threads(groups: Group[]): CommentThread[] {
     const where = new Map<string, Covered>();
-    for (const g of groups)
-      for (const p of g.paras)
-        for (let c = 0; c < p.text.length; c++)
-          for (const id of p.runs[p.runAt[c]!]!.comments) {
-            const w = where.get(id) ?? { para: p, group: g, cs: [], across: false };
-            if (w.para === p) w.cs.push(c);
-            else w.across = true;
-            where.set(id, w);
-          }
+    if (this.doc.comments.length > 0) {
+      for (const g of groups)
+        for (const p of g.paras)
+          for (let c = 0; c < p.text.length; c++)
+            for (const id of p.runs[p.runAt[c]!]!.comments) {
+              const w = where.get(id) ?? { para: p, group: g, cs: [], across: false };
+              if (w.para === p) w.cs.push(c);
+              else w.across = true;
+              where.set(id, w);
+            }
+    }
     const byId = new Map(this.doc.comments.map((c) => [c.id, c]));
     const rootOf = (c: DocxComment): DocxComment => {
       let x = c;
