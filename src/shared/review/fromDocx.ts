@@ -1078,6 +1078,11 @@ function commentText(paragraphs: readonly string[]): string {
   return t !== '' ? t : '(empty comment)';
 }
 
+/** Who reviewed a file, for its untracked changes: its last author, else its creator. */
+export function reviewerOf(doc: Pick<ReviewedDocx, 'core'>): string {
+  return person(doc.core.lastModifiedBy ?? '', person(doc.core.creator ?? '', 'Reviewer'));
+}
+
 /** A file's time as ISO UTC ("2026-11-30T10:00:00Z"); a time without a zone is taken as UTC (Word writes them so). */
 export function isoUtc(s: string | undefined): string | undefined {
   if (!s) return undefined;

@@ -5,7 +5,7 @@ import { CommentThread } from '../../../src/shared/minutes/comments';
 import { Suggestion } from '../../../src/shared/minutes/reviewSuggestions';
 import { applyChanges } from '../../../src/shared/review/applyChanges';
 import { fieldText, findAnchorOwner } from '../../../src/shared/review/comments';
-import { type FromDocxOptions, isoUtc, suggestionsFromDocx } from '../../../src/shared/review/fromDocx';
+import { type FromDocxOptions, isoUtc, reviewerOf, suggestionsFromDocx } from '../../../src/shared/review/fromDocx';
 import type { DocxComment, ReviewedDocx } from '../../../src/shared/review/reviewedDocx';
 import { readFixture } from '../minutes/helpers';
 import {
@@ -232,6 +232,12 @@ describe('suggestionsFromDocx: changes', () => {
     expect(isoUtc('2026-11-30T12:00:00+02:00')).toBe('2026-11-30T10:00:00Z');
     expect(isoUtc('yesterday')).toBeUndefined();
     expect(isoUtc(undefined)).toBeUndefined();
+  });
+
+  it('the reviewer of untracked changes is the last author, else the creator', () => {
+    expect(reviewerOf({ core: { lastModifiedBy: '  Souk  Vanna ', creator: 'Minuta' } })).toBe('Souk Vanna');
+    expect(reviewerOf({ core: { lastModifiedBy: ' ', creator: 'Keo Sophal' } })).toBe('Keo Sophal');
+    expect(reviewerOf({ core: {} })).toBe('Reviewer');
   });
 });
 
