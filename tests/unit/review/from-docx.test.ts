@@ -172,6 +172,30 @@ describe('suggestionsFromDocx: changes', () => {
     expectRoundTrip(paras, tracked.suggestions);
   });
 
+  it('a bullet moved (w:moveFrom / w:moveTo) comes back as removed at its old place and added at its new one, by the mover', () => {
+    const paras = copyOf(base);
+    const moved = para(paras, 'Migrants are still deceived');
+    const text = visibleText(moved);
+    deleteParagraph(moved);
+    insertParagraph(paras, paras.indexOf(para(paras, 'Collaboration and coordination')), text, true);
+    const doc = reviewedDocx(paras, true, CHOU);
+    // Word's moves: the same revisions as deletion and insertion, named as one move.
+    for (const p of doc.paragraphs) {
+      for (const r of [p.mark, ...p.runs.map((x) => x.revision)]) {
+        if (!r) continue;
+        r.kind = r.kind === 'deleted' ? 'movedFrom' : 'movedTo';
+        r.moveName = 'move1';
+      }
+    }
+    const m = suggestionsFromDocx(doc, base, options());
+    expect(m.suggestions.map((s) => s.change)).toEqual([
+      { kind: 'insert-item', target: 'b_19010', path: 'items', index: 1, afterId: 'b_19011', value: { id: 'bl_1', text: [{ text }] } },
+      expect.objectContaining({ kind: 'remove-item', target: 'b_19010', path: 'items', index: 4, id: 'b_19015', quote: text }),
+    ]);
+    expect(m.suggestions.every((s) => s.tracked && s.author === 'H.E. Mrs. chou bun eng')).toBe(true);
+    expectRoundTrip(paras, m.suggestions);
+  });
+
   it('a paragraph typed after a block, outside its bookmark, is a new paragraph block after it', () => {
     const paras = copyOf(base);
     insertParagraph(paras, paras.indexOf(para(paras, 'After the opening session')), 'The meeting paused for lunch.', false);
