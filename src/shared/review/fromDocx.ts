@@ -1,20 +1,21 @@
 import { diffArrays } from 'diff';
 import { MinutaError } from '../errors';
 import { layoutContent } from '../format/agreed';
-import type { LayoutBlock, LayoutList, Run } from '../format/layout';
 import { Id, LIMITS, type Meeting, type Person, type RichText, type TextRun, personDisplayName } from '../minutes';
 import { COMMENT_LIMITS, type CommentEntry, type CommentThread } from '../minutes/comments';
 import { BODY_CONTAINER, type ReviewChange, SUGGESTION_LIMITS, Suggestion } from '../minutes/reviewSuggestions';
 import { itemQuote } from './applyChanges';
 import { bookmarkName } from './bookmarks';
+import { DELETED, type FileRun, type Group, type Hunk, type Line, type Para, bigrams, blockLines, fromAt, makeLine, normText } from './docxLines';
 import { type Obj, indexIds, isObj } from './compare';
-import type { DocxComment, DocxParagraph, DocxRevision, DocxRun, ReviewedDocx } from './reviewedDocx';
+import type { DocxComment, DocxParagraph, DocxRevision, ReviewedDocx } from './reviewedDocx';
 
 /**
  * A reviewed copy mapped back onto the minutes: every change the reviewer made becomes a suggestion on
  * the field, element or block it touches, every comment thread a thread anchored where it stands.
  *
- *  1. `base` (the version the copy was made from) is laid out with provenance: each run of model text
+ *  1. `base` (the version the copy shows: its MinutaRevision, not MinutaBaseRevision — a copy's own
+ *     redline of the changes since its base, accepted, is that version) is laid out with provenance: each run of model text
  *     knows its object id, field path and offset (format/layout.ts `RunSource`); generated words
  *     ("A.", "Session 1:", "Lao:") know nothing.
  *  2. The file's paragraphs are grouped by the block bookmark the copy put around each block. A
@@ -66,111 +67,6 @@ export interface DocxMapping {
   unplaced: number;
   /** How many suggestions were found by comparing texts (tracked: false). */
   untracked: number;
-}
-
-// ---------------------------------------------------------------- the base, laid out
-
-interface Line {
-  /** The layout block's source (a block id), undefined for the title. */
-  source: string | undefined;
-  text: string;
-  runs: Run[];
-  /** Per UTF-16 unit, the index of its run. */
-  runAt: Int32Array;
-  runStart: number[];
-  /** Its words and their counts, made when first compared (most lines come back unchanged). */
-  words?: Map<string, number>;
-  /** Some word-like text of the line is the format's, not a field's. */
-  generatedWords: boolean;
-  /** The object the line prints: the innermost id of its fields, else its block. */
-  owner: string | undefined;
-  /** Its fields (id + path), in order. */
-  fields: { id: string; path: string }[];
-}
-
-const WORDLIKE = /[\p{L}\p{N}]/u;
-
-function makeLine(runs: Run[], source: string | undefined): Line | undefined {
-  const text = runs.map((r) => r.text).join('');
-  if (text.trim() === '') return undefined;
-  const runAt = new Int32Array(text.length);
-  const runStart: number[] = [];
-  let at = 0;
-  const fields: Line['fields'] = [];
-  let generatedWords = false;
-  runs.forEach((r, i) => {
-    runStart.push(at);
-    runAt.fill(i, at, at + r.text.length);
-    at += r.text.length;
-    if (r.from) {
-      if (!fields.some((f) => f.id === r.from!.id && f.path === r.from!.path)) fields.push({ id: r.from.id, path: r.from.path });
-    } else if (WORDLIKE.test(r.text)) generatedWords = true;
-  });
-  return { source, text, runs, runAt, runStart, generatedWords, owner: fields[0]?.id ?? source, fields };
-}
-
-/** The lines of a layout block in the order the DOCX renderer writes its paragraphs. */
-function blockLines(b: LayoutBlock): Run[][] {
-  const out: Run[][] = [];
-  const list = (l: LayoutList): void =>
-    l.items.forEach((it) => {
-      out.push(it.runs);
-      it.children.forEach((c) => (c.kind === 'list' ? list(c) : out.push(c.runs)));
-    });
-  if (b.kind === 'title') b.lines.forEach((l) => out.push(l.runs));
-  else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(b.runs);
-  else if (b.kind === 'list') list(b);
-  else if (b.kind === 'signatures') b.cells.forEach((c) => out.push(c.role, c.name, ...c.titleLines));
-  else b.steps.forEach((s) => out.push(s.headline, s.placeDate, s.signerRole));
-  return out;
-}
-
-/** Where a line's character comes from: object id, field path, offset in the field's text. */
-function fromAt(l: Line, pos: number): { id: string; path: string; off: number } | undefined {
-  const i = l.runAt[pos]!;
-  const f = l.runs[i]!.from;
-  return f ? { id: f.id, path: f.path, off: f.start + pos - l.runStart[i]! } : undefined;
-}
-
-// ---------------------------------------------------------------- the file, accepted
-
-interface FileRun {
-  bold: boolean;
-  italic: boolean;
-  /** The revision that inserted (or moved) this text here, when tracked. */
-  rev?: DocxRevision | undefined;
-  fmt?: DocxRun['formatChange'];
-  comments: string[];
-}
-
-interface Para {
-  text: string;
-  runs: FileRun[];
-  runAt: Int32Array;
-  /** Tracked deletions, by the accepted position they stood at. */
-  gaps: Map<number, DocxRevision[]>;
-  /** The paragraph mark was inserted (a paragraph added, tracked). */
-  mark?: DocxRevision | undefined;
-  /** Inside its group's bookmark (false: a paragraph after the block, with no bookmark). */
-  inside: boolean;
-  words?: Map<string, number>;
-  /** The text of its tracked deletions, in order. */
-  deleted: string;
-  /** Its tracked deletions and insertions, each with its text. */
-  tracked: { text: string; rev: DocxRevision }[];
-  /** The line it pairs with, and per character the base position it stands for (-1: changed). */
-  line?: Line;
-  toBase?: Int32Array;
-}
-
-const DELETED = new Set<DocxRevision['kind']>(['deleted', 'movedFrom']);
-
-interface Group {
-  source: string | undefined;
-  lines: Line[];
-  paras: Para[];
-  /** Revisions of wholly deleted paragraphs, by the index of the accepted paragraph they stood before. */
-  deletedBefore: Map<number, DocxRevision[]>;
 }
 
 // ---------------------------------------------------------------- the mapper
@@ -1012,13 +908,6 @@ interface Covered {
  */
 const PARAGRAPH_ELEMENT = /^((?:.*\.)?(?:paragraphs|description|titleLines))\.(\d+)$/;
 
-interface Hunk {
-  /** The base line's characters [ls, le) became the file's [ps, pe). */
-  ls: number;
-  le: number;
-  ps: number;
-  pe: number;
-}
 
 function valueAt(owner: Obj, path: string): unknown {
   let v: unknown = owner;
@@ -1053,15 +942,6 @@ function referencedIds(m: Meeting): Set<string> {
   walk(m, '');
   return out;
 }
-
-function bigrams(s: string): Map<string, number> {
-  const t = s.replace(/\s+/gu, '');
-  const m = new Map<string, number>();
-  for (let i = 0; i + 1 < t.length; i++) m.set(t.slice(i, i + 2), (m.get(t.slice(i, i + 2)) ?? 0) + 1);
-  return m;
-}
-
-const normText = (s: string) => s.replace(/\s+/gu, ' ').trim();
 
 const normName = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
 
