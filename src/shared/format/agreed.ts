@@ -249,10 +249,12 @@ class Builder {
     };
     const corrected = titleBlock.corrigendumTo;
     if (corrected) line('corrigendum', text(fill(this.t.corrigendum, { title: corrected.title, version: corrected.version ?? '' }), { bold: true }));
-    line('label', runs(titleBlock.label, { bold: true }));
-    line('title', runs(titleBlock.title, { bold: true }));
-    line('joiner', runs(titleBlock.joiner, { bold: true }));
-    line('theme', runs(titleBlock.theme, { bold: true }));
+    // The title's fields belong to the meeting itself (its id names them).
+    const id = this.meeting.id;
+    line('label', runs(titleBlock.label, { bold: true }, this.f(id, 'titleBlock.label')));
+    line('title', runs(titleBlock.title, { bold: true }, this.f(id, 'titleBlock.title')));
+    line('joiner', runs(titleBlock.joiner, { bold: true }, this.f(id, 'titleBlock.joiner')));
+    line('theme', runs(titleBlock.theme, { bold: true }, this.f(id, 'titleBlock.theme')));
     line('date', text(writeDateRange(dates.start, dates.end, this.t), { bold: true }));
     // A draft may not name its venue yet: print what is known, never a stray comma.
     line('place', text(joinParts([venue.city, venue.country], ', '), { bold: true }));

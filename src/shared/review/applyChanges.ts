@@ -20,8 +20,9 @@ import { type Obj, indexIds, isObj } from './compare';
 export function applyChanges(base: Meeting, changes: readonly ReviewChange[]): Meeting {
   const m = structuredClone(base) as Meeting;
   const index = indexIds(m);
+  // The meeting's own fields (its title) are named by the meeting's id.
   const owner = (id: string): Obj => {
-    const o = index.get(id)?.value;
+    const o = id === m.id ? (m as unknown as Obj) : index.get(id)?.value;
     if (!o) throw new MinutaError('conflict', `No object ${excerpt(id)} in this version`, 'target');
     return o;
   };

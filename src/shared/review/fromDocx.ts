@@ -817,8 +817,10 @@ class Mapper {
     if (bases.some((b) => b < 0)) return { blockId: block };
     const lo = Math.min(...bases);
     const hi = Math.max(...bases);
-    if (!this.sameField(l, lo, hi)) return { blockId: fromAt(l, lo)?.id ?? block };
-    const f = fromAt(l, lo)!;
+    const f = fromAt(l, lo);
+    // The title's fields are the meeting's, which no comment anchor names: such a thread sits on the first block.
+    if (!f || f.id === this.base.id) return { blockId: block };
+    if (!this.sameField(l, lo, hi)) return { blockId: f.id };
     const start = f.off;
     const end = f.off + (hi - lo) + 1;
     const quote = this.fieldText(f.id, f.path)?.slice(start, end);
@@ -832,13 +834,18 @@ class Mapper {
   private field(id: string, path: string): { text: string; runs?: RichText } | undefined {
     const key = `${id}\u0000${path}`;
     if (!this.fieldCache.has(key)) {
-      const v = valueAt(this.index.get(id)?.value ?? {}, path);
+      const v = valueAt(this.owner(id) ?? {}, path);
       this.fieldCache.set(
         key,
         typeof v === 'string' ? { text: v } : Array.isArray(v) && v.every((r) => isObj(r) && typeof r['text'] === 'string') ? { text: (v as RichText).map((r) => r.text).join(''), runs: v as RichText } : undefined,
       );
     }
     return this.fieldCache.get(key);
+  }
+
+  /** The object with this id: a block, a bullet, a turn… or the meeting itself (its title's fields). */
+  private owner(id: string): Obj | undefined {
+    return id === this.base.id ? (this.base as unknown as Obj) : this.index.get(id)?.value;
   }
 
   private fieldText(id: string, path: string): string | undefined {

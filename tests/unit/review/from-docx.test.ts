@@ -206,6 +206,15 @@ describe('suggestionsFromDocx: changes', () => {
     expectRoundTrip(paras, tracked.suggestions);
   });
 
+  it('a word of the title is a change of the meeting’s own title field', () => {
+    const paras = copyOf(base);
+    const t = para(paras, 'Minutes of the Second');
+    replaceWord(t, word(t, 'Second'), '2nd');
+    const { tracked } = both(paras);
+    expect(tracked.suggestions.map((s) => s.change)).toEqual([{ kind: 'text', target: base.id, path: 'titleBlock.title', start: 15, end: 21, quote: 'Second', insert: [{ text: '2nd' }] }]);
+    expectRoundTrip(paras, tracked.suggestions);
+  });
+
   it('words typed in generated text (a written-out date, a name from the register) are unplaced, near their block, never dropped', () => {
     const paras = copyOf(base);
     const date = para(paras, '30-31 October 2019');
