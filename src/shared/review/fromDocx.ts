@@ -701,9 +701,14 @@ class Mapper {
       }
       return chain;
     };
-    for (const l of this.lines) for (const id of up(l.owner)) linesOf.set(id, [...(linesOf.get(id) ?? []), l]);
+    const add = <T>(m: Map<string, T[]>, key: string, v: T) => {
+      const list = m.get(key);
+      if (list) list.push(v);
+      else m.set(key, [v]);
+    };
+    for (const l of this.lines) for (const id of up(l.owner)) add(linesOf, id, l);
     const children = new Map<string, string[]>();
-    for (const [id, p] of this.index) children.set(p.at.parent, [...(children.get(p.at.parent) ?? []), id]);
+    for (const [id, p] of this.index) add(children, p.at.parent, id);
     const handled = new Set<Line>();
     const referenced = referencedIds(this.base);
     const visit = (id: string, parentList: string | undefined) => {
@@ -736,7 +741,8 @@ class Mapper {
           continue;
         }
       }
-      const typed = [...l.text].some((_, c) => c < l.text.length && fromAt(l, c) !== undefined);
+      let typed = false;
+      for (let c = 0; c < l.text.length && !typed; c++) typed = fromAt(l, c) !== undefined;
       if (!l.generatedWords && typed) {
         for (const fld of l.fields) {
           let start = Infinity;
@@ -780,10 +786,13 @@ class Mapper {
     };
     const threads = new Map<string, DocxComment[]>();
     for (const c of this.doc.comments) {
-      const root = rootOf(c);
-      threads.set(root.id, [...(threads.get(root.id) ?? []), c]);
+      const root = rootOf(c).id;
+      const list = threads.get(root);
+      if (list) list.push(c);
+      else threads.set(root, [c]);
     }
-    const firstBlock = this.lines.find((l) => l.source !== undefined)?.source;
+    // Minutes that print no block at all: the thread names the meeting (kept, shown detached, never dropped).
+    const firstBlock = this.lines.find((l) => l.source !== undefined)?.source ?? this.base.id;
     const out: CommentThread[] = [];
     for (const [rootId, list] of threads) {
       if (out.length >= COMMENT_LIMITS.maxThreads) break;
