@@ -517,12 +517,12 @@ class Mapper {
       if (at === 'none') continue;
       const who = this.hunkWho(p, h.ps, h.pe, l.text.slice(h.ls, h.le));
       if (!at) {
-        this.emit(who, { kind: 'unplaced', ...(l.source ? { near: l.source } : {}), deleted: l.text.slice(h.ls, h.le), inserted: p.text.slice(h.ps, h.pe) });
+        this.emit(who, { kind: 'unplaced', ...this.near(l.source), deleted: l.text.slice(h.ls, h.le), inserted: p.text.slice(h.ps, h.pe) });
         continue;
       }
       const quote = this.fieldText(at.id, at.path)?.slice(at.start, at.end);
       if (quote === undefined || quote.length > SUGGESTION_LIMITS.maxQuote) {
-        this.emit(who, { kind: 'unplaced', ...(l.source ? { near: l.source } : {}), deleted: bound(l.text.slice(h.ls, h.le)), inserted: bound(p.text.slice(h.ps, h.pe)) });
+        this.emit(who, { kind: 'unplaced', ...this.near(l.source), deleted: bound(l.text.slice(h.ls, h.le)), inserted: bound(p.text.slice(h.ps, h.pe)) });
         continue;
       }
       this.emit(who, { kind: 'text', target: at.id, path: at.path, start: at.start, end: at.end, quote, insert: this.richText(p, at.ps, at.pe) });
@@ -627,7 +627,7 @@ class Mapper {
     const who = p.mark && !this.options.isCopyRevision?.(p.mark) ? this.who(p.mark) : this.hunkWho(p, 0, p.text.length);
     const text = this.richText(p, 0, p.text.length);
     const change = this.insertion(g, prev, p, text);
-    this.emit(who, change ?? { kind: 'unplaced', ...((prev?.source ?? g.source) ? { near: (prev?.source ?? g.source)! } : {}), deleted: '', inserted: bound(p.text) });
+    this.emit(who, change ?? { kind: 'unplaced', ...this.near(prev?.source ?? g.source), deleted: '', inserted: bound(p.text) });
   }
 
   private insertion(g: Group, prev: Line | undefined, p: Para, text: RichText): Change | undefined {
@@ -759,7 +759,7 @@ class Mapper {
         }
         continue;
       }
-      this.emit(who, { kind: 'unplaced', ...(l.source ? { near: l.source } : {}), deleted: bound(l.text), inserted: '' });
+      this.emit(who, { kind: 'unplaced', ...this.near(l.source), deleted: bound(l.text), inserted: '' });
     }
   }
 
@@ -850,6 +850,12 @@ class Mapper {
       );
     }
     return this.fieldCache.get(key);
+  }
+
+  /** The block an unplaced change stood by; the title's nearest block is the first. */
+  private near(source: string | undefined): { near?: string } {
+    const block = source ?? this.lines.find((l) => l.source !== undefined)?.source;
+    return block !== undefined ? { near: block } : {};
   }
 
   /** The object with this id: a block, a bullet, a turn… or the meeting itself (its title's fields). */

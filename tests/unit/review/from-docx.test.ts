@@ -224,7 +224,8 @@ describe('suggestionsFromDocx: changes', () => {
     const { tracked } = both(paras);
     expect(tracked.unplaced).toBe(2);
     expect(tracked.suggestions.map((s) => s.change)).toEqual([
-      { kind: 'unplaced', deleted: 'October', inserted: 'November' },
+      // The title's date: by the first block, the nearest.
+      { kind: 'unplaced', near: 'b_19001', deleted: 'October', inserted: 'November' },
       { kind: 'unplaced', near: 'b_19021', deleted: 'Aung', inserted: 'Aye' },
     ]);
     // Unplaced changes are never applied.
