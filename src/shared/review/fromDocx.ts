@@ -95,6 +95,8 @@ class Mapper {
   private readonly blocks = new Map<string, { container: string; prev: string | undefined; lastLine?: Line }>();
   private readonly untrackedWho: Who;
   private readonly register: Register;
+  /** The block each comment starts in (by the file's grouping), for comments on text no longer there. */
+  private readonly commentBlock = new Map<string, string>();
   /** Paragraphs deleted whole (tracked), by their text: who removed a line that printed it. */
   private readonly deletedLines = new Map<string, DocxRevision[]>();
 
@@ -194,6 +196,8 @@ class Mapper {
         present.add(source);
       }
       const accepted = this.accept(p, source !== undefined);
+      // Where each comment starts, deleted text included: a comment on words the reviewer then deleted stays by their block.
+      if (current.source !== undefined) for (const r of p.runs) for (const id of r.comments) if (!this.commentBlock.has(id)) this.commentBlock.set(id, current.source);
       if (accepted.text === '' && accepted.gaps.size > 0 && p.mark && DELETED.has(p.mark.kind)) {
         // A paragraph deleted whole: a line removed, attributed by the revisions it held.
         this.keepDeleted(current, accepted);
@@ -797,7 +801,7 @@ class Mapper {
     for (const [rootId, list] of threads) {
       if (out.length >= COMMENT_LIMITS.maxThreads) break;
       const root = byId.get(rootId)!;
-      const anchor = this.anchor(where.get(rootId), firstBlock);
+      const anchor = this.anchor(where.get(rootId), this.commentBlock.get(rootId) ?? firstBlock);
       if (!anchor) continue;
       const comments: CommentEntry[] = list.slice(0, COMMENT_LIMITS.maxReplies + 1).map((c) => ({
         id: this.options.newId('comment'),

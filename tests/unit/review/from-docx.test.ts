@@ -300,13 +300,18 @@ describe('suggestionsFromDocx: comments', () => {
     const q = para(paras, 'After the opening session');
     comment(q, { start: 0, end: visibleText(q).length }, 'c2');
     comment(para(paras, 'After welcoming speech'), { start: 0, end: 5 }, 'c2');
+    // A comment on words the reviewer then deleted: by their block.
+    const gone = para(paras, 'Migrants are still deceived');
+    comment(gone, word(gone, 'brokers'), 'c3');
+    deleteWord(gone, word(gone, 'brokers'));
     const comments: DocxComment[] = [
       { id: 'c0', author: 'Chou Bun Eng', date: '2026-11-30T09:00:00Z', text: ['Which ministries?'] },
       { id: 'c1', author: 'Secretariat', date: '2026-11-30T09:30:00', text: ['NCCT and MoLVT.', 'Both.'], parentId: 'c0', done: true },
       { id: 'c2', author: 'Chou Bun Eng', text: ['  '] },
+      { id: 'c3', author: 'Chou Bun Eng', date: '2026-11-30T09:40:00Z', text: ['Not only brokers.'] },
     ];
     const m = suggestionsFromDocx(reviewedDocx(paras, true, CHOU, { comments }), base, options());
-    expect(m.suggestions).toEqual([]);
+    expect(m.suggestions.map((s) => s.change.kind)).toEqual(['text']);
     for (const t of m.threads) expect(CommentThread.safeParse(t).error).toBeUndefined();
     expect(m.threads).toEqual([
       {
@@ -320,6 +325,7 @@ describe('suggestionsFromDocx: comments', () => {
       },
       // Over two blocks: anchored on the first block it covers; no date: the import's time.
       { id: 'th_2', anchor: { blockId: 'b_19008' }, comments: [{ id: 'cm_3', author: 'Chou Bun Eng', at: '2026-11-30T12:00:00Z', text: '(empty comment)' }] },
+      { id: 'th_3', anchor: { blockId: 'b_19010' }, comments: [{ id: 'cm_4', author: 'Chou Bun Eng', at: '2026-11-30T09:40:00Z', text: 'Not only brokers.' }] },
     ]);
   });
 });
