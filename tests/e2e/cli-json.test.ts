@@ -7,6 +7,19 @@ import { findCommand } from '../../src/main/cli/parse';
 import { JSON_SHAPES, type ShapeName } from '../../src/main/cli/jsonShapes';
 import { FIXTURES, tempDir } from '../support/temp';
 import { createTestPki } from '../support/pki';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+
+/** A review copy as a reviewer returns it with tracking off: words of its document.xml replaced. */
+function reviewed(copy: Uint8Array, edits: readonly [string, string][]): Uint8Array {
+  const parts = unzipSync(copy);
+  let xml = strFromU8(parts['word/document.xml']!);
+  for (const [from, to] of edits) {
+    expect(xml, from).toContain(from);
+    xml = xml.replace(from, to);
+  }
+  parts['word/document.xml'] = strToU8(xml);
+  return zipSync(parts);
+}
 
 /**
  * `--json` of every registered command, over one lifecycle on a real database file (the 2019 and 2018
@@ -73,6 +86,16 @@ it('every command prints JSON of its documented shape, and only that', async () 
   await json('comment', id, '--resolve', thread!['thread'] as string);
   expect(await json('comments', id)).toEqual([expect.objectContaining({ thread: thread!['thread'], state: 'resolved', blockId: 'b_19001', detached: false })]);
   expect((await json('review-copy', id, '--base', 'Draft 1', '--out', file('review.docx')))[0]).toMatchObject({ baseRevision: r1, threads: 1 });
+
+  // A delegation's reviewed copy back (untracked words edited in the file itself), decided from the CLI.
+  writeFileSync(file('reviewed.docx'), reviewed(readFileSync(file('review.docx')), [['technical consultative meeting', 'technical consultation meeting'], ['Kingdom of Cambodia, on', 'Kingdom of Cambodia, from']]));
+  const [imported] = await json('import-review', id, file('reviewed.docx'));
+  expect(imported).toMatchObject({ suggestions: 2 });
+  const [listed] = await json('suggestions', id);
+  const ids = (listed!['suggestions'] as { id: string }[]).map((x) => x.id);
+  expect(ids).toHaveLength(2);
+  expect((await json('accept', id, ids[0]!))[0]).toMatchObject({ accepted: [ids[0]], conflicts: [] });
+  expect((await json('reject', id, ids[1]!, '--reason', 'as drafted'))[0]).toEqual({ rejected: [ids[1]] });
 
   // Sign-off, to a sealed record and its signed PDF.
   expect((await json('submit', id))[0]).toEqual({ id, state: 'in-review' });

@@ -7,6 +7,7 @@ import { delegationsOf, matchReviewer, MAX_REVIEW_FILE_BYTES } from '../../share
 import type { MeetingStore } from '../store/meetings';
 import type { StoredSuggestion, SuggestionDraft } from '../store/suggestions';
 import { writeTransaction, type Db } from '../store/db';
+import { readAndMapReview } from './readReview';
 
 /**
  * Bringing a reviewed copy back: THE one place that combines reading the file, mapping it onto the
@@ -22,6 +23,8 @@ export interface ReviewBase {
   chosen?: { revisionId: number; meeting: Meeting };
   /** A revision of this meeting by number: a review copy names the one it was made from (MinutaRevision). */
   revision(revisionId: number): Meeting | undefined;
+  /** Who saved which revision when: a review copy's own tracked changes are theirs, not the reviewer's. */
+  revisions?(): readonly { id: number; author: string; savedAt: string }[];
 }
 
 export interface ReviewContext {
@@ -67,11 +70,10 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').upd
 
 /**
  * THE reader and mapper of this build, `importReviewedFile(bytes, base, context)`: the DOCX reader
- * (src/main/review/docx/) and the mapper (src/shared/review/fromDocx.ts) composed. They are not merged
- * yet: until they are, this is absent and importing a DOCX answers `unavailable`. The integrator sets it
- * here, once, for the app and the CLI alike.
+ * (src/main/review/docx/) and the mapper (src/shared/review/fromDocx.ts) composed (readReview.ts), for
+ * the app and the CLI alike.
  */
-export const importReviewedFile: ImportReviewedFile | undefined = undefined;
+export const importReviewedFile: ImportReviewedFile | undefined = readAndMapReview;
 
 /** Reads, maps and stores a reviewed file; `read` is the reader and mapper (see ImportReviewedFile). */
 export async function importReview(db: Db, store: MeetingStore, request: ImportRequest, user: string, read: ImportReviewedFile | undefined = importReviewedFile): Promise<ImportOutcome> {
@@ -89,7 +91,8 @@ export async function importReview(db: Db, store: MeetingStore, request: ImportR
     if (!meeting) throw new MinutaError('not-found', `Meeting ${excerpt(request.meetingId)} has no revision ${request.baseRevision}`, 'baseRevision');
     chosen = { revisionId: request.baseRevision, meeting };
   }
-  const mapped = await read(request.bytes, { ...(chosen ? { chosen } : {}), revision }, { meetingId: request.meetingId, current: found.meeting, fileName: request.fileName });
+  const revisions = () => store.revisions(request.meetingId);
+  const mapped = await read(request.bytes, { ...(chosen ? { chosen } : {}), revision, revisions }, { meetingId: request.meetingId, current: found.meeting, fileName: request.fileName });
   return storeMappedReview(db, store, { ...request, sha256: sha256Hex(request.bytes) }, mapped, user);
 }
 

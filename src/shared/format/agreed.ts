@@ -53,6 +53,11 @@ export interface FormatOptions {
   /** The PDF/DOCX author property. */
   author?: string;
   template?: FormatTemplate;
+  /**
+   * Runs of model text carry where they come from (`Run.from`): for mapping a reviewed copy back onto
+   * the fields (src/shared/review/fromDocx.ts). Off for every export: renderers ignore it anyway.
+   */
+  provenance?: boolean;
 }
 
 /** "24 May 2018". */
@@ -98,21 +103,30 @@ function presentationData(b: PresentationData, register: Pick<Meeting, 'people' 
 
 // ---------------------------------------------------------------- runs
 
-/** Rich text → runs of one script each; `force` adds bold/italic (format decisions) to every run. */
-function runs(rt: RichText | undefined, force: { bold?: boolean; italic?: boolean } = {}): Run[] {
+/** A model field a run of text comes from (see `Run.from`), or undefined when provenance is off. */
+type Field = { id: string; path: string } | undefined;
+
+/**
+ * Rich text → runs of one script each; `force` adds bold/italic (format decisions) to every run;
+ * `field` (provenance) gives each run the offset of its first character in the field's plain text.
+ */
+function runs(rt: RichText | undefined, force: { bold?: boolean; italic?: boolean } = {}, field?: Field): Run[] {
   const out: Run[] = [];
+  let at = 0;
   for (const r of rt ?? []) {
     for (const span of splitByScript(r.text)) {
       const run: Run = { text: span.text, script: span.script };
       if (r.bold || force.bold) run.bold = true;
       if (r.italic || force.italic) run.italic = true;
+      if (field) run.from = { id: field.id, path: field.path, start: at };
+      at += span.text.length;
       out.push(run);
     }
   }
   return out;
 }
 
-const text = (s: string, force: { bold?: boolean; italic?: boolean } = {}): Run[] => runs([{ text: s }], force);
+const text = (s: string, force: { bold?: boolean; italic?: boolean } = {}, field?: Field): Run[] => runs([{ text: s }], force, field);
 
 const para = (style: ParagraphStyle, r: Run[], keepWithNext = false): LayoutParagraph =>
   keepWithNext ? { kind: 'paragraph', style, runs: r, keepWithNext } : { kind: 'paragraph', style, runs: r };
@@ -137,8 +151,24 @@ class Builder {
     private readonly meeting: Meeting,
     private readonly t: FormatTemplate,
     private readonly routingFields = false,
+    private readonly provenance = false,
   ) {
     this.people = new Map(meeting.people.map((p) => [p.id, p]));
+  }
+
+  /** The field `path` of the object `id`, when runs carry their provenance. */
+  private f(id: string, path: string): Field {
+    return this.provenance ? { id, path } : undefined;
+  }
+
+  /**
+   * With provenance, a line printed only in the format's words (an "Answer" whose label is blank, a
+   * signatory's name from the register) still tells whose line it is: an empty run naming the object
+   * (and its field the words stand for). Nothing without provenance.
+   */
+  private ownedBy(rs: Run[], id: string, path: string): Run[] {
+    if (!this.provenance || rs.some((r) => r.from)) return rs;
+    return [{ text: '', script: 'latin', from: { id, path, start: 0 } }, ...rs];
   }
 
   /** Blocks with nothing to print (a blank paragraph or heading, a list without items) are left out. */
@@ -163,12 +193,14 @@ class Builder {
     };
     const corrected = titleBlock.corrigendumTo;
     // Every line the format can make, printed in the template's order (or not at all).
+    // The title's fields belong to the meeting itself (its id names them).
+    const id = this.meeting.id;
     const made: Record<TitleLineRole, () => Run[]> = {
       corrigendum: () => (corrected ? text(fill(this.t.corrigendum, { title: corrected.title, version: corrected.version ?? '' }), { bold: true }) : []),
-      label: () => runs(titleBlock.label, { bold: true }),
-      title: () => runs(titleBlock.title, { bold: true }),
-      joiner: () => runs(titleBlock.joiner, { bold: true }),
-      theme: () => runs(titleBlock.theme, { bold: true }),
+      label: () => runs(titleBlock.label, { bold: true }, this.f(id, 'titleBlock.label')),
+      title: () => runs(titleBlock.title, { bold: true }, this.f(id, 'titleBlock.title')),
+      joiner: () => runs(titleBlock.joiner, { bold: true }, this.f(id, 'titleBlock.joiner')),
+      theme: () => runs(titleBlock.theme, { bold: true }, this.f(id, 'titleBlock.theme')),
       date: () => text(writeDateRange(dates.start, dates.end, this.t), { bold: true }),
       // A draft may not name its venue yet: print what is known, never a stray comma.
       place: () => text(joinParts([venue.city, venue.country], ', '), { bold: true }),
@@ -186,12 +218,12 @@ class Builder {
         const n = ++this.sectionIndex;
         this.sectionNumber = style === 'none' ? '' : counterText(style, n);
         if (this.t.paragraphs.numbering === 'per-section') this.paragraphNumber = 0;
-        const heading = runs(b.heading, { bold: true });
+        const heading = runs(b.heading, { bold: true }, this.f(b.id, 'heading'));
         this.push({ kind: 'heading', level: 1, runs: style === 'none' ? heading : this.words(this.t.sectionLabel, { letter: formatLabel(style, n), heading }) });
       }
       b.blocks.forEach((c) => this.block(c));
     } else if (b.type === 'session') {
-      const title = runs(b.title, { bold: true });
+      const title = runs(b.title, { bold: true }, this.f(b.id, 'title'));
       const numbered = this.t.headings.session;
       if (this.t.paragraphs.numbering === 'per-session') this.paragraphNumber = 0;
       this.push({
@@ -217,9 +249,21 @@ class Builder {
    * A bold label run in with the text it introduces ("Lao: …", "Question (UN Women) …"). A label
    * ending in a colon prints without it when no text follows: "Lao", not "Lao:".
    */
-  private labelled(label: string, body: Run[], separator: Run[]): Run[] {
-    const shown = hasText(body) ? label : label.replace(/:\s*$/, '');
-    return joinRuns([text(shown, { bold: true }), body], separator);
+  private labelled(tpl: string, name: string, value: string | undefined, field: Field, body: Run[], separator: Run[]): Run[] {
+    if (!field) {
+      const label = fill(tpl, { [name]: value });
+      const shown = hasText(body) ? label : label.replace(/:\s*$/, '');
+      return joinRuns([text(shown, { bold: true }), body], separator);
+    }
+    // With provenance, the label's value is a field of its own ("Lao" is the bullet's country).
+    const label = fillRuns(tpl, { [name]: text(value ?? '', { bold: true }, field) }, (s) => text(s, { bold: true }));
+    const last = label.at(-1);
+    if (!hasText(body) && last && !last.from) {
+      last.text = last.text.replace(/:\s*$/, '');
+      if (last.text === '') label.pop();
+    }
+    const line = joinRuns([label, body], separator);
+    return hasText(line) ? this.ownedBy(line, field.id, field.path) : line;
   }
 
   private bulletItems(items: readonly Bullet[], level: number): ListItem[] {
@@ -243,8 +287,9 @@ class Builder {
    * decisions tracker: the text already says what was agreed).
    */
   private bulletRuns(b: Bullet): Run[] {
-    const remark = this.labelled(fill(this.t.countryRemark, { country: b.country }), runs(b.text), text(' '));
-    return this.labelled(fill(this.t.decision.bulletNumber, { number: b.decision?.number }), remark, text(' '));
+    const remark = this.labelled(this.t.countryRemark, 'country', b.country, this.f(b.id, 'country'), runs(b.text, {}, this.f(b.id, 'text')), text(' '));
+    const number = b.decision?.number;
+    return this.labelled(this.t.decision.bulletNumber, 'number', number, isBlank(number) ? undefined : this.f(b.id, 'decision.number'), remark, text(' '));
   }
 
   /**
@@ -257,17 +302,19 @@ class Builder {
   private decision(b: Extract<LeafBlock, { type: 'decision' }>): void {
     const w = this.t.decision;
     const heading = hasText(b.heading)
-      ? runs(b.heading, { bold: true })
+      ? runs(b.heading, { bold: true }, this.f(b.id, 'heading'))
       : text(decisionHeading(b, this.meeting, w, (iso) => writeDate(iso, this.t)), { bold: true });
     this.push(para('label', heading, true));
-    for (const p of b.text) this.push(para('quote', runs(p)));
+    b.text.forEach((p, i) => this.push(para('quote', runs(p, {}, this.f(b.id, `text.${i}`)))));
     const style = b.votePrint ?? w.votePrint;
     if (style === 'tally') this.push(para('body', text(outcomeSentence(b, w))));
     else {
       if (b.outcome !== 'adopted') this.push(para('body', text(fill(w.plain, { outcome: w.outcome[b.outcome] }))));
       for (const line of voteLines(b, w)) this.push(para('body', text(line)));
     }
-    for (const list of VOTE_LISTS) for (const v of b.vote?.[list] ?? []) for (const p of v.explanation ?? []) this.push(para('body', runs(p)));
+    for (const list of VOTE_LISTS) {
+      for (const v of b.vote?.[list] ?? []) (v.explanation ?? []).forEach((p, i) => this.push(para('body', runs(p, {}, this.f(v.id, `explanation.${i}`)))));
+    }
   }
 
   private list(items: readonly Bullet[], numbering: Numbering, level: number): LayoutList {
@@ -275,11 +322,15 @@ class Builder {
     return { kind: 'list', numbering, ...label, level, items: this.bulletItems(items, level) };
   }
 
-  /** "Question (UN Women) Before, only women …": the label bold, run in with the first paragraph. */
-  private statement(labelTpl: string, s: Statement): void {
+  /**
+   * "Question (UN Women) Before, only women …": the label bold, run in with the first paragraph.
+   * `owner`/`prefix`: where the paragraphs are (a question is a field of its turn, an answer has an id).
+   */
+  private statement(labelTpl: string, s: Statement, owner: string, prefix: string): void {
     const [first, ...rest] = s.paragraphs;
-    this.push(para('body', this.labelled(fill(labelTpl, { label: s.by.label }), runs(first), text(' '))));
-    for (const p of rest) this.push(para('body', runs(p)));
+    const by = this.f(owner, prefix.replace(/paragraphs$/, 'by.label'));
+    this.push(para('body', this.labelled(labelTpl, 'label', s.by.label, by, runs(first, {}, this.f(owner, `${prefix}.0`)), text(' '))));
+    rest.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(owner, `${prefix}.${i + 1}`)))));
   }
 
   private presentation(b: Extract<LeafBlock, { type: 'presentation' }>): void {
@@ -289,7 +340,7 @@ class Builder {
       const { heading, items } = b.recommendations;
       const list = this.list(items, 'bullet', 1);
       // The format's own label only introduces recommendations that exist; a heading someone typed is always printed.
-      const label = hasText(heading) ? runs(heading, { bold: true }) : list.items.length ? text(this.t.recommendation, { bold: true }) : [];
+      const label = hasText(heading) ? runs(heading, { bold: true }, this.f(b.id, 'recommendations.heading')) : list.items.length ? text(this.t.recommendation, { bold: true }) : [];
       if (hasText(label)) children.push(para('label', label, true));
       children.push(list);
     }
@@ -298,7 +349,7 @@ class Builder {
     // title; "Presentation" alone only to introduce points, never on its own.
     const hasData = Object.values(presentationData(b, this.meeting)).some((v) => !isBlank(v));
     const heading = hasText(b.heading)
-      ? runs(b.heading, { bold: true })
+      ? runs(b.heading, { bold: true }, this.f(b.id, 'heading'))
       : hasData || own.length > 0
         ? text(presentationHeading(b, this.meeting, this.t), { bold: true })
         : [];
@@ -306,7 +357,7 @@ class Builder {
   }
 
   private group(b: Extract<LeafBlock, { type: 'group' }>): void {
-    this.push({ kind: 'heading', level: 3, runs: this.words(this.t.group, { n: b.number, theme: runs(b.theme, { bold: true }) }) });
+    this.push({ kind: 'heading', level: 3, runs: this.words(this.t.group, { n: b.number, theme: runs(b.theme, { bold: true }, this.f(b.id, 'theme')) }) });
     const items: ListItem[] = [];
     for (const part of b.parts) {
       const list = this.list(part.items, 'bullet', 1);
@@ -314,7 +365,7 @@ class Builder {
         part.kind === 'implementation-by-country' ? this.t.implementationByCountry : part.kind === 'collaboration' ? this.t.collaboration : undefined;
       // The format's part labels introduce items; without items they would introduce nothing.
       const heading = hasText(part.heading)
-        ? runs(part.heading, { bold: true })
+        ? runs(part.heading, { bold: true }, this.f(part.id, 'heading'))
         : defaultHeading && list.items.length
           ? text(defaultHeading, { bold: true })
           : undefined;
@@ -330,16 +381,16 @@ class Builder {
       case 'paragraph':
       case 'next-meeting':
       case 'observers':
-        this.push(para('body', runs(b.text)));
+        this.push(para('body', runs(b.text, {}, this.f(b.id, 'text'))));
         break;
       case 'signing':
-        this.push(para('body', runs(b.text), true));
+        this.push(para('body', runs(b.text, {}, this.f(b.id, 'text')), true));
         break;
       case 'disclaimer':
-        this.push(para('note', runs(b.text), true));
+        this.push(para('note', runs(b.text, {}, this.f(b.id, 'text')), true));
         break;
       case 'list':
-        if (hasText(b.heading)) this.push(para('label', runs(b.heading, { bold: true }), true));
+        if (hasText(b.heading)) this.push(para('label', runs(b.heading, { bold: true }, this.f(b.id, 'heading')), true));
         if (b.numbering === 'none') {
           // Plain paragraphs; an item's nested items follow it as a bulleted list.
           for (const item of b.items) {
@@ -350,32 +401,41 @@ class Builder {
         break;
       case 'delegations':
         for (const d of b.delegations) {
-          if (d.description?.some(hasText)) for (const p of d.description) this.push(para('body', runs(p)));
-          else this.push(para('body', this.labelled(fill(this.t.countryRemark, { country: d.country }), text(joinParts(d.institutions, '; ')), text(' '))));
+          if (d.description?.some(hasText)) d.description.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(d.id, `description.${i}`)))));
+          else {
+            const institutions = this.provenance
+              ? joinRuns(
+                  d.institutions.map((x, i) => text(x, {}, this.f(d.id, `institutions.${i}`))),
+                  text('; '),
+                )
+              : text(joinParts(d.institutions, '; '));
+            this.push(para('body', this.labelled(this.t.countryRemark, 'country', d.country, this.f(d.id, 'country'), institutions, text(' '))));
+          }
         }
         break;
       case 'presiding':
-        for (const p of b.paragraphs) this.push(para('body', runs(p)));
+        b.paragraphs.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(b.id, `paragraphs.${i}`)))));
         break;
       case 'remark': {
         const [first, ...rest] = b.paragraphs;
-        this.push(para('body', joinRuns([runs(b.speakerLabel, { bold: true }), runs(first)], text(this.t.speakerSeparator, { bold: true }))));
-        for (const p of rest) this.push(para('body', runs(p)));
+        const speaker = runs(b.speakerLabel, { bold: true }, this.f(b.id, 'speakerLabel'));
+        this.push(para('body', joinRuns([speaker, runs(first, {}, this.f(b.id, 'paragraphs.0'))], text(this.t.speakerSeparator, { bold: true }))));
+        rest.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(b.id, `paragraphs.${i + 1}`)))));
         break;
       }
       case 'presentation':
         this.presentation(b);
         break;
       case 'qa':
-        if (hasText(b.heading)) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
+        if (hasText(b.heading)) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }, this.f(b.id, 'heading')) });
         for (const turn of b.turns) {
-          this.statement(this.t.question, turn.question);
-          for (const a of turn.answers) this.statement(this.t.answer, a);
+          this.statement(this.t.question, turn.question, turn.id, 'question.paragraphs');
+          for (const a of turn.answers) this.statement(this.t.answer, a, a.id, 'paragraphs');
         }
         break;
       case 'suggestions':
-        if (hasText(b.heading)) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }) });
-        for (const s of b.items) this.statement(this.t.suggestion, s);
+        if (hasText(b.heading)) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }, this.f(b.id, 'heading')) });
+        for (const s of b.items) this.statement(this.t.suggestion, s, s.id, 'paragraphs');
         break;
       case 'group':
         this.group(b);
@@ -386,7 +446,8 @@ class Builder {
       case 'signatories': {
         const cells: SignatureCell[] = b.signatories.map((s) => {
           const person = s.personId ? this.people.get(s.personId) : undefined;
-          const name = person ? personDisplayName(person) : (s.name ?? '');
+          // A name from the register is the register's words, not this signatory's field.
+          const name = person ? this.ownedBy(text(personDisplayName(person), { bold: true }), s.id, 'personId') : text(s.name ?? '', { bold: true }, this.f(s.id, 'name'));
           const date = s.date ? writeDate(s.date, this.t) : '';
           // "[{place}, ]{date}": a place without a date prints alone, with no stray comma.
           const placeDate = date ? fill(this.t.signatures.placeDate, { place: s.place ?? '', date }) : (s.place ?? '');
@@ -394,9 +455,9 @@ class Builder {
             index: ++this.signatureIndex,
             field: this.uniqueField(s.role),
             ...(isBlank(s.party) ? {} : { party: text(fill(this.t.signatures.party, { party: s.party }), { bold: true }) }),
-            role: text(s.role, { bold: true }),
-            name: text(name, { bold: true }),
-            titleLines: s.titleLines.filter((l) => !isBlank(l)).map((l) => text(l)),
+            role: text(s.role, { bold: true }, this.f(s.id, 'role')),
+            name,
+            titleLines: s.titleLines.flatMap((l, i) => (isBlank(l) ? [] : [text(l, {}, this.f(s.id, `titleLines.${i}`))])),
             ...(isBlank(placeDate) ? {} : { placeDate: text(placeDate) }),
           };
         });
@@ -407,9 +468,9 @@ class Builder {
         this.push({
           kind: 'routing',
           steps: b.steps.map((s) => ({
-            headline: text(fill(this.t.routing[s.kind], { recipient: s.recipient, purpose: s.purpose }), { bold: true }),
-            placeDate: text(fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) })),
-            signerRole: text(joinParts([s.signedBy, s.signerRole], this.t.routingSignerSeparator)),
+            headline: this.ownedBy(text(fill(this.t.routing[s.kind], { recipient: s.recipient, purpose: s.purpose }), { bold: true }), s.id, 'recipient'),
+            placeDate: this.ownedBy(text(fill(this.t.placeDate, { place: s.place, date: writeDate(s.date, this.t) })), s.id, 'place'),
+            signerRole: this.ownedBy(text(joinParts([s.signedBy, s.signerRole], this.t.routingSignerSeparator)), s.id, 'signerRole'),
             // On a signature copy, a step whose signer is named is signed like a head of delegation's box.
             ...(this.routingFields && !isBlank(s.signerRole)
               ? { field: { index: ++this.signatureIndex, name: this.uniqueField(fill(this.t.routingField, { n: String(++this.routingIndex), role: s.signerRole.trim() })) } }
@@ -492,11 +553,22 @@ function resolveAndCheck(meeting: Pick<Meeting, 'format'>, template: FormatTempl
   return t;
 }
 
+/**
+ * The title and the body as laid out, without the document's furniture or fingerprint: synchronous,
+ * for code that needs only the printed content (mapping a reviewed copy back, with `provenance`).
+ */
+export function layoutContent(meeting: Meeting, options: FormatOptions = {}): LayoutBlock[] {
+  const b = new Builder(meeting, resolveTemplate(meeting, options.template), options.copy !== undefined, options.provenance === true);
+  b.title();
+  meeting.body.forEach((x) => b.block(x));
+  return b.blocks;
+}
+
 /** The minutes as the agreed format lays them out. Async only because Web Crypto's digest is. */
 export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {}): Promise<LayoutDocument> {
   const t = resolveTemplate(meeting, options.template);
   const copy = options.copy;
-  const b = new Builder(meeting, t, copy !== undefined);
+  const b = new Builder(meeting, t, copy !== undefined, options.provenance === true);
   b.title();
   meeting.body.forEach((x) => b.block(x));
   const hex = await fingerprint(meeting);

@@ -7,6 +7,7 @@ export type {
   ChangeMark,
   ComparisonNote,
   Run,
+  RunSource,
   Numbering,
   ListItem,
   LayoutList,
@@ -26,7 +27,7 @@ export type {
   LayoutDocument,
 } from './layout';
 export { signatureRuns } from './layout';
-export { AGREED_FORMAT, layoutMeeting, presentationHeading, resolveTemplate, writeDate, writeDateRange } from './agreed';
+export { AGREED_FORMAT, layoutContent, layoutMeeting, presentationHeading, resolveTemplate, writeDate, writeDateRange } from './agreed';
 export {
   BILATERAL_FORMAT,
   FORMAT_TEMPLATES,

@@ -24,6 +24,20 @@ export interface ChangeMark {
   move?: string;
 }
 
+/**
+ * Where a run's text comes from in the model (provenance): the id of the object that holds the field
+ * (a block, a bullet, a turn, a statement…), the field's path inside it in the notation of comment
+ * anchors ("text", "paragraphs.2", "question.paragraphs.0"), and the UTF-16 offset of the run's first
+ * character in the field's plain text. Only laid out on request (`FormatOptions.provenance`), for
+ * mapping a reviewed copy back to fields; absent on words the format generates ("A.", "Session 1:",
+ * "Lao:", dates written out). Renderers ignore it.
+ */
+export interface RunSource {
+  id: string;
+  path: string;
+  start: number;
+}
+
 /** A run of one script: renderers choose the font from `script` (scripts.ts), never from the text. */
 export interface Run {
   text: string;
@@ -31,6 +45,7 @@ export interface Run {
   bold?: boolean;
   italic?: boolean;
   change?: ChangeMark;
+  from?: RunSource;
 }
 
 /** A paragraph-like thing that a comparison can mark as wholly inserted, deleted or moved. */

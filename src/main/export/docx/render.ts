@@ -29,6 +29,7 @@ import type { ChangeMark, LabelStyle, LayoutBlock, LayoutDocument, LayoutList, L
 import { SCRIPTS, labelParts, signatureRuns } from '../../../shared/format';
 import { fontSfnt } from '../fonts';
 import { type PlacedComments, type ReviewThread, placeComments } from './review';
+import { bookmarkName, bookmarkPartName } from '../../../shared/review/bookmarks';
 
 /**
  * Layout tree → Word document (docx 9). Mechanical, like the HTML renderer:
@@ -268,14 +269,19 @@ class DocxBuilder {
    * first paragraph to the end of its last (so a reviewed copy can be matched back, block by block).
    * docx's Bookmark wraps runs of one paragraph only; a range over paragraphs is written as markers.
    */
-  private bookmark(source: string, from: number): void {
+  private bookmark(source: string, from: number, inTable: boolean): void {
     const made = this.made.slice(from);
     if (!this.bookmarks || made.length === 0) return;
-    const id = this.rev.next();
     const children = (p: Paragraph) => (p as unknown as { root: unknown[] }).root;
-    // root[0] is the paragraph's properties (w:pPr), which must stay first.
-    children(made[0]!).splice(1, 0, new BookmarkStart(bookmarkName(source), id));
-    children(made.at(-1)!).push(new BookmarkEnd(id));
+    const mark = (first: Paragraph, last: Paragraph, name: string) => {
+      const id = this.rev.next();
+      // root[0] is the paragraph's properties (w:pPr), which must stay first.
+      children(first).splice(1, 0, new BookmarkStart(name, id));
+      children(last).push(new BookmarkEnd(id));
+    };
+    // A table's paragraphs are marked one by one (bookmarkPartName says why).
+    if (inTable) made.forEach((p, n) => mark(p, p, bookmarkPartName(source, n)));
+    else mark(made[0]!, made.at(-1)!, bookmarkName(source));
   }
 
   paragraph(p: LayoutParagraph, indentLevel?: number): Paragraph {
@@ -318,7 +324,7 @@ class DocxBuilder {
   block(b: LayoutBlock): void {
     const from = this.made.length;
     this.layoutBlock(b);
-    if (b.source !== undefined) this.bookmark(b.source, from);
+    if (b.source !== undefined) this.bookmark(b.source, from, b.kind === 'signatures' || b.kind === 'routing');
   }
 
   private layoutBlock(b: LayoutBlock): void {
@@ -522,11 +528,8 @@ export interface DocxOptions {
   review?: { threads: readonly ReviewThread[]; properties: { name: string; value: string }[] };
 }
 
-/** Word's bookmark names: a letter first, then letters, digits and underscores, at most 40 characters. */
-export function bookmarkName(blockId: string): string {
-  const name = blockId.replace(/[^A-Za-z0-9_]/g, '_');
-  return (/^[A-Za-z]/.test(name) ? name : `b${name}`).slice(0, 40);
-}
+// The block bookmark's name is shared with the mapper that reads a reviewed copy back (one rule).
+export { bookmarkName };
 
 export async function renderDocx(layout: LayoutDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   const review = options.review;

@@ -1,4 +1,5 @@
 import type { DocxParagraph, DocxRevision, DocxRun } from '../../../shared/review/reviewedDocx';
+import { bookmarkOrigin } from '../../../shared/review/bookmarks';
 import { type StyleSheet, onOff } from './styles';
 import { type XmlElement, parseXmlPart } from './xml';
 
@@ -58,12 +59,6 @@ const revisionOf = (kind: RevisionKind, el: XmlElement, moveName: string | undef
 
 /** Word's own hidden bookmarks (_GoBack, _Toc…, _Hlk…) never name a block: bookmarkName starts with a letter. */
 const isBlockBookmark = (name: string) => name.length > 0 && !name.startsWith('_');
-/**
- * A review copy names every paragraph of a block with the block's bookmark; LibreOffice keeps bookmark
- * names unique by renaming the second and later ones "name_Copy_1", "name_Copy_2" (Word drops them), so
- * that suffix is read as the name it was made from.
- */
-const bookmarkOrigin = (name: string) => name.replace(/_Copy_\d+$/, '');
 
 export interface DocumentReading {
   paragraphs: DocxParagraph[];
