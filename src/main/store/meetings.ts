@@ -14,6 +14,7 @@ import { createWorkflow } from './workflow';
 import { recordRoutingStep, type RoutingRecord } from './routing';
 import { writeTransaction } from './db';
 import { createComments } from './comments';
+import { createDecisionStore } from './decisions';
 import type { CommentThread } from '../../shared/minutes/comments';
 
 export type { MeetingSummary, MeetingView, NamedVersion, RevisionInfo, SaveResult, SearchHit, StoreOptions, StoredMeeting } from './types';
@@ -43,6 +44,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   const audit = createAudit(db, now);
   const trash = createTrash(db, now);
   const comments = createComments(db, now);
+  const decisions = createDecisionStore(db, now);
   // A minutes file's meeting and its comment threads arrive together or not at all.
   const createWithComments = writeTransaction(db, (meeting: Meeting, threads: readonly CommentThread[], author: string): StoredMeeting => {
     const stored = writes.create(meeting, author);
@@ -114,6 +116,8 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
       threads.length === 0 ? writes.create(meeting, author) : createWithComments(meeting, threads, author),
     /** Comment threads (comments.ts): list, add, reply, resolve/reopen; never edited or deleted. */
     comments,
+    /** The decisions tracker's storage (decisions.ts): follow-ups (appended), series links, matters arising. */
+    decisions,
     /** Applies a save's changes on `base` (the seq they start from), folding one author's burst. */
     save: (id: string, base: number, changes: MeetingChanges, author: string): SaveResult => writes.save(id, base, changes, author),
     /** Makes `meeting` the head, computing the changes itself; checks `base` when one is given. */
@@ -129,8 +133,8 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     namedVersions: (meetingId: string): NamedVersion[] => versions.list(meetingId),
     /** Brings the search index up to date with every save (the app also calls it when idle). */
     flushIndex: (): number => search.flush(),
-    /** Best hits first, one per meeting, with a snippet and the block of the best hit. */
-    search: (input: string, limit = 50): SearchHit[] => search.search(input, limit),
+    /** Best hits first, one per meeting, with a snippet and the block of the best hit; `decisions`: in decisions only. */
+    search: (input: string, limit = 50, options: { decisions?: boolean } = {}): SearchHit[] => search.search(input, limit, options),
     /** The sign-off workflow: states, transitions, sealing, corrigenda, attachments (workflow.ts). */
     workflow,
     /** The audit log: `append` for events recorded elsewhere (signature copies, signatures), `head`, `verify`. */

@@ -3,6 +3,8 @@ import { isMinutaError } from '../../shared/errors';
 import type { SearchHit } from './types';
 import type { HeadState } from './headState';
 import { HEAD_BLOCK_ID, headText, recordText, toFtsQuery } from './searchText';
+import { holdsDecisions } from '../../shared/decisions/collect';
+import type { BlockRecord } from '../../shared/minutes';
 
 /**
  * The search index (migration 002, one row per block since 003): writes happen in the save's own
@@ -10,11 +12,21 @@ import { HEAD_BLOCK_ID, headText, recordText, toFtsQuery } from './searchText';
  * when the app is idle or just before a search, so a search never sees stale text.
  */
 export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | undefined) {
+  const ranked = (only: string) =>
+    db.prepare(
+      `SELECT s.rowid AS rowid, b.meeting_id AS id, b.block_id AS blockId
+       FROM (SELECT rowid, bm25(search_index) AS score FROM search_index WHERE search_index MATCH ?
+               AND rowid NOT IN (SELECT b.id FROM meetings m JOIN search_blocks b ON b.meeting_id = m.id WHERE m.deleted_at IS NOT NULL)
+               ${only}
+             ORDER BY score LIMIT ?) s
+       JOIN search_blocks b ON b.id = s.rowid
+       ORDER BY s.score`,
+    );
   const q = {
     // Deleting from search_blocks removes the FTS row too (trigger search_blocks_forget).
     indexDelete: db.prepare('DELETE FROM search_blocks WHERE meeting_id = ? AND block_id = ?'),
     indexDeleteAll: db.prepare('DELETE FROM search_blocks WHERE meeting_id = ?'),
-    indexBlock: db.prepare('INSERT INTO search_blocks (meeting_id, block_id) VALUES (?, ?)'),
+    indexBlock: db.prepare('INSERT INTO search_blocks (meeting_id, block_id, decision) VALUES (?, ?, ?)'),
     indexText: db.prepare('INSERT INTO search_index (rowid, text) VALUES (?, ?)'),
     markPending: db.prepare('INSERT OR IGNORE INTO search_pending (meeting_id, block_id) VALUES (?, ?)'),
     pending: db.prepare('SELECT meeting_id AS meetingId, block_id AS blockId FROM search_pending ORDER BY meeting_id'),
@@ -25,30 +37,24 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
     // re-reads and tokenises its row, so it is made only for the one best row of each meeting kept.
     // A meeting in the trash keeps its rows (a restore needs no re-indexing) but is never a hit; the
     // partial index meetings_in_trash keeps that exclusion small when the trash is empty.
-    ranked: db.prepare(
-      `SELECT s.rowid AS rowid, b.meeting_id AS id, b.block_id AS blockId
-       FROM (SELECT rowid, bm25(search_index) AS score FROM search_index WHERE search_index MATCH ?
-               AND rowid NOT IN (SELECT b.id FROM meetings m JOIN search_blocks b ON b.meeting_id = m.id WHERE m.deleted_at IS NOT NULL)
-             ORDER BY score LIMIT ?) s
-       JOIN search_blocks b ON b.id = s.rowid
-       ORDER BY s.score`,
-    ),
+    ranked: ranked(''),
+    rankedDecisions: ranked('AND rowid IN (SELECT id FROM search_blocks WHERE decision = 1)'),
     snippet: db
       .prepare(`SELECT snippet(search_index, 0, '[', ']', '…', 10) FROM search_index WHERE search_index MATCH ? AND rowid = ?`)
       .pluck(),
     meeting: db.prepare('SELECT title, starts_on AS startsOn FROM meetings WHERE id = ?'),
   };
 
-  function put(meetingId: string, blockId: string, text: string) {
+  function put(meetingId: string, blockId: string, text: string, record?: BlockRecord) {
     q.indexDelete.run(meetingId, blockId);
-    if (text) q.indexText.run(q.indexBlock.run(meetingId, blockId).lastInsertRowid, text);
+    if (text) q.indexText.run(q.indexBlock.run(meetingId, blockId, record && holdsDecisions(record) ? 1 : 0).lastInsertRowid, text);
   }
 
   /** Indexes every block of a state at once (a new meeting, a recovery). */
   function indexAll(state: HeadState) {
     q.indexDeleteAll.run(state.meetingId);
     put(state.meetingId, HEAD_BLOCK_ID, headText(state.head));
-    for (const [id, entry] of state.records) put(state.meetingId, id, recordText(entry.record));
+    for (const [id, entry] of state.records) put(state.meetingId, id, recordText(entry.record), entry.record);
   }
 
   /** Re-indexes every block saved since the last flush, from the verified heads. */
@@ -74,7 +80,7 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
           if (blockId === HEAD_BLOCK_ID) put(meetingId, blockId, headText(state.head));
           else {
             const entry = state.records.get(blockId);
-            if (entry) put(meetingId, blockId, recordText(entry.record));
+            if (entry) put(meetingId, blockId, recordText(entry.record), entry.record);
             else q.indexDelete.run(meetingId, blockId);
           }
         }
@@ -92,14 +98,18 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
     },
     indexAll,
     flush: (): number => flush(),
-    /** Best hits first, one per meeting (its best block), with a snippet around the match. */
-    search(input: string, limit = 50): SearchHit[] {
+    /**
+     * Best hits first, one per meeting (its best block), with a snippet around the match;
+     * `decisions`: only blocks that hold decisions (agreements, recommendations, decisions).
+     */
+    search(input: string, limit = 50, options: { decisions?: boolean } = {}): SearchHit[] {
+      const rankedRows = options.decisions ? q.rankedDecisions : q.ranked;
       const query = toFtsQuery(input);
       if (!query) return [];
       if (!db.readonly) flush();
       // One hit per meeting: take a few times as many rows as meetings wanted, more if they cluster.
       const bestRows = (rows: number): Array<{ rowid: number; id: string; blockId: string }> => {
-        const ranked = q.ranked.all(query, rows) as Array<{ rowid: number; id: string; blockId: string }>;
+        const ranked = rankedRows.all(query, rows) as Array<{ rowid: number; id: string; blockId: string }>;
         const seen = new Set<string>();
         const best = ranked.filter((row) => !seen.has(row.id) && seen.add(row.id)).slice(0, limit);
         return best.length >= limit || ranked.length < rows ? best : bestRows(rows * 4);

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/main/store/db';
 import { createMeetingStore, type MeetingStore } from '../../../src/main/store/meetings';
-import { migrate, migrations } from '../../../src/main/store/migrations';
 import { BlockRecordSchema, Meeting, MeetingHeadSchema, type Meeting as MeetingT } from '../../../src/shared/minutes';
 import { compileProse, modelValues, proseOf } from '../../../src/shared/minutes/prose';
 import { layoutMeeting } from '../../../src/shared/format';
@@ -116,22 +114,31 @@ describe('upgrading a database indexed under the old rule', () => {
     const dir = tempDir('minuta-search-upgrade-');
     try {
       const file = join(dir.dir, 'minuta.sqlite');
-      const old = new Database(file);
-      migrate(old, migrations.slice(0, 7));
-      // The index as the old rule left it: the list's numbering was indexed as a word.
       const m = loadFixture(2019);
-      createMeetingStore(old).create(m, 'ana');
-      old.prepare("UPDATE search_index SET text = text || ' decimal none' WHERE rowid IN (SELECT id FROM search_blocks WHERE meeting_id = ?)").run(m.id);
-      expect((old.prepare("SELECT count(*) FROM search_index WHERE search_index MATCH 'decimal'").pluck().get() as number) > 0).toBe(true);
-      old.close();
+      // A database as version 7 left it: the index built under the old rule (the list's numbering
+      // indexed as a word), no tracker tables, nothing pending.
+      const first = openDatabase(file);
+      createMeetingStore(first).create(m, 'ana');
+      first.exec(`
+        DROP TABLE meeting_links; DROP TABLE follow_ups; DROP TABLE matters_arising;
+        ALTER TABLE search_blocks DROP COLUMN decision;
+        DELETE FROM search_pending;
+        PRAGMA user_version = 7;`);
+      first.prepare("UPDATE search_index SET text = text || ' decimal none' WHERE rowid IN (SELECT id FROM search_blocks WHERE meeting_id = ?)").run(m.id);
+      expect(first.prepare("SELECT count(*) FROM search_index WHERE search_index MATCH 'decimal'").pluck().get()).toBeGreaterThan(0);
+      first.close();
       const upgraded = openDatabase(file);
       try {
+        expect(upgraded.pragma('user_version', { simple: true })).toBe(8);
         const pending = upgraded.prepare('SELECT count(*) FROM search_pending').pluck().get() as number;
         expect(pending).toBeGreaterThan(10);
         const s = createMeetingStore(upgraded);
         expect(s.search('decimal')).toEqual([]);
         expect(s.search('none')).toEqual([]);
         expect(s.search('"diplomatic channel"').map((h) => h.id)).toEqual([m.id]);
+        // …and the decision flag is set by the same re-indexing.
+        expect(s.search('"diplomatic channel"', 50, { decisions: true }).map((h) => h.blockId)).toEqual(['b_19016']);
+        expect(s.search('Siem Reap', 50, { decisions: true })).toEqual([]);
       } finally {
         upgraded.close();
       }

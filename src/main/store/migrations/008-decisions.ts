@@ -12,6 +12,7 @@ import type { Migration } from './index';
  *   history. `at_meeting_id` is the meeting at which it was followed up (its matters arising), if any.
  * - `matters_arising`: the items of a new meeting's "matters arising" list, each pointing at the
  *   decision of an earlier meeting it carries, so a follow-up made there lands on that decision.
+ * - `search_blocks.decision`: the block holds decisions (holdsDecisions), for "search decisions only".
  * - Search: what is indexed is now derived from the schema (src/shared/minutes/prose.ts), which
  *   drops model values ("decimal", "none", dates…). Every block of every meeting's head, and every
  *   head, is marked pending, so the existing index is rewritten by the ordinary indexer (before the
@@ -64,6 +65,8 @@ export const migration008: Migration = {
         PRIMARY KEY (meeting_id, item_id)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX matters_arising_by_decision ON matters_arising (from_meeting_id, from_object_id);
+
+      ALTER TABLE search_blocks ADD COLUMN decision INTEGER NOT NULL DEFAULT 0 CHECK (decision IN (0, 1));
 
       INSERT OR IGNORE INTO search_pending (meeting_id, block_id)
         SELECT r.meeting_id, j.key
