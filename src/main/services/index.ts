@@ -6,7 +6,7 @@ import { MinutaError } from '../../shared/errors';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../../shared/ipc/contract';
 import { createFromTemplate, type TemplateName } from '../../shared/minutes';
-import { nextMeetingFrom } from './nextMeeting';
+import { nextMeetingWithMattersArising, recordFollowUp, trackerView, filterSummary } from './decisions';
 import { createExportService, type ExportService, type ExportServiceOptions } from '../export/service';
 import { NoChromiumError } from '../export/pdf/chromium';
 import { readMinutesBundle } from '../interchange/minutesFile';
@@ -197,7 +197,7 @@ export function createServices(options: ServicesOptions): Services {
       options.onSettingsSaved?.(saved);
       return saved;
     },
-    searchMeetings: ({ query }) => store.search(query),
+    searchMeetings: ({ query, decisions }) => store.search(query, 50, { decisions: decisions ?? false }),
     getMeeting: ({ id }) => {
       const found = store.get(id);
       if (!found) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
@@ -209,9 +209,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     duplicateMeeting: ({ id, title, startsOn }) => {
       writable();
-      const found = store.get(id);
-      if (!found) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
-      return summary(store.create(nextMeetingFrom(found.meeting, { title, startsOn }), currentAuthor()));
+      return summary(nextMeetingWithMattersArising(db, store, id, { title, startsOn }, currentAuthor()));
     },
     saveMeeting: ({ id, base, changes }) => {
       writable();
@@ -363,6 +361,21 @@ export function createServices(options: ServicesOptions): Services {
     },
     previewFonts: () => ({ css: fontFaceCss(ALL_SCRIPTS, { fontUrl: fontDataUrl }) }),
     ...commentHandlers({ store, author: currentAuthor, writable, exports }),
+    listDecisions: (request) => trackerView(store, request?.filter ?? {}),
+    recordFollowUp: ({ meetingId, objectId, status, note, supersededBy }) => {
+      writable();
+      return recordFollowUp(db, store, { meetingId, objectId, status, note, supersededBy }, currentAuthor());
+    },
+    exportDecisions: async ({ filter, format }) => {
+      if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');
+      const view = trackerView(store, filter ?? {});
+      try {
+        return await exports.exportTrackerToFile({ rows: view.rows, subtitle: filterSummary(filter ?? {}, view), today: new Date().toISOString().slice(0, 10) }, format);
+      } catch (error) {
+        if (error instanceof NoChromiumError) throw new MinutaError('unavailable', error.message);
+        throw error;
+      }
+    },
   };
 
   return {

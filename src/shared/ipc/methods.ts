@@ -48,6 +48,9 @@ export const METHOD_NAMES = [
   'replyComment',
   'resolveComment',
   'exportReviewCopy',
+  'listDecisions',
+  'recordFollowUp',
+  'exportDecisions',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
