@@ -23,11 +23,13 @@ import { isTrashCommand, runTrashCommand, TRASH_COMMANDS, TRASH_USAGE } from './
 import { loadSettings, settingsPathIn } from '../settings/settingsFile';
 import { authorOf } from '../../shared/settings/settings';
 import { COMMENT_COMMANDS, COMMENT_USAGE, checkCommentArgs, runCommentCommand } from './comments';
+import { DECISION_COMMANDS, DECISION_SWITCHES, DECISION_USAGE, checkDecisionArgs, runDecisionCommand } from './decisions';
 
 export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
   list                                    id<TAB>date<TAB>title, one line per meeting
-  search "QUERY"                          id<TAB>title<TAB>snippet, best first
+  search "QUERY" [--decisions]            id<TAB>title<TAB>snippet, best first (--decisions: in
+                                          agreements, recommendations and decisions only)
   export ID --format json|docx|pdf --out FILE [--version NAME|sealed|approved]
                                           write a meeting as an interchange file, a Word
                                           document or a PDF with signature fields (PDF needs
@@ -52,6 +54,7 @@ ${WORKFLOW_USAGE}
 ${HISTORY_USAGE}
 ${TRASH_USAGE}
 ${COMMENT_USAGE}
+${DECISION_USAGE}
 ${SIGNOFF_USAGE}`;
 
 export interface CliIo {
@@ -70,11 +73,14 @@ interface Parsed {
 }
 
 const GLOBAL_FLAGS = new Set(['--db', '--author']);
+const SWITCHES: ReadonlySet<string> = new Set([...DECISION_SWITCHES, '--decisions']);
 const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
   export: new Set(['--format', '--out', '--version']),
   verify: new Set(['--format']),
   compare: new Set(['--format', '--out']),
+  search: new Set(['--decisions']),
   ...WORKFLOW_COMMANDS,
+  ...DECISION_COMMANDS,
   ...HISTORY_COMMANDS,
   ...COMMENT_COMMANDS,
   ...SIGNOFF_COMMANDS,
@@ -91,7 +97,8 @@ function parse(argv: readonly string[]): Parsed {
     else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq > 0 ? a.slice(0, eq) : a;
-      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      // A switch (--json, --decisions) takes no value.
+      const value = eq > 0 ? a.slice(eq + 1) : SWITCHES.has(name) ? 'true' : argv[++i];
       if (value === undefined) throw new UsageError(`${name} needs a value`);
       flags.set(name, value);
     } else positional.push(a);
@@ -236,7 +243,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed: Parsed;
   try {
     parsed = parse(argv);
-    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...TRASH_COMMANDS, ...Object.keys(COMMENT_COMMANDS), ...Object.keys(WORKFLOW_COMMANDS), ...Object.keys(HISTORY_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
+    if (!['import', 'list', 'search', 'export', 'compare', 'backup', 'check', 'verify', 'help', ...TRASH_COMMANDS, ...Object.keys(COMMENT_COMMANDS), ...Object.keys(DECISION_COMMANDS), ...Object.keys(WORKFLOW_COMMANDS), ...Object.keys(HISTORY_COMMANDS), ...Object.keys(SIGNOFF_COMMANDS)].includes(parsed.command)) {
       throw new UsageError(`unknown command ${parsed.command}`);
     }
     // Signing and verifying work on files only: no database is opened (`sign --db` records the signature there).
@@ -294,11 +301,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const problem = checkCommentArgs(p.command, p.args, p.flags);
       if (problem) throw new UsageError(problem);
     }
+    if (Object.hasOwn(DECISION_COMMANDS, p.command)) {
+      const problem = checkDecisionArgs(p.command, p.args, p.flags);
+      if (problem) throw new UsageError(problem);
+    }
+    if (p.command === 'search' && p.flags.has('--decisions') && p.flags.get('--decisions') !== 'true') throw new UsageError('--decisions takes no value');
     const bundle = p.command === 'import' ? readMinutesBundle(p.args[0]!) : undefined;
 
     db = openDatabase(dbPath);
     const store = createMeetingStore(db);
     if (Object.hasOwn(WORKFLOW_COMMANDS, p.command)) return runWorkflowCommand(store, p.command, p.args, p.flags, author, io);
+    if (Object.hasOwn(DECISION_COMMANDS, p.command)) {
+      runDecisionCommand(db, store, p.command, p.args, p.flags, author, io.stdout);
+      return 0;
+    }
     if (Object.hasOwn(HISTORY_COMMANDS, p.command)) {
       runHistoryCommand(p.command, p.args, p.flags, store, author, io.stdout);
       return 0;
@@ -311,7 +327,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         for (const m of store.list()) io.stdout(`${m.id}\t${m.startsOn}\t${m.title}`);
         break;
       case 'search':
-        for (const hit of store.search(p.args[0]!)) io.stdout(`${hit.id}\t${hit.title}\t${hit.snippet.replace(/\s+/g, ' ')}`);
+        for (const hit of store.search(p.args[0]!, 50, { decisions: p.flags.has('--decisions') })) io.stdout(`${hit.id}\t${hit.title}\t${hit.snippet.replace(/\s+/g, ' ')}`);
         break;
       case 'export': {
         const found = store.get(p.args[0]!);
