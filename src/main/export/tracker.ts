@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { ALL_SCRIPTS, SCRIPTS, escapeHtml, fontFaceCss, splitByScript, writeDate } from '../../shared/format';
-import { STATUS_LABEL, TRACKER_COLUMNS, trackerCsv, type TrackerRow } from '../../shared/decisions/tracker';
+import { TRACKER_COLUMNS, trackerCsv, type TrackerRow } from '../../shared/decisions/tracker';
 import { fontDataUrl } from './fonts';
 import type { Printer } from './pdf/printer';
 
@@ -22,15 +22,17 @@ export interface TrackerTable {
 }
 
 const TITLE = 'Decisions and recommendations: follow-up';
+/** Column widths in per cent of the table (PDF and DOCX); the rest share what is left. */
+const WIDTHS: Record<string, number> = { meeting: 17, date: 8, label: 10, text: 33, body: 7, delegations: 9, status: 7, note: 9 };
 
-/** A row's status cell with its history's length, e.g. "Open", "Done (3 notes)". */
-const statusCell = (r: TrackerRow) => STATUS_LABEL[r.status];
 
 export function trackerHtml(table: TrackerTable): string {
   const family = ALL_SCRIPTS.map((s) => `'${SCRIPTS[s].family}'`).join(', ');
+  // A fixed layout takes its widths from the columns: the decision's text gets the room.
+  const colgroup = `<colgroup>${TRACKER_COLUMNS.map((c) => `<col style="width:${WIDTHS[c.key] ?? 8}%">`).join('')}</colgroup>`;
   const head = TRACKER_COLUMNS.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('');
   const body = table.rows
-    .map((r) => `<tr>${TRACKER_COLUMNS.map((c) => `<td class="${c.key}">${escapeHtml(c.key === 'status' ? statusCell(r) : c.cell(r)).replaceAll('\n', '<br>')}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${TRACKER_COLUMNS.map((c) => `<td class="${c.key}">${escapeHtml(c.cell(r)).replaceAll('\n', '<br>')}</td>`).join('')}</tr>`)
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(TITLE)}</title><style>
 ${fontFaceCss(ALL_SCRIPTS, { fontUrl: fontDataUrl })}
@@ -43,11 +45,10 @@ th, td { border: 0.5pt solid #777; padding: 1.2mm 1.5mm; vertical-align: top; te
 th { background: #eee; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-td.text { width: 34%; } td.meeting { width: 16%; } td.date { width: 8%; } td.label { width: 9%; }
 </style></head><body>
 <h1>${escapeHtml(TITLE)}</h1>
 <p class="sub">${escapeHtml(`${table.subtitle} — ${table.rows.length} ${table.rows.length === 1 ? 'entry' : 'entries'}, ${writeDate(table.today)}`)}</p>
-<table><thead><tr>${head}</tr></thead><tbody>
+<table>${colgroup}<thead><tr>${head}</tr></thead><tbody>
 ${body}
 </tbody></table></body></html>`;
 }
@@ -78,10 +79,11 @@ function runs(text: string, bold = false): TextRun[] {
 }
 
 export async function trackerDocx(table: TrackerTable): Promise<Uint8Array> {
-  const cell = (text: string, header = false) => new TableCell({ children: [new Paragraph({ children: runs(text, header) })] });
+  const cell = (key: string, text: string, header = false) =>
+    new TableCell({ width: { size: WIDTHS[key] ?? 8, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: runs(text, header) })] });
   const rows = [
-    new TableRow({ tableHeader: true, children: TRACKER_COLUMNS.map((c) => cell(c.header, true)) }),
-    ...table.rows.map((r) => new TableRow({ cantSplit: true, children: TRACKER_COLUMNS.map((c) => cell(c.key === 'status' ? statusCell(r) : c.cell(r))) })),
+    new TableRow({ tableHeader: true, children: TRACKER_COLUMNS.map((c) => cell(c.key, c.header, true)) }),
+    ...table.rows.map((r) => new TableRow({ cantSplit: true, children: TRACKER_COLUMNS.map((c) => cell(c.key, c.cell(r))) })),
   ];
   const doc = new Document({
     creator: 'Minuta',

@@ -39,6 +39,8 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
     // partial index meetings_in_trash keeps that exclusion small when the trash is empty.
     ranked: ranked(''),
     rankedDecisions: ranked('AND rowid IN (SELECT id FROM search_blocks WHERE decision = 1)'),
+    // The rowid is bound as a BigInt: better-sqlite3 binds a JS number as REAL, and FTS5 then ignores
+    // `rowid = ?` altogether, so every hit showed the snippet of the first matching row of the index.
     snippet: db
       .prepare(`SELECT snippet(search_index, 0, '[', ']', '…', 10) FROM search_index WHERE search_index MATCH ? AND rowid = ?`)
       .pluck(),
@@ -117,7 +119,7 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
       const best = bestRows(limit * 4);
       const hits: SearchHit[] = best.map(({ rowid, id, blockId }) => {
         const { title, startsOn } = q.meeting.get(id) as { title: string; startsOn: string };
-        return { id, title, startsOn, snippet: q.snippet.get(query, rowid) as string, blockId };
+        return { id, title, startsOn, snippet: q.snippet.get(query, BigInt(rowid)) as string, blockId };
       });
       return hits;
     },

@@ -154,7 +154,7 @@ describe('Next meeting carries the open decisions of the series', () => {
     // Through the IPC method the home screen's "Next meeting…" calls.
     const r = await services.dispatch('duplicateMeeting', { id: m18.id, title: 'Third Technical Consultation', startsOn: '2020-06-01' });
     if (!r.ok) throw new Error(r.error.message);
-    const next = store.get(r.value.id)!.meeting;
+    const next = store.get((r.value as { id: string }).id)!.meeting;
     const list = next.body.find((b) => b.type === 'list' && b.heading?.[0]?.text === MATTERS_ARISING_HEADING);
     if (!list || list.type !== 'list') throw new Error('no matters arising');
     // 5 of 6 recommendations: the done one is not carried; the in-progress one says so.
@@ -175,7 +175,7 @@ describe('Next meeting carries the open decisions of the series', () => {
     const item = list.items[1]!; // Recommendation 3
     const followed = await services.dispatch('recordFollowUp', { meetingId: next.id, objectId: item.id, status: 'done', note: 'Reported done at the third meeting' });
     if (!followed.ok) throw new Error(followed.error.message);
-    expect(followed.value.decision).toEqual({ meetingId: m18.id, objectId: 'b_18123' });
+    expect((followed.value as { decision: unknown }).decision).toEqual({ meetingId: m18.id, objectId: 'b_18123' });
     const row = trackerView(store).rows.find((x) => x.objectId === 'b_18123')!;
     expect(row.status).toBe('done');
     expect(row.history).toEqual([

@@ -97,6 +97,13 @@ describe('search indexes text, never model values', () => {
     expect(store.search(m.body[0]!.id)).toEqual([]);
     expect(store.search(m.people[0]!.id)).toEqual([]);
     expect(store.search('"diplomatic channel"').map((h) => h.id)).toEqual([m.id]);
+    // Each hit's snippet comes from its own best block (it used to be the first matching row's, whatever the hit).
+    const agreement = store.search('meeting', 50, { decisions: true }).find((h) => h.id === m.id)!;
+    expect(agreement.blockId).toBe('b_19016');
+    expect(agreement.snippet).toMatch(/^The \[meeting\] agreed that the two objectives/);
+    for (const hit of store.search('meeting')) expect(hit.snippet, hit.id).toMatch(/\[meeting\]/i);
+    const titles = new Set(store.search('meeting').map((h) => h.snippet));
+    expect(titles.size).toBeGreaterThan(1);
     // A remark's role and a signatory's role are labels a person wrote: searchable.
     expect(store.search('"Permanent Vice Chair"').map((h) => h.id)).toContain(meetings[0]!.id);
   });
