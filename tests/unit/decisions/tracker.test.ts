@@ -81,10 +81,8 @@ describe('the table as CSV', () => {
 
 let tmp: ReturnType<typeof tempDir>;
 let services: Services;
-let clock: number;
 beforeEach(() => {
   tmp = tempDir('minuta-decisions-');
-  clock = Date.parse('2026-11-30T09:00:00Z');
   services = createServices({ databasePath: join(tmp.dir, 'minuta.sqlite'), version: 'test', author: 'Keo Sophal' });
   services.store.create(m18, 'seed');
   services.store.create(m19, 'seed');
