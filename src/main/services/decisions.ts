@@ -23,14 +23,36 @@ export interface TrackerView {
   delegations: string[];
 }
 
-/** Meetings readable now (a damaged head is left out, never served), with the series each belongs to. */
+/**
+ * The documents the tracker read last, by meeting and save sequence: reading a head verifies every
+ * record's hash, so a meeting is read again only when it changed.
+ */
+const readCache = new WeakMap<MeetingStore, Map<string, { seq: number; meeting: Meeting }>>();
+
+/**
+ * Meetings readable now that may hold decisions (the search index flags their blocks; a damaged head
+ * is left out, never served), every meeting's title, and the series each belongs to.
+ */
 function meetingsWithSeries(store: MeetingStore) {
   const summaries = [...store.list('active'), ...store.list('archived')];
+  const candidates = store.meetingsWithDecisions();
+  let cache = readCache.get(store);
+  if (!cache) readCache.set(store, (cache = new Map()));
   const meetings = new Map<string, Meeting>();
+  const titles = new Map(summaries.map((s) => [s.id, s.title]));
   for (const s of summaries) {
+    if (!candidates.has(s.id)) continue;
+    const cached = cache.get(s.id);
+    if (cached && cached.seq === store.seqOf(s.id)) {
+      meetings.set(s.id, cached.meeting);
+      continue;
+    }
     try {
       const found = store.get(s.id);
-      if (found) meetings.set(s.id, found.meeting);
+      if (found) {
+        meetings.set(s.id, found.meeting);
+        cache.set(s.id, { seq: found.seq, meeting: found.meeting });
+      }
     } catch (error) {
       if (!(isMinutaError(error) && error.code === 'corrupt')) throw error;
     }
@@ -46,11 +68,11 @@ function meetingsWithSeries(store: MeetingStore) {
     }
     return at;
   };
-  return { meetings, rootOf };
+  return { meetings, titles, rootOf };
 }
 
 export function trackerView(store: MeetingStore, filter: TrackerFilter = {}): TrackerView {
-  const { meetings, rootOf } = meetingsWithSeries(store);
+  const { meetings, titles, rootOf } = meetingsWithSeries(store);
   const histories = store.decisions.histories();
   const carriedInto = new Map<string, string[]>();
   for (const c of store.decisions.carried()) {
@@ -59,7 +81,7 @@ export function trackerView(store: MeetingStore, filter: TrackerFilter = {}): Tr
     if (!list.includes(c.meetingId)) list.push(c.meetingId);
     carriedInto.set(k, list);
   }
-  const titleOf = (id: string) => (meetings.has(id) ? meetingTitle(meetings.get(id)!) : id);
+  const titleOf = (id: string) => titles.get(id) ?? (meetings.has(id) ? meetingTitle(meetings.get(id)!) : id);
   const rows: TrackerRow[] = [];
   const series = new Map<string, string>();
   // Oldest meeting first; within one, document order.

@@ -131,6 +131,10 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     nameVersion: (meetingId: string, name: string, author: string, revisionId?: number): number =>
       nameVersion(meetingId, name, author, revisionId),
     namedVersions: (meetingId: string): NamedVersion[] => versions.list(meetingId),
+    /** The meeting's save sequence (moved on by every save), without reading its document; undefined when there is none. */
+    seqOf: (id: string): number | undefined => catalog.row(id)?.seq,
+    /** The meetings that may hold decisions (flagged in the search index, or not indexed yet). */
+    meetingsWithDecisions: (): Set<string> => search.meetingsWithDecisions(),
     /** Brings the search index up to date with every save (the app also calls it when idle). */
     flushIndex: (): number => search.flush(),
     /** Best hits first, one per meeting, with a snippet and the block of the best hit; `decisions`: in decisions only. */

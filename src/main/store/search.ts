@@ -45,6 +45,10 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
       .prepare(`SELECT snippet(search_index, 0, '[', ']', '…', 10) FROM search_index WHERE search_index MATCH ? AND rowid = ?`)
       .pluck(),
     meeting: db.prepare('SELECT title, starts_on AS startsOn FROM meetings WHERE id = ?'),
+    // Meetings with a block that holds decisions, or with blocks the index has not caught up with.
+    withDecisions: db
+      .prepare('SELECT meeting_id FROM search_blocks WHERE decision = 1 UNION SELECT meeting_id FROM search_pending')
+      .pluck(),
   };
 
   function put(meetingId: string, blockId: string, text: string, record?: BlockRecord) {
@@ -100,6 +104,14 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
     },
     indexAll,
     flush: (): number => flush(),
+    /**
+     * The meetings that may hold decisions: those with a block flagged in the index, and those the
+     * index has not caught up with (a read-only database cannot catch up). The tracker reads only these.
+     */
+    meetingsWithDecisions(): Set<string> {
+      if (!db.readonly) flush();
+      return new Set(q.withDecisions.all() as string[]);
+    },
     /**
      * Best hits first, one per meeting (its best block), with a snippet around the match;
      * `decisions`: only blocks that hold decisions (agreements, recommendations, decisions).

@@ -112,6 +112,17 @@ describe('follow-ups (store and service)', () => {
     expect(() => db.prepare("UPDATE follow_ups SET note = 'rewritten'").run()).toThrow(/never changed/);
   });
 
+  it('the tracker follows saves (it keeps what it read only while the meeting is unchanged)', () => {
+    const { store } = services;
+    expect(trackerView(store).rows.find((r) => r.objectId === 'b_19017')!.text).toMatch(/^The meeting agreed/);
+    const edited = structuredClone(store.get(m19.id)!.meeting);
+    const list = edited.body.find((b) => b.type === 'list' && b.role === 'agreements');
+    if (list?.type !== 'list') throw new Error('no agreements');
+    list.items[0]!.text = [{ text: 'The meeting agreed to meet again in Vientiane.' }];
+    store.saveDocument(m19.id, edited, 'ana');
+    expect(trackerView(store).rows.find((r) => r.objectId === 'b_19017')!.text).toBe('The meeting agreed to meet again in Vientiane.');
+  });
+
   it('refuses an unknown decision, a superseded without its successor, and a successor with another status; nothing is written', () => {
     const { db, store } = services;
     const before = db.prepare('SELECT count(*) FROM follow_ups').pluck().get();

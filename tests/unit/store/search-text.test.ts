@@ -128,7 +128,7 @@ describe('upgrading a database indexed under the old rule', () => {
       createMeetingStore(first).create(m, 'ana');
       first.exec(`
         DROP TABLE meeting_links; DROP TABLE follow_ups; DROP TABLE matters_arising;
-        ALTER TABLE search_blocks DROP COLUMN decision;
+        DROP INDEX search_blocks_decisions; ALTER TABLE search_blocks DROP COLUMN decision;
         DELETE FROM search_pending;
         PRAGMA user_version = 7;`);
       first.prepare("UPDATE search_index SET text = text || ' decimal none' WHERE rowid IN (SELECT id FROM search_blocks WHERE meeting_id = ?)").run(m.id);
