@@ -134,6 +134,41 @@ describe('decisions tracker', () => {
     }, { author: 'Keo Sophal' });
   }, 240_000);
 
+  it('Next meeting… carries the open recommendations as matters arising; a follow-up at that meeting shows in the 2018 history', async () => {
+    await withApp(browser(), async (app) => {
+      const { page, services } = app;
+      const m18 = loadFixture(2018);
+      services.store.create(m18, 'seed');
+      await page.reload();
+      const row18 = page.locator(`[data-testid="meeting-list"] li[data-meeting-id="${m18.id}"]`);
+      await row18.getByRole('button', { name: 'Next meeting…' }).click();
+      const form = page.getByRole('form', { name: /^Next meeting after/ });
+      await form.getByLabel('Title of the next meeting').fill('Third Technical Consultation');
+      await form.getByLabel('Its first day').fill('2020-06-01');
+      await form.getByRole('button', { name: 'Create the next meeting' }).click();
+      await page.locator('[data-testid="editor"][data-ready]').waitFor();
+      // The new minutes open on their matters arising: six open recommendations, numbered.
+      const editor = page.getByTestId('editor');
+      await expect.poll(() => editor.innerText()).toContain('Matters arising from previous meetings');
+      expect(await editor.innerText()).toContain('Recommendation 6 of 25 May 2018: Lao: For effective implementation');
+      await page.screenshot({ path: join(ARTIFACTS_DIR, 'tracker-matters-arising-editor.png') });
+
+      await page.getByRole('button', { name: 'Decisions', exact: true }).click();
+      const row = page.locator(`table.tracker-table tr[data-decision="${m18.id}/b_18124"]`);
+      await row.getByRole('button', { name: 'Follow up…' }).click();
+      const followUp = page.getByRole('form', { name: 'Follow up Recommendation 4' });
+      expect(await followUp.getByLabel('At meeting').inputValue()).not.toBe('');
+      await followUp.getByLabel('Status').selectOption('done');
+      await followUp.getByLabel('Note').fill('Reported done at the third meeting');
+      await followUp.getByRole('button', { name: 'Record follow-up' }).click();
+      await expect.poll(() => row.locator('.status-badge').innerText()).toBe('Done');
+      const history = await row.locator('.follow-up-history').innerText();
+      expect(history).toContain('at Third Technical Consultation');
+      expect(history).toContain('Reported done at the third meeting');
+      await page.screenshot({ path: join(ARTIFACTS_DIR, 'tracker-history-across-meetings.png') });
+    });
+  }, 120_000);
+
   it('search on the home screen can be limited to decisions', async () => {
     await withApp(browser(), async (app) => {
       const { page, services } = app;

@@ -21,6 +21,8 @@ export interface TrackerView {
   series: Array<{ id: string; title: string }>;
   bodies: string[];
   delegations: string[];
+  /** The meetings decisions were carried into (their matters arising), by id and title. */
+  meetings: Array<{ id: string; title: string }>;
 }
 
 /**
@@ -111,6 +113,7 @@ export function trackerView(store: MeetingStore, filter: TrackerFilter = {}): Tr
     series: [...series].map(([id, title]) => ({ id, title })),
     bodies: sorted(rows.flatMap((r) => (r.body ? [r.body] : []))),
     delegations: sorted(rows.flatMap((r) => r.delegations)),
+    meetings: [...new Set(rows.flatMap((r) => r.carriedInto))].map((id) => ({ id, title: titleOf(id) })),
   };
 }
 
@@ -118,6 +121,8 @@ export interface FollowUpRequest extends DecisionRef {
   status: FollowUpStatus;
   note: string;
   supersededBy?: DecisionRef | undefined;
+  /** The meeting at which it was followed up: one whose matters arising carry the decision. */
+  atMeetingId?: string | undefined;
 }
 
 /** The decision `ref` names: itself, or, for an item of a meeting's matters arising, the decision it carries. */
@@ -141,8 +146,15 @@ function mustBeDecision(store: MeetingStore, ref: DecisionRef, path: string): vo
  */
 export function recordFollowUp(db: Db, store: MeetingStore, request: FollowUpRequest, author: string): { decision: DecisionRef; history: FollowUp[] } {
   return writeTransaction(db, () => {
-    const { decision, atMeetingId } = resolveDecision(store, request);
+    const resolved = resolveDecision(store, request);
+    const { decision } = resolved;
     mustBeDecision(store, decision, 'objectId');
+    let atMeetingId = resolved.atMeetingId;
+    if (request.atMeetingId !== undefined && request.atMeetingId !== atMeetingId) {
+      const carries = store.decisions.carried().some((c) => c.meetingId === request.atMeetingId && c.fromMeetingId === decision.meetingId && c.fromObjectId === decision.objectId);
+      if (!carries) throw new MinutaError('invalid', `atMeetingId: the matters arising of meeting ${excerpt(request.atMeetingId)} do not carry this decision`, 'atMeetingId');
+      atMeetingId = request.atMeetingId;
+    }
     if (request.status === 'superseded') {
       if (!request.supersededBy) throw new MinutaError('invalid', 'supersededBy: a superseded decision needs the decision that supersedes it', 'supersededBy');
       const by = resolveDecision(store, request.supersededBy).decision;
@@ -181,7 +193,7 @@ export function nextMeetingWithMattersArising(db: Db, store: MeetingStore, previ
     const id = options.newId ?? newId;
     const items = open.map((r) => ({
       id: id('b'),
-      text: [{ text: `${r.label}, ${r.meetingTitle} (${writeDate(r.date)}): ${r.text}${r.status === 'in-progress' ? ` [in progress${r.history.at(-1)?.note ? `: ${r.history.at(-1)!.note}` : ''}]` : ''}` }],
+      text: [{ text: `${r.label} of ${writeDate(r.date)}: ${r.text}${r.status === 'in-progress' ? ` [in progress${r.history.at(-1)?.note ? `: ${r.history.at(-1)!.note}` : ''}]` : ''}` }],
     }));
     if (items.length > 0) {
       const list: Block = { id: id('b'), type: 'list', role: 'points', heading: [{ text: MATTERS_ARISING_HEADING, bold: true }], numbering: 'decimal', items };

@@ -362,9 +362,9 @@ export function createServices(options: ServicesOptions): Services {
     previewFonts: () => ({ css: fontFaceCss(ALL_SCRIPTS, { fontUrl: fontDataUrl }) }),
     ...commentHandlers({ store, author: currentAuthor, writable, exports }),
     listDecisions: (request) => trackerView(store, request?.filter ?? {}),
-    recordFollowUp: ({ meetingId, objectId, status, note, supersededBy }) => {
+    recordFollowUp: ({ meetingId, objectId, status, note, supersededBy, atMeetingId }) => {
       writable();
-      return recordFollowUp(db, store, { meetingId, objectId, status, note, supersededBy }, currentAuthor());
+      return recordFollowUp(db, store, { meetingId, objectId, status, note, supersededBy, atMeetingId }, currentAuthor());
     },
     exportDecisions: async ({ filter, format }) => {
       if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');

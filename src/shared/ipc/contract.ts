@@ -598,6 +598,7 @@ export const contract = {
       series: z.array(z.object({ id: z.string(), title: z.string() })),
       bodies: z.array(z.string()),
       delegations: z.array(z.string()),
+      meetings: z.array(z.object({ id: z.string(), title: z.string() })),
     }),
   },
   /**
@@ -611,6 +612,8 @@ export const contract = {
       status: FollowUpStatus,
       note: followUpNote,
       supersededBy: DecisionRef.optional(),
+      /** The meeting at which it was followed up: one whose matters arising carry it. */
+      atMeetingId: DecisionRef.shape.meetingId.optional(),
     }),
     response: z.object({ decision: z.object({ meetingId: z.string(), objectId: z.string() }), history: z.array(followUp) }),
   },

@@ -168,10 +168,10 @@ describe('Next meeting carries the open decisions of the series', () => {
     if (!list || list.type !== 'list') throw new Error('no matters arising');
     // 5 of 6 recommendations: the done one is not carried; the in-progress one says so.
     expect(list.items).toHaveLength(5);
-    expect(list.items[0]!.text[0]!.text).toMatch(/^Recommendation 2, Technical Consultation Meeting .* \(25 May 2018\): To prevent and protect .* \[in progress: Drafting a joint standard\]$/);
+    expect(list.items[0]!.text[0]!.text).toMatch(/^Recommendation 2 of 25 May 2018: To prevent and protect .* \[in progress: Drafting a joint standard\]$/);
     const printed = layoutText(await layoutMeeting(next));
     expect(printed).toContain(MATTERS_ARISING_HEADING);
-    expect(printed).toContain('Recommendation 2, Technical Consultation Meeting');
+    expect(printed).toContain('Recommendation 2 of 25 May 2018: To prevent and protect');
     expect(printed.indexOf(MATTERS_ARISING_HEADING)).toBeLessThan(printed.indexOf('PARTICIPANTS OF THE MEETING'));
 
     // The series: both meetings; the new one's decisions (none yet) and the old one's.
@@ -190,6 +190,13 @@ describe('Next meeting carries the open decisions of the series', () => {
     expect(row.history).toEqual([
       expect.objectContaining({ status: 'done', note: 'Reported done at the third meeting', atMeetingId: next.id, atMeetingTitle: 'Third Technical Consultation' }),
     ]);
+
+    // From the tracker: followed up "at" the third meeting, which carries it; not at one that does not.
+    const at = await services.dispatch('recordFollowUp', { meetingId: m18.id, objectId: 'b_18124', status: 'in-progress', note: 'Fund found', atMeetingId: next.id });
+    expect(at).toMatchObject({ ok: true, value: { history: [{ atMeetingId: next.id }] } });
+    const notCarried = await services.dispatch('recordFollowUp', { meetingId: m19.id, objectId: 'b_19017', status: 'done', note: '', atMeetingId: next.id });
+    expect(notCarried).toMatchObject({ ok: false, error: { code: 'invalid', path: 'atMeetingId' } });
+    expect(trackerView(store).meetings).toEqual([{ id: next.id, title: 'Third Technical Consultation' }]);
 
     // The meeting after that: made from the third, same series; carries only what is still open, once.
     const fourth = nextMeetingWithMattersArising(db, store, next.id, { startsOn: '2021-06-01', title: 'Fourth' }, 'ana');

@@ -28,8 +28,10 @@ function History({ row }: { row: TrackerRow }) {
 }
 
 /** Changes a decision's status with a note; `superseded` asks which decision supersedes it. */
-function FollowUpForm({ row, others, done }: { row: TrackerRow; others: TrackerRow[]; done(): void }) {
+function FollowUpForm({ row, others, titles, done }: { row: TrackerRow; others: TrackerRow[]; titles: ReadonlyMap<string, string>; done(): void }) {
   const [status, setStatus] = useState<FollowUpStatus>(row.status === 'open' ? 'in-progress' : row.status);
+  // Followed up at a later meeting whose matters arising carry it (the latest by default).
+  const [at, setAt] = useState(row.carriedInto.at(-1) ?? '');
   const [note, setNote] = useState('');
   const [by, setBy] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -45,6 +47,7 @@ function FollowUpForm({ row, others, done }: { row: TrackerRow; others: TrackerR
         objectId: row.objectId,
         status,
         note,
+        ...(at ? { atMeetingId: at } : {}),
         ...(other ? { supersededBy: { meetingId: other.meetingId, objectId: other.objectId } } : {}),
       });
       done();
@@ -71,6 +74,17 @@ function FollowUpForm({ row, others, done }: { row: TrackerRow; others: TrackerR
             <option value="">Choose a decision…</option>
             {others.map((o) => (
               <option key={keyOf(o)} value={keyOf(o)}>{`${o.label}, ${o.meetingTitle}`.slice(0, 120)}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      {row.carriedInto.length > 0 && (
+        <label>
+          At meeting
+          <select value={at} onChange={(e) => setAt(e.target.value)}>
+            <option value="">Outside a meeting</option>
+            {row.carriedInto.map((id) => (
+              <option key={id} value={id}>{(titles.get(id) ?? id).slice(0, 120)}</option>
             ))}
           </select>
         </label>
@@ -136,6 +150,7 @@ export function DecisionsScreen() {
   }, [load]);
 
   const rows = useMemo(() => (view ? filterRows(view.rows, filter) : []), [view, filter]);
+  const titles = useMemo(() => new Map((view?.meetings ?? []).map((m) => [m.id, m.title])), [view]);
   const set = (patch: Partial<TrackerFilter>) =>
     setFilter((f) => {
       const next = { ...f, ...patch };
@@ -221,7 +236,7 @@ export function DecisionsScreen() {
                       History ({r.history.length})
                     </button>
                     {editing === k && (
-                      <FollowUpForm row={r} others={view!.rows.filter((o) => keyOf(o) !== k)} done={() => { setEditing(null); setOpen(k); void load(); }} />
+                      <FollowUpForm row={r} others={view!.rows.filter((o) => keyOf(o) !== k)} titles={titles} done={() => { setEditing(null); setOpen(k); void load(); }} />
                     )}
                     {open === k && <History row={r} />}
                   </td>
