@@ -171,6 +171,10 @@ export function recordFollowUp(db: Db, store: MeetingStore, request: FollowUpReq
   })();
 }
 
+/** How much of a decision's text a matters-arising item quotes (a run holds at most 20,000 characters). */
+const MAX_CARRIED_TEXT = 4000;
+const cut = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`);
+
 /** The heading of the list that carries a series' open decisions into its next meeting. */
 export const MATTERS_ARISING_HEADING = 'Matters arising from previous meetings';
 
@@ -191,10 +195,11 @@ export function nextMeetingWithMattersArising(db: Db, store: MeetingStore, previ
     const previous: Meeting = { ...found.meeting, body: withoutMattersArising(found.meeting.body, carriedHere) };
     const next = nextMeetingFrom(previous, options);
     const id = options.newId ?? newId;
-    const items = open.map((r) => ({
-      id: id('b'),
-      text: [{ text: `${r.label} of ${writeDate(r.date)}: ${r.text}${r.status === 'in-progress' ? ` [in progress${r.history.at(-1)?.note ? `: ${r.history.at(-1)!.note}` : ''}]` : ''}` }],
-    }));
+    const items = open.map((r) => {
+      const note = r.history.at(-1)?.note;
+      const progress = r.status === 'in-progress' ? ` [in progress${note ? `: ${cut(note, 500)}` : ''}]` : '';
+      return { id: id('b'), text: [{ text: `${r.label} of ${writeDate(r.date)}: ${cut(r.text, MAX_CARRIED_TEXT)}${progress}` }] };
+    });
     if (items.length > 0) {
       const list: Block = { id: id('b'), type: 'list', role: 'points', heading: [{ text: MATTERS_ARISING_HEADING, bold: true }], numbering: 'decimal', items };
       // The agenda opens the minutes: after the opening paragraphs (summary, introduction), before the rest.
