@@ -39,6 +39,13 @@ export interface VerifyDialogPort {
   chooseCopy(): Promise<string | undefined>;
 }
 
+/**
+ * How many meetings the idle indexer (and closing) re-index at a time: a save leaves one or two, an
+ * upgrade that changes what is indexed (migration 008) every meeting — about 20 ms each on a loaded
+ * 2-core machine, so a bite keeps the main process responsive; a search still catches up whole.
+ */
+const INDEX_BITE = 50;
+
 export interface ServicesOptions {
   databasePath: string;
   version: string;
@@ -110,7 +117,7 @@ export function createServices(options: ServicesOptions): Services {
   // Autosaves leave re-indexing for later (see migration 002); catch up while the user pauses.
   const stopIndexing = readOnlyReason
     ? () => undefined
-    : startBackgroundJob('search indexing', () => db.open && store.flushIndex(), { intervalMs: options.intervalsMs?.index ?? 2_000, onError: onBackgroundError });
+    : startBackgroundJob('search indexing', () => db.open && store.flushIndex(INDEX_BITE), { intervalMs: options.intervalsMs?.index ?? 2_000, onError: onBackgroundError });
   /** Every method that changes the database goes through this: a read-only database refuses clearly, up front. */
   const writable = () => {
     if (readOnlyReason) {
@@ -392,7 +399,7 @@ export function createServices(options: ServicesOptions): Services {
       // Whatever fails here, the database still gets closed: what was committed is safe, and a
       // search index left behind is caught up at the next start (search_pending survives).
       try {
-        if (db.open && !readOnlyReason) store.flushIndex();
+        if (db.open && !readOnlyReason) store.flushIndex(INDEX_BITE);
       } catch (error) {
         onBackgroundError(storageError(error, 'search indexing') ?? new MinutaError('internal', `search indexing failed: ${String(error).slice(0, 300)}`));
       }

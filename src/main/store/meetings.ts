@@ -135,8 +135,8 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     seqOf: (id: string): number | undefined => catalog.row(id)?.seq,
     /** The meetings that may hold decisions (flagged in the search index, or not indexed yet). */
     meetingsWithDecisions: (): Set<string> => search.meetingsWithDecisions(),
-    /** Brings the search index up to date with every save (the app also calls it when idle). */
-    flushIndex: (): number => search.flush(),
+    /** Brings the search index up to date with every save, or with those of at most `maxMeetings` meetings (the app's idle timer). */
+    flushIndex: (maxMeetings?: number): number => search.flush(maxMeetings),
     /** Best hits first, one per meeting, with a snippet and the block of the best hit; `decisions`: in decisions only. */
     search: (input: string, limit = 50, options: { decisions?: boolean } = {}): SearchHit[] => search.search(input, limit, options),
     /** The sign-off workflow: states, transitions, sealing, corrigenda, attachments (workflow.ts). */

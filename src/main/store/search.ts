@@ -65,8 +65,12 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
     for (const [id, entry] of state.records) put(state.meetingId, id, recordText(entry.record), entry.record);
   }
 
-  /** Re-indexes every block saved since the last flush, from the verified heads. */
-  const flush = writeTransaction(db, (): number => {
+  /**
+   * Re-indexes the blocks saved since the last flush, from the verified heads: every one, or those of
+   * at most `maxMeetings` meetings (the idle timer's bite, so that catching up a whole database after
+   * an upgrade never holds the main process for long in one go).
+   */
+  const flush = writeTransaction(db, (maxMeetings: number): number => {
     const pending = new Map<string, Set<string>>();
     for (const { meetingId, blockId } of q.pending.all() as Array<{ meetingId: string; blockId: string }>) {
       let set = pending.get(meetingId);
@@ -75,6 +79,7 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
     }
     let done = 0;
     for (const [meetingId, blocks] of pending) {
+      if (done >= maxMeetings) break;
       let state: HeadState | undefined;
       try {
         state = headOf(meetingId);
@@ -105,13 +110,13 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
       for (const id of blockIds) q.markPending.run(meetingId, id);
     },
     indexAll,
-    flush: (): number => flush(),
+    flush: (maxMeetings = Infinity): number => flush(maxMeetings),
     /**
      * The meetings that may hold decisions: those with a block flagged in the index, and those the
      * index has not caught up with (a read-only database cannot catch up). The tracker reads only these.
      */
     meetingsWithDecisions(): Set<string> {
-      if (!db.readonly) flush();
+      if (!db.readonly) flush(Infinity);
       return new Set(q.withDecisions.all() as string[]);
     },
     /**
@@ -122,7 +127,7 @@ export function createSearch(db: Db, headOf: (meetingId: string) => HeadState | 
       const rankedRows = options.decisions ? q.rankedDecisions : q.ranked;
       const query = toFtsQuery(input);
       if (!query) return [];
-      if (!db.readonly) flush();
+      if (!db.readonly) flush(Infinity);
       // One hit per meeting: take a few times as many rows as meetings wanted, more if they cluster.
       const bestRows = (rows: number): Array<{ rowid: number; id: string; blockId: string }> => {
         const ranked = rankedRows.all(query, rows) as Array<{ rowid: number; id: string; blockId: string }>;

@@ -140,7 +140,11 @@ describe('upgrading a database indexed under the old rule', () => {
         const pending = upgraded.prepare('SELECT count(*) FROM search_pending').pluck().get() as number;
         expect(pending).toBeGreaterThan(10);
         const s = createMeetingStore(upgraded);
+        // The idle indexer takes bites (at most N meetings a call); a search catches up whole.
+        expect(s.flushIndex(0)).toBe(0);
+        expect(upgraded.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(pending);
         expect(s.search('decimal')).toEqual([]);
+        expect(upgraded.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
         expect(s.search('none')).toEqual([]);
         expect(s.search('"diplomatic channel"').map((h) => h.id)).toEqual([m.id]);
         // …and the decision flag is set by the same re-indexing.
