@@ -7,11 +7,12 @@ import type { OpenDialogPort, SignDialogPort, VerifyDialogPort } from './service
  * goes, which minutes file to import. Thin on purpose: tests use the same ports with fixed paths.
  */
 
-const SAVE_TITLES = { pdf: 'Export PDF for signature', docx: 'Export Word document', json: 'Save a copy as a minutes file' } as const;
+const SAVE_TITLES = { pdf: 'Export PDF for signature', docx: 'Export Word document', json: 'Save a copy as a minutes file', csv: 'Export as a table (CSV)' } as const;
 const SAVE_FILTERS: Record<keyof typeof SAVE_TITLES, { name: string; extensions: string[] }> = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
   docx: { name: 'Word document', extensions: ['docx'] },
   json: { name: 'Minutes (.minuta.json)', extensions: ['json'] },
+  csv: { name: 'CSV (Excel, LibreOffice)', extensions: ['csv'] },
 };
 
 /** The save dialog of the focused window: where the user wants the export. */

@@ -97,6 +97,12 @@ it('every command prints JSON of its documented shape, and only that', async () 
   expect((await json('accept', id, ids[0]!))[0]).toMatchObject({ accepted: [ids[0]], conflicts: [] });
   expect((await json('reject', id, ids[1]!, '--reason', 'as drafted'))[0]).toEqual({ rejected: [ids[1]] });
 
+  // The decisions tracker: the 2019 agreements, one followed up.
+  const rows = await json('decisions', '--series', id);
+  expect(rows.length).toBeGreaterThan(0);
+  const [followed] = await json('follow-up', id, rows[0]!['objectId'] as string, '--status', 'in-progress', '--note', 'drafting the MoU');
+  expect(followed).toMatchObject({ meetingId: id, history: [expect.objectContaining({ status: 'in-progress' })] });
+
   // Sign-off, to a sealed record and its signed PDF.
   expect((await json('submit', id))[0]).toEqual({ id, state: 'in-review' });
   expect((await json('approve', id))[0]).toMatchObject({ id, state: 'approved', versionName: expect.stringMatching(/^Approved /) });

@@ -73,14 +73,14 @@ describe('minuta CLI: review suggestions', () => {
     expect(after.split('\n').filter((l) => /\topen\t/.test(l))).toHaveLength(2);
   });
 
-  it('refuses a wrong command line (exit 2) and says a DOCX cannot be read yet (exit 1), changing nothing', () => {
+  it('refuses a wrong command line (exit 2) and refuses a file that is not a DOCX (exit 1), changing nothing', () => {
     expect(minuta('accept', meeting.id).code).toBe(2);
     expect(minuta('accept', meeting.id, ids.cambodia[0]!, '--all').code).toBe(2);
     expect(minuta('reject', meeting.id, ids.cambodia[0]!, '--from', 'x').code).toBe(2);
     expect(minuta('import-review', meeting.id).code).toBe(2);
     const docx = join(tmp.dir, 'reviewed.docx');
     writeFileSync(docx, 'PK\u0003\u0004 not really');
-    expect(minuta('import-review', meeting.id, docx)).toMatchObject({ code: 1, stderr: expect.stringMatching(/not available/) });
+    expect(minuta('import-review', meeting.id, docx)).toMatchObject({ code: 1, stderr: expect.stringMatching(/not a ZIP/) });
     expect(minuta('accept', 'm_nope', 'sg_1')).toMatchObject({ code: 1, stderr: expect.stringMatching(/no meeting/) });
     expect(minuta('suggestions', meeting.id).stdout.split('\n').filter((l) => /\topen\t/.test(l))).toHaveLength(8);
   });

@@ -61,6 +61,9 @@ const malformed: Record<Method, { payload: unknown; field: string | null }> = {
   acceptSuggestions: { payload: { id: 'm_1', suggestionIds: [] }, field: 'suggestionIds' },
   acceptAllFrom: { payload: { id: 'm_1', author: 'x'.repeat(201) }, field: 'author' },
   rejectSuggestions: { payload: { id: 'm_1', suggestionIds: ['sg_1'], reason: 'x'.repeat(2001) }, field: 'reason' },
+  listDecisions: { payload: { filter: { status: 'closed' } }, field: 'filter.status' },
+  recordFollowUp: { payload: { meetingId: 'm_1', objectId: 'b_1', status: 'done', note: 'x'.repeat(4001) }, field: 'note' },
+  exportDecisions: { payload: { format: 'xlsx' }, field: 'format' },
 };
 
 /** Comment payloads that are hostile in ways the one-per-method case above does not cover. */
@@ -71,6 +74,9 @@ const hostileComments: { method: Method; payload: unknown; path: string }[] = [
   { method: 'addComment', payload: { id: 'm_1', anchor: { blockId: 'b_1' }, text: 'x'.repeat(10_001) }, path: 'text' },
   { method: 'addComment', payload: { id: 'm_1', anchor: { blockId: 'b_1', sql: 'DROP TABLE comments' }, text: 'x' }, path: 'anchor' },
   { method: 'replyComment', payload: { id: 'm_1', threadId: 'c_1', text: 'ok', author: 'Someone else' }, path: '' },
+  { method: 'recordFollowUp', payload: { meetingId: 'm_1', objectId: 'b_1', status: 'done', note: 'ok', author: 'Someone else' }, path: '' },
+  { method: 'recordFollowUp', payload: { meetingId: 'm_1', objectId: 'b_1', status: 'superseded', note: 'ok', supersededBy: { meetingId: 'm_2' } }, path: 'supersededBy.objectId' },
+  { method: 'listDecisions', payload: { filter: { text: 'x'.repeat(501) } }, path: 'filter.text' },
 ];
 
 let dir: string;

@@ -11,6 +11,7 @@ import { storeMappedReview } from '../../src/main/review/importReview';
 import { reviews2019 } from '../support/reviews';
 import type { ReviewChange } from '../../src/shared/minutes/reviewSuggestions';
 import { FIXTURES, loadFixture, tempDir } from '../support/temp';
+import { trackerView } from '../../src/main/services/decisions';
 import { digest, generate, mutate, requestSchema, seeded, type Pools } from '../support/fuzz';
 import { readFileSync } from 'node:fs';
 import { createSettingsStore } from '../../src/main/settings/settingsFile';
@@ -213,6 +214,9 @@ describe('IPC fuzz generated from the contract', () => {
         if (field === 'blockId') return ['b_19001', 'b_18001'];
         if (field === 'threadId') return services.store.list().flatMap((m) => services.store.comments.list(m.id).map((t) => t.id));
         if (field === 'base') return ['Draft 1'];
+        // Decisions: the meetings there are, and the seeds' agreement and recommendations (and one that is not).
+        if (field === 'meetingId') return [...allMeetings().map((m) => m.id), 'm_doesnotexist'];
+        if (field === 'objectId') return ['b_19017', 'b_18121', 'b_18120', 'b_19001', 'b_doesnotexist'];
         if (/On$|date/i.test(field)) return ['2019-10-30', '2018-05-24', '2026-02-28'];
         // Versions to compare (a revision number or a name) and blocks to restore, as the history names them.
         if (field === 'a' || field === 'b') return ['1', '2', 'Draft 1 circulated 12 June'];
@@ -293,6 +297,23 @@ describe('IPC fuzz generated from the contract', () => {
         const m = listed[Math.floor(rng() * listed.length)];
         const block = m && services.store.get(m.id)!.meeting.body[0];
         return block && { id: m.id, anchor: { blockId: block.id }, text: `Fuzz comment ${counts.tried}` };
+      },
+      // A follow-up of a decision that exists (the 2019 agreement, the 2018 recommendations), in any status;
+      // superseded names another decision that exists.
+      recordFollowUp: () => {
+        const rows = trackerView(services.store).rows;
+        const r = rows[Math.floor(rng() * rows.length)];
+        if (!r) return undefined;
+        const status = (['open', 'in-progress', 'done', 'superseded'] as const)[Math.floor(rng() * 4)]!;
+        const other = rows.find((x) => x.objectId !== r.objectId);
+        if (status === 'superseded' && !other) return undefined;
+        return {
+          meetingId: r.meetingId,
+          objectId: r.objectId,
+          status,
+          note: `Fuzz follow-up ${counts.tried}`,
+          ...(status === 'superseded' ? { supersededBy: { meetingId: other!.meetingId, objectId: other!.objectId } } : {}),
+        };
       },
       // Picking the copy to sign (the dialog answers in turn: the real copy, a cancel, files that are not copies).
       chooseSigningCopy: () => ({}),

@@ -240,6 +240,8 @@ describe('migration 006 (comments)', () => {
     migrate(db, migrations.slice(0, 6));
     expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare("SELECT title FROM meetings WHERE id = 'm_kept'").pluck().get()).toBe('Kept');
+    // Today's store indexes into later versions' columns (008: search_blocks.decision).
+    migrate(db);
     const m = loadFixture(2019);
     createMeetingStore(db).create(m, 'ana');
     for (const table of ['comment_threads', 'comments']) {
@@ -279,6 +281,8 @@ describe('migration 007 (review suggestions)', () => {
     for (const table of ['review_imports', 'suggestions']) {
       expect(db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string, table).toMatch(/STRICT/);
     }
+    // The store of this build needs every later migration too.
+    migrate(db, migrations);
     const store = createMeetingStore(db);
     const m = loadFixture(2019);
     const created = store.create(m, 'ana');
@@ -297,6 +301,33 @@ describe('migration 007 (review suggestions)', () => {
     expect(store.suggestions.list(m.id)[0]).toMatchObject({ id: suggestions[0]!.id, status: 'rejected' });
     db.prepare('DELETE FROM meetings WHERE id = ?').run(m.id);
     expect(db.prepare('SELECT count(*) FROM review_imports').pluck().get()).toBe(0);
+  });
+});
+
+describe('migration 008 (decisions tracker)', () => {
+  it('adds follow-ups (append-only against any SQL), meeting links and matters arising on top of version 7', () => {
+    const db = new Database(tempFile());
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 7));
+    db.prepare("INSERT INTO meetings (id, title, starts_on, created_at, updated_at, seq) VALUES ('m_kept', 'Kept', '2019-10-30', 'x', 'x', 1)").run();
+    migrate(db, migrations.slice(0, 8));
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    for (const table of ['meeting_links', 'follow_ups', 'matters_arising']) {
+      expect(db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string, table).toMatch(/STRICT/);
+    }
+    const add = db.prepare("INSERT INTO follow_ups (meeting_id, object_id, status, note, author, at) VALUES ('m_kept', 'b_1', ?, 'n', 'ana', 't')");
+    add.run('open');
+    add.run('done');
+    expect(() => add.run('closed')).toThrow(/CHECK/);
+    // superseded needs what supersedes it, and only superseded may have one
+    expect(() => add.run('superseded')).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE follow_ups SET status = 'open'").run()).toThrow(/never changed/);
+    expect(() => db.prepare('DELETE FROM follow_ups').run()).toThrow(/cannot be removed/);
+    expect(() => db.prepare("INSERT OR REPLACE INTO follow_ups (seq, meeting_id, object_id, status, note, author, at) VALUES (1, 'm_kept', 'b_1', 'open', 'x', 'x', 'x')").run()).toThrow(/never replaced/);
+    expect(() => db.prepare("INSERT INTO meeting_links VALUES ('m_kept', 'm_kept', 't')").run()).toThrow(/CHECK/);
+    // Deleting the meeting takes its follow-ups with it (emptying the trash).
+    db.prepare("DELETE FROM meetings WHERE id = 'm_kept'").run();
+    expect(db.prepare('SELECT count(*) FROM follow_ups').pluck().get()).toBe(0);
     db.close();
   });
 });

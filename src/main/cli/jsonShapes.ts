@@ -137,6 +137,16 @@ export const JSON_SHAPES = {
     schema: z.strictObject({ revision: int.optional(), accepted: z.array(str), conflicts: z.array(z.strictObject({ id: str, reason: str })) }),
   },
   rejected: { kind: 'document', summary: 'the suggestions rejected', schema: z.strictObject({ rejected: z.array(str) }) },
+  decisions: {
+    kind: 'lines',
+    summary: 'one line per decision, agreement or recommendation, with its follow-up status and history',
+    schema: z.record(str, z.unknown()).and(z.object({ meetingId: str, objectId: str, status: str, label: str, date: str, text: str })),
+  },
+  followUp: {
+    kind: 'document',
+    summary: 'the decision followed up and its follow-up history, oldest first',
+    schema: z.strictObject({ meetingId: str, objectId: str, history: z.array(z.record(str, z.unknown())) }),
+  },
   text: {
     kind: 'lines',
     summary: 'the text output, one `line` per line (a command ported from the old parser, not yet structured)',

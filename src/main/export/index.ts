@@ -12,8 +12,8 @@ import type { Printer } from './pdf/printer';
 
 /** What the agreed format renders to. */
 export type ExportFormat = 'pdf' | 'docx';
-/** What the app saves: a rendered document, or the minutes file itself. */
-export type SaveFormat = ExportFormat | 'json';
+/** What the app saves: a rendered document, the minutes file itself, or a table (the decisions tracker's CSV). */
+export type SaveFormat = ExportFormat | 'json' | 'csv';
 
 export interface ExportOptions extends FormatOptions {
   /** Needed for PDF: the app passes the Electron printer, the CLI and tests the Playwright one. */
@@ -41,4 +41,4 @@ export async function exportMeeting(meeting: Meeting, format: ExportFormat, opti
   return exportLayout(await layoutMeeting(meeting, options), format, options);
 }
 
-export const EXPORT_EXTENSIONS: Record<SaveFormat, string> = { pdf: '.pdf', docx: '.docx', json: '.minuta.json' };
+export const EXPORT_EXTENSIONS: Record<SaveFormat, string> = { pdf: '.pdf', docx: '.docx', json: '.minuta.json', csv: '.csv' };

@@ -4,6 +4,7 @@ import { EXPORT_EXTENSIONS, type SaveFormat } from './index';
 import type { Printer } from './pdf/printer';
 import type { Preview } from './preview';
 import { ExportWorker } from './worker/client';
+import { renderTracker, type TrackerFormat, type TrackerTable } from './tracker';
 import { checkCopyState, exportSignatureCopy, type SignatureCopyRequest } from './signatureCopy';
 import type { RedlineSource } from './worker/protocol';
 import type { CommentThread } from '../../shared/minutes/comments';
@@ -74,6 +75,8 @@ export interface ExportService {
   previewRedline(redline: RedlineSource): Promise<Preview>;
   /** The DOCX review copy (reviewCopy.ts), rendered in the worker while the user picks where to save it. */
   exportReviewCopy(input: ReviewCopyInput): Promise<ExportResult>;
+  /** The decisions tracker as a table (tracker.ts): PDF through the same printer as the minutes, DOCX, CSV. */
+  exportTrackerToFile(table: TrackerTable, format: TrackerFormat): Promise<ExportResult>;
   close(): Promise<void>;
 }
 
@@ -128,6 +131,17 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     },
     async previewRedline(redline) {
       return renderer().redlinePreview(redline);
+    },
+    async exportTrackerToFile(table, format) {
+      if (format === 'pdf') printer ??= options.createPrinter();
+      // A table of decisions is small (a few pages): rendered here, the printer doing the PDF's work.
+      const rendering = renderTracker(table, format, printer);
+      rendering.catch(() => undefined); // observed below, unless the user cancels
+      const path = await options.dialog.chooseDestination({ defaultName: `Decisions ${table.today}${EXPORT_EXTENSIONS[format]}`, format });
+      if (!path) return { saved: false };
+      const bytes = await rendering;
+      writeFileAtomically(path, bytes);
+      return { saved: true, path, bytes: bytes.byteLength };
     },
     async exportReviewCopy(input) {
       const rendering = renderer().reviewCopy(input);

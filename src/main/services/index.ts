@@ -6,7 +6,7 @@ import { MinutaError } from '../../shared/errors';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../../shared/ipc/contract';
 import { createFromTemplate, type TemplateName } from '../../shared/minutes';
-import { nextMeetingFrom } from './nextMeeting';
+import { nextMeetingWithMattersArising, recordFollowUp, trackerView, filterSummary } from './decisions';
 import { createExportService, type ExportService, type ExportServiceOptions } from '../export/service';
 import { NoChromiumError } from '../export/pdf/chromium';
 import { readMinutesBundle } from '../interchange/minutesFile';
@@ -40,6 +40,13 @@ export interface VerifyDialogPort {
   /** The PDF or DOCX the user picked, or undefined when they cancel. */
   chooseCopy(): Promise<string | undefined>;
 }
+
+/**
+ * How many meetings the idle indexer (and closing) re-index at a time: a save leaves one or two, an
+ * upgrade that changes what is indexed (migration 008) every meeting — about 20 ms each on a loaded
+ * 2-core machine, so a bite keeps the main process responsive; a search still catches up whole.
+ */
+const INDEX_BITE = 50;
 
 export interface ServicesOptions {
   databasePath: string;
@@ -117,7 +124,7 @@ export function createServices(options: ServicesOptions): Services {
   // Autosaves leave re-indexing for later (see migration 002); catch up while the user pauses.
   const stopIndexing = readOnlyReason
     ? () => undefined
-    : startBackgroundJob('search indexing', () => db.open && store.flushIndex(), { intervalMs: options.intervalsMs?.index ?? 2_000, onError: onBackgroundError });
+    : startBackgroundJob('search indexing', () => db.open && store.flushIndex(INDEX_BITE), { intervalMs: options.intervalsMs?.index ?? 2_000, onError: onBackgroundError });
   /** Every method that changes the database goes through this: a read-only database refuses clearly, up front. */
   const writable = () => {
     if (readOnlyReason) {
@@ -204,7 +211,7 @@ export function createServices(options: ServicesOptions): Services {
       options.onSettingsSaved?.(saved);
       return saved;
     },
-    searchMeetings: ({ query }) => store.search(query),
+    searchMeetings: ({ query, decisions }) => store.search(query, 50, { decisions: decisions ?? false }),
     getMeeting: ({ id }) => {
       const found = store.get(id);
       if (!found) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
@@ -216,9 +223,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     duplicateMeeting: ({ id, title, startsOn }) => {
       writable();
-      const found = store.get(id);
-      if (!found) throw new MinutaError('not-found', `No meeting with id ${id}`, 'id');
-      return summary(store.create(nextMeetingFrom(found.meeting, { title, startsOn }), currentAuthor()));
+      return summary(nextMeetingWithMattersArising(db, store, id, { title, startsOn }, currentAuthor()));
     },
     saveMeeting: ({ id, base, changes }) => {
       writable();
@@ -371,6 +376,21 @@ export function createServices(options: ServicesOptions): Services {
     previewFonts: () => ({ css: fontFaceCss(ALL_SCRIPTS, { fontUrl: fontDataUrl }) }),
     ...commentHandlers({ store, author: currentAuthor, writable, exports }),
     ...suggestionHandlers({ db, store, author: currentAuthor, writable, reader: options.reviewReader }),
+    listDecisions: (request) => trackerView(store, request?.filter ?? {}),
+    recordFollowUp: ({ meetingId, objectId, status, note, supersededBy, atMeetingId }) => {
+      writable();
+      return recordFollowUp(db, store, { meetingId, objectId, status, note, supersededBy, atMeetingId }, currentAuthor());
+    },
+    exportDecisions: async ({ filter, format }) => {
+      if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');
+      const view = trackerView(store, filter ?? {});
+      try {
+        return await exports.exportTrackerToFile({ rows: view.rows, subtitle: filterSummary(filter ?? {}, view), today: new Date().toISOString().slice(0, 10) }, format);
+      } catch (error) {
+        if (error instanceof NoChromiumError) throw new MinutaError('unavailable', error.message);
+        throw error;
+      }
+    },
   };
 
   return {
@@ -387,7 +407,7 @@ export function createServices(options: ServicesOptions): Services {
       // Whatever fails here, the database still gets closed: what was committed is safe, and a
       // search index left behind is caught up at the next start (search_pending survives).
       try {
-        if (db.open && !readOnlyReason) store.flushIndex();
+        if (db.open && !readOnlyReason) store.flushIndex(INDEX_BITE);
       } catch (error) {
         onBackgroundError(storageError(error, 'search indexing') ?? new MinutaError('internal', `search indexing failed: ${String(error).slice(0, 300)}`));
       }

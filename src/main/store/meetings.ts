@@ -14,6 +14,7 @@ import { createWorkflow } from './workflow';
 import { recordRoutingStep, type RoutingRecord } from './routing';
 import { writeTransaction } from './db';
 import { createComments } from './comments';
+import { createDecisionStore } from './decisions';
 import type { CommentThread } from '../../shared/minutes/comments';
 import type { ReviewImport, Suggestion } from '../../shared/minutes/reviewSuggestions';
 import { createSuggestions, type ImportDraft, type SuggestionDraft } from './suggestions';
@@ -53,6 +54,7 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
   const trash = createTrash(db, now);
   const comments = createComments(db, now);
   const suggestions = createSuggestions(db, now);
+  const tracker = createDecisionStore(db, now);
   // A minutes file's meeting, its comment threads and its review suggestions arrive together or not at all.
   const createWithComments = writeTransaction(db, (meeting: Meeting, threads: readonly CommentThread[], author: string, review?: ReviewBundle): StoredMeeting => {
     const stored = writes.create(meeting, author);
@@ -163,6 +165,8 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     suggestions: { ...suggestions, add: addReview, accept: decisions.accept, reject, undecidedFrom: decisions.undecidedFrom },
     /** Comment threads (comments.ts): list, add, reply, resolve/reopen; never edited or deleted. */
     comments,
+    /** The decisions tracker's storage (decisions.ts): follow-ups (appended), series links, matters arising. */
+    decisions: tracker,
     /** Applies a save's changes on `base` (the seq they start from), folding one author's burst. */
     save: (id: string, base: number, changes: MeetingChanges, author: string): SaveResult => writes.save(id, base, changes, author),
     /** Makes `meeting` the head, computing the changes itself; checks `base` when one is given. */
@@ -176,10 +180,14 @@ export function createMeetingStore(db: Db, options: StoreOptions = {}) {
     nameVersion: (meetingId: string, name: string, author: string, revisionId?: number): number =>
       nameVersion(meetingId, name, author, revisionId),
     namedVersions: (meetingId: string): NamedVersion[] => versions.list(meetingId),
-    /** Brings the search index up to date with every save (the app also calls it when idle). */
-    flushIndex: (): number => search.flush(),
-    /** Best hits first, one per meeting, with a snippet and the block of the best hit. */
-    search: (input: string, limit = 50): SearchHit[] => search.search(input, limit),
+    /** The meeting's save sequence (moved on by every save), without reading its document; undefined when there is none. */
+    seqOf: (id: string): number | undefined => catalog.row(id)?.seq,
+    /** The meetings that may hold decisions (flagged in the search index, or not indexed yet). */
+    meetingsWithDecisions: (): Set<string> => search.meetingsWithDecisions(),
+    /** Brings the search index up to date with every save, or with those of at most `maxMeetings` meetings (the app's idle timer). */
+    flushIndex: (maxMeetings?: number): number => search.flush(maxMeetings),
+    /** Best hits first, one per meeting, with a snippet and the block of the best hit; `decisions`: in decisions only. */
+    search: (input: string, limit = 50, options: { decisions?: boolean } = {}): SearchHit[] => search.search(input, limit, options),
     /** The sign-off workflow: states, transitions, sealing, corrigenda, attachments (workflow.ts). */
     workflow,
     /** The audit log: `append` for events recorded elsewhere (signature copies, signatures), `head`, `verify`. */

@@ -1,38 +1,20 @@
-import type { BlockRecord, MeetingHead } from '../../shared/minutes';
-
-/** Keys whose string values are identifiers or enumerations, never words a person would search for. */
-const NOT_TEXT = new Set(['id', 'type', 'kind', 'role', 'personId', 'organisationId', 'delegationId', 'language']);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { BlockRecordSchema, MeetingHeadSchema, type BlockRecord, type MeetingHead } from '../../shared/minutes';
+import { compileProse, type Extractor } from '../../shared/minutes/prose';
 
 /**
- * The searchable words of one value (a block, or the title block): every string in it except ids,
- * enumerations and dates. Generic on purpose: a new block type is searchable without touching this.
- * Iterative, since bullets nest.
+ * What search indexes is decided by the model's schema, not here: only strings it declares prose
+ * (rich text runs, names, labels, places) are read; ids, enumerations (numbering, role, kind,
+ * occasion…), ISO dates and any field not declared prose never are (src/shared/minutes/prose.ts).
+ * Compiled once per process, on first use.
  */
-export function searchableText(value: unknown): string {
-  const parts: string[] = [];
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
-    } else if (v !== null && typeof v === 'object') {
-      // In key order, as the stored (canonical) record has them: the index is a function of what is
-      // stored, whatever order the caller's object had, so `minuta check` can compare it exactly.
-      const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, child] = entries[i]!;
-        if (NOT_TEXT.has(key) || key.endsWith('Id') || key.endsWith('Ids')) continue;
-        if (typeof child === 'string') {
-          if (!ISO_DATE.test(child) && child.trim()) stack.push(child);
-        } else stack.push(child);
-      }
-    } else if (typeof v === 'string') {
-      parts.push(v);
-    }
-  }
-  return parts.join(' ');
-}
+let extractors: { record: Extractor | null; head: Extractor | null } | undefined;
+const prose = () => (extractors ??= { record: compileProse(BlockRecordSchema), head: compileProse(MeetingHeadSchema) });
+
+const joined = (extract: Extractor | null, value: unknown): string => {
+  const out: string[] = [];
+  extract?.(value, out);
+  return out.join(' ');
+};
 
 /** The pseudo-block id under which the title block, venue and register are indexed (and own their ids). */
 export const HEAD_BLOCK_ID = '~head';
@@ -42,13 +24,12 @@ export const HEAD_BLOCK_ID = '~head';
  * have their own rows). An edit therefore re-indexes the one record it changed.
  */
 export function recordText(record: BlockRecord): string {
-  if (record.type === 'section') return searchableText(record.heading);
-  if (record.type === 'session') return searchableText(record.title);
-  return searchableText(record);
+  // A container's record lists its children by id (not prose): its own heading or title is what is left.
+  return joined(prose().record, record);
 }
 
 export function headText(head: MeetingHead): string {
-  return searchableText([head.titleBlock, head.venue, head.people, head.organisations]);
+  return joined(prose().head, head);
 }
 
 /** One entry per block record, plus the head: what the search index holds for a meeting. */

@@ -8,12 +8,14 @@ import { ConflictBanner } from './editor/ConflictBanner';
 import { Palette } from './commands/Palette';
 import { SignAsHost } from './copies/SignAsDialog';
 import { useShortcuts } from './commands/useShortcuts';
+import { shortcutHint } from './commands/registry';
 import { useAppStore } from './state/store';
 import { screenFromHash } from './state/uiSlice';
 import { installLifecycle } from './state/lifecycle';
 import { installMenuBridge } from './commands/menuBridge';
 import { richTextToString } from '../../shared/minutes';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { DecisionsScreen } from './decisions/DecisionsScreen';
 
 /** `readOnlyReason`: the database can only be read (Root learns it from appInfo); a banner says so. */
 export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
@@ -34,7 +36,7 @@ export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  const meetingId = screen.name === 'home' || screen.name === 'settings' ? null : screen.meetingId;
+  const meetingId = screen.name === 'home' || screen.name === 'settings' || screen.name === 'decisions' ? null : screen.meetingId;
   return (
     <div className="app">
       <header className="app-header">
@@ -56,6 +58,10 @@ export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
         ) : (
           <span className="tagline">Minutes of inter-governmental meetings</span>
         )}
+        <button type="button" className="secondary decisions-button" aria-current={screen.name === 'decisions' ? 'page' : undefined}
+          onClick={() => navigate({ name: 'decisions' })} {...shortcutHint('go.decisions', 'Decisions tracker')}>
+          Decisions
+        </button>
         <button type="button" className="secondary settings-button" aria-current={screen.name === 'settings' ? 'page' : undefined}
           onClick={() => navigate({ name: 'settings' })}>
           Settings
@@ -74,6 +80,7 @@ export function App({ readOnlyReason }: { readOnlyReason?: string } = {}) {
         {screen.name === 'home' && <HomeScreen />}
         {screen.name === 'editor' && <EditorScreen meetingId={screen.meetingId} blockId={screen.blockId} />}
         {screen.name === 'settings' && <SettingsScreen />}
+        {screen.name === 'decisions' && <DecisionsScreen />}
         {screen.name === 'register' && <RegisterScreen meetingId={screen.meetingId} />}
       </main>
       <Palette />

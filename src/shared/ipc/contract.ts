@@ -8,6 +8,7 @@ import { settingsSchema } from '../settings/settings';
 import { CommentAnchor, CommentText, CommentThread } from '../review/comments';
 import { ReviewImport, SUGGESTION_LIMITS, Suggestion } from '../minutes/reviewSuggestions';
 import { MAX_REVIEW_FILE_BYTES } from '../review/reviewers';
+import { DecisionRef, FollowUpStatus, MAX_FOLLOW_UP_NOTE, TrackerFilter } from '../decisions/tracker';
 
 /**
  * The one IPC contract between the renderer and the main process. The preload builds its named
@@ -70,6 +71,39 @@ export const newMeeting = z.strictObject({
 export type NewMeeting = z.input<typeof newMeeting>;
 
 const none = z.undefined().or(z.strictObject({}));
+
+// ---------------------------------------------------------------- decisions tracker
+const followUpNote = z
+  .string()
+  .max(MAX_FOLLOW_UP_NOTE, `must be at most ${MAX_FOLLOW_UP_NOTE} characters`)
+  .refine((v) => !v.includes('\u0000'), 'must not contain a NUL character');
+const followUp = z.object({
+  status: FollowUpStatus,
+  note: z.string(),
+  author: z.string(),
+  at: z.string(),
+  atMeetingId: z.string().optional(),
+  atMeetingTitle: z.string().optional(),
+  supersededBy: z.object({ meetingId: z.string(), objectId: z.string() }).optional(),
+});
+const trackerRow = z.object({
+  meetingId: z.string(),
+  objectId: z.string(),
+  kind: z.enum(['agreement', 'recommendation', 'decision']),
+  number: z.string(),
+  label: z.string(),
+  text: z.string(),
+  body: z.string().nullable(),
+  date: z.string(),
+  delegations: z.array(z.string()),
+  meetingTitle: z.string(),
+  meetingDate: z.string(),
+  seriesId: z.string(),
+  seriesTitle: z.string(),
+  status: FollowUpStatus,
+  history: z.array(followUp),
+  carriedInto: z.array(z.string()),
+});
 /** The token main gives a "Sign as…" dialog for the files it chose (a UUID). */
 const signingSession = z.string().uuid('must be the session of a "Sign as…" dialog');
 
@@ -260,6 +294,8 @@ export const contract = {
         .max(500, 'must be at most 500 characters')
         // A NUL cannot be part of a word anyone types; SQLite's FTS would stop the query at it.
         .refine((q) => !q.includes('\u0000'), 'must not contain a NUL character'),
+      /** Only blocks that hold decisions (agreements, recommendations, decisions). */
+      decisions: z.boolean().optional(),
     }),
     /** One hit per meeting, best first; `blockId` is the block of its best hit ("~head": title, venue, register). */
     response: z.array(z.object({ id: z.string(), title: z.string(), startsOn: z.string(), snippet: z.string(), blockId: z.string() })),
@@ -640,6 +676,39 @@ export const contract = {
   rejectSuggestions: {
     request: z.strictObject({ id: meetingId, suggestionIds, reason: note.optional() }),
     response: z.object({ rejected: z.array(z.string()) }),
+  },
+  // ---------------------------------------------------------------- decisions tracker
+  /** Every decision and recommendation of every meeting (not the trash), filtered, with the filter's choices. */
+  listDecisions: {
+    request: z.strictObject({ filter: TrackerFilter.optional() }).optional(),
+    response: z.object({
+      rows: z.array(trackerRow),
+      series: z.array(z.object({ id: z.string(), title: z.string() })),
+      bodies: z.array(z.string()),
+      delegations: z.array(z.string()),
+      meetings: z.array(z.object({ id: z.string(), title: z.string() })),
+    }),
+  },
+  /**
+   * Appends a follow-up to a decision (a matters-arising item stands for the decision it carries):
+   * status, a note, who and when. `supersededBy` only, and always, with `superseded`.
+   */
+  recordFollowUp: {
+    request: z.strictObject({
+      meetingId: DecisionRef.shape.meetingId,
+      objectId: DecisionRef.shape.objectId,
+      status: FollowUpStatus,
+      note: followUpNote,
+      supersededBy: DecisionRef.optional(),
+      /** The meeting at which it was followed up: one whose matters arising carry it. */
+      atMeetingId: DecisionRef.shape.meetingId.optional(),
+    }),
+    response: z.object({ decision: z.object({ meetingId: z.string(), objectId: z.string() }), history: z.array(followUp) }),
+  },
+  /** The (filtered) tracker as a table: main asks where (save dialog); `saved: false` when the user cancels. */
+  exportDecisions: {
+    request: z.strictObject({ filter: TrackerFilter.optional(), format: z.enum(['pdf', 'docx', 'csv']) }),
+    response: z.object({ saved: z.boolean(), path: z.string().optional(), bytes: z.number().optional() }),
   },
 } as const satisfies Record<MethodName, { request: z.ZodType; response: z.ZodType }>;
 

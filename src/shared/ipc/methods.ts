@@ -54,6 +54,9 @@ export const METHOD_NAMES = [
   'acceptSuggestions',
   'acceptAllFrom',
   'rejectSuggestions',
+  'listDecisions',
+  'recordFollowUp',
+  'exportDecisions',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -7,17 +7,31 @@ import { LIMITS } from './limits';
  * default wording becomes.
  */
 
+/**
+ * The strings of the model that are words a person wrote (prose, names, labels, places): the one mark
+ * that search reads (`proseExtractor`, prose.ts). Every other string — ids, dates, enumerations,
+ * language tags, anything added without saying it is prose — is never indexed, so a new field cannot
+ * leak model values into search. A custom registry, not `.meta()`: it must not change the JSON Schema.
+ */
+export const proseStrings = z.registry<{ prose: 'text' | 'label' }>();
+
 /** A text string bounded by LIMITS.maxTextLength (prose, a run of rich text). */
 export const longText = () =>
-  z.string().max(LIMITS.maxTextLength, {
-    error: `String must contain at most ${LIMITS.maxTextLength} character(s)`,
-  });
+  z
+    .string()
+    .max(LIMITS.maxTextLength, {
+      error: `String must contain at most ${LIMITS.maxTextLength} character(s)`,
+    })
+    .register(proseStrings, { prose: 'text' });
 
 /** A short string: a name, a label, a place. */
 export const label = () =>
-  z.string().max(LIMITS.maxLabelLength, {
-    error: `String must contain at most ${LIMITS.maxLabelLength} character(s)`,
-  });
+  z
+    .string()
+    .max(LIMITS.maxLabelLength, {
+      error: `String must contain at most ${LIMITS.maxLabelLength} character(s)`,
+    })
+    .register(proseStrings, { prose: 'label' });
 
 /** An array bounded by LIMITS.maxListItems. */
 export const boundedArray = <T extends z.ZodType>(item: T, max: number = LIMITS.maxListItems) =>

@@ -100,9 +100,9 @@ describe('review suggestions in the store', () => {
   it('importReview: the file bounded and hashed, its base checked, its comment threads stored with it; refusals change nothing', async () => {
     const digest = () => JSON.stringify([services.store.suggestions.imports(meeting.id), services.store.comments.list(meeting.id), services.store.audit.list(meeting.id)]);
     const before = digest();
-    // No reader in this build yet: a clear refusal, nothing stored.
+    // A file that only starts like a ZIP: a clear refusal, nothing stored.
     const none = await services.dispatch('importReview', { id: meeting.id, fileName: 'lao.docx', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) });
-    expect(none).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(none).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/not a ZIP/) } });
     const mapped = { ...reviews2019(meeting, base).lao, threads: [{ id: 'c_lao1', anchor: { blockId: 'b_19008' }, comments: [{ id: 'cm_lao1', author: REVIEWERS.lao, at: '2019-11-04T09:00:00Z', text: 'Please check the IOM title.' }] }] };
     const seen: { chosen?: number }[] = [];
     const reader = (_bytes: Uint8Array, b: { chosen?: { revisionId: number } }) => {

@@ -305,10 +305,11 @@ export const MEETING_COMMANDS: readonly CommandSpec[] = [
     group: GROUP,
     summary: 'full-text search: id<TAB>title<TAB>snippet, best first',
     args: [{ name: 'QUERY' }],
-    options: [],
+    options: [{ name: 'decisions', type: 'boolean', summary: 'in agreements, recommendations and decisions only' }],
     output: 'hits',
     run: (ctx) => {
-      for (const hit of ctx.open().store.search(ctx.args[0]!)) ctx.print(hit, `${hit.id}\t${hit.title}\t${hit.snippet.replace(/\s+/g, ' ')}`);
+      const hits = ctx.open().store.search(ctx.args[0]!, 50, { decisions: ctx.options['decisions'] === true });
+      for (const hit of hits) ctx.print(hit, `${hit.id}\t${hit.title}\t${hit.snippet.replace(/\s+/g, ' ')}`);
     },
   }),
   defineCommand({

@@ -6,6 +6,7 @@ import { migration004 } from './004-workflow';
 import { migration005 } from './005-trash-archive';
 import { migration006 } from './006-comments';
 import { migration007 } from './007-review-suggestions';
+import { migration008 } from './008-decisions';
 import { MinutaError } from '../../../shared/errors';
 
 export interface Migration {
@@ -18,7 +19,7 @@ export interface Migration {
 /**
  * Every migration ever shipped, in order. A shipped migration is never edited: add a new one.
  */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 
 /** `unavailable`: reading this schema is a capability this version of Minuta does not have. */
 export class NewerDatabaseError extends MinutaError {

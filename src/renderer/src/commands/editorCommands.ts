@@ -56,6 +56,7 @@ const COMMANDS = [
   { id: 'file.signAs', label: 'Sign a signature copy as…', group: 'File', enabled: () => true, run: () => openSignAs() },
   { id: 'go.home', label: 'Go to meetings', group: 'Go', shortcuts: ['Mod-Shift-H'], enabled: () => true, run: (s) => s.navigate({ name: 'home' }) },
   { id: 'go.minutes', label: 'Go to the minutes', group: 'Go', shortcuts: ['Mod-1'], enabled: hasDoc, run: (s) => s.navigate({ name: 'editor', meetingId: s.doc!.id }) },
+  { id: 'go.decisions', label: 'Go to the decisions tracker', group: 'Go', shortcuts: ['Mod-Shift-L'], enabled: () => true, run: (s) => s.navigate({ name: 'decisions' }) },
   { id: 'go.register', label: 'Go to the participants register', group: 'Go', shortcuts: ['Mod-2'], enabled: hasDoc, run: (s) => s.navigate({ name: 'register', meetingId: s.doc!.id }) },
   { id: 'app.palette', label: 'Command palette', group: 'Go', shortcuts: ['Mod-K'], enabled: () => true, run: (s) => s.setPaletteOpen(!s.paletteOpen) },
 ] as const satisfies readonly Command[];

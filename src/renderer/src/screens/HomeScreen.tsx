@@ -196,6 +196,8 @@ export function HomeScreen() {
   const query = useAppStore((s) => s.searchQuery);
   const hits = useAppStore((s) => s.searchHits);
   const search = useAppStore((s) => s.search);
+  const decisionsOnly = useAppStore((s) => s.searchDecisionsOnly);
+  const setDecisionsOnly = useAppStore((s) => s.setSearchDecisionsOnly);
   const [nextFrom, setNextFrom] = useState<string | null>(null);
 
   useEffect(() => {
@@ -212,6 +214,11 @@ export function HomeScreen() {
           <h1 id="meetings-heading">Meetings</h1>
           <input className="search" type="search" aria-label="Search the minutes" placeholder="Search all minutes…"
             value={query} onChange={(e) => void search(e.target.value)} />
+          <label className="decisions-only">
+            <input type="checkbox" checked={decisionsOnly} onChange={(e) => void setDecisionsOnly(e.target.checked)} />
+            Decisions only
+          </label>
+          <button type="button" className="secondary" onClick={() => navigate({ name: 'decisions' })}>Decisions tracker</button>
         </div>
         {status === 'error' && <p role="alert" className="error">Could not load meetings: {error}</p>}
         {hits !== null ? (

@@ -26,6 +26,9 @@ export interface MeetingsSlice {
   /** Asks main to import a minutes file the user picks; undefined when they cancel. */
   importMeeting(): Promise<MeetingSummary | undefined>;
   search(query: string): Promise<void>;
+  /** Search only in decisions, agreements and recommendations. */
+  searchDecisionsOnly: boolean;
+  setSearchDecisionsOnly(only: boolean): Promise<void>;
 }
 
 let searchSeq = 0;
@@ -36,6 +39,11 @@ export const createMeetingsSlice: StateCreator<AppState, [], [], MeetingsSlice> 
   meetingsError: null,
   searchQuery: '',
   searchHits: null,
+  searchDecisionsOnly: false,
+  async setSearchDecisionsOnly(searchDecisionsOnly) {
+    set({ searchDecisionsOnly });
+    await get().search(get().searchQuery);
+  },
   meetingsView: 'active',
   async setMeetingsView(meetingsView) {
     set({ meetingsView, meetings: [] });
@@ -92,7 +100,7 @@ export const createMeetingsSlice: StateCreator<AppState, [], [], MeetingsSlice> 
       return;
     }
     try {
-      const hits = await call('searchMeetings', { query });
+      const hits = await call('searchMeetings', { query, ...(get().searchDecisionsOnly ? { decisions: true } : {}) });
       // Only the answer to the latest query is shown (answers can overtake each other).
       if (seq === searchSeq) set({ searchHits: hits });
     } catch (error) {

@@ -5,12 +5,15 @@ import type { AppState } from './store';
 export type Screen =
   | { name: 'home' }
   | { name: 'settings' }
+  /** Every decision and recommendation of every meeting, with its follow-up (issue 17). */
+  | { name: 'decisions' }
   /** `blockId`: opened from a search hit, the block to show (not kept in the hash). */
   | { name: 'editor'; meetingId: string; blockId?: string }
   | { name: 'register'; meetingId: string };
 
 export function screenFromHash(hash: string): Screen {
   if (hash === '#/settings') return { name: 'settings' };
+  if (hash === '#/decisions') return { name: 'decisions' };
   const m = /^#\/meeting\/([^/]+)(\/register)?$/.exec(hash);
   if (!m) return { name: 'home' };
   const meetingId = decodeURIComponent(m[1]!);
@@ -20,6 +23,7 @@ export function screenFromHash(hash: string): Screen {
 export function hashOf(screen: Screen): string {
   if (screen.name === 'home') return '#/';
   if (screen.name === 'settings') return '#/settings';
+  if (screen.name === 'decisions') return '#/decisions';
   return `#/meeting/${encodeURIComponent(screen.meetingId)}${screen.name === 'register' ? '/register' : ''}`;
 }
 
