@@ -1,5 +1,5 @@
 import type { ChangeKind, ChangeMark, ComparisonNote, LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, Run } from './layout';
-import { SCRIPTS, type Script } from './scripts';
+import { ALL_SCRIPTS, SCRIPTS, type Script } from './scripts';
 
 /**
  * Layout tree → one self-contained HTML document with print CSS. Mechanical:
@@ -31,9 +31,15 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
 const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\a ')}"`;
 
 const FAMILY_STACK = (first: Script) => {
-  const order: Script[] = [first, ...(['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => s !== first)];
+  const order: Script[] = [first, ...ALL_SCRIPTS.filter((s) => s !== first)];
   return order.map((s) => `'${SCRIPTS[s].family}'`).join(', ');
 };
+
+/** The font stack (and line height) of each script's runs: `<span class="s-khmer">` and the like. */
+const scriptRulesCss = () =>
+  ALL_SCRIPTS.filter((s) => s !== 'latin')
+    .map((s) => `.s-${s} { font-family: ${FAMILY_STACK(s)};${SCRIPTS[s].lineHeight ? ` line-height: ${SCRIPTS[s].lineHeight};` : ''} }`)
+    .join('\n');
 
 /** The colours of a redline's changes: the CSS below and the tests that read them back from the PDF. */
 export const CHANGE_COLOURS: Record<ChangeKind, string> = {
@@ -150,16 +156,23 @@ function block(b: LayoutBlock, attr: string): string {
  * editor's cursor.
  */
 export function layoutBodyHtml(doc: LayoutDocument): string {
-  const marked = new Set<string>();
-  const body = doc.blocks
-    .map((b) => {
-      if (b.source === undefined || marked.has(b.source)) return block(b, '');
-      marked.add(b.source);
-      return block(b, ` data-block="${escapeHtml(b.source)}"`);
-    })
-    .join('\n');
+  const body = layoutBodyChunks(doc).join('\n');
   // A redline keeps a gutter for its change bars: Chromium clips what is printed in the page margins.
   return doc.comparison ? `<div class="redline">${comparisonNote(doc.comparison)}\n${body}</div>` : body;
+}
+
+/**
+ * The body markup as one string per layout block, each exactly one element (what layoutBodyHtml joins;
+ * a redline's wrapper left out): the live preview compares them with what it shows and replaces only
+ * the elements that changed, so that Chromium lays out again only around the edit.
+ */
+export function layoutBodyChunks(doc: LayoutDocument): string[] {
+  const marked = new Set<string>();
+  return doc.blocks.map((b) => {
+    if (b.source === undefined || marked.has(b.source)) return block(b, '');
+    marked.add(b.source);
+    return block(b, ` data-block="${escapeHtml(b.source)}"`);
+  });
 }
 
 /**
@@ -170,10 +183,14 @@ export function layoutBodyHtml(doc: LayoutDocument): string {
 export function fontFaceCss(scripts: readonly Script[], opts: HtmlOptions): string {
   const out: string[] = [];
   for (const s of scripts) {
-    for (const f of SCRIPTS[s].files) {
+    const { files } = SCRIPTS[s];
+    for (const f of files) {
+      // A face cut into subsets (Latin, Latin Extended) needs each file's range to pick the file; a
+      // script's single file draws whatever it has (its spaces and marks among its letters).
+      const split = files.filter((x) => x.weight === f.weight && x.style === f.style).length > 1;
       out.push(
         `@font-face{font-family:'${SCRIPTS[s].family}';font-style:${f.style};font-weight:${f.weight};` +
-          `src:url(${cssString(opts.fontUrl(f.file))}) format('woff2');${f.unicodeRange ? `unicode-range:${f.unicodeRange};` : ''}}`,
+          `src:url(${cssString(opts.fontUrl(f.file))}) format('woff2');${split ? `unicode-range:${f.unicodeRange};` : ''}}`,
       );
     }
   }
@@ -187,6 +204,16 @@ export function layoutCss(doc: LayoutDocument, opts: HtmlOptions): string {
 
 /** The print stylesheet without its @font-face rules (fontFaceCss): everything that depends on the document. */
 export function layoutRulesCss(doc: LayoutDocument): string {
+  return `${layoutPageCss(doc)}\n${layoutContentCss()}`;
+}
+
+/**
+ * The @page rule: size, margins and the furniture in its margin boxes (footer with the fingerprint,
+ * draft mark). Apart from the content rules because it changes with every edit (the fingerprint) and
+ * a screen never draws it: the live preview leaves it out, so an edit never replaces its stylesheet
+ * (which would make Chromium restyle and lay out the whole document again).
+ */
+export function layoutPageCss(doc: LayoutDocument): string {
   const [top, right, bottom, left] = doc.furniture.page.marginsMm;
   const { before, between, after } = doc.furniture.pageLabel;
   const draft = doc.furniture.draftMark;
@@ -196,12 +223,14 @@ export function layoutRulesCss(doc: LayoutDocument): string {
   @bottom-left { content: ${cssString(doc.furniture.fingerprintLabel)}; font: 7.5pt ${FAMILY_STACK('latin')}; color: #555; vertical-align: top; padding-top: 4mm; }
   @bottom-right { content: ${cssString(before)} counter(page) ${cssString(between)} counter(pages) ${cssString(after)}; font: 9pt ${FAMILY_STACK('latin')}; vertical-align: top; padding-top: 4mm; }
   ${draft ? `@top-right { content: ${cssString(draft)}; font: bold 12pt ${FAMILY_STACK('latin')}; color: #b00020; }` : ''}
+}`;
 }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+
+/** The rules for the content: the same for every document. */
+export function layoutContentCss(): string {
+  return `html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${FAMILY_STACK('latin')}; font-size: 11pt; line-height: 1.4; color: #000; overflow-wrap: anywhere; }
-.s-khmer { font-family: ${FAMILY_STACK('khmer')}; line-height: 1.7; }
-.s-lao { font-family: ${FAMILY_STACK('lao')}; line-height: 1.7; }
-.s-myanmar { font-family: ${FAMILY_STACK('myanmar')}; line-height: 1.8; }
+${scriptRulesCss()}
 p { margin: 0 0 6pt; orphans: 2; widows: 2; }
 .p-body { text-align: justify; }
 .p-label { margin: 6pt 0 3pt; }

@@ -1,4 +1,4 @@
-import { layoutMeeting, layoutRulesCss, previewContent } from '../../../shared/format';
+import { layoutBodyChunks, layoutContentCss, layoutMeeting, previewContent } from '../../../shared/format';
 import type { Meeting } from '../../../shared/minutes';
 import { call } from '../api/client';
 import type { PreviewContent } from './mountPreview';
@@ -20,8 +20,14 @@ export function previewFontCss(): Promise<string> {
  * The preview of a document the renderer holds, laid out here by the same format module that prints
  * it: no round trip of the body through main, only the fonts (once). What prints is still what main
  * lays out from the stored document; this is the same function over the same data.
+ *
+ * The stylesheet is the content rules alone, without the @page rule (its footer carries the
+ * fingerprint, which every edit changes, and a screen does not draw it): so it stays the same from one
+ * edit to the next and the frame keeps its styles. The body comes as one chunk per layout block too,
+ * which refreshPreview compares to replace only the elements that changed.
  */
 export async function localPreview(meeting: Meeting, sealed = false): Promise<PreviewContent> {
   const [layout, fontCss] = await Promise.all([layoutMeeting(meeting, { sealed }), previewFontCss()]);
-  return { css: layoutRulesCss(layout), fontCss, ...previewContent(layout) };
+  const chunks = layoutBodyChunks(layout);
+  return { css: layoutContentCss(), fontCss, chunks, ...previewContent(layout, chunks.join('\n')) };
 }
