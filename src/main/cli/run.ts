@@ -8,6 +8,7 @@ import { closeQuietly, openDatabase, writeTransaction, type Db } from '../store/
 import { toMinutaError } from '../store/storageErrors';
 import { writeFileAtomically } from '../files/writeAtomically';
 import { MinutaError, excerpt } from '../../shared/errors';
+import { assertPrintable } from '../../shared/format';
 import { createMeetingStore, type MeetingStore } from '../store/meetings';
 import { backupDatabase } from '../store/backup';
 import { checkDatabase, type CheckReport } from '../store/integrity';
@@ -28,7 +29,7 @@ export const USAGE = `usage: minuta [--db FILE] [--author NAME] <command>
   import FILE.minuta.json                 add a meeting; prints its id
   list                                    id<TAB>date<TAB>title, one line per meeting
   search "QUERY"                          id<TAB>title<TAB>snippet, best first
-  export ID --format json|docx|pdf --out FILE [--version NAME|sealed|approved]
+  export ID --format json|docx|pdf --out FILE [--version NAME|sealed|approved] [--allow-missing-glyphs]
                                           write a meeting as an interchange file, a Word
                                           document or a PDF with signature fields (PDF needs
                                           Chromium, Chrome or Edge; MINUTA_CHROMIUM=path);
@@ -70,8 +71,10 @@ interface Parsed {
 }
 
 const GLOBAL_FLAGS = new Set(['--db', '--author']);
+/** Options that take no value: present means yes. */
+const SWITCHES = new Set(['--allow-missing-glyphs']);
 const COMMAND_FLAGS: Record<string, ReadonlySet<string>> = {
-  export: new Set(['--format', '--out', '--version']),
+  export: new Set(['--format', '--out', '--version', '--allow-missing-glyphs']),
   verify: new Set(['--format']),
   compare: new Set(['--format', '--out']),
   ...WORKFLOW_COMMANDS,
@@ -88,6 +91,7 @@ function parse(argv: readonly string[]): Parsed {
     const a = argv[i]!;
     // Asking for help is never an error, wherever it stands ("minuta --help", "minuta export -h").
     if (a === '--help' || a === '-h') help = true;
+    else if (SWITCHES.has(a)) flags.set(a, 'yes');
     else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq > 0 ? a.slice(0, eq) : a;
@@ -326,6 +330,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           writeFileAtomically(p.flags.get('--out')!, serializeInterchange(found.meeting, store.comments.list(found.id)));
           break;
         }
+        // Refused before the browser starts: characters no shipped font draws would print as boxes.
+        assertPrintable(found.meeting, { allowMissingGlyphs: p.flags.has('--allow-missing-glyphs') });
         // Done with the database: a long PDF export should not hold it open.
         closeQuietly(db);
         db = undefined;

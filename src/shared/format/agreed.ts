@@ -14,7 +14,7 @@ import type {
   SignatureCell,
   TitleLine,
 } from './layout';
-import { type Script, splitByScript } from './scripts';
+import { ALL_SCRIPTS, type Script, splitByScript } from './scripts';
 
 /**
  * The agreed format: the one module that knows how minutes look. It turns a
@@ -460,7 +460,7 @@ function collectScripts(blocks: readonly LayoutBlock[]): Script[] {
     else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach(add));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach(add));
   }
-  return (['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => used.has(s));
+  return ALL_SCRIPTS.filter((s) => used.has(s));
 }
 
 /** The minutes as the agreed format lays them out. Async only because Web Crypto's digest is. */

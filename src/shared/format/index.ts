@@ -33,3 +33,5 @@ export { fingerprint, recordJson, sha256Hex, shortFingerprint } from './fingerpr
 export { layoutToHtml, layoutCss, layoutRulesCss, layoutPageCss, layoutContentCss, fontFaceCss, layoutBodyHtml, layoutBodyChunks, escapeHtml, CHANGE_COLOURS } from './html';
 export type { HtmlOptions } from './html';
 export { previewContent } from './preview';
+export { assertPrintable, describeUncovered, isCovered, parseUnicodeRange, uncoveredCharacters, SHIPPED_COVERAGE } from './coverage';
+export type { GlyphPlace, UncoveredCharacter } from './coverage';

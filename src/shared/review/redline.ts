@@ -2,7 +2,7 @@ import { MinutaError } from '../errors';
 import type { Meeting, RichText } from '../minutes';
 import { AGREED_FORMAT, type FormatOptions, type FormatTemplate, layoutMeeting, writeDate, writeDateRange } from '../format/agreed';
 import type { ChangeKind, ChangeMark, LayoutBlock, LayoutDocument, LayoutList, Run } from '../format/layout';
-import { type Script, splitByScript } from '../format/scripts';
+import { ALL_SCRIPTS, type Script, splitByScript } from '../format/scripts';
 import { fill } from '../format/compose';
 import { type Attribution, type Comparison, type FieldChange, type Obj, hasIds, indexIds, isObj, isRichText, isValueKey } from './compare';
 import { type Segment, diffRichText } from './words';
@@ -429,7 +429,7 @@ function usedScripts(blocks: readonly LayoutBlock[], before: readonly Script[]):
     else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach(add));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach(add));
   }
-  return (['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => used.has(s));
+  return ALL_SCRIPTS.filter((s) => used.has(s));
 }
 
 /** How the format prints a value, before and after: a session's or group's number, a date. */
