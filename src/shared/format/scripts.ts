@@ -4,11 +4,11 @@
  * DOCX (`w:rFonts` cs, `w:lang` bidi/eastAsia) both read this table, so the
  * PDF and the Word file can never disagree about which font draws Khmer.
  */
-import notoSerif from '@fontsource/noto-serif/unicode.json';
-import notoSerifKhmer from '@fontsource/noto-serif-khmer/unicode.json';
-import notoSerifLao from '@fontsource/noto-serif-lao/unicode.json';
-import notoSerifMyanmar from '@fontsource/noto-serif-myanmar/unicode.json';
-import notoSerifThai from '@fontsource/noto-serif-thai/unicode.json';
+import notoSerif from '@fontsource/noto-serif/unicode.json' with { type: 'json' };
+import notoSerifKhmer from '@fontsource/noto-serif-khmer/unicode.json' with { type: 'json' };
+import notoSerifLao from '@fontsource/noto-serif-lao/unicode.json' with { type: 'json' };
+import notoSerifMyanmar from '@fontsource/noto-serif-myanmar/unicode.json' with { type: 'json' };
+import notoSerifThai from '@fontsource/noto-serif-thai/unicode.json' with { type: 'json' };
 
 export type Script = 'latin' | 'khmer' | 'lao' | 'myanmar' | 'thai';
 
