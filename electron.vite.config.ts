@@ -2,8 +2,9 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './src/main/security/csp';
-import { dependencies } from './package.json';
+import { readFileSync } from 'node:fs';
 
+const { dependencies } = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { dependencies: Record<string, string> };
 const FONT_PACKAGES = Object.keys(dependencies).filter((name) => name.startsWith('@fontsource/'));
 
 export default defineConfig({

@@ -3,7 +3,7 @@ import { call } from '../api/client';
 import type { Meeting } from '../../../shared/minutes';
 import { refreshPreview, revealBlock, type PreviewContent } from './mountPreview';
 import { localPreview } from './localPreview';
-import { uncoveredCharacters, type UncoveredCharacter } from '../../../shared/format/coverage';
+import type { UncoveredCharacter } from '../../../shared/format/coverage';
 import { MissingGlyphs } from '../export/MissingGlyphs';
 import './preview.css';
 
@@ -62,13 +62,12 @@ export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.7
     }
     // Laid out in an idle moment of the page, never inside a keystroke's task.
     const idle = requestIdleCallback(
-      () => {
-        setMissing((before) => {
-          const now = uncoveredCharacters(meeting);
-          return JSON.stringify(now) === JSON.stringify(before) ? before : now;
-        });
-        void localPreview(meeting, sealed).then(shown, failed);
-      },
+      () =>
+        void localPreview(meeting, sealed).then(({ missing: now, ...content }) => {
+          if (!live) return;
+          setMissing((before) => (JSON.stringify(now) === JSON.stringify(before) ? before : now));
+          shown(content);
+        }, failed),
       { timeout: 300 },
     );
     return () => {

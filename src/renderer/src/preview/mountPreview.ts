@@ -140,7 +140,7 @@ function patchChunks(doc: Document, before: readonly string[], after: readonly s
   for (let i = before.length - tail - 1; i >= head; i--) elements[i]!.remove();
   if (head < after.length - tail) {
     const template = doc.createElement('template');
-    template.innerHTML = after.slice(head, after.length - tail).join('\n');
+    template.innerHTML = after.slice(head, after.length - tail).join('');
     doc.body.insertBefore(template.content, next);
   }
 }

@@ -1,0 +1,38 @@
+import { layoutBodyChunks, layoutMeeting, previewContent } from '../../../shared/format';
+import { uncoveredCharacters, type UncoveredCharacter } from '../../../shared/format/coverage';
+import { countWords } from '../../../shared/find/wordCount';
+import type { ExportPreview } from '../../../shared/ipc/contract';
+import type { Meeting } from '../../../shared/minutes';
+
+/**
+ * The work on a whole document the renderer does while the user types: the live preview's layout,
+ * the characters no shipped font draws, the word count. Pure functions of the document, run in the
+ * document worker (documentWorker.ts) so that a 200-page meeting never holds up a keystroke, or here
+ * on the page when no worker could be started.
+ */
+export interface PreviewWork {
+  /** The preview without its stylesheets (the page adds them: they do not change with the document). */
+  content: Omit<ExportPreview, 'css'>;
+  /** The body, one markup string per layout block (layoutBodyChunks). */
+  chunks: string[];
+  missing: UncoveredCharacter[];
+}
+
+export async function previewWork(meeting: Meeting, sealed: boolean): Promise<PreviewWork> {
+  const layout = await layoutMeeting(meeting, { sealed });
+  const chunks = layoutBodyChunks(layout);
+  // Joined with nothing: the body's children are then exactly the chunks' elements, no text between
+  // them, which is what mountPreview's patching counts on (white space between blocks lays out as nothing).
+  return { content: previewContent(layout, chunks.join('')), chunks, missing: uncoveredCharacters(meeting) };
+}
+
+export function wordsWork(meeting: Meeting): number {
+  return countWords(meeting);
+}
+
+export type WorkRequest = { kind: 'preview'; meeting: Meeting; sealed: boolean } | { kind: 'words'; meeting: Meeting };
+export type WorkResult<R extends WorkRequest> = R extends { kind: 'preview' } ? PreviewWork : number;
+
+export function doWork(request: WorkRequest): Promise<PreviewWork | number> {
+  return request.kind === 'preview' ? previewWork(request.meeting, request.sealed) : Promise.resolve(wordsWork(request.meeting));
+}
