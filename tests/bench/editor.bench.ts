@@ -99,12 +99,24 @@ describe('editor benchmark', () => {
         // (> 50 ms without yielding, as Chromium reports them) are recorded beside: a keystroke that
         // falls into one waits for it to end.
         await page.evaluate(() => {
-          const w = window as unknown as { __samples: number[]; __longTasks: number[] };
+          const w = window as unknown as { __samples: number[]; __longTasks: number[]; __frames: string[] };
           w.__samples = [];
           w.__longTasks = [];
+          w.__frames = [];
           new PerformanceObserver((list) => {
             for (const e of list.getEntries()) w.__longTasks.push(e.duration);
           }).observe({ type: 'longtask' });
+          // Which code ran in each long frame (Long Animation Frames: the script entry points, their
+          // time and the style and layout they forced), to name what a long task was.
+          type Script = { invoker: string; sourceFunctionName: string; duration: number; forcedStyleAndLayoutDuration: number };
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as unknown as { duration: number; scripts: Script[] }[]) {
+              const scripts = e.scripts
+                .filter((x) => x.duration >= 5)
+                .map((x) => `${x.invoker}${x.sourceFunctionName ? `/${x.sourceFunctionName}` : ''} ${x.duration.toFixed(0)} ms${x.forcedStyleAndLayoutDuration >= 1 ? ` (forced layout ${x.forcedStyleAndLayoutDuration.toFixed(0)} ms)` : ''}`);
+              w.__frames.push(`${e.duration.toFixed(0).padStart(5)} ms: ${scripts.join(' + ') || 'rendering only'}`);
+            }
+          }).observe({ type: 'long-animation-frame' });
           window.addEventListener(
             'keydown',
             (e) => {
@@ -118,9 +130,10 @@ describe('editor benchmark', () => {
         const text = 'The delegations agreed to exchange data on returnees every quarter through the focal points, ';
         const typeSampled = async (label: string) => {
           await page.evaluate(() => {
-            const w = window as unknown as { __samples: number[]; __longTasks: number[] };
+            const w = window as unknown as { __samples: number[]; __longTasks: number[]; __frames: string[] };
             w.__samples = [];
             w.__longTasks = [];
+            w.__frames = [];
           });
           for (let i = 0; i < KEYSTROKES; i++) {
             await page.keyboard.type(text[i % text.length]!);
@@ -128,13 +141,15 @@ describe('editor benchmark', () => {
           }
           // Let the last pause's preview refresh run too: its tasks count as typing's.
           await page.waitForTimeout(1500);
-          const [samples, longTasks] = await page.evaluate(() => {
-            const w = window as unknown as { __samples: number[]; __longTasks: number[] };
-            return [w.__samples, w.__longTasks];
+          const [samples, longTasks, frames] = await page.evaluate(() => {
+            const w = window as unknown as { __samples: number[]; __longTasks: number[]; __frames: string[] };
+            return [w.__samples, w.__longTasks, w.__frames] as const;
           });
           console.log(
             `keystroke-to-next-frame, ${samples.length} characters mid-document${label}: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms (target p95 ≤ 16 ms); main-thread tasks over 50 ms: ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : ''} (target: none)`,
           );
+          const longest = [...frames].sort((a, b) => parseFloat(b) - parseFloat(a)).slice(0, 5);
+          if (longest.length) console.log(`  longest frames and the code in them:\n  ${longest.join('\n  ')}`);
         };
         await typeSampled('');
         console.log(`preview updated after typing pauses, ${PAGES} pages: ${describeLatencies(await previewLatencies(page))} (target ≤ 1000 ms)`);
