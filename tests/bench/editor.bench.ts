@@ -94,6 +94,8 @@ describe('editor benchmark', () => {
         const t = Date.now();
         await page.waitForFunction(() => document.querySelectorAll('.blk-children:not([data-complete])').length === 0, null, { timeout: 30_000 });
         console.log(`rest of the document rendered in the background within ${Date.now() - t} ms more (${await page.locator('.blk').count()} blocks)`);
+        // And the preview shown once (its first layout is part of opening, not of typing).
+        await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('iframe[data-testid="paged-preview"]')?.contentDocument?.body?.dataset.pages, null, { timeout: 60_000 });
 
         // Keystrokes: one at a time, each sample taken at the frame after its key event. Long tasks
         // (> 50 ms without yielding, as Chromium reports them) are recorded beside: a keystroke that
@@ -156,8 +158,9 @@ describe('editor benchmark', () => {
 
         // The same with find's highlights live in the editor and the preview.
         await shortcut(page, 'Mod+F');
-        await page.getByLabel('Find', { exact: true }).fill('delegations');
-        await page.getByTestId('find-count').filter({ hasText: /of \d+/ }).waitFor();
+        // Playwright's label lookup over 600 blocks is slow on a loaded machine: a generous timeout.
+        await page.getByLabel('Find', { exact: true }).fill('delegations', { timeout: 120_000 });
+        await page.getByTestId('find-count').filter({ hasText: /of \d+/ }).waitFor({ timeout: 120_000 });
         await page.evaluate((key) => document.querySelector<HTMLElement>(`[data-field="${key}"]`)!.focus(), key);
         await typeSampled(', find bar open on "delegations"');
         console.log(`preview updated after typing pauses, ${PAGES} pages, find bar open: ${describeLatencies(await previewLatencies(page))} (target ≤ 1000 ms)`);
