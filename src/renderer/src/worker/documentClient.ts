@@ -52,10 +52,9 @@ export function runDocumentWork<R extends WorkRequest>(request: R): Promise<Work
     pending.set(id, p);
     try {
       w.postMessage({ id, request });
-    } catch (error) {
+    } catch {
       // Not cloneable (never for a validated meeting): do it here rather than fail.
       pending.delete(id);
-      void error;
       onThePage(p);
     }
   });
