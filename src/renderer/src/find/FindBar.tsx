@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import './basics.css';
 import { useAppStore } from '../state/store';
-import { findInMeeting, MAX_QUERY_LENGTH } from '../../../shared/find/find';
+import { MAX_QUERY_LENGTH } from '../../../shared/find/find';
+import { runDocumentWork } from '../worker/documentClient';
 import { clear, editorHits, HIGHLIGHT_CSS, paint, previewHits } from './highlight';
 import { shortcutHint } from '../commands/registry';
 import { useQuietValue } from './useQuietValue';
@@ -25,10 +26,21 @@ export function FindBar() {
   const { setFind, stepFind, closeFind, replaceCurrent, replaceEverything } = useAppStore.getState();
   const input = useRef<HTMLInputElement>(null);
   const [replaced, setReplaced] = useState<number | null>(null);
-  const matches = useMemo(
-    () => (meeting && find.open ? findInMeeting(meeting, find.query, find.options) : []),
-    [meeting, find.open, find.query, find.options],
-  );
+  // Counted in the document worker, off the main thread; undefined until the count for this query arrives.
+  const [counted, setCounted] = useState<{ count: number; for: unknown[] } | undefined>();
+  useEffect(() => {
+    let live = true;
+    const key = [meeting, find.query, find.options];
+    if (!meeting || !find.open || find.query === '') setCounted({ count: 0, for: key });
+    else
+      void runDocumentWork({ kind: 'matches', meeting, query: find.query, options: find.options }).then(
+        (count) => live && setCounted({ count, for: key }),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [meeting, find.open, find.query, find.options]);
 
   useEffect(() => {
     if (find.open) input.current?.select();
@@ -72,7 +84,9 @@ export function FindBar() {
   }, [find.open, find.query, find.options, find.index, meeting, pages, layouts]);
 
   if (!find.open) return null;
-  const count = matches.length;
+  const count = counted?.count ?? 0;
+  // The shown count belongs to the query typed (a count for an older query is not shown as this one's).
+  const current = counted !== undefined && counted.for[1] === find.query && counted.for[2] === find.options;
   const tooLong = find.query.length > MAX_QUERY_LENGTH;
   return (
     <div className="find-bar" role="search" aria-label="Find and replace" data-testid="find-bar"
@@ -95,7 +109,7 @@ export function FindBar() {
             }
           }} />
         <span className="find-count" aria-live="polite" data-testid="find-count">
-          {tooLong ? 'Too long' : find.query === '' ? '' : count === 0 ? 'No matches' : `${Math.min(find.index + 1, count)} of ${count}`}
+          {tooLong ? 'Too long' : find.query === '' ? '' : !current ? 'Counting…' : count === 0 ? 'No matches' : `${Math.min(find.index + 1, count)} of ${count}`}
         </span>
         <button type="button" onClick={() => stepFind(-1)} disabled={count === 0} {...shortcutHint('edit.findPrevious', 'Previous match')} aria-label="Previous match">↑</button>
         <button type="button" onClick={() => stepFind(1)} disabled={count === 0} {...shortcutHint('edit.findNext', 'Next match')} aria-label="Next match">↓</button>
