@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useBrowser, withApp, type AppUnderTest } from './harness';
 import { bodyBlockIds, focusField, openMeeting, shortcut, waitSaved } from './drivers/ui';
@@ -95,4 +96,34 @@ describe('the live preview patched in place', () => {
       expect(fresh).toEqual(now);
     });
   }, 180_000);
+
+  it('works without the document worker: where none can start, the same work runs on the page', async () => {
+    await withApp(browser(), async (app) => {
+      const { page } = app;
+      // The page's policy with workers forbidden, as a host that cannot start one would be.
+      const html = readFileSync('out/renderer/index.html', 'utf8');
+      expect(html).toContain('worker-src blob:');
+      await page.route('**/index.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html.replace('worker-src blob:', "worker-src 'none'") }));
+      await page.reload();
+      const meeting = app.services.store.create(loadFixture(2019), 'tester');
+      await openMeeting(page, meeting.id);
+      // The first requests too (the word count, the first layout): they were asked of the worker
+      // before it was refused, and are done on the page instead.
+      await expect.poll(() => page.locator('.paged-preview-bar').innerText(), { timeout: 15_000 }).toMatch(/3 pages, A4/);
+      await expect.poll(() => page.getByTestId('word-count').innerText(), { timeout: 10_000 }).toMatch(/^[1-9][\d,]* words$/);
+      const wordsBefore = await page.getByTestId('word-count').innerText();
+      const [intro] = await bodyBlockIds(page, 'paragraph');
+      await focusField(page, `${intro}.text`);
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Without a worker.');
+      await waitSaved(page);
+      const now = await shown(page, 'Without a worker.');
+      expect(now.html).toBe(await expected(app, meeting.id));
+      await expect.poll(() => page.getByTestId('word-count').innerText(), { timeout: 10_000 }).not.toBe(wordsBefore);
+      // The worker was refused (the policy reported it), and that is the only problem the page had.
+      expect(app.problems.length).toBeGreaterThan(0);
+      expect(app.problems.every((p) => /worker-src|Worker/.test(p)), app.problems.join('\n')).toBe(true);
+      app.problems.length = 0;
+    });
+  }, 120_000);
 });
