@@ -101,18 +101,21 @@ describe('editor benchmark', () => {
         // (> 50 ms without yielding, as Chromium reports them) are recorded beside: a keystroke that
         // falls into one waits for it to end.
         await page.evaluate(() => {
-          const w = window as unknown as { __samples: number[]; __longTasks: number[]; __frames: string[] };
+          const w = window as unknown as { __samples: number[]; __longTasks: number[]; __frames: string[]; __since: number };
           w.__samples = [];
           w.__longTasks = [];
           w.__frames = [];
+          w.__since = performance.now();
+          // Entries are delivered late: only those that started after the counters were reset count.
           new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+            for (const e of list.getEntries()) if (e.startTime >= w.__since) w.__longTasks.push(e.duration);
           }).observe({ type: 'longtask' });
           // Which code ran in each long frame (Long Animation Frames: the script entry points, their
           // time and the style and layout they forced), to name what a long task was.
           type Script = { invoker: string; sourceFunctionName: string; duration: number; forcedStyleAndLayoutDuration: number };
           new PerformanceObserver((list) => {
-            for (const e of list.getEntries() as unknown as { duration: number; scripts: Script[] }[]) {
+            for (const e of list.getEntries() as unknown as { startTime: number; duration: number; scripts: Script[] }[]) {
+              if (e.startTime < w.__since) continue;
               const scripts = e.scripts
                 .filter((x) => x.duration >= 5)
                 .map((x) => `${x.invoker}${x.sourceFunctionName ? `/${x.sourceFunctionName}` : ''} ${x.duration.toFixed(0)} ms${x.forcedStyleAndLayoutDuration >= 1 ? ` (forced layout ${x.forcedStyleAndLayoutDuration.toFixed(0)} ms)` : ''}`);
@@ -132,10 +135,11 @@ describe('editor benchmark', () => {
         const text = 'The delegations agreed to exchange data on returnees every quarter through the focal points, ';
         const typeSampled = async (label: string) => {
           await page.evaluate(() => {
-            const w = window as unknown as { __samples: number[]; __longTasks: number[]; __frames: string[] };
+            const w = window as unknown as { __samples: number[]; __longTasks: number[]; __frames: string[]; __since: number };
             w.__samples = [];
             w.__longTasks = [];
             w.__frames = [];
+            w.__since = performance.now();
           });
           for (let i = 0; i < KEYSTROKES; i++) {
             await page.keyboard.type(text[i % text.length]!);

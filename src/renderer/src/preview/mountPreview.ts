@@ -155,7 +155,12 @@ async function layOut(doc: Document, preview: ExportPreview, zoom: number): Prom
   const [, right, , left] = preview.page.marginsMm;
   const shown = doc.body.style.width === '' ? 1 : Number(doc.body.dataset.pages) || 1;
   const pages = pageCount(doc, widthMm, left, shown);
-  if (pages !== shown || doc.body.style.width === '') doc.body.style.width = `${pages * widthMm - left - right}mm`;
+  if (pages !== shown || doc.body.style.width === '') {
+    doc.body.style.width = `${pages * widthMm - left - right}mm`;
+    // Lay out at the new width now, while the caller waits for the frame (opening, a new page), not
+    // in whatever frame comes next, which may be a keystroke's.
+    void doc.body.offsetWidth;
+  }
   if (doc.documentElement.style.zoom !== String(zoom)) doc.documentElement.style.zoom = String(zoom);
   doc.body.dataset.pages = String(pages);
   return { pages };
