@@ -10,7 +10,8 @@ export function StatusBar() {
   const pages = useAppStore((s) => s.previewPages);
   const scale = useAppStore((s) => s.previewScale);
   // Counted in the document worker, off the main thread (a 200-page meeting takes a few hundred ms).
-  const [words, setWords] = useState(0);
+  // Undefined until the first count arrives; afterwards the last count stays shown while recounting.
+  const [words, setWords] = useState<number | undefined>();
   useEffect(() => {
     let live = true;
     if (!meeting) setWords(0);
@@ -21,7 +22,7 @@ export function StatusBar() {
   }, [meeting]);
   return (
     <footer className="status-bar" data-testid="status-bar" aria-label="Status">
-      <span data-testid="word-count">{words.toLocaleString('en-GB')} word{words === 1 ? '' : 's'}</span>
+      <span data-testid="word-count">{words === undefined ? 'Counting words…' : `${words.toLocaleString('en-GB')} word${words === 1 ? '' : 's'}`}</span>
       <span data-testid="page-count">{pages === undefined ? 'Pages: laying out…' : `${pages} page${pages === 1 ? '' : 's'}`}</span>
       <span data-testid="zoom-level">Preview {Math.round(scale * 100)} %</span>
     </footer>
