@@ -3,7 +3,7 @@ import './basics.css';
 import { useAppStore } from '../state/store';
 import { MAX_QUERY_LENGTH } from '../../../shared/find/find';
 import { runDocumentWork } from '../worker/documentClient';
-import { clear, editorHits, HIGHLIGHT_CSS, paint, previewHits } from './highlight';
+import { clear, editorHits, HIGHLIGHT_CSS, paint, previewHits, Slices } from './highlight';
 import { shortcutHint } from '../commands/registry';
 import { useQuietValue } from './useQuietValue';
 
@@ -56,9 +56,13 @@ export function FindBar() {
       document.querySelectorAll('[data-find-hit]').forEach((el) => el.removeAttribute('data-find-hit'));
       return;
     }
-    const timer = setTimeout(() => {
+    let live = true;
+    // Walked in slices (see Slices): a keystroke meanwhile is handled between two of them.
+    const slices = new Slices(() => live);
+    const timer = setTimeout(async () => {
       const editor = document.querySelector<HTMLElement>('[data-testid="editor"]');
-      const hits = editor ? editorHits(editor, find.query, find.options) : [];
+      const hits = editor ? await editorHits(editor, find.query, find.options, slices) : [];
+      if (!hits) return;
       const current = hits[Math.min(find.index, hits.length - 1)];
       paint(window, hits, current);
       if (current?.range) current.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
@@ -73,14 +77,18 @@ export function FindBar() {
           doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
           styled.add(doc);
         }
-        const inPreview = previewHits(doc, find.query, find.options);
+        const inPreview = await previewHits(doc, find.query, find.options, slices);
+        if (!inPreview) return;
         const currentInPreview = inPreview[Math.min(find.index, inPreview.length - 1)];
         paint(frameWin, inPreview, currentInPreview);
         // The preview's pages sit side by side: bring the current match's page into view.
         currentInPreview?.range?.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'center' });
       }
     }, 120);
-    return () => clearTimeout(timer);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [find.open, find.query, find.options, find.index, meeting, pages, layouts]);
 
   if (!find.open) return null;
