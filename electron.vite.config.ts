@@ -2,10 +2,17 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './src/main/security/csp';
+import { readFileSync } from 'node:fs';
+
+const { dependencies } = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const FONT_PACKAGES = Object.keys(dependencies).filter((name) => name.startsWith('@fontsource/'));
 
 export default defineConfig({
   main: {
     build: {
+      // The fonts' unicode.json files (scripts.ts reads each shipped subset's range from them) are
+      // bundled: Node would want an import attribute on an external JSON import, which the bundler drops.
+      externalizeDeps: { exclude: FONT_PACKAGES },
       rolldownOptions: {
         // The CLI prints PDF with playwright-core driving an installed Chromium (the app uses Electron's own
         // printToPDF instead). It must stay a real package: bundled, it looks for its package.json

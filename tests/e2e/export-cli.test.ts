@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FIXTURES, tempDir } from '../support/temp';
 import { tool } from '../support/exportText';
@@ -51,5 +51,29 @@ describe('minuta export to DOCX and PDF', () => {
       expect(r.stderr).toMatch(/^minuta: MINUTA_CHROMIUM is set to .*no-such-chromium, which does not exist\n$/);
       expect(existsSync(out)).toBe(false);
     }
+  });
+
+  it('refuses a document with characters no shipped font draws, naming them and where; --allow-missing-glyphs exports it', () => {
+    const file = JSON.parse(readFileSync(FIXTURES[2019], 'utf8')) as { meeting: { body: Array<{ id: string; type: string; text?: Array<{ text: string }> }> } };
+    const paragraph = file.meeting.body.find((b) => b.type === 'paragraph' && b.text)!;
+    paragraph.text!.push({ text: ' Agreed \u{1F600} and \u{17000}.' });
+    const source = join(tmp.dir, 'emoji.minuta.json');
+    writeFileSync(source, JSON.stringify(file));
+    const imported = minuta(['import', source]);
+    expect(imported, imported.stderr).toMatchObject({ code: 0 });
+    const emojiId = imported.stdout.trim();
+    const out = join(tmp.dir, 'emoji.docx');
+    for (const format of ['docx', 'pdf']) {
+      const r = minuta(['export', emojiId, '--format', format, '--out', out]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`U+1F600 \u{1F600} in ${paragraph.id} (text)`);
+      expect(r.stderr).toContain(`U+17000 \u{17000} in ${paragraph.id} (text)`);
+      expect(r.stderr).toContain('--allow-missing-glyphs');
+      expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(existsSync(out)).toBe(false);
+    }
+    const allowed = minuta(['export', emojiId, '--format', 'docx', '--out', out, '--allow-missing-glyphs']);
+    expect(allowed, allowed.stderr).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -25,6 +25,7 @@ import { noSystemNotoEnv } from '../support/noSystemFonts';
 const KM = 'កិច្ចប្រជុំពិគ្រោះយោបល់បច្ចេកទេស';
 const LO = 'ກອງປະຊຸມປຶກສາຫາລືດ້ານວິຊາການ';
 const MY = 'နည်းပညာဆိုင်ရာ အတိုင်ပင်ခံ အစည်းအဝေး';
+const TH = 'การประชุมปรึกษาหารือทางวิชาการ ณ กรุงเทพมหานคร ประเทศไทย';
 const LOOK = resolve('test-results/export');
 /** pdftotext puts spaces between some clusters of complex scripts: compare without any. */
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -110,7 +111,7 @@ describe.each(SEEDS)('the $year seed exported', ({ year, seed }) => {
       const [emb] = cols.slice(-5);
       expect(emb, `font not embedded: ${row}`).toBe('yes');
       // Only the fonts the app ships: the PDF does not depend on what the machine has.
-      expect(cols[0], row).toMatch(/^[A-Z]{6}\+NotoSerif(?:Khmer|Lao|Myanmar)?-(?:Regular|Bold|Italic|BoldItalic)$/);
+      expect(cols[0], row).toMatch(/^[A-Z]{6}\+NotoSerif(?:Khmer|Lao|Myanmar|Thai)?-(?:Regular|Bold|Italic|BoldItalic)$/);
     }
 
     const info = tool('pdfinfo', 'poppler-utils', [pdfPath(year)]).stdout;
@@ -198,34 +199,40 @@ describe('PDF finishing', () => {
   });
 });
 
-describe('Khmer, Lao and Burmese', () => {
+describe('Khmer, Lao, Burmese and Thai', () => {
   it.each([
     ['PDF', () => pdfPath('scripts')],
     ['DOCX via LibreOffice', () => docxPdfPath('scripts')],
   ])('%s: pdftotext -raw returns each string exactly (spaces between clusters removed)', (_, path) => {
     const text = squash(pdftotext(path()));
-    for (const s of [KM, LO, MY]) expect(text).toContain(squash(s));
+    for (const s of [KM, LO, MY, TH]) expect(text).toContain(squash(s));
     // The signatories' names and titles in their scripts too.
     for (const s of ['ឯកឧត្តមជូប៊ុនអេង', 'ພົງສະຫວັນທິບພະວົງໄຊ', 'ပြည်ထဲရေးဝန်ကြီးဌာနဒုတိယဝန်ကြီး']) expect(text).toContain(s);
   });
 
   it('DOCX: carries the fonts of its scripts, which LibreOffice uses on a machine without them', () => {
     const parts = tool('unzip', 'unzip', ['-l', docxPath('scripts')]).stdout;
-    expect(parts.match(/word\/fonts\/font\d+\.odttf/g)?.length).toBe(10); // Latin ×4, Khmer, Lao, Myanmar ×2
+    expect(parts.match(/word\/fonts\/font\d+\.odttf/g)?.length).toBe(12); // Latin ×4, Khmer, Lao, Myanmar, Thai ×2
     const table = tool('unzip', 'unzip', ['-p', docxPath('scripts'), 'word/fontTable.xml']).stdout;
-    for (const family of ['Noto Serif', 'Noto Serif Khmer', 'Noto Serif Lao', 'Noto Serif Myanmar']) {
+    for (const family of ['Noto Serif', 'Noto Serif Khmer', 'Noto Serif Lao', 'Noto Serif Myanmar', 'Noto Serif Thai']) {
       expect(table).toMatch(new RegExp(`<w:font w:name="${family}">.*?<w:embedRegular `));
     }
     expect(tool('unzip', 'unzip', ['-p', docxPath('scripts'), 'word/settings.xml']).stdout).toContain('<w:embedTrueTypeFonts/>');
     // LibreOffice, seeing only DejaVu, drew every script with the embedded Noto fonts.
     const fonts = tool('pdffonts', 'poppler-utils', [docxPdfPath('scripts')]).stdout;
-    for (const f of ['NotoSerif-Regular', 'NotoSerifKhmer-Regular', 'NotoSerifLao-Regular', 'NotoSerifMyanmar-Regular']) expect(fonts).toContain(f);
+    for (const f of ['NotoSerif-Regular', 'NotoSerifKhmer-Regular', 'NotoSerifLao-Regular', 'NotoSerifMyanmar-Regular', 'NotoSerifThai-Regular', 'NotoSerifThai-Bold']) expect(fonts).toContain(f);
     expect(fonts).not.toContain('DejaVu');
   });
 
-  it('PDF: the Khmer, Lao and Myanmar fonts shipped with the app are embedded', () => {
+  it('PDF: the Khmer, Lao, Myanmar and Thai fonts shipped with the app are embedded (a browser seeing only DejaVu)', () => {
     const fonts = tool('pdffonts', 'poppler-utils', [pdfPath('scripts')]).stdout;
-    for (const f of ['NotoSerifKhmer-Regular', 'NotoSerifKhmer-Bold', 'NotoSerifLao-Regular', 'NotoSerifMyanmar-Regular']) expect(fonts).toContain(f);
+    for (const f of ['NotoSerifKhmer-Regular', 'NotoSerifKhmer-Bold', 'NotoSerifLao-Regular', 'NotoSerifMyanmar-Regular', 'NotoSerifThai-Regular', 'NotoSerifThai-Bold']) expect(fonts).toContain(f);
+    expect(fonts).not.toMatch(/DejaVu/);
+  });
+
+  it('PDF: the Thai paragraph extracts exactly with pdftotext (as typed, spaces included)', () => {
+    // Thai is written with spaces between phrases only; pdftotext keeps the shaped text's order.
+    expect(pdftotext(pdfPath('scripts'))).toContain(TH);
   });
 });
 
@@ -246,10 +253,10 @@ describe('printed as the app prints (Electron\'s hidden window: no script, the f
       await browser.close();
     }
     const fonts = tool('pdffonts', 'poppler-utils', [pdf]).stdout;
-    for (const f of ['NotoSerif-Regular', 'NotoSerif-Bold', 'NotoSerifKhmer-Regular', 'NotoSerifLao-Regular', 'NotoSerifMyanmar-Regular']) expect(fonts).toContain(f);
+    for (const f of ['NotoSerif-Regular', 'NotoSerif-Bold', 'NotoSerifKhmer-Regular', 'NotoSerifLao-Regular', 'NotoSerifMyanmar-Regular', 'NotoSerifThai-Regular']) expect(fonts).toContain(f);
     expect(fonts).not.toMatch(/DejaVu/);
     const text = squash(pdftotext(pdf));
-    for (const s of [KM, LO, MY]) expect(text).toContain(squash(s));
+    for (const s of [KM, LO, MY, TH]) expect(text).toContain(squash(s));
   });
 });
 
@@ -279,11 +286,15 @@ describe('DOCX structure', () => {
     expect(document.match(/<w:trHeight [^>]*w:hRule="exact"/g)).toHaveLength(3);
   });
 
-  it('complex-script fonts and languages on Khmer, Lao and Burmese runs', () => {
+  it('complex-script fonts and languages on Khmer, Lao, Burmese and Thai runs', () => {
     const document = part('scripts', 'word/document.xml');
     expect(document).toMatch(/w:cs="Noto Serif Khmer"/);
     expect(document).toMatch(/w:cs="Noto Serif Lao"/);
     expect(document).toMatch(/w:cs="Noto Serif Myanmar"/);
     expect(document).toMatch(/w:bidi="km-KH"/);
+    // The Thai run: its font in every slot (cs is the one Word uses for Thai) and its language for complex scripts.
+    const thaiRun = /<w:r>(?:(?!<\/w:r>).)*?การประชุมปรึกษาหารือ/s.exec(document)?.[0] ?? '';
+    expect(thaiRun).toMatch(/<w:rFonts [^>]*w:cs="Noto Serif Thai"/);
+    expect(thaiRun).toMatch(/<w:lang [^>]*w:bidi="th-TH"/);
   });
 });

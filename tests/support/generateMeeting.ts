@@ -12,7 +12,7 @@ import { DATE_PATTERN_SOURCE, ID_PATTERN_SOURCE, type JsonSchema, def, refName, 
  * date ranges end after they start, a signatory has a person or a name, bullets stop at
  * `LIMITS.maxBulletDepth` (each meeting has one chain that reaches it).
  *
- * Text: real words in English, Khmer, Lao and Burmese (from the fixtures), split into bold/italic
+ * Text: real words in English, Khmer, Lao, Burmese and Thai (from the fixtures), split into bold/italic
  * runs at word boundaries; sometimes empty, sometimes white space only. Every non-blank string
  * carries a unique tag ("q17z") so that a test can find each one, in order, in a printed document.
  * Words never contain a colon, a comma or brackets, so those in a printed document are the format's.
@@ -28,6 +28,7 @@ const WORDS = {
   khmer: ['កិច្ចប្រជុំពិគ្រោះយោបល់បច្ចេកទេស', 'ឯកឧត្តម', 'ជូ', 'ប៊ុនអេង', 'ក្រសួងមហាផ្ទៃ', 'រដ្ឋលេខាធិការ'],
   lao: ['ກອງປະຊຸມປຶກສາຫາລືດ້ານວິຊາການ', 'ພົງສະຫວັນ', 'ທິບພະວົງໄຊ', 'ຮອງຫົວໜ້າກົມໃຫຍ່ຕຳຫຼວດ'],
   myanmar: ['နည်းပညာဆိုင်ရာ', 'အတိုင်ပင်ခံ', 'အစည်းအဝေး', 'ပြည်ထဲရေးဝန်ကြီးဌာန', 'ဒုတိယဝန်ကြီး', 'အောင်သူ'],
+  thai: ['การประชุม', 'ปรึกษาหารือ', 'ทางวิชาการ', 'กรุงเทพมหานคร', 'ประเทศไทย', 'กระทรวงการต่างประเทศ'],
 } as const;
 const LANGUAGES = ['en', 'km', 'lo', 'my'];
 

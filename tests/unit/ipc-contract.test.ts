@@ -125,6 +125,11 @@ describe('IPC contract', () => {
     expect(services.db.prepare('SELECT count(*) AS n FROM comments').get()).toEqual({ n: 0 });
   });
 
+  it('exportMeeting refuses an allowMissingGlyphs that is not a boolean', async () => {
+    const result = await services.dispatch('exportMeeting', { id: 'm_1', format: 'pdf', allowMissingGlyphs: 'yes' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid', path: 'allowMissingGlyphs' } });
+  });
+
   it('answers an unknown method with an error, not an exception', async () => {
     const result = await services.dispatch('dropAllTables', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid' } });

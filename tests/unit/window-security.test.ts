@@ -111,6 +111,8 @@ describe('Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
+    // Workers only from blob: URLs our own script made (the renderer's document worker), never a file or a host.
+    expect(directives.get('worker-src')).toEqual(['blob:']);
   });
 });
 

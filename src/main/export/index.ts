@@ -1,5 +1,5 @@
 import type { Meeting } from '../../shared/minutes';
-import { type FormatOptions, type LayoutDocument, layoutMeeting, layoutToHtml } from '../../shared/format';
+import { type FormatOptions, type LayoutDocument, assertPrintable, layoutMeeting, layoutToHtml } from '../../shared/format';
 import { renderDocx } from './docx/render';
 import { fontDataUrl } from './fonts';
 import { finishPdf } from './pdf/finish';
@@ -22,6 +22,8 @@ export interface ExportOptions extends FormatOptions {
   now?: Date;
   /** How the PDF is finished (see finish.ts); tests use it to check the pdf-lib path too. */
   finish?: 'incremental' | 'rewrite';
+  /** Export even when no shipped font draws some character (see assertPrintable); refused otherwise. */
+  allowMissingGlyphs?: boolean;
 }
 
 /** The printable HTML of a layout, fonts inlined: what the printer prints and the preview shows. */
@@ -38,6 +40,7 @@ export async function exportLayout(layout: LayoutDocument, format: ExportFormat,
 }
 
 export async function exportMeeting(meeting: Meeting, format: ExportFormat, options: ExportOptions = {}): Promise<Uint8Array> {
+  assertPrintable(meeting, options);
   return exportLayout(await layoutMeeting(meeting, options), format, options);
 }
 

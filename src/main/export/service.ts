@@ -1,5 +1,6 @@
 import { writeFileAtomically } from '../files/writeAtomically';
 import { type InterchangeExtras, type Meeting, meetingTitle, serializeInterchange } from '../../shared/minutes';
+import { assertPrintable } from '../../shared/format';
 import { EXPORT_EXTENSIONS, type SaveFormat } from './index';
 import type { Printer } from './pdf/printer';
 import type { Preview } from './preview';
@@ -65,7 +66,12 @@ export { writeFileAtomically };
 
 export interface ExportService {
   /** `comments`, `review`: the threads and review suggestions a minutes file (json) carries with the meeting. */
-  exportToFile(meeting: Meeting, format: SaveFormat, options?: { sealed?: boolean; comments?: readonly CommentThread[]; review?: InterchangeExtras['review'] }): Promise<ExportResult>;
+  /** A PDF or DOCX is refused before the dialog opens when no shipped font draws some character (assertPrintable), unless `allowMissingGlyphs`. */
+  exportToFile(
+    meeting: Meeting,
+    format: SaveFormat,
+    options?: { sealed?: boolean; comments?: readonly CommentThread[]; review?: InterchangeExtras['review']; allowMissingGlyphs?: boolean },
+  ): Promise<ExportResult>;
   /** A clean signature copy of one version (signatureCopy.ts), rendered while the user picks a file name. */
   exportCopyToFile(meeting: Meeting, request: SignatureCopyRequest, format: 'pdf' | 'docx'): Promise<ExportResult>;
   preview(meeting: Meeting, options?: { sealed?: boolean }): Promise<Preview>;
@@ -85,7 +91,8 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   let worker: ExportWorker | undefined;
   const renderer = () => (worker ??= options.createWorker?.() ?? new ExportWorker());
   return {
-    async exportToFile(meeting, format, { sealed = false, comments = [], review } = {}) {
+    async exportToFile(meeting, format, { sealed = false, comments = [], review, allowMissingGlyphs = false } = {}) {
+      if (format !== 'json') assertPrintable(meeting, { allowMissingGlyphs });
       // Render while the user picks a file name: a 200-page PDF takes a second or two (most of it in
       // Chromium's print pipeline, see README "Benchmarks"), which the dialog hides. A cancelled export
       // costs that work and nothing else; a failed render is reported once a destination is chosen,

@@ -7,6 +7,9 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
+  // The renderer's document worker (layout, word count) starts from a blob: URL made by our own
+  // script: a file:// page cannot start a worker from a file.
+  "worker-src blob:",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

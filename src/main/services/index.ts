@@ -269,11 +269,15 @@ export function createServices(options: ServicesOptions): Services {
         throw error;
       }
     },
-    exportMeeting: async ({ id, format, sealed }) => {
+    exportMeeting: async ({ id, format, sealed, allowMissingGlyphs }) => {
       const meeting = stored(id);
       if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');
       try {
-        return await exports.exportToFile(meeting, format, { sealed: sealed ?? false, ...(format === 'json' ? { comments: store.comments.list(id), review: store.suggestions.bundle(id) } : {}) });
+        return await exports.exportToFile(meeting, format, {
+          sealed: sealed ?? false,
+          allowMissingGlyphs: allowMissingGlyphs ?? false,
+          ...(format === 'json' ? { comments: store.comments.list(id), review: store.suggestions.bundle(id) } : {}),
+        });
       } catch (error) {
         if (error instanceof NoChromiumError) throw new MinutaError('unavailable', error.message);
         throw error;

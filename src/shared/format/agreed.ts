@@ -16,7 +16,7 @@ import type {
   TitleLine,
 } from './layout';
 import { signatureRuns } from './layout';
-import { type Script, splitByScript } from './scripts';
+import { ALL_SCRIPTS, type Script, splitByScript } from './scripts';
 import { AGREED_FORMAT, FORMAT_TEMPLATES, type FormatTemplate, PAGE_SIZES, type TitleLineRole, counterText, formatLabel, templateFor, templateProblems } from './template';
 import { MinutaError, excerpt, listProblems } from '../errors';
 
@@ -522,7 +522,7 @@ function collectScripts(blocks: readonly LayoutBlock[]): Script[] {
     else if (b.kind === 'signatures') b.cells.forEach((c) => signatureRuns(c).forEach(add));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach(add));
   }
-  return (['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => used.has(s));
+  return ALL_SCRIPTS.filter((s) => used.has(s));
 }
 
 /**

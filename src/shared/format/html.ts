@@ -1,5 +1,5 @@
 import { type ChangeKind, type ChangeMark, type ComparisonNote, type LayoutBlock, type LayoutDocument, type LayoutList, type LayoutParagraph, type Run, signatureRuns } from './layout';
-import { SCRIPTS, type Script } from './scripts';
+import { ALL_SCRIPTS, SCRIPTS, type Script } from './scripts';
 import { LABEL_STYLES, type LabelStyle, labelParts } from './template';
 
 /**
@@ -32,9 +32,15 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
 const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\a ')}"`;
 
 const FAMILY_STACK = (first: Script) => {
-  const order: Script[] = [first, ...(['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => s !== first)];
+  const order: Script[] = [first, ...ALL_SCRIPTS.filter((s) => s !== first)];
   return order.map((s) => `'${SCRIPTS[s].family}'`).join(', ');
 };
+
+/** The font stack and line height (the template's, else the body's) of each script's runs: `<span class="s-khmer">` and the like. */
+const scriptRulesCss = (ty: LayoutDocument['style']['typography']) =>
+  ALL_SCRIPTS.filter((s) => s !== 'latin')
+    .map((s) => `.s-${s} { font-family: ${FAMILY_STACK(s)}; line-height: ${n(ty.scriptLineHeights[s] ?? ty.lineHeight)}; }`)
+    .join('\n');
 
 /** The colours of a redline's changes: the CSS below and the tests that read them back from the PDF. */
 export const CHANGE_COLOURS: Record<ChangeKind, string> = {
@@ -185,16 +191,23 @@ function block(b: LayoutBlock, attr: string): string {
  * editor's cursor.
  */
 export function layoutBodyHtml(doc: LayoutDocument): string {
-  const marked = new Set<string>();
-  const body = doc.blocks
-    .map((b) => {
-      if (b.source === undefined || marked.has(b.source)) return block(b, '');
-      marked.add(b.source);
-      return block(b, ` data-block="${escapeHtml(b.source)}"`);
-    })
-    .join('\n');
+  const body = layoutBodyChunks(doc).join('\n');
   // A redline keeps a gutter for its change bars: Chromium clips what is printed in the page margins.
   return doc.comparison ? `<div class="redline">${comparisonNote(doc.comparison)}\n${body}</div>` : body;
+}
+
+/**
+ * The body markup as one string per layout block, each exactly one element (what layoutBodyHtml joins;
+ * a redline's wrapper left out): the live preview compares them with what it shows and replaces only
+ * the elements that changed, so that Chromium lays out again only around the edit.
+ */
+export function layoutBodyChunks(doc: LayoutDocument): string[] {
+  const marked = new Set<string>();
+  return doc.blocks.map((b) => {
+    if (b.source === undefined || marked.has(b.source)) return block(b, '');
+    marked.add(b.source);
+    return block(b, ` data-block="${escapeHtml(b.source)}"`);
+  });
 }
 
 /**
@@ -205,10 +218,14 @@ export function layoutBodyHtml(doc: LayoutDocument): string {
 export function fontFaceCss(scripts: readonly Script[], opts: HtmlOptions): string {
   const out: string[] = [];
   for (const s of scripts) {
-    for (const f of SCRIPTS[s].files) {
+    const { files } = SCRIPTS[s];
+    for (const f of files) {
+      // A face cut into subsets (Latin, Latin Extended) needs each file's range to pick the file; a
+      // script's single file draws whatever it has (its spaces and marks among its letters).
+      const split = files.filter((x) => x.weight === f.weight && x.style === f.style).length > 1;
       out.push(
         `@font-face{font-family:'${SCRIPTS[s].family}';font-style:${f.style};font-weight:${f.weight};` +
-          `src:url(${cssString(opts.fontUrl(f.file))}) format('woff2');${f.unicodeRange ? `unicode-range:${f.unicodeRange};` : ''}}`,
+          `src:url(${cssString(opts.fontUrl(f.file))}) format('woff2');${split ? `unicode-range:${f.unicodeRange};` : ''}}`,
       );
     }
   }
@@ -225,14 +242,23 @@ const n = (v: number) => String(Number(v.toFixed(3)));
 
 /** The print stylesheet without its @font-face rules (fontFaceCss): everything that depends on the document. */
 export function layoutRulesCss(doc: LayoutDocument): string {
+  return `${layoutPageCss(doc)}\n${layoutContentCss(doc)}`;
+}
+
+/**
+ * The @page rule: size, margins and the furniture in its margin boxes (the template's: fingerprint and
+ * page number in the footer, the draft mark top right, a classification marking top and bottom centre,
+ * the document symbol top left). Apart from the content rules because it changes with every edit (the
+ * fingerprint) and a screen never draws it: the live preview leaves it out, so an edit never replaces
+ * its stylesheet (which would make Chromium restyle and lay out the whole document again).
+ */
+export function layoutPageCss(doc: LayoutDocument): string {
   const { page, pageLabel, pageNumbers, fingerprintLabel, draftMark: draft, marking, symbol } = doc.furniture;
   const [top, right, bottom, left] = page.marginsMm;
   const { before, between, after } = pageLabel;
-  const { typography: ty, signatures: sig, routing } = doc.style;
+  const ty = doc.style.typography;
   const sans = FAMILY_STACK('latin');
   const box = (area: string, content: string, font: string, rest = '') => `  @${area} { content: ${content}; font: ${font}; ${rest}}\n`;
-  // The page boxes the template fills: fingerprint and page number in the footer, the draft mark top
-  // right, a classification marking top and bottom centre, the document symbol top left.
   const boxes =
     (fingerprintLabel ? box('bottom-left', cssString(fingerprintLabel), `${n(ty.fingerprintSizePt)}pt ${sans}`, 'color: #555; vertical-align: top; padding-top: 4mm; ') : '') +
     (pageNumbers
@@ -242,9 +268,21 @@ export function layoutRulesCss(doc: LayoutDocument): string {
       ? box('top-center', cssString(marking), `bold ${n(ty.markSizePt)}pt ${sans}`) + box('bottom-center', cssString(marking), `bold ${n(ty.markSizePt)}pt ${sans}`, 'vertical-align: top; padding-top: 3mm; ')
       : '') +
     (symbol ? box('top-left', cssString(symbol), `${n(ty.pageNumberSizePt)}pt ${sans}`) : '');
-  const scriptRules = (['khmer', 'lao', 'myanmar'] as const)
-    .map((s) => `.s-${s} { font-family: ${FAMILY_STACK(s)}; line-height: ${n(ty.scriptLineHeights[s] ?? ty.lineHeight)}; }`)
-    .join('\n');
+  return `@page {
+  size: ${page.size};
+  margin: ${top}mm ${right}mm ${bottom}mm ${left}mm;
+${boxes}  ${draft ? `@top-right { content: ${cssString(draft)}; font: bold ${n(ty.markSizePt)}pt ${sans}; color: #b00020; }` : ''}
+}`;
+}
+
+/**
+ * The rules for the content: they follow the document's format template (typography, numbering,
+ * signature geometry) and a few facts of its shape (numbered paragraphs, longer signature blocks),
+ * never its words, so the live preview keeps its stylesheet from one keystroke to the next.
+ */
+export function layoutContentCss(doc: LayoutDocument): string {
+  const { typography: ty, signatures: sig, routing } = doc.style;
+  const sans = FAMILY_STACK('latin');
   const titleSizes = (['corrigendum', 'label', 'title', 'joiner', 'theme', 'date', 'place'] as const)
     .filter((r) => ty.titleSizesPt[r] !== undefined)
     .map((r) => `.t-${r} { font-size: ${n(ty.titleSizesPt[r]!)}pt; }`)
@@ -253,14 +291,9 @@ export function layoutRulesCss(doc: LayoutDocument): string {
   const perRow = sig.perRow;
   // Grids whose blocks have a party line or a place-and-date line have five or six lines a block.
   const longer = [...new Set(doc.blocks.flatMap((b) => (b.kind === 'signatures' ? [signatureLines(b).lines] : [])))].filter((l) => l > 4);
-  return `@page {
-  size: ${page.size};
-  margin: ${top}mm ${right}mm ${bottom}mm ${left}mm;
-${boxes}  ${draft ? `@top-right { content: ${cssString(draft)}; font: bold ${n(ty.markSizePt)}pt ${sans}; color: #b00020; }` : ''}
-}
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  return `html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${sans}; font-size: ${n(ty.baseSizePt)}pt; line-height: ${n(ty.lineHeight)}; color: #000; overflow-wrap: anywhere; }
-${scriptRules}
+${scriptRulesCss(ty)}
 p { margin: 0 0 6pt; orphans: 2; widows: 2; }
 .p-body { text-align: justify; }
 .p-label { margin: 6pt 0 3pt; }

@@ -53,6 +53,8 @@ export { decisionBody, decisionHeading, joinNames, outcomeSentence, voteLines } 
 export { SCRIPTS, ALL_SCRIPTS, scriptOf, splitByScript, scriptsUsed } from './scripts';
 export type { Script, ScriptInfo, FontFile, ScriptSpan } from './scripts';
 export { fingerprint, recordJson, sha256Hex, shortFingerprint } from './fingerprint';
-export { layoutToHtml, layoutCss, layoutRulesCss, fontFaceCss, layoutBodyHtml, escapeHtml, CHANGE_COLOURS } from './html';
+export { layoutToHtml, layoutCss, layoutRulesCss, layoutPageCss, layoutContentCss, fontFaceCss, layoutBodyHtml, layoutBodyChunks, escapeHtml, CHANGE_COLOURS } from './html';
 export type { HtmlOptions } from './html';
 export { previewContent } from './preview';
+export { assertPrintable, describeUncovered, isCovered, parseUnicodeRange, uncoveredCharacters, SHIPPED_COVERAGE } from './coverage';
+export type { GlyphPlace, UncoveredCharacter } from './coverage';

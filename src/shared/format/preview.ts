@@ -4,12 +4,13 @@ import { layoutBodyHtml } from './html';
 /**
  * The paged preview's content apart from its stylesheet: the body markup (the same that is printed)
  * and what the preview shows around its sheets. One definition for main (read-only revisions, redlines)
- * and the renderer (the live preview, laid out from the document it holds).
+ * and the renderer (the live preview, laid out from the document it holds, which passes the body it
+ * joined from layoutBodyChunks).
  */
-export function previewContent(layout: LayoutDocument) {
+export function previewContent(layout: LayoutDocument, body: string = layoutBodyHtml(layout)) {
   const { furniture, meta } = layout;
   return {
-    body: layoutBodyHtml(layout),
+    body,
     lang: meta.language,
     title: meta.title,
     fingerprint: meta.fingerprint,

@@ -4,8 +4,13 @@
  * DOCX (`w:rFonts` cs, `w:lang` bidi/eastAsia) both read this table, so the
  * PDF and the Word file can never disagree about which font draws Khmer.
  */
+import notoSerif from '@fontsource/noto-serif/unicode.json' with { type: 'json' };
+import notoSerifKhmer from '@fontsource/noto-serif-khmer/unicode.json' with { type: 'json' };
+import notoSerifLao from '@fontsource/noto-serif-lao/unicode.json' with { type: 'json' };
+import notoSerifMyanmar from '@fontsource/noto-serif-myanmar/unicode.json' with { type: 'json' };
+import notoSerifThai from '@fontsource/noto-serif-thai/unicode.json' with { type: 'json' };
 
-export type Script = 'latin' | 'khmer' | 'lao' | 'myanmar';
+export type Script = 'latin' | 'khmer' | 'lao' | 'myanmar' | 'thai';
 
 export interface ScriptInfo {
   /** BCP 47 tag set on runs of this script (hyphenation, spell-check, `:lang()`). */
@@ -26,59 +31,66 @@ export interface FontFile {
   style: 'normal' | 'italic';
   /** Relative to `node_modules/@fontsource/`. */
   file: string;
-  /** CSS unicode-range of the subset (from the package's unicode.json), when it is not the whole script. */
-  unicodeRange?: string;
+  /**
+   * The code points the file draws, as a CSS unicode-range: the subset's range from the package's own
+   * unicode.json (fontsource cuts each file to it). The one source for @font-face's unicode-range and
+   * for which characters the shipped fonts cover (coverage.ts).
+   */
+  unicodeRange: string;
 }
 
-/** fontsource's subset ranges for the Latin files (its unicode.json). */
-const LATIN =
-  'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
-const LATIN_EXT =
-  'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF';
+/** A fontsource package's unicode.json: subset name → the CSS unicode-range of that subset's files. */
+type SubsetRanges = Record<string, string>;
 
-const fs = (pkg: string, subset: string, weight: 400 | 700, style: 'normal' | 'italic' = 'normal', unicodeRange?: string): FontFile => ({
-  weight,
-  style,
-  file: `${pkg}/files/${pkg}-${subset}-${weight}-${style}.woff2`,
-  ...(unicodeRange ? { unicodeRange } : {}),
-});
+const fs = (pkg: string, ranges: SubsetRanges, subset: string, weight: 400 | 700, style: 'normal' | 'italic' = 'normal'): FontFile => {
+  const unicodeRange = ranges[subset];
+  // A subset the package does not have is a build mistake, not a user's: fail at load, loudly.
+  if (unicodeRange === undefined) throw new Error(`@fontsource/${pkg} has no subset ${subset}`);
+  return { weight, style, file: `${pkg}/files/${pkg}-${subset}-${weight}-${style}.woff2`, unicodeRange };
+};
 
 export const SCRIPTS: Record<Script, ScriptInfo> = {
   latin: {
     lang: undefined,
     family: 'Noto Serif',
     files: [
-      fs('noto-serif', 'latin', 400, 'normal', LATIN),
-      fs('noto-serif', 'latin', 700, 'normal', LATIN),
-      fs('noto-serif', 'latin', 400, 'italic', LATIN),
-      fs('noto-serif', 'latin', 700, 'italic', LATIN),
-      fs('noto-serif', 'latin-ext', 400, 'normal', LATIN_EXT),
-      fs('noto-serif', 'latin-ext', 700, 'normal', LATIN_EXT),
+      fs('noto-serif', notoSerif, 'latin', 400, 'normal'),
+      fs('noto-serif', notoSerif, 'latin', 700, 'normal'),
+      fs('noto-serif', notoSerif, 'latin', 400, 'italic'),
+      fs('noto-serif', notoSerif, 'latin', 700, 'italic'),
+      fs('noto-serif', notoSerif, 'latin-ext', 400, 'normal'),
+      fs('noto-serif', notoSerif, 'latin-ext', 700, 'normal'),
     ],
   },
   khmer: {
     lang: 'km',
     family: 'Noto Serif Khmer',
-    files: [fs('noto-serif-khmer', 'khmer', 400), fs('noto-serif-khmer', 'khmer', 700)],
+    files: [fs('noto-serif-khmer', notoSerifKhmer, 'khmer', 400), fs('noto-serif-khmer', notoSerifKhmer, 'khmer', 700)],
   },
   lao: {
     lang: 'lo',
     family: 'Noto Serif Lao',
-    files: [fs('noto-serif-lao', 'lao', 400), fs('noto-serif-lao', 'lao', 700)],
+    files: [fs('noto-serif-lao', notoSerifLao, 'lao', 400), fs('noto-serif-lao', notoSerifLao, 'lao', 700)],
   },
   myanmar: {
     lang: 'my',
     family: 'Noto Serif Myanmar',
-    files: [fs('noto-serif-myanmar', 'myanmar', 400), fs('noto-serif-myanmar', 'myanmar', 700)],
+    files: [fs('noto-serif-myanmar', notoSerifMyanmar, 'myanmar', 400), fs('noto-serif-myanmar', notoSerifMyanmar, 'myanmar', 700)],
+  },
+  thai: {
+    lang: 'th',
+    family: 'Noto Serif Thai',
+    files: [fs('noto-serif-thai', notoSerifThai, 'thai', 400), fs('noto-serif-thai', notoSerifThai, 'thai', 700)],
   },
 };
 
-export const ALL_SCRIPTS: readonly Script[] = ['latin', 'khmer', 'lao', 'myanmar'];
+export const ALL_SCRIPTS: readonly Script[] = ['latin', 'khmer', 'lao', 'myanmar', 'thai'];
 
 /** The script of one code point, or undefined for neutral characters (spaces, digits, punctuation). */
 export function scriptOf(cp: number): Script | undefined {
   if ((cp >= 0x1780 && cp <= 0x17ff) || (cp >= 0x19e0 && cp <= 0x19ff)) return 'khmer';
   if (cp >= 0x0e80 && cp <= 0x0eff) return 'lao';
+  if (cp >= 0x0e01 && cp <= 0x0e7f) return 'thai';
   if ((cp >= 0x1000 && cp <= 0x109f) || (cp >= 0xaa60 && cp <= 0xaa7f) || (cp >= 0xa9e0 && cp <= 0xa9ff)) return 'myanmar';
   if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f)) return 'latin';
   return undefined;

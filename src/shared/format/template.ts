@@ -122,7 +122,7 @@ export const AGREED_FORMAT: FormatTemplate = {
   typography: {
     baseSizePt: 11,
     lineHeight: 1.4,
-    scriptLineHeights: { khmer: 1.7, lao: 1.7, myanmar: 1.8 },
+    scriptLineHeights: { khmer: 1.7, lao: 1.7, myanmar: 1.8, thai: 1.7 },
     titleSizesPt: { corrigendum: 12, label: 14, title: 13, theme: 12 },
     headingSizesPt: [11.5, 11, 11],
     signatureTitleSizePt: 9.5,

@@ -430,9 +430,11 @@ export const contract = {
   /**
    * Exports the stored meeting: main asks the user where (save dialog), renders, writes atomically.
    * `saved: false` when the user cancels. `sealed` drops the draft mark (sealing proper comes later).
+   * A PDF or DOCX whose text holds characters no shipped font draws is refused (`invalid`, naming them
+   * and where they are) before the dialog opens, unless `allowMissingGlyphs` (the user confirmed).
    */
   exportMeeting: {
-    request: z.strictObject({ id: meetingId, format: exportFormat, sealed: z.boolean().optional() }),
+    request: z.strictObject({ id: meetingId, format: exportFormat, sealed: z.boolean().optional(), allowMissingGlyphs: z.boolean().optional() }),
     response: z.object({ saved: z.boolean(), path: z.string().optional(), bytes: z.number().optional() }),
   },
   /**

@@ -27,7 +27,7 @@ export const TITLE_LINES = ['corrigendum', 'label', 'title', 'joiner', 'theme', 
 export type TitleLineRole = (typeof TITLE_LINES)[number];
 
 /** The scripts whose line height a template may set (src/shared/format/scripts.ts). */
-export const SCRIPT_NAMES = ['latin', 'khmer', 'lao', 'myanmar'] as const;
+export const SCRIPT_NAMES = ['latin', 'khmer', 'lao', 'myanmar', 'thai'] as const;
 
 /** The built-in templates a meeting can name (src/shared/format/template.ts holds them). */
 export const FORMAT_TEMPLATE_NAMES = ['agreed', 'bilateral', 'report'] as const;

@@ -4,7 +4,7 @@ import { type FormatOptions, type FormatTemplate, layoutMeeting, resolveTemplate
 import { counterText, labelParts } from '../format/template';
 import { signatureRuns } from '../format/layout';
 import type { ChangeKind, ChangeMark, LayoutBlock, LayoutDocument, LayoutList, Run } from '../format/layout';
-import { type Script, splitByScript } from '../format/scripts';
+import { ALL_SCRIPTS, type Script, splitByScript } from '../format/scripts';
 import { fill } from '../format/compose';
 import { type Attribution, type Comparison, type FieldChange, type Obj, hasIds, indexIds, isObj, isRichText, isValueKey } from './compare';
 import { type Segment, diffRichText } from './words';
@@ -438,7 +438,7 @@ function usedScripts(blocks: readonly LayoutBlock[], before: readonly Script[]):
     else if (b.kind === 'signatures') b.cells.forEach((c) => signatureRuns(c).forEach(add));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach(add));
   }
-  return (['latin', 'khmer', 'lao', 'myanmar'] as const).filter((s) => used.has(s));
+  return ALL_SCRIPTS.filter((s) => used.has(s));
 }
 
 /** How the format prints a value, before and after: a session's or group's number, a date. */

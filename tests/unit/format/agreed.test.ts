@@ -175,11 +175,14 @@ describe('scripts', () => {
 
   it('tags runs by script and loads only the fonts of the scripts used', async () => {
     const doc = await layoutMeeting(load('scripts.minuta.json'));
-    expect(doc.scripts).toEqual(['latin', 'khmer', 'lao', 'myanmar']);
+    expect(doc.scripts).toEqual(['latin', 'khmer', 'lao', 'myanmar', 'thai']);
     const html = layoutToHtml(doc, { fontUrl: (f) => `fonts/${f}` });
     expect(html).toContain('<span lang="km" class="s-khmer">កិច្ចប្រជុំពិគ្រោះយោបល់បច្ចេកទេស</span>');
     expect(html).toContain('<span lang="lo" class="s-lao">');
     expect(html).toContain('<span lang="my" class="s-myanmar">');
+    expect(html).toContain('<span lang="th" class="s-thai">การประชุมปรึกษาหารือทางวิชาการ ณ กรุงเทพมหานคร </span>');
+    expect(html).toContain("url(\"fonts/noto-serif-thai/files/noto-serif-thai-thai-400-normal.woff2\")");
+    expect(html).toMatch(/\.s-thai \{ font-family: 'Noto Serif Thai', 'Noto Serif'/);
     expect(html).toContain("url(\"fonts/noto-serif-khmer/files/noto-serif-khmer-khmer-400-normal.woff2\")");
     const latinOnly = await layoutMeeting(load('minutes-2019.minuta.json'));
     expect(latinOnly.scripts).toEqual(['latin']);

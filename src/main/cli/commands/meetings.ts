@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { assertPrintable } from '../../../shared/format';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MinutaError, excerpt } from '../../../shared/errors';
@@ -137,6 +138,8 @@ async function exportVersion(ctx: CommandContext, store: MeetingStore, db: Db, m
 
 /** The head as a file (json: with the revision and seq it was written from, for `save`) or a draft DOCX/PDF. */
 async function exportHead(ctx: CommandContext, found: StoredMeeting, comments: Parameters<typeof serializeInterchange>[1], format: Format, out: string, tools: HeadExportTools): Promise<number> {
+  // Refused before the browser starts: characters no shipped font draws would print as boxes.
+  if (format !== 'json') assertPrintable(found.meeting, { allowMissingGlyphs: ctx.options['allow-missing-glyphs'] === true });
   const bytes =
     format === 'json'
       ? new TextEncoder().encode(serializeInterchange(found.meeting, comments, {
@@ -391,6 +394,7 @@ export const MEETING_COMMANDS: readonly CommandSpec[] = [
       { name: 'format', choices: ['json', 'docx', 'pdf'], summary: 'what to write (default json)' },
       { name: 'version', value: 'NAME|sealed|approved|head', summary: 'which version (default head)' },
       { name: 'all', type: 'boolean', summary: 'every meeting (the home list), one file each, named from its title and date' },
+      { name: 'allow-missing-glyphs', type: 'boolean', summary: 'export even when no shipped font draws some characters (they print as boxes)' },
     ],
     output: 'exported',
     check: (args, o) => {

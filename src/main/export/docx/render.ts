@@ -46,7 +46,7 @@ const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHor
 const BOX = { style: BorderStyle.SINGLE, size: 4, color: '777777' } as const;
 
 /** Word's language tags for complex-script runs. */
-const WORD_LANG: Record<string, string> = { km: 'km-KH', lo: 'lo-LA', my: 'my-MM' };
+const WORD_LANG: Record<string, string> = { km: 'km-KH', lo: 'lo-LA', my: 'my-MM', th: 'th-TH' };
 
 /**
  * Numbers Word's revisions (w:ins, w:del, w:moveFrom, w:moveTo, w:rPrChange, paragraph marks): ids

@@ -1,6 +1,7 @@
 import type { ExportFormat } from '../../../shared/ipc/contract';
 import { useAppStore } from '../state/store';
 import { SignatureCopyMenu } from '../copies/SignatureCopyMenu';
+import { MissingGlyphs } from './MissingGlyphs';
 import './export.css';
 
 /** The header's buttons; the minutes file (json) is saved from the palette and the File menu. */
@@ -17,6 +18,7 @@ const LONG_LABEL: Record<ExportFormat, string> = { pdf: 'PDF for signature', doc
 export function ExportMenu() {
   const state = useAppStore((s) => s.exportState);
   const run = useAppStore((s) => s.exportOpenMeeting);
+  const cancel = useAppStore((s) => s.cancelExport);
   const busy = state.kind === 'busy';
   const meetingId = useAppStore((s) => ('meetingId' in s.screen ? s.screen.meetingId : null));
   return (
@@ -37,6 +39,17 @@ export function ExportMenu() {
       <span role="status" className="export-status" title={state.kind === 'done' ? state.path : undefined}>
         {state.kind === 'done' && <>Saved to {state.path}</>}
       </span>
+      {state.kind === 'confirm-glyphs' && (
+        <div role="alertdialog" aria-label="Characters without a font" className="export-glyphs" data-testid="missing-glyphs">
+          <MissingGlyphs missing={state.missing} />
+          <button type="button" onClick={() => void run(state.format, { allowMissingGlyphs: true })}>
+            Export {LONG_LABEL[state.format]} anyway
+          </button>
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
       {state.kind === 'error' && (
         <span role="alert" className="error" title={state.message}>
           Export failed: {state.message}

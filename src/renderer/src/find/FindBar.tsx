@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import './basics.css';
 import { useAppStore } from '../state/store';
-import { findInMeeting, MAX_QUERY_LENGTH } from '../../../shared/find/find';
-import { clear, editorHits, HIGHLIGHT_CSS, paint, previewHits } from './highlight';
+import { MAX_QUERY_LENGTH } from '../../../shared/find/find';
+import { runDocumentWork } from '../worker/documentClient';
+import { clear, editorHits, HIGHLIGHT_CSS, paint, previewHits, Slices } from './highlight';
 import { shortcutHint } from '../commands/registry';
 import { useQuietValue } from './useQuietValue';
 
@@ -25,10 +26,21 @@ export function FindBar() {
   const { setFind, stepFind, closeFind, replaceCurrent, replaceEverything } = useAppStore.getState();
   const input = useRef<HTMLInputElement>(null);
   const [replaced, setReplaced] = useState<number | null>(null);
-  const matches = useMemo(
-    () => (meeting && find.open ? findInMeeting(meeting, find.query, find.options) : []),
-    [meeting, find.open, find.query, find.options],
-  );
+  // Counted in the document worker, off the main thread; undefined until the count for this query arrives.
+  const [counted, setCounted] = useState<{ count: number; for: unknown[] } | undefined>();
+  useEffect(() => {
+    let live = true;
+    const key = [meeting, find.query, find.options];
+    if (!meeting || !find.open || find.query === '') setCounted({ count: 0, for: key });
+    else
+      void runDocumentWork({ kind: 'matches', meeting, query: find.query, options: find.options }).then(
+        (count) => live && setCounted({ count, for: key }),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [meeting, find.open, find.query, find.options]);
 
   useEffect(() => {
     if (find.open) input.current?.select();
@@ -44,9 +56,13 @@ export function FindBar() {
       document.querySelectorAll('[data-find-hit]').forEach((el) => el.removeAttribute('data-find-hit'));
       return;
     }
-    const timer = setTimeout(() => {
+    let live = true;
+    // Walked in slices (see Slices): a keystroke meanwhile is handled between two of them.
+    const slices = new Slices(() => live);
+    const timer = setTimeout(async () => {
       const editor = document.querySelector<HTMLElement>('[data-testid="editor"]');
-      const hits = editor ? editorHits(editor, find.query, find.options) : [];
+      const hits = editor ? await editorHits(editor, find.query, find.options, slices) : [];
+      if (!hits) return;
       const current = hits[Math.min(find.index, hits.length - 1)];
       paint(window, hits, current);
       if (current?.range) current.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
@@ -61,18 +77,24 @@ export function FindBar() {
           doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
           styled.add(doc);
         }
-        const inPreview = previewHits(doc, find.query, find.options);
+        const inPreview = await previewHits(doc, find.query, find.options, slices);
+        if (!inPreview) return;
         const currentInPreview = inPreview[Math.min(find.index, inPreview.length - 1)];
         paint(frameWin, inPreview, currentInPreview);
         // The preview's pages sit side by side: bring the current match's page into view.
         currentInPreview?.range?.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'center' });
       }
     }, 120);
-    return () => clearTimeout(timer);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [find.open, find.query, find.options, find.index, meeting, pages, layouts]);
 
   if (!find.open) return null;
-  const count = matches.length;
+  const count = counted?.count ?? 0;
+  // The shown count belongs to the query typed (a count for an older query is not shown as this one's).
+  const current = counted !== undefined && counted.for[1] === find.query && counted.for[2] === find.options;
   const tooLong = find.query.length > MAX_QUERY_LENGTH;
   return (
     <div className="find-bar" role="search" aria-label="Find and replace" data-testid="find-bar"
@@ -95,7 +117,7 @@ export function FindBar() {
             }
           }} />
         <span className="find-count" aria-live="polite" data-testid="find-count">
-          {tooLong ? 'Too long' : find.query === '' ? '' : count === 0 ? 'No matches' : `${Math.min(find.index + 1, count)} of ${count}`}
+          {tooLong ? 'Too long' : find.query === '' ? '' : !current ? 'Counting…' : count === 0 ? 'No matches' : `${Math.min(find.index + 1, count)} of ${count}`}
         </span>
         <button type="button" onClick={() => stepFind(-1)} disabled={count === 0} {...shortcutHint('edit.findPrevious', 'Previous match')} aria-label="Previous match">↑</button>
         <button type="button" onClick={() => stepFind(1)} disabled={count === 0} {...shortcutHint('edit.findNext', 'Next match')} aria-label="Next match">↓</button>

@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuietValue } from './useQuietValue';
 import { useAppStore } from '../state/store';
-import { countWords } from '../../../shared/find/wordCount';
+import { runDocumentWork } from '../worker/documentClient';
 
 /** Words (Intl.Segmenter over the meeting's printed text) and pages (the preview's own pagination). */
 export function StatusBar() {
@@ -9,10 +9,20 @@ export function StatusBar() {
   const meeting = useQuietValue(useAppStore((s) => s.doc?.meeting), 1_000);
   const pages = useAppStore((s) => s.previewPages);
   const scale = useAppStore((s) => s.previewScale);
-  const words = useMemo(() => (meeting ? countWords(meeting) : 0), [meeting]);
+  // Counted in the document worker, off the main thread (a 200-page meeting takes a few hundred ms).
+  // Undefined until the first count arrives; afterwards the last count stays shown while recounting.
+  const [words, setWords] = useState<number | undefined>();
+  useEffect(() => {
+    let live = true;
+    if (!meeting) setWords(0);
+    else void runDocumentWork({ kind: 'words', meeting }).then((n) => live && setWords(n), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [meeting]);
   return (
     <footer className="status-bar" data-testid="status-bar" aria-label="Status">
-      <span data-testid="word-count">{words.toLocaleString('en-GB')} word{words === 1 ? '' : 's'}</span>
+      <span data-testid="word-count">{words === undefined ? 'Counting words…' : `${words.toLocaleString('en-GB')} word${words === 1 ? '' : 's'}`}</span>
       <span data-testid="page-count">{pages === undefined ? 'Pages: laying out…' : `${pages} page${pages === 1 ? '' : 's'}`}</span>
       <span data-testid="zoom-level">Preview {Math.round(scale * 100)} %</span>
     </footer>

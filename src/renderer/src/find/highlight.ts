@@ -12,6 +12,24 @@ import { matchesInText, type FindOptions } from '../../../shared/find/find';
 export const HIT = 'minuta-find';
 export const CURRENT = 'minuta-find-current';
 
+/**
+ * Walking a 200-page meeting's fields and its preview takes a few hundred milliseconds: the walk is cut
+ * into slices of about 8 ms with a yield to the page between them, so that a keystroke never waits for
+ * it. `live()` false stops the walk (a newer query or document replaced it).
+ */
+export class Slices {
+  private last = performance.now();
+  constructor(private readonly live: () => boolean) {}
+  /** Yields to the page when this slice has run long enough; false when the walk should stop. */
+  async next(): Promise<boolean> {
+    if (performance.now() - this.last >= 8) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      this.last = performance.now();
+    }
+    return this.live();
+  }
+}
+
 export interface Hit {
   range?: Range;
   input?: HTMLInputElement | HTMLTextAreaElement;
@@ -52,10 +70,11 @@ function rangesIn(element: Element, query: string, options: FindOptions): Hit[] 
   });
 }
 
-/** Every hit in the editor, in document order: rich fields (static or ProseMirror) and plain inputs. */
-export function editorHits(root: HTMLElement, query: string, options: FindOptions): Hit[] {
+/** Every hit in the editor, in document order: rich fields (static or ProseMirror) and plain inputs. Undefined when stopped. */
+export async function editorHits(root: HTMLElement, query: string, options: FindOptions, slices: Slices): Promise<Hit[] | undefined> {
   const hits: Hit[] = [];
   for (const el of root.querySelectorAll<HTMLElement>('[data-field]')) {
+    if (!(await slices.next())) return undefined;
     el.removeAttribute('data-find-hit');
     if (!query) continue;
     if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
@@ -69,15 +88,20 @@ export function editorHits(root: HTMLElement, query: string, options: FindOption
   return hits;
 }
 
-/** Every hit in the preview's document, per block-level element (a paragraph, a list item, a cell). */
-export function previewHits(doc: Document, query: string, options: FindOptions): Hit[] {
+/** Every hit in the preview's document, per block-level element (a paragraph, a list item, a cell). Undefined when stopped. */
+export async function previewHits(doc: Document, query: string, options: FindOptions, slices: Slices): Promise<Hit[] | undefined> {
   if (!query || !doc.body) return [];
   const blocks = new Set<Element>();
   for (const node of textNodes(doc.body)) {
     const block = node.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6, td, th, div');
     if (block) blocks.add(block);
   }
-  return [...blocks].flatMap((b) => rangesIn(b, query, options));
+  const hits: Hit[] = [];
+  for (const b of blocks) {
+    if (!(await slices.next())) return undefined;
+    hits.push(...rangesIn(b, query, options));
+  }
+  return hits;
 }
 
 /** Paints the hits of one document (the page's or the preview frame's); `current` gets its own colour. */

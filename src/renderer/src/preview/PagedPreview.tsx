@@ -3,6 +3,8 @@ import { call } from '../api/client';
 import type { Meeting } from '../../../shared/minutes';
 import { refreshPreview, revealBlock, type PreviewContent } from './mountPreview';
 import { localPreview } from './localPreview';
+import type { UncoveredCharacter } from '../../../shared/format/coverage';
+import { MissingGlyphs } from '../export/MissingGlyphs';
 import './preview.css';
 
 export interface PagedPreviewProps {
@@ -41,6 +43,8 @@ export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.7
   const [preview, setPreview] = useState<PreviewContent | undefined>();
   const [pages, setPages] = useState<number | undefined>();
   const [error, setError] = useState<string | undefined>();
+  /** Characters of the document no shipped font draws: warned about above the pages. */
+  const [missing, setMissing] = useState<UncoveredCharacter[]>([]);
   /** Counts completed mounts: a new one means a fresh document, scrolled to its start. */
   const [mounts, setMounts] = useState(0);
   const revealedIn = useRef(0);
@@ -57,7 +61,15 @@ export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.7
       };
     }
     // Laid out in an idle moment of the page, never inside a keystroke's task.
-    const idle = requestIdleCallback(() => void localPreview(meeting, sealed).then(shown, failed), { timeout: 300 });
+    const idle = requestIdleCallback(
+      () =>
+        void localPreview(meeting, sealed).then(({ missing: now, ...content }) => {
+          if (!live) return;
+          setMissing((before) => (JSON.stringify(now) === JSON.stringify(before) ? before : now));
+          shown(content);
+        }, failed),
+      { timeout: 300 },
+    );
     return () => {
       live = false;
       cancelIdleCallback(idle);
@@ -98,6 +110,11 @@ export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.7
         {preview?.draftMark && <span className="paged-preview-draft">{preview.draftMark}</span>}
         {preview && <span className="paged-preview-fingerprint">{preview.fingerprintLabel}</span>}
       </header>
+      {missing.length > 0 && (
+        <div role="alert" className="paged-preview-glyphs" data-testid="preview-missing-glyphs">
+          <MissingGlyphs missing={missing} />
+        </div>
+      )}
       {error && (
         <p role="alert" className="error">
           Could not show the preview: {error}

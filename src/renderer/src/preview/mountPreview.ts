@@ -14,8 +14,6 @@ import type { ExportPreview } from '../../../shared/ipc/contract';
  * which screens do not draw: the component shows it around the frame.
  */
 
-const MM_PER_PX = 25.4 / 96;
-
 export function screenPagingCss(p: ExportPreview['page']): string {
   const [top, right, bottom, left] = p.marginsMm;
   const textWidth = p.widthMm - left - right;
@@ -41,7 +39,14 @@ export interface MountedPreview {
  * rules apart from `css` (the live preview fetches them once per session): their own sheet, parsed once
  * per frame and not on every refresh — they are most of the stylesheet's bytes.
  */
-export type PreviewContent = ExportPreview & { fontCss?: string };
+export type PreviewContent = ExportPreview & {
+  fontCss?: string;
+  /**
+   * The body as one markup string per layout block, each one element (layoutBodyChunks; `body` is
+   * them joined): given, a refresh replaces only the elements whose markup changed.
+   */
+  chunks?: readonly string[];
+};
 
 /** What a mounted frame shows, so that a refresh touches only what changed. */
 interface Mounted {
@@ -50,6 +55,8 @@ interface Mounted {
   css: string;
   fontCss: string;
   body: string;
+  /** The chunks the body's elements were made from, one element each; undefined when they do not match. */
+  chunks: readonly string[] | undefined;
   lang: string;
   page: string;
 }
@@ -76,7 +83,16 @@ export async function mountPreview(frame: HTMLIFrameElement, preview: PreviewCon
   const focus = new Sheet();
   focus.replaceSync(FOCUS_CSS);
   doc.adoptedStyleSheets = [fonts, print, paging, focus];
-  mountedFrames.set(doc, { print, fonts, css: preview.css, fontCss: preview.fontCss ?? '', body: preview.body, lang: preview.lang, page: JSON.stringify(preview.page) });
+  mountedFrames.set(doc, {
+    print,
+    fonts,
+    css: preview.css,
+    fontCss: preview.fontCss ?? '',
+    body: preview.body,
+    chunks: matchingChunks(doc, preview.chunks),
+    lang: preview.lang,
+    page: JSON.stringify(preview.page),
+  });
   return layOut(doc, preview, zoom);
 }
 
@@ -93,25 +109,78 @@ export async function refreshPreview(frame: HTMLIFrameElement, preview: PreviewC
   const fontCss = preview.fontCss ?? '';
   if (mounted.fontCss !== fontCss) mounted.fonts.replaceSync((mounted.fontCss = fontCss));
   if (mounted.css !== preview.css) mounted.print.replaceSync((mounted.css = preview.css));
-  if (mounted.body !== preview.body) doc.body.innerHTML = mounted.body = preview.body;
+  if (mounted.body !== preview.body) {
+    if (mounted.chunks && preview.chunks) patchChunks(doc, mounted.chunks, preview.chunks);
+    else doc.body.innerHTML = preview.body;
+    mounted.body = preview.body;
+    mounted.chunks = matchingChunks(doc, preview.chunks);
+  }
   doc.title = preview.title;
   return layOut(doc, preview, zoom);
 }
 
+/** `chunks` when the body holds exactly one element per chunk (the parser kept them apart), else undefined. */
+function matchingChunks(doc: Document, chunks: readonly string[] | undefined): readonly string[] | undefined {
+  return chunks && doc.body.childElementCount === chunks.length ? chunks : undefined;
+}
+
+/**
+ * Replaces the body's elements from the first chunk that changed to the last one that changed (an
+ * edit changes one block, or a few around it: numbering after an inserted block). Untouched elements
+ * keep their layout, so Chromium lays out again only from the edit on, not the whole document
+ * (measured on 200 pages: about 10–30 ms instead of 150–300 ms for a new body).
+ */
+function patchChunks(doc: Document, before: readonly string[], after: readonly string[]): void {
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const elements = doc.body.children;
+  const next = elements[before.length - tail] ?? null;
+  for (let i = before.length - tail - 1; i >= head; i--) elements[i]!.remove();
+  if (head < after.length - tail) {
+    const template = doc.createElement('template');
+    template.innerHTML = after.slice(head, after.length - tail).join('');
+    doc.body.insertBefore(template.content, next);
+  }
+}
+
 async function layOut(doc: Document, preview: ExportPreview, zoom: number): Promise<MountedPreview> {
   await doc.fonts.ready;
-  // Widen the body to a whole number of pages, so that each column sits on its own sheet. Measured at
-  // the body's own width (a shorter document has fewer pages); scrollWidth is in zoomed pixels.
-  const pxPerMm = 1 / MM_PER_PX;
-  const pitch = preview.page.widthMm * pxPerMm;
+  // Widen the body to a whole number of pages, so that each column sits on its own sheet. The page
+  // count is read from where the last element ends, at the body's present width (columns beyond it
+  // overflow to the right at the same pitch), so that the width changes, and the whole document is
+  // laid out again, only when the count does.
+  const { widthMm } = preview.page;
   const [, right, , left] = preview.page.marginsMm;
-  const current = Number(doc.documentElement.style.zoom) || 1;
-  doc.body.style.width = '';
-  const pages = Math.max(1, Math.round((doc.body.scrollWidth / current + (right + left) * pxPerMm) / pitch));
-  doc.body.style.width = `${pages * preview.page.widthMm - left - right}mm`;
-  doc.documentElement.style.zoom = String(zoom);
+  const shown = doc.body.style.width === '' ? 1 : Number(doc.body.dataset.pages) || 1;
+  const pages = pageCount(doc, widthMm, left, shown);
+  if (pages !== shown || doc.body.style.width === '') {
+    doc.body.style.width = `${pages * widthMm - left - right}mm`;
+    // Lay out at the new width now, while the caller waits for the frame (opening, a new page), not
+    // in whatever frame comes next, which may be a keystroke's.
+    void doc.body.offsetWidth;
+  }
+  if (doc.documentElement.style.zoom !== String(zoom)) doc.documentElement.style.zoom = String(zoom);
   doc.body.dataset.pages = String(pages);
   return { pages };
+}
+
+/**
+ * The number of sheets the body's content fills: the column its last element's last fragment ends in.
+ * `shown` is the number of sheets the body is wide now (its border box is `shown` page widths), which
+ * gives the scale of the (zoomed) client rectangles in millimetres.
+ */
+function pageCount(doc: Document, widthMm: number, leftMm: number, shown: number): number {
+  const last = doc.body.lastElementChild;
+  const body = doc.body.getBoundingClientRect();
+  if (!last || body.width === 0) return 1;
+  const rects = last.getClientRects();
+  const end = rects.length > 0 ? rects[rects.length - 1]! : last.getBoundingClientRect();
+  const mmPerPx = (shown * widthMm) / body.width;
+  const fromText = (end.right - body.left) * mmPerPx - leftMm;
+  // A fragment ends inside its column's text block; 1 mm of slack for rounding.
+  return Math.max(1, Math.floor(Math.max(0, fromText - 1) / widthMm) + 1);
 }
 
 /** Marks where the editor's cursor is; a preview-only sheet, so the class never reaches print output. */
