@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { bookmarkOrigin } from '../../../src/shared/review/bookmarks';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/main/export/docx/render';
 import { renderReviewCopy } from '../../../src/main/export/reviewCopy';
@@ -40,7 +41,8 @@ function readParagraphs(xml: string): DocxParagraph[] {
     if (/^<w:(del|moveFrom)\b/.test(m[0])) removed = true;
     else if (/^<\/w:(del|moveFrom)>/.test(m[0])) removed = false;
     else if (m[1] !== undefined || m[3] !== undefined) {
-      const b = { id: m[1] ?? m[4]!, name: m[2] ?? m[3]! };
+      // A table's paragraphs carry part bookmarks ("__pN"): they stand for their block's (bookmarkOrigin).
+      const b = { id: m[1] ?? m[4]!, name: bookmarkOrigin(m[2] ?? m[3]!) };
       open.push(b);
       if (para) marked = b.name;
     } else if (m[5] !== undefined) {
