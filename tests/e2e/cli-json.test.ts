@@ -7,19 +7,7 @@ import { findCommand } from '../../src/main/cli/parse';
 import { JSON_SHAPES, type ShapeName } from '../../src/main/cli/jsonShapes';
 import { FIXTURES, tempDir } from '../support/temp';
 import { createTestPki } from '../support/pki';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-
-/** A review copy as a reviewer returns it with tracking off: words of its document.xml replaced. */
-function reviewed(copy: Uint8Array, edits: readonly [string, string][]): Uint8Array {
-  const parts = unzipSync(copy);
-  let xml = strFromU8(parts['word/document.xml']!);
-  for (const [from, to] of edits) {
-    expect(xml, from).toContain(from);
-    xml = xml.replace(from, to);
-  }
-  parts['word/document.xml'] = strToU8(xml);
-  return zipSync(parts);
-}
+import { untrackedReview } from '../support/untrackedReview';
 
 /**
  * `--json` of every registered command, over one lifecycle on a real database file (the 2019 and 2018
@@ -88,7 +76,7 @@ it('every command prints JSON of its documented shape, and only that', async () 
   expect((await json('review-copy', id, '--base', 'Draft 1', '--out', file('review.docx')))[0]).toMatchObject({ baseRevision: r1, threads: 1 });
 
   // A delegation's reviewed copy back (untracked words edited in the file itself), decided from the CLI.
-  writeFileSync(file('reviewed.docx'), reviewed(readFileSync(file('review.docx')), [['technical consultative meeting', 'technical consultation meeting'], ['Kingdom of Cambodia, on', 'Kingdom of Cambodia, from']]));
+  writeFileSync(file('reviewed.docx'), untrackedReview(readFileSync(file('review.docx')), [['technical consultative meeting', 'technical consultation meeting'], ['Kingdom of Cambodia, on', 'Kingdom of Cambodia, from']]));
   const [imported] = await json('import-review', id, file('reviewed.docx'));
   expect(imported).toMatchObject({ suggestions: 2 });
   const [listed] = await json('suggestions', id);

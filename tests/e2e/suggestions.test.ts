@@ -4,6 +4,8 @@ import { openMeeting, screenshot, shortcut } from './drivers/ui';
 import { loadFixture } from '../support/temp';
 import { REVIEWERS, reviews2019 } from '../support/reviews';
 import { storeMappedReview } from '../../src/main/review/importReview';
+import { reviewCopy } from '../../src/main/export/reviewCopy';
+import { untrackedReview } from '../support/untrackedReview';
 import { richTextToString, type Meeting } from '../../src/shared/minutes';
 
 const browser = useBrowser();
@@ -120,17 +122,56 @@ describe('review suggestions in the app', () => {
     );
   }, 120_000);
 
-  it('"Import reviewed copy…" on the home list reads the picked file and, with no DOCX reader in this build, says so and changes nothing', async () => {
+  it('"Import reviewed copy…" brings three delegations\' real reviewed copies back, each to its delegation; a file that is not a DOCX is refused changing nothing', async () => {
     await withApp(browser(), async (app) => {
       const { page, services } = app;
       const meeting = loadFixture(2019);
       services.store.create(meeting, 'Ana Lopes');
+      services.store.nameVersion(meeting.id, 'Draft 1', 'Ana Lopes');
+      const copy = (await reviewCopy(services.store, meeting.id, 'Draft 1')).bytes;
+      const files = {
+        cambodia: untrackedReview(copy, [['technical consultative meeting', 'technical consultation meeting']], REVIEWERS.cambodia),
+        lao: untrackedReview(copy, [['technical consultative meeting', 'technical coordination meeting']], REVIEWERS.lao),
+        myanmar: untrackedReview(copy, [['Kingdom of Cambodia, on', 'Kingdom of Cambodia, from']], REVIEWERS.myanmar),
+      };
+      const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+      const row = () => page.locator('li', { has: page.getByText(meeting.titleBlock.title.map((r) => r.text).join('')) }).first();
       await page.reload();
-      const row = page.locator('li', { has: page.getByText(meeting.titleBlock.title.map((r) => r.text).join('')) }).first();
-      await row.getByTestId('home-review-input').setInputFiles({ name: 'minutes-lao.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('PK\u0003\u0004 reviewed') });
-      await expect.poll(() => row.getByRole('alert').innerText()).toMatch(/Not imported, nothing was changed: Reading reviewed Word files is not available/);
+      await row().getByTestId('home-review-input').setInputFiles({ name: 'minutes-not-a-docx.docx', mimeType: docx, buffer: Buffer.from('PK\u0003\u0004 reviewed') });
+      await expect.poll(() => row().getByRole('alert').innerText()).toMatch(/Not imported, nothing was changed: .*not a ZIP/);
       expect(services.store.suggestions.imports(meeting.id)).toEqual([]);
+      for (const [who, bytes] of Object.entries(files)) {
+        await page.reload();
+        await row().getByTestId('home-review-input').setInputFiles({ name: `minutes-${who}.docx`, mimeType: docx, buffer: Buffer.from(bytes) });
+        // The meeting opens with the suggestions beside it.
+        await expect.poll(() => services.store.suggestions.imports(meeting.id).length).toBe(Object.keys(files).indexOf(who) + 1);
+        await page.locator('[data-testid="editor"][data-ready]').waitFor();
+        await page.evaluate(() => {
+          location.hash = '#/';
+        });
+      }
+      const imports = services.store.suggestions.imports(meeting.id);
+      expect(imports.map((i) => [i.reviewer, i.delegationId])).toEqual([
+        [REVIEWERS.cambodia, 'd_19001'],
+        [REVIEWERS.lao, 'd_19002'],
+        [REVIEWERS.myanmar, 'd_19003'],
+      ]);
+      const list = services.store.suggestions.list(meeting.id);
+      expect(list.map((x) => [x.author, x.tracked, x.change.kind])).toEqual([
+        [REVIEWERS.cambodia, false, 'text'],
+        [REVIEWERS.lao, false, 'text'],
+        [REVIEWERS.myanmar, false, 'text'],
+      ]);
+      // Cambodia's and Laos' changes are to the same words: accepting one makes the other conflicting.
+      const [kh, la, mm] = list;
+      expect(services.store.suggestions.accept(meeting.id, [kh!.id, mm!.id], 'Secretariat').conflicts).toEqual([]);
+      expect(services.store.suggestions.list(meeting.id).find((x) => x.id === la!.id)?.status).toBe('conflicting');
+      const text = richTextToString((services.store.get(meeting.id)!.meeting.body[0] as { text: Meeting['titleBlock']['title'] }).text);
+      expect(text).toContain('technical consultation meeting');
+      expect(text).toContain('Kingdom of Cambodia, from');
+      await openMeeting(page, meeting.id);
+      await screenshot(page, 'suggestions-imported-real-copies.png');
       expect(app.problems).toEqual([]);
     });
-  }, 60_000);
+  }, 120_000);
 });
