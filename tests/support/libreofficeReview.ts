@@ -134,3 +134,30 @@ export async function reviewWithLibreOffice(copy: Uint8Array, review: LibreOffic
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The review the round-trip tests have LibreOffice make on a review copy of the 2018 minutes: Malee
+ * Sirikul replaces, inserts and deletes words across several blocks, makes a name bold and deletes a
+ * paragraph; comments with a reply and a resolved thread come with the tracked variant.
+ */
+export const MALEE_REVIEW = {
+  user: { given: 'Malee', family: 'Sirikul', initials: 'MS' },
+  name: 'Malee Sirikul',
+  edits: [
+    { op: 'replace', find: 'Consultative Meeting', text: 'Consultation Meeting' },
+    { op: 'insert', after: 'representing the Myanmar Embassy to Cambodia', text: ' in Phnom Penh' },
+    { op: 'delete', find: ' and appreciation' },
+    { op: 'bold', find: 'H.E San Arun' },
+    { op: 'deleteParagraph', find: 'Mrs. Sarah Knibbs' },
+  ] satisfies LibreOfficeEdit[],
+  comments: [
+    {
+      on: 'Hope for Justice',
+      author: 'Malee Sirikul',
+      date: '2026-07-01T10:00:00',
+      text: 'Full name of the organisation?',
+      replies: [{ author: 'Somchai Wongsa', date: '2026-07-01T11:30:00', text: 'It is the registered name.' }],
+    },
+    { on: 'head of the Lao delegation', author: 'Somchai Wongsa', date: '2026-07-02T09:00:00', text: 'Title checked.', resolved: true },
+  ] satisfies LibreOfficeComment[],
+} as const;

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readReviewedDocx } from '../../../src/main/review/docx';
 import type { DocxParagraph, DocxRun, ReviewedDocx } from '../../../src/shared/review/reviewedDocx';
-import { type LibreOfficeEdit, type LibreOfficeReviewed, libreOfficeMissing, reviewWithLibreOffice } from '../../support/libreofficeReview';
+import { type LibreOfficeReviewed, MALEE_REVIEW, libreOfficeMissing, reviewWithLibreOffice } from '../../support/libreofficeReview';
 import { type MadeReviewCopy, makeReviewCopy } from '../../support/reviewCopyFile';
 
 /**
@@ -17,15 +17,7 @@ const missing = libreOfficeMissing();
 if (missing) console.log(`docx-read-libreoffice: skipped, ${missing}`);
 
 const LOOK = resolve('test-results/docx-read');
-const USER = { given: 'Malee', family: 'Sirikul', initials: 'MS' };
-const NAME = 'Malee Sirikul';
-const EDITS: LibreOfficeEdit[] = [
-  { op: 'replace', find: 'Consultative Meeting', text: 'Consultation Meeting' },
-  { op: 'insert', after: 'representing the Myanmar Embassy to Cambodia', text: ' in Phnom Penh' },
-  { op: 'delete', find: ' and appreciation' },
-  { op: 'bold', find: 'H.E San Arun' },
-  { op: 'deleteParagraph', find: 'Mrs. Sarah Knibbs' },
-];
+const { user: USER, name: NAME, edits: EDITS, comments: COMMENTS } = MALEE_REVIEW;
 
 let copy: MadeReviewCopy;
 let original: ReviewedDocx;
@@ -61,16 +53,7 @@ describe.skipIf(missing !== undefined)('reading DOCX files LibreOffice reviewed'
       user: USER,
       track: true,
       edits: EDITS,
-      comments: [
-        {
-          on: 'Hope for Justice',
-          author: NAME,
-          date: '2026-07-01T10:00:00',
-          text: 'Full name of the organisation?',
-          replies: [{ author: 'Somchai Wongsa', date: '2026-07-01T11:30:00', text: 'It is the registered name.' }],
-        },
-        { on: 'head of the Lao delegation', author: 'Somchai Wongsa', date: '2026-07-02T09:00:00', text: 'Title checked.', resolved: true },
-      ],
+      comments: COMMENTS,
     });
     plain = await reviewWithLibreOffice(copy.bytes, { user: USER, track: false, edits: EDITS });
     mkdirSync(LOOK, { recursive: true });

@@ -8,7 +8,7 @@ import { readReviewedDocx } from '../../../src/main/review/docx';
 import { layoutMeeting } from '../../../src/shared/format';
 import { plain, richTextToString, type Meeting } from '../../../src/shared/minutes';
 import type { Suggestion } from '../../../src/shared/minutes/reviewSuggestions';
-import { type LibreOfficeEdit, type LibreOfficeReviewed, libreOfficeMissing, reviewWithLibreOffice } from '../../support/libreofficeReview';
+import { type LibreOfficeReviewed, MALEE_REVIEW, libreOfficeMissing, reviewWithLibreOffice } from '../../support/libreofficeReview';
 import { layoutRuns, layoutText } from '../../support/layoutText';
 import { loadFixture, tempDir } from '../../support/temp';
 
@@ -25,15 +25,7 @@ import { loadFixture, tempDir } from '../../support/temp';
 const missing = libreOfficeMissing();
 if (missing) console.log(`roundtrip-libreoffice: skipped, ${missing}`);
 
-const USER = { given: 'Malee', family: 'Sirikul', initials: 'MS' };
-const NAME = 'Malee Sirikul';
-const EDITS: LibreOfficeEdit[] = [
-  { op: 'replace', find: 'Consultative Meeting', text: 'Consultation Meeting' },
-  { op: 'insert', after: 'representing the Myanmar Embassy to Cambodia', text: ' in Phnom Penh' },
-  { op: 'delete', find: ' and appreciation' },
-  { op: 'bold', find: 'H.E San Arun' },
-  { op: 'deleteParagraph', find: 'Mrs. Sarah Knibbs' },
-];
+const { user: USER, name: NAME, edits: EDITS, comments: COMMENTS } = MALEE_REVIEW;
 
 let tmp: ReturnType<typeof tempDir>;
 let db: Db;
@@ -72,15 +64,7 @@ describe.skipIf(missing !== undefined)('a review copy reviewed in LibreOffice co
       user: USER,
       track: true,
       edits: EDITS,
-      comments: [
-        {
-          on: 'Hope for Justice',
-          author: NAME,
-          date: '2026-07-01T10:00:00',
-          text: 'Full name of the organisation?',
-          replies: [{ author: 'Somchai Wongsa', date: '2026-07-01T11:30:00', text: 'It is the registered name.' }],
-        },
-      ],
+      comments: COMMENTS,
     });
     untracked = await reviewWithLibreOffice(copy.bytes, { user: USER, track: false, edits: EDITS });
   }, 300_000);
@@ -101,7 +85,7 @@ describe.skipIf(missing !== undefined)('a review copy reviewed in LibreOffice co
             : { kind: c.kind };
     });
 
-  it('tracked: exactly the reviewer\'s edits, on their blocks, by her; her comment and its reply as a thread', async () => {
+  it('tracked: exactly the reviewer\'s edits, on their blocks, by her; her comment and its reply as a thread, the resolved one resolved', async () => {
     const before = store.comments.list(id).length;
     const done = await importReview(db, store, { meetingId: id, fileName: 'review-malee.docx', bytes: tracked.docx }, 'Secretariat');
     expect(done.import).toMatchObject({ reviewer: NAME, baseRevision: 2, fileName: 'review-malee.docx' });
@@ -116,7 +100,8 @@ describe.skipIf(missing !== undefined)('a review copy reviewed in LibreOffice co
       expect.objectContaining({ kind: expect.stringMatching(/^remove-/) }),
     ]);
     const threads = store.comments.list(id).slice(before);
-    expect(threads).toHaveLength(1);
+    expect(threads).toHaveLength(2);
+    expect(threads[1]!.resolution?.resolved).toBe(true);
     expect(threads[0]!.comments.map((c) => [c.author, c.text])).toEqual([
       [NAME, 'Full name of the organisation?'],
       ['Somchai Wongsa', 'It is the registered name.'],
