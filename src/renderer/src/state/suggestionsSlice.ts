@@ -4,6 +4,9 @@ import { call } from '../api/client';
 import { currentSaver } from './documentSlice';
 import type { AppState } from './store';
 
+/** "1 suggestion", "2 suggestions". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /**
  * The open meeting's review suggestions (reviewed copies brought back), as main lists them. Deciding
  * is one call; accepting makes a new revision, so the editor reopens the head afterwards (as a restore
@@ -106,7 +109,7 @@ export const createSuggestionsSlice: StateCreator<AppState, [], [], SuggestionsS
         const done = await call('importReview', { id: meetingId, fileName: file.name.slice(0, 255) || 'reviewed.docx', bytes, ...(delegationId ? { delegationId } : {}) });
         await get().loadSuggestions(meetingId);
         set((s) => ({
-          suggestions: { ...s.suggestions, error: null, notice: `Imported ${done.import.fileName} by ${done.import.reviewer}: ${done.suggestions} suggestions, ${done.threads} comment threads.` },
+          suggestions: { ...s.suggestions, error: null, notice: `Imported ${done.import.fileName} by ${done.import.reviewer}: ${count(done.suggestions, 'suggestion')}, ${count(done.threads, 'comment thread')}.` },
         }));
         if (get().doc?.id === meetingId) await get().loadComments(meetingId);
         return true;
