@@ -30,6 +30,8 @@ const { ana, sokha, vilay } = WORD_STYLE;
  * not). b_19002 is a list whose heading ("Opening remarks", a label line) and one plain item are the
  * bookmark's two paragraphs; b_19004 the signature grid (the file's table row); b_19005 the last
  * paragraph, whose bookmark the file no longer has (it is found in the group before it).
+ * The table row is marked inserted by Ana (w:trPr/w:ins), which the reader does not read: Word's
+ * "reject all" would drop the row, the reader's view keeps it, and so do these minutes.
  */
 const BASE: Meeting = {
   id: WORD_STYLE.meetingId,
@@ -192,6 +194,20 @@ describe('importing the reviewed copy in Word’s own style', () => {
       expect(inFull).toBeDefined();
       expect(inFull!.italic).not.toBe(true);
       expect(store.suggestions.list(ID).every((s) => s.status === 'accepted')).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('the inserted paragraph mark alone (its text not wrapped in w:ins) still makes Sokha’s tracked paragraph', async () => {
+    const parts = wordStyleParts();
+    const document = parts['word/document.xml']!;
+    parts['word/document.xml'] = document.replace(/<w:ins w:id="7"[^>]*>(.*?)<\/w:ins>/, '$1');
+    expect(parts['word/document.xml']).not.toBe(document);
+    const { db, store } = freshStore(tmp.dir);
+    try {
+      const done = await importReview(db, store, { meetingId: ID, fileName: 'mark-only.docx', bytes: zipParts(parts) }, 'Secretariat');
+      expect(done.suggestions.map(stated)).toEqual(EXPECTED_SUGGESTIONS);
     } finally {
       db.close();
     }
