@@ -435,14 +435,20 @@ class Mapper {
       }
     }
     // Adjacent differences merge; so do two separated only by white space of the same field ("the
-    // cat" → "a dog" is one change, not two).
+    // cat" → "a dog" is one change, not two). At a line's edge the difference beside the space is an
+    // insertion into the space's own field (Word's moved sentence before " Agreed" is one change).
     const hunks: Hunk[] = [];
     raw.forEach((h, k) => {
       const last = hunks.at(-1);
       if (h.equal) {
         const next = raw[k + 1];
         const spaceBetween =
-          last && next && !next.equal && last.le === h.ls && /^\s+$/u.test(l.text.slice(h.ls, h.le)) && this.sameField(l, h.ls - 1, h.le);
+          last &&
+          next &&
+          !next.equal &&
+          last.le === h.ls &&
+          /^\s+$/u.test(l.text.slice(h.ls, h.le)) &&
+          this.sameField(l, Math.max(0, h.ls - 1), Math.min(l.text.length - 1, h.le));
         if (!spaceBetween) return;
         for (let c = h.ps; c < h.pe; c++) toBase[c] = -1;
       }
