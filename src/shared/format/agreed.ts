@@ -310,7 +310,8 @@ class Builder {
     if (style === 'tally') this.push(para('body', text(outcomeSentence(b, w))));
     else {
       if (b.outcome !== 'adopted') this.push(para('body', text(fill(w.plain, { outcome: w.outcome[b.outcome] }))));
-      for (const line of voteLines(b, w)) this.push(para('body', text(line)));
+      const lines = voteLines(b, w);
+      for (const line of w.namesTogether && lines.length > 0 ? [lines.join(' ')] : lines) this.push(para('body', text(line)));
     }
     for (const list of VOTE_LISTS) {
       for (const v of b.vote?.[list] ?? []) (v.explanation ?? []).forEach((p, i) => this.push(para('body', runs(p, {}, this.f(v.id, `explanation.${i}`)))));

@@ -55,11 +55,15 @@ export function outcomeSentence(d: Pick<DecisionBlock, 'outcome' | 'method' | 'v
   return fill(w.tally, { outcome, for: count(w.votes, t.for), against: String(t.against), others });
 }
 
-/** The names style's lines, for, against, abstaining, each when its list has names; the absent are not printed. */
+/**
+ * The names style's lines, for, against, abstaining, each when its list has names; the absent only
+ * when the template words an absent line (a body that records who did not vote).
+ */
 export function voteLines(d: Pick<DecisionBlock, 'vote'>, w: DecisionWords): string[] {
-  const lists: Exclude<VoteList, 'absent'>[] = ['for', 'against', 'abstaining'];
+  const lists: VoteList[] = ['for', 'against', 'abstaining', 'absent'];
   return lists.flatMap((list) => {
+    const line = w.names[list];
     const names = joinNames((d.vote?.[list] ?? []).map((v) => v.by.label), w);
-    return names === '' ? [] : [fill(w.names[list], { names })];
+    return names === '' || line === undefined ? [] : [fill(line, { names })];
   });
 }

@@ -165,7 +165,7 @@ export const REPORT_FORMAT: FormatTemplate = {
 /** The built-in templates by name: what a meeting's `format.template` names. */
 export const FORMAT_TEMPLATES: Record<FormatTemplateName, FormatTemplate> = { agreed: AGREED_FORMAT, bilateral: BILATERAL_FORMAT, report: REPORT_FORMAT };
 
-const GROUPS = ['routing', 'pageSetup', 'typography', 'titleBlock', 'headings', 'paragraphs', 'lists', 'signatures', 'routingLayout', 'furniture'] as const;
+const GROUPS = ['routing', 'decision', 'pageSetup', 'typography', 'titleBlock', 'headings', 'paragraphs', 'lists', 'signatures', 'routingLayout', 'furniture'] as const;
 
 /** A template with overrides applied: groups merged field by field, everything else replaced. Not validated. */
 export function applyOverrides(base: FormatTemplate, overrides: FormatOverrides | undefined): FormatTemplate {

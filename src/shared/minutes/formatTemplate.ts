@@ -147,8 +147,16 @@ export const DecisionWordsSchema = z.strictObject({
   votes: z.tuple([words(), words()]),
   abstentions: z.tuple([words(), words()]),
   absent: z.tuple([words(), words()]),
-  /** The names style's lines; `absent` is never printed (FOMC practice), the others when their list has names. */
-  names: z.strictObject({ for: words(), against: words(), abstaining: words() }),
+  /**
+   * The names style's lines, each when its list has names; `absent` only when worded (the FOMC prints
+   * no absent line, a board that records who did not vote does: "No vote by {names}.").
+   */
+  names: z.strictObject({ for: words(), against: words(), abstaining: words(), absent: words().optional() }),
+  /**
+   * The names style's lines as one paragraph, joined by a space ("Votes: Yes by A and B. No vote by C.",
+   * as a board's minutes print them) rather than a paragraph each (the FOMC's). Absent: a paragraph each.
+   */
+  namesTogether: z.boolean().optional(),
   /** Joining names: "A and B", "A, B, and C". */
   pair: text(),
   separator: text(),

@@ -92,6 +92,26 @@ describe('a decision block in the agreed format', () => {
     expect(doc.blocks.every((b) => b.source?.startsWith('b_dec') ?? b.kind === 'title')).toBe(true);
   });
 
+  it('the names style as a board words it: an absent line when the template words one, the lines as one paragraph', async () => {
+    const m = meetingWith({
+      heading: [{ text: 'Proposal: A proposes:' }],
+      text: [[{ text: 'We should record votes.' }]],
+      votePrint: 'names',
+      vote: { for: names('A', 'B', 'C'), against: [], abstaining: [], absent: names('D') },
+    });
+    const words = { names: { for: 'Votes: Yes by {names}.', against: 'No by {names}.', abstaining: '{names} abstained.', absent: 'No vote by {names}.' }, last: ' and ' };
+    m.format = { template: 'agreed', overrides: { decision: { ...words, namesTogether: true } } };
+    // The override changes the decision words it names and keeps the template's others (a group, merged).
+    expect(paras(await layoutMeeting(m)).map((p) => str(p.runs))).toEqual([
+      'Proposal: A proposes:',
+      'We should record votes.',
+      'Votes: Yes by A, B and C. No vote by D.',
+    ]);
+    // Without `namesTogether`, a paragraph each.
+    m.format = { template: 'agreed', overrides: { decision: words } };
+    expect(paras(await layoutMeeting(m)).map((p) => str(p.runs)).slice(-2)).toEqual(['Votes: Yes by A, B and C.', 'No vote by D.']);
+  });
+
   it('an agreement marked as a decision prints its number before the text, and nothing more', async () => {
     const m = createFromTemplate('blank', { title: 'T', startDate: '2019-10-30' });
     m.body = [
