@@ -151,6 +151,8 @@ export function createServices(options: ServicesOptions): Services {
   const workflowState =
     options.workflowState ??
     ((meetingId: string): string | undefined => (store.get(meetingId) ? store.workflow.status(meetingId).state : undefined));
+  /** Sealed minutes print without the draft mark: their head is the sealed version. */
+  const isSealed = (meetingId: string): boolean => workflowState(meetingId) === 'sealed';
   /** The version a signature copy is made of (the latest named one) and whether it may have one. */
   const copyStatus = (id: string) => {
     stored(id);
@@ -274,7 +276,7 @@ export function createServices(options: ServicesOptions): Services {
       if (!exports) throw new MinutaError('unavailable', 'Export is not available in this process');
       try {
         return await exports.exportToFile(meeting, format, {
-          sealed: sealed ?? false,
+          sealed: sealed === true || isSealed(id),
           allowMissingGlyphs: allowMissingGlyphs ?? false,
           ...(format === 'json' ? { comments: store.comments.list(id), review: store.suggestions.bundle(id) } : {}),
         });
@@ -375,7 +377,8 @@ export function createServices(options: ServicesOptions): Services {
       const meeting = revisionId === undefined ? stored(id) : store.get(id) && store.revision(id, revisionId);
       if (!meeting) throw new MinutaError('not-found', `No revision ${revisionId} of meeting ${id}`, 'revisionId');
       if (!exports) throw new MinutaError('unavailable', 'Preview is not available in this process');
-      return exports.preview(meeting, { sealed: sealed ?? false });
+      // The head of sealed minutes is the sealed version: no draft mark (an older revision is a draft).
+      return exports.preview(meeting, { sealed: sealed === true || (revisionId === undefined && isSealed(id)) });
     },
     previewFonts: () => ({ css: fontFaceCss(ALL_SCRIPTS, { fontUrl: fontDataUrl }) }),
     ...commentHandlers({ store, author: currentAuthor, writable, exports }),

@@ -30,11 +30,12 @@ export const LivePreview = memo(function LivePreview({ meetingId }: { meetingId:
   const setPages = useAppStore((s) => s.setPreviewPages);
   const setScale = useAppStore((s) => s.setPreviewScale);
   useEffect(() => setScale(zoom), [zoom, setScale]);
+  const sealed = useAppStore((s) => s.sealedMeetingId === meetingId);
   return (
     <aside className="live-preview" aria-label="Preview" ref={pane}>
       <ZoomControls />
       {meeting && (
-        <PagedPreview meetingId={meetingId} meeting={meeting} zoom={zoom} onPages={setPages} {...(focusedBlock ? { focusBlockId: focusedBlock } : {})} />
+        <PagedPreview meetingId={meetingId} meeting={meeting} sealed={sealed} zoom={zoom} onPages={setPages} {...(focusedBlock ? { focusBlockId: focusedBlock } : {})} />
       )}
     </aside>
   );

@@ -20,6 +20,12 @@ export interface DraftingSlice {
   /** The zoom currently applied (a number), whatever the mode: the status bar shows it. */
   previewScale: number;
   previewZoom: PreviewZoom;
+  /**
+   * The meeting whose minutes are sealed, as the workflow bar last read it: the live preview then
+   * prints them as sealed (no DRAFT mark), as main's exports of the head do.
+   */
+  sealedMeetingId: string | null;
+  setSealed(meetingId: string, sealed: boolean): void;
   openFind(mode: 'find' | 'replace'): void;
   closeFind(): void;
   setFind(patch: Partial<Pick<DraftingSlice['find'], 'query' | 'replacement' | 'options'>>): void;
@@ -42,6 +48,12 @@ export const createDraftingSlice: StateCreator<AppState, [], [], DraftingSlice> 
   previewLayouts: 0,
   previewScale: 0.6,
   previewZoom: 'fit-width',
+  sealedMeetingId: null,
+  setSealed(meetingId, sealed) {
+    const now = get().sealedMeetingId;
+    if (sealed && now !== meetingId) set({ sealedMeetingId: meetingId });
+    else if (!sealed && now === meetingId) set({ sealedMeetingId: null });
+  },
   openFind(mode) {
     // The selected text becomes the query, as in Word.
     const selected = typeof window !== 'undefined' ? (window.getSelection()?.toString() ?? '') : '';

@@ -24,7 +24,9 @@ export function WorkflowBar({ meetingId }: { meetingId: string }) {
 
   const load = useCallback(async () => {
     try {
-      setStatus(await call('getWorkflow', { id: meetingId }));
+      const now = await call('getWorkflow', { id: meetingId });
+      setStatus(now);
+      useAppStore.getState().setSealed(meetingId, now.state === 'sealed');
     } catch (err) {
       setError(err instanceof CallError ? err.message : String(err));
     }
