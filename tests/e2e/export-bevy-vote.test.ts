@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseInterchange, type Meeting } from '../../src/shared/minutes';
-import { exportMeeting } from '../../src/main/export';
-import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
+import { resolve } from 'node:path';
 import { readFixture, words } from '../unit/minutes/helpers';
-import { compareWords, comparableWords, pdftotext, tool } from '../support/exportText';
+import { compareWords, comparableWords, pdftotext } from '../support/exportText';
 import { normalise } from '../support/printedStrings';
 import { tempDir } from '../support/temp';
-import { noSystemNotoEnv } from '../support/noSystemFonts';
+import { exportFixture, type FixtureExports } from '../support/fixtureExports';
 
 /**
  * A complete real record of a recorded vote — the Bevy Foundation board's decision of 9 September 2024
@@ -24,9 +20,9 @@ const SOURCE = readFixture('bevy/recording-votes-2024-09-09.txt');
 const VOTE_LINE = SOURCE.split('\n').find((l) => l.startsWith('Votes: '))!;
 
 let tmp: ReturnType<typeof tempDir>;
-const pdf = () => join(tmp.dir, 'bevy.pdf');
-const docx = () => join(tmp.dir, 'bevy.docx');
-const docxPdf = () => join(tmp.dir, 'lo', 'bevy.pdf');
+let files: FixtureExports;
+const pdf = () => files.pdf;
+const docxPdf = () => files.docxPdf;
 
 /** The export's words without the title block's date line (the date is data, the format writes it) and its page furniture. */
 const exportWords = (text: string) =>
@@ -39,26 +35,7 @@ const exportWords = (text: string) =>
 
 beforeAll(async () => {
   tmp = tempDir('minuta-bevy-');
-  const r = parseInterchange(readFixture('bevy-2024-09-09.minuta.json'));
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  const meeting: Meeting = r.meeting;
-  const printer = new PlaywrightPrinter({ env: noSystemNotoEnv(tmp.dir) });
-  try {
-    writeFileSync(pdf(), await exportMeeting(meeting, 'pdf', { printer }));
-    writeFileSync(docx(), await exportMeeting(meeting, 'docx'));
-  } finally {
-    await printer.close();
-  }
-  const lo = tool(
-    'soffice',
-    'libreoffice-writer-nogui',
-    [`-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(tmp.dir, 'lo'), docx()],
-    { timeout: 180_000, env: noSystemNotoEnv(tmp.dir) },
-  );
-  expect(existsSync(docxPdf()), `soffice did not convert bevy.docx: ${lo.stderr}`).toBe(true);
-  mkdirSync(LOOK, { recursive: true });
-  tool('pdftoppm', 'poppler-utils', ['-r', '60', '-png', pdf(), join(LOOK, 'pdf')]);
-  tool('pdftoppm', 'poppler-utils', ['-r', '60', '-png', docxPdf(), join(LOOK, 'docx')]);
+  files = await exportFixture('bevy-2024-09-09.minuta.json', 'bevy', tmp.dir, LOOK);
 }, 240_000);
 
 afterAll(() => tmp?.cleanup());

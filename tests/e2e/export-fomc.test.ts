@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseInterchange, type Meeting } from '../../src/shared/minutes';
-import { exportMeeting } from '../../src/main/export';
-import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
+import { resolve } from 'node:path';
 import { readFixture, words } from '../unit/minutes/helpers';
-import { compareWords, comparableWords, pdftotext, tool } from '../support/exportText';
+import { compareWords, comparableWords, pdftotext } from '../support/exportText';
 import { normalise } from '../support/printedStrings';
 import { tempDir } from '../support/temp';
-import { noSystemNotoEnv } from '../support/noSystemFonts';
+import { exportFixture, type FixtureExports } from '../support/fixtureExports';
 
 /**
  * A real record of a recorded vote — the FOMC's minutes of 17–18 December 2013, two complete parts
@@ -23,9 +19,9 @@ const SOURCE = readFixture('fomc/fomc-2013-12.txt');
 const VOTE_LINES = SOURCE.split('\n').filter((l) => l.startsWith('Voting '));
 
 let tmp: ReturnType<typeof tempDir>;
-const pdf = () => join(tmp.dir, 'fomc.pdf');
-const docx = () => join(tmp.dir, 'fomc.docx');
-const docxPdf = () => join(tmp.dir, 'lo', 'fomc.pdf');
+let files: FixtureExports;
+const pdf = () => files.pdf;
+const docxPdf = () => files.docxPdf;
 
 /**
  * The source's words, without the marker of the gap between its parts and the date line under its
@@ -46,26 +42,7 @@ const exportWords = (text: string) =>
 
 beforeAll(async () => {
   tmp = tempDir('minuta-fomc-');
-  const r = parseInterchange(readFixture('fomc-2013-12.minuta.json'));
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  const meeting: Meeting = r.meeting;
-  const printer = new PlaywrightPrinter({ env: noSystemNotoEnv(tmp.dir) });
-  try {
-    writeFileSync(pdf(), await exportMeeting(meeting, 'pdf', { printer }));
-    writeFileSync(docx(), await exportMeeting(meeting, 'docx'));
-  } finally {
-    await printer.close();
-  }
-  const lo = tool(
-    'soffice',
-    'libreoffice-writer-nogui',
-    [`-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(tmp.dir, 'lo'), docx()],
-    { timeout: 180_000, env: noSystemNotoEnv(tmp.dir) },
-  );
-  expect(existsSync(docxPdf()), `soffice did not convert fomc.docx: ${lo.stderr}`).toBe(true);
-  mkdirSync(LOOK, { recursive: true });
-  tool('pdftoppm', 'poppler-utils', ['-r', '60', '-png', pdf(), join(LOOK, 'pdf')]);
-  tool('pdftoppm', 'poppler-utils', ['-r', '60', '-png', docxPdf(), join(LOOK, 'docx')]);
+  files = await exportFixture('fomc-2013-12.minuta.json', 'fomc', tmp.dir, LOOK);
 }, 240_000);
 
 afterAll(() => tmp?.cleanup());
