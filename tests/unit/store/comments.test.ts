@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../../src/main/store/db';
 import { createMeetingStore } from '../../../src/main/store/meetings';
-import { createServices, type Services } from '../../../src/main/services';
+import type { Services } from '../../../src/main/services';
+import { call, servicesWithDialogs } from '../../support/dialogServices';
 import { plain, type Meeting } from '../../../src/shared/minutes';
 import type { CommentThreadView } from '../../../src/shared/ipc/contract';
 import { loadFixture, tempDir } from '../../support/temp';
@@ -16,30 +17,12 @@ import { loadFixture, tempDir } from '../../support/temp';
 
 let tmp: ReturnType<typeof tempDir>;
 let services: Services;
-let exported: string;
+/** The file the save dialog picked last. */
+const saved: { path?: string } = {};
 const INTRO = 'b_19001';
 const QUOTE = 'Siem Reap';
 
-function open(name: string, author: string): Services {
-  return createServices({
-    databasePath: join(tmp.dir, name),
-    version: 'test',
-    author,
-    export: {
-      dialog: { chooseDestination: async ({ defaultName }) => (exported = join(tmp.dir, defaultName)) },
-      createPrinter: () => {
-        throw new Error('no printer in this test');
-      },
-    },
-    importDialog: { chooseMinutesFile: async () => exported },
-  });
-}
-
-async function call<T>(s: Services, method: string, payload: unknown): Promise<T> {
-  const r = await s.dispatch(method, payload);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const open = (name: string, author: string): Services => servicesWithDialogs(tmp.dir, name, author, saved);
 
 const introText = (m: Meeting) => (m.body.find((b) => b.id === INTRO) as { text: { text: string }[] }).text.map((r) => r.text).join('');
 
@@ -150,7 +133,7 @@ describe('comments', () => {
     await call(services, 'replyComment', { id: meeting.id, threadId: t.id, text: 'Yes.' });
     await call(services, 'resolveComment', { id: meeting.id, threadId: t.id, resolved: true });
     expect(await call(services, 'exportMeeting', { id: meeting.id, format: 'json' })).toMatchObject({ saved: true });
-    const file = JSON.parse(readFileSync(exported, 'utf8'));
+    const file = JSON.parse(readFileSync(saved.path!, 'utf8'));
     expect(file).toMatchObject({ version: 2, comments: [{ id: t.id, comments: [{ text: 'Travels?' }, { text: 'Yes.' }], resolution: { resolved: true } }] });
     const other = open('other.sqlite', 'Sok');
     try {

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { openDatabase } from '../../../src/main/store/db';
 import { createMeetingStore } from '../../../src/main/store/meetings';
-import { createServices, type Services } from '../../../src/main/services';
+import type { Services } from '../../../src/main/services';
+import { call, servicesWithDialogs } from '../../support/dialogServices';
 import { richTextToString, parseInterchange, plain, type Meeting } from '../../../src/shared/minutes';
 import type { Response } from '../../../src/shared/ipc/contract';
 import { storeMappedReview, type MappedReview } from '../../../src/main/review/importReview';
@@ -21,30 +22,12 @@ import { REVIEWERS, reviews2019 } from '../../support/reviews';
 
 let tmp: ReturnType<typeof tempDir>;
 let services: Services;
-let exported: string;
+/** The file the save dialog picked last. */
+const saved: { path?: string } = {};
 let meeting: Meeting;
 let base: number;
 
-function open(name: string, author: string): Services {
-  return createServices({
-    databasePath: join(tmp.dir, name),
-    version: 'test',
-    author,
-    export: {
-      dialog: { chooseDestination: async ({ defaultName }) => (exported = join(tmp.dir, defaultName)) },
-      createPrinter: () => {
-        throw new Error('no printer in this test');
-      },
-    },
-    importDialog: { chooseMinutesFile: async () => exported },
-  });
-}
-
-async function call<T>(s: Services, method: string, payload: unknown): Promise<T> {
-  const r = await s.dispatch(method, payload);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const open = (name: string, author: string): Services => servicesWithDialogs(tmp.dir, name, author, saved);
 
 const sha = (c: string) => c.repeat(64);
 function importAll(s: Services = services) {
@@ -253,7 +236,7 @@ describe('review suggestions in the store', () => {
     await call(services, 'acceptSuggestions', { id: meeting.id, suggestionIds: [cambodia.suggestions[0]!.id] });
     await call(services, 'rejectSuggestions', { id: meeting.id, suggestionIds: [lao.suggestions[1]!.id] });
     await call(services, 'exportMeeting', { id: meeting.id, format: 'json' });
-    const parsed = parseInterchange(readFileSync(exported, 'utf8'));
+    const parsed = parseInterchange(readFileSync(saved.path!, 'utf8'));
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
     expect(parsed.review.imports.map((i) => i.reviewer)).toEqual([REVIEWERS.cambodia, REVIEWERS.lao, REVIEWERS.myanmar]);
     expect(parsed.review.suggestions.map((s) => s.status)).toEqual(['accepted', 'open', 'open', 'conflicting', 'rejected', 'open', 'open', 'open']);
