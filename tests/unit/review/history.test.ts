@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/main/store/db';
-import { createMeetingStore, type MeetingStore } from '../../../src/main/store/meetings';
+import type { MeetingStore } from '../../../src/main/store/meetings';
 import { historyOf, restoreRevision } from '../../../src/main/review/history';
 import { createServices } from '../../../src/main/services';
 import { isMinutaError, type MinutaError } from '../../../src/shared/errors';
 import { plain, type Meeting } from '../../../src/shared/minutes';
 import { bodyIndex, blockLabel } from '../../../src/shared/review/restore';
-import { loadFixture, tempDir } from '../../support/temp';
+import { loadFixture, type tempDir } from '../../support/temp';
+import { openTestStore } from '../../support/testStore';
 
 /**
  * Restoring from history: a whole revision or one block of it becomes a NEW revision by whoever
@@ -16,14 +17,10 @@ import { loadFixture, tempDir } from '../../support/temp';
 let tmp: ReturnType<typeof tempDir>;
 let db: Db;
 let store: MeetingStore;
-let clock: number;
-const tick = (ms: number) => (clock += ms);
+let tick: (ms: number) => number;
 
 beforeEach(() => {
-  tmp = tempDir('minuta-history-');
-  db = openDatabase(join(tmp.dir, 'minuta.sqlite'));
-  clock = Date.parse('2026-11-23T09:00:00Z');
-  store = createMeetingStore(db, { now: () => new Date(clock) });
+  ({ tmp, db, store, tick } = openTestStore('minuta-history-'));
 });
 afterEach(() => {
   db.close();

@@ -6,19 +6,16 @@ import { createMeetingStore, type MeetingStore } from '../../../src/main/store/m
 import { backupDatabase } from '../../../src/main/store/backup';
 import { toFtsQuery } from '../../../src/main/store/searchText';
 import { plain, type Meeting } from '../../../src/shared/minutes';
-import { loadFixture, tempDir } from '../../support/temp';
+import { loadFixture, type tempDir } from '../../support/temp';
+import { openTestStore } from '../../support/testStore';
 
 let tmp: ReturnType<typeof tempDir>;
 let db: Db;
 let store: MeetingStore;
-let clock: number;
-const tick = (ms: number) => (clock += ms);
+let tick: (ms: number) => number;
 
 beforeEach(() => {
-  tmp = tempDir('minuta-store-');
-  db = openDatabase(join(tmp.dir, 'minuta.sqlite'));
-  clock = Date.parse('2026-11-23T09:00:00Z');
-  store = createMeetingStore(db, { now: () => new Date(clock) });
+  ({ tmp, db, store, tick } = openTestStore('minuta-store-'));
 });
 afterEach(() => {
   db.close();

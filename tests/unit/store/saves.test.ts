@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { openDatabase, type Db } from '../../../src/main/store/db';
-import { createMeetingStore, type MeetingStore } from '../../../src/main/store/meetings';
+import type { Db } from '../../../src/main/store/db';
+import type { MeetingStore } from '../../../src/main/store/meetings';
 import { applyChanges, emptyState, headInput, recordEntry } from '../../../src/main/store/headState';
 import { canonicalJson } from '../../../src/shared/canonicalJson';
 import { isMinutaError, type MinutaError } from '../../../src/shared/errors';
@@ -17,7 +16,8 @@ import {
   type Meeting,
   type MeetingChanges,
 } from '../../../src/shared/minutes';
-import { loadFixture, tempDir } from '../../support/temp';
+import { loadFixture, type tempDir } from '../../support/temp';
+import { openTestStore } from '../../support/testStore';
 
 /**
  * Block-level saves on a base (PROTOCOL.md): what one save writes, the conflict check, folding, and the
@@ -26,14 +26,10 @@ import { loadFixture, tempDir } from '../../support/temp';
 let tmp: ReturnType<typeof tempDir>;
 let db: Db;
 let store: MeetingStore;
-let clock: number;
-const tick = (ms: number) => (clock += ms);
+let tick: (ms: number) => number;
 
 beforeEach(() => {
-  tmp = tempDir('minuta-saves-');
-  db = openDatabase(join(tmp.dir, 'minuta.sqlite'));
-  clock = Date.parse('2026-11-23T09:00:00Z');
-  store = createMeetingStore(db, { now: () => new Date(clock) });
+  ({ tmp, db, store, tick } = openTestStore('minuta-saves-'));
 });
 afterEach(() => {
   db.close();
