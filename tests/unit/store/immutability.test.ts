@@ -6,6 +6,7 @@ import { openDatabase } from '../../../src/main/store/db';
 import { createMeetingStore } from '../../../src/main/store/meetings';
 import { plain } from '../../../src/shared/minutes';
 import { loadFixture, tempDir } from '../../support/temp';
+import { attemptOnCopy, type Attempt } from '../../support/triggerHarness';
 
 /**
  * Immutability at the storage level (migration 003): a pinned revision, its name and every block
@@ -90,26 +91,9 @@ function snapshot(db: Database.Database): string {
 }
 
 /** Runs one form on a fresh copy of the template; reports whether it was refused and whether anything changed. */
-function attempt(form: string, foreignKeys: boolean, drop?: string): { refused: boolean; changed: boolean; error?: string } {
-  const file = join(tmp.dir, `copy-${++copies}.sqlite`);
-  copyFileSync(template, file);
-  const db = new Database(file);
-  try {
-    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
-    if (drop) db.exec(`DROP TRIGGER ${drop}`);
-    const before = snapshot(db);
-    let refused = false;
-    let error: string | undefined;
-    try {
-      db.exec(FORMS[form]!.replaceAll('$P', String(pinned)).replaceAll('$O', String(other)));
-    } catch (e) {
-      refused = true;
-      error = (e as Error).message;
-    }
-    return { refused, changed: snapshot(db) !== before, ...(error ? { error } : {}) };
-  } finally {
-    db.close();
-  }
+function attempt(form: string, foreignKeys: boolean, drop?: string): Attempt {
+  const sql = FORMS[form]!.replaceAll('$P', String(pinned)).replaceAll('$O', String(other));
+  return attemptOnCopy(template, join(tmp.dir, `copy-${++copies}.sqlite`), sql, { foreignKeys, ...(drop ? { drop: [drop] } : {}), snapshot });
 }
 
 describe('storage immutability (migration 003)', () => {

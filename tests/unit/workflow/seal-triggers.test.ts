@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/main/store/db';
 import { createMeetingStore } from '../../../src/main/store/meetings';
 import { plain } from '../../../src/shared/minutes';
 import { loadFixture, tempDir } from '../../support/temp';
+import { attemptOnCopy, type Attempt } from '../../support/triggerHarness';
 
 /**
  * Sealing at the storage level (migration 004): the sealed meeting's revisions, its meetings row (head,
@@ -102,29 +102,10 @@ function snapshot(db: Database.Database): string {
   ]);
 }
 
-function attempt(form: string, foreignKeys: boolean, drop?: string[]): { refused: boolean; changed: boolean; error?: string } {
-  const file = join(tmp.dir, `copy-${++copies}.sqlite`);
-  copyFileSync(template, file);
-  const db = new Database(file);
-  try {
-    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
-    for (const t of drop ?? []) db.exec(`DROP TRIGGER ${t}`);
-    const before = snapshot(db);
-    let refused = false;
-    let error: string | undefined;
-    try {
-      db.exec(
-        FORMS[form]!.replaceAll('$S', sealedId).replaceAll('$R', String(sealedRev)).replaceAll('$E', String(olderRev))
-          .replaceAll('$O', otherId).replaceAll('$Q', String(otherRev)),
-      );
-    } catch (e) {
-      refused = true;
-      error = (e as Error).message;
-    }
-    return { refused, changed: snapshot(db) !== before, ...(error ? { error } : {}) };
-  } finally {
-    db.close();
-  }
+function attempt(form: string, foreignKeys: boolean, drop?: string[]): Attempt {
+  const sql = FORMS[form]!.replaceAll('$S', sealedId).replaceAll('$R', String(sealedRev)).replaceAll('$E', String(olderRev))
+    .replaceAll('$O', otherId).replaceAll('$Q', String(otherRev));
+  return attemptOnCopy(template, join(tmp.dir, `copy-${++copies}.sqlite`), sql, { foreignKeys, ...(drop ? { drop } : {}), snapshot });
 }
 
 describe('a sealed record at the storage level (migration 004)', () => {
