@@ -48,7 +48,7 @@ export function createDecisionStore(db: Db, now: () => Date) {
   const prepare = () => ({
     append: db.prepare(
       `INSERT INTO follow_ups (meeting_id, object_id, status, superseded_by_meeting, superseded_by_object, note, author, at, at_meeting_id)
-       VALUES (@meetingId, @objectId, @status, @byMeeting, @byObject, @note, @author, @at, @atMeetingId)`,
+       VALUES (@meeting_id, @object_id, @status, @superseded_by_meeting, @superseded_by_object, @note, @author, @at, @at_meeting_id)`,
     ),
     history: db.prepare('SELECT * FROM follow_ups WHERE meeting_id = ? AND object_id = ? ORDER BY seq'),
     all: db.prepare('SELECT * FROM follow_ups ORDER BY seq'),
@@ -64,19 +64,8 @@ export function createDecisionStore(db: Db, now: () => Date) {
   return {
     /** Appends a follow-up of a decision; its time is now. */
     append(ref: DecisionRef, entry: NewFollowUp): FollowUp {
-      const at = now().toISOString();
-      sql().append.run({
-        meetingId: ref.meetingId,
-        objectId: ref.objectId,
-        status: entry.status,
-        byMeeting: entry.supersededBy?.meetingId ?? null,
-        byObject: entry.supersededBy?.objectId ?? null,
-        note: entry.note,
-        author: entry.author,
-        at,
-        atMeetingId: entry.atMeetingId ?? null,
-      });
-      return followUpOf({
+      // The row as stored is also what is answered: one shape, read back the way a listing reads it.
+      const row: FollowUpRow = {
         meeting_id: ref.meetingId,
         object_id: ref.objectId,
         status: entry.status,
@@ -84,9 +73,11 @@ export function createDecisionStore(db: Db, now: () => Date) {
         superseded_by_object: entry.supersededBy?.objectId ?? null,
         note: entry.note,
         author: entry.author,
-        at,
+        at: now().toISOString(),
         at_meeting_id: entry.atMeetingId ?? null,
-      });
+      };
+      sql().append.run(row);
+      return followUpOf(row);
     },
     /** A decision's follow-ups, oldest first. */
     history(ref: DecisionRef): FollowUp[] {
