@@ -1,5 +1,6 @@
 import type { Block, Bullet, LeafBlock, Meeting } from '../minutes';
-import { organisationShortName, richTextToString } from '../minutes';
+import { richTextToString } from '../minutes';
+import { decisionBody } from '../format/decision';
 import type { DecisionMarker } from '../minutes/blocks';
 
 /**
@@ -108,10 +109,9 @@ export const listItems: DecisionSource = {
   },
 };
 
-/** The body a decision names: the register's organisation, else the label typed; null when none. */
+/** The body a decision names (as the format prints it: decisionBody); null when none. */
 function bodyOf(d: Pick<DecisionMarker, 'organisationId' | 'body'>, meeting: Meeting): string | null {
-  const org = d.organisationId ? meeting.organisations.find((o) => o.id === d.organisationId) : undefined;
-  const body = org ? organisationShortName(org) : (d.body ?? '').trim();
+  const body = decisionBody(d, meeting).trim();
   return body === '' ? null : body;
 }
 
