@@ -106,7 +106,9 @@ export async function reviewWithLibreOffice(copy: Uint8Array, review: LibreOffic
   try {
     const job = { pipe, input: files.input, docx: files.docx, fodt: review.comments ? files.fodt : undefined, accepted: files.accepted, user: review.user, track: review.track, edits: review.edits };
     const r = spawnSync(PYTHON, [SCRIPT, JSON.stringify(job)], { encoding: 'utf8', timeout: 120_000 });
-    if (r.status !== 0) throw new Error(`LibreOffice review failed: ${r.stdout.trim() || r.stderr.trim() || `exit ${r.status}`}`);
+    // The script's last line says whether the review was made; it is printed only once every file is written.
+    const said = r.stdout.trim().split('\n').at(-1) ?? '';
+    if (said !== '{"ok": true}') throw new Error(`LibreOffice review failed: ${said || r.stderr.trim() || `exit ${r.status} ${r.signal ?? ''}`}`);
   } finally {
     try {
       if (office.pid !== undefined) process.kill(-office.pid, 'SIGKILL');
