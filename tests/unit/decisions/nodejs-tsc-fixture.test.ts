@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decisionsOf } from '../../../src/shared/decisions/collect';
 import { decisionWarnings, tallyOf, voteParticipants } from '../../../src/shared/decisions/tally';
 import { type Block, type DecisionBlock, type LeafBlock, meetingPlainText, parseInterchange, serializeMeetingContent } from '../../../src/shared/minutes';
 import { describeDifference, firstDifference, readFixture, words } from '../minutes/helpers';
@@ -86,5 +87,13 @@ describe('the Node.js TSC meeting of 20 December 2017 as data', () => {
     expect(d!.vote!.for.map((v) => v.by.label)).toEqual(['Michaël', 'Myles', 'Franzi', 'Ali', 'Jeremiah', 'Rich', 'Trevor', 'Nikita']);
     expect(d!.vote!.abstaining.map((v) => v.by.label)).toEqual(['Matteo', 'Sakthi', 'Colin']);
     expect(decisionWarnings(d!, voteParticipants(meeting, d!))).toEqual([]);
+  });
+
+  it('reaches the decisions tracker as one decision of the TSC on the meeting’s day, under the minutes’ own line', () => {
+    const meeting = load();
+    // The minutes word no adopted text (the proposal is a remark), so the row shows the vote's heading line.
+    expect(decisionsOf(meeting).map((r) => [r.objectId, r.kind, r.body, r.date, r.text])).toEqual([
+      ['b_schedule', 'decision', 'TSC', '2017-12-20', 'Votes on the change:'],
+    ]);
   });
 });
