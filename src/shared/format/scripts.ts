@@ -60,6 +60,10 @@ export const SCRIPTS: Record<Script, ScriptInfo> = {
       fs('noto-serif', notoSerif, 'latin', 700, 'italic'),
       fs('noto-serif', notoSerif, 'latin-ext', 400, 'normal'),
       fs('noto-serif', notoSerif, 'latin-ext', 700, 'normal'),
+      // Names in Cyrillic (a Russian delegate, a committee member who writes his name so): the same
+      // family draws them, so a Latin-script document with one such name needs no other font.
+      fs('noto-serif', notoSerif, 'cyrillic', 400, 'normal'),
+      fs('noto-serif', notoSerif, 'cyrillic', 700, 'normal'),
     ],
   },
   khmer: {
