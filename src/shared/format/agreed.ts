@@ -173,13 +173,14 @@ class Builder {
 
   /** Blocks with nothing to print (a blank paragraph or heading, a list without items) are left out. */
   private push(b: LayoutBlock): void {
-    if ((b.kind === 'paragraph' || b.kind === 'heading') && !hasText(b.runs)) return;
+    if ((b.kind === 'paragraph' || b.kind === 'heading') && !hasText(b.runs) && !(b.kind === 'paragraph' && !isBlank(b.number))) return;
     if (b.kind === 'list' && b.items.length === 0) return;
     if (b.kind === 'title' && b.lines.length === 0) return;
     if (b.kind === 'signatures' && b.cells.length === 0) return;
     if (b.kind === 'routing' && b.steps.length === 0) return;
     if (this.source !== undefined) b.source = this.source;
-    if (b.kind === 'paragraph' && b.style === 'body' && this.t.paragraphs.numbering !== 'none') {
+    // A paragraph that brings its own number (an agenda item's, from data) is not a running paragraph.
+    if (b.kind === 'paragraph' && b.style === 'body' && b.number === undefined && this.t.paragraphs.numbering !== 'none') {
       b.number = formatLabel(this.t.paragraphs.style, ++this.paragraphNumber);
     }
     this.blocks.push(b);
@@ -282,10 +283,10 @@ class Builder {
       const docs = item.documents.flatMap((d, k) => (isBlank(d) ? [] : [text(d, {}, this.f(id, `agenda.${i}.documents.${k}`))]));
       if (!hasText(title) && isBlank(item.number) && docs.length === 0) return;
       const number = isBlank(item.number) ? '' : fill(w.number, { number: item.number });
-      items.push({ kind: 'paragraph', style: 'label', runs: this.ownedBy(title, id, `agenda.${i}.number`), number });
+      items.push({ kind: 'paragraph', style: 'body', runs: this.ownedBy(title, id, `agenda.${i}.number`), number });
       if (docs.length > 0) {
         const line = fillRuns(w.documents, { documents: joinRuns(docs, text(w.separator)) }, (s) => text(s));
-        items.push({ kind: 'paragraph', style: 'label', runs: line, number: '' });
+        items.push({ kind: 'paragraph', style: 'body', runs: line, number: '' });
       }
     });
     const heading = hasText(b.heading) ? runs(b.heading, { bold: true }, this.f(b.id, 'heading')) : items.length > 0 ? text(w.heading, { bold: true }) : [];
