@@ -279,7 +279,7 @@ class Builder {
     const w = this.t.agenda;
     const items: LayoutParagraph[] = [];
     (this.meeting.agenda ?? []).forEach((item, i) => {
-      const title = runs(item.title, {}, this.f(id, `agenda.${i}.title`));
+      const title = hasText(item.title) ? runs(item.title, {}, this.f(id, `agenda.${i}.title`)) : [];
       const docs = item.documents.flatMap((d, k) => (isBlank(d) ? [] : [text(d, {}, this.f(id, `agenda.${i}.documents.${k}`))]));
       if (!hasText(title) && isBlank(item.number) && docs.length === 0) return;
       const number = isBlank(item.number) ? '' : fill(w.number, { number: item.number });

@@ -119,7 +119,7 @@ export const AGREED_FORMAT: FormatTemplate = {
     last: ', and ',
   },
   heading: '{number} {heading}',
-  agendaItemHeading: 'Agenda item {number}[: {title}]',
+  agendaItemHeading: 'Agenda item[ {number}][: {title}]',
   frontMatter: { distribution: 'Distr.: {distribution}', dateOfIssue: '{date}', originalLanguage: 'Original: {language}', meetingTime: '{time}' },
   agenda: { heading: 'Agenda', number: '{number}.', documents: 'Documents: {documents}', separator: ', ' },
   pageSetup: { size: 'A4', marginsMm: [22, 20, 22, 25] },

@@ -252,7 +252,7 @@ const labels = {
   decision: DecisionWordsSchema,
   /** A heading block numbered by `headings.levels`: {number} as the level's style prints it. */
   heading: words(),
-  /** A heading block that prints its agenda item: "Agenda item {number}[: {title}]". */
+  /** A heading block that prints its agenda item: "Agenda item[ {number}][: {title}]". */
   agendaItemHeading: words(),
   frontMatter: FrontMatterWordsSchema,
   agenda: AgendaWordsSchema,
