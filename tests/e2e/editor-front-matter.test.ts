@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { layoutMeeting } from '../../src/shared/format';
 import { useBrowser, withApp } from './harness';
 import { bodyBlockIds, createMeeting, field, focusField, openMeeting, screenshot, shortcut, stored, waitSaved } from './drivers/ui';
 
 const browser = useBrowser();
 
-const focused = (page: import('playwright-core').Page) => page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') ?? null);
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') ?? null);
 
 /** Runs a palette command by typing part of its label. */
-async function command(page: import('playwright-core').Page, typed: string): Promise<void> {
+async function command(page: Page, typed: string): Promise<void> {
   await shortcut(page, 'Mod+K');
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await palette.waitFor();
