@@ -21,9 +21,23 @@ const MARKER = /^(?:[-•–◦▪·]|\d{1,2}[.)])$/;
 export function withoutFurniture(text: string): string {
   return text
     .replace(FURNITURE_IN_LINE, '')
+    // A long marking beside it in the footer can wrap the fingerprint onto two lines.
+    .replace(/Fingerprint(?:\s+[0-9a-f]{4}){4}(?=\s)/g, '')
     .split(/\r?\n|\f/)
     .filter((line) => !FURNITURE.some((re) => re.test(line.trim())))
     .join('\n');
+}
+
+/**
+ * The text without a page marking (the classification printed at the top and foot of every page), which
+ * interrupts text at page breaks like the rest of the furniture. Matched with any white space inside
+ * (pdftotext breaks and spaces complex scripts), wherever it stands (beside the draft mark on a line).
+ */
+export function withoutMarking(text: string, marking: string | undefined): string {
+  const chars = [...(marking ?? '').replace(/\s+/g, '')];
+  if (chars.length === 0) return text;
+  const pattern = chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
+  return text.replace(new RegExp(pattern, 'gu'), '\n');
 }
 
 export function comparableWords(text: string): string[] {

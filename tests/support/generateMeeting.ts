@@ -8,7 +8,8 @@ import { DATE_PATTERN_SOURCE, ID_PATTERN_SOURCE, type JsonSchema, def, refName, 
  * The generator walks the JSON Schema of the model (meetingSchema.ts), so it produces every block
  * type, every enum value and every optional field the schemas have, present and absent, including
  * ones added after this was written; it only knows by name what a schema cannot say: references
- * (`…PersonId`, `organisationId(s)`, `delegationId`) point into the register, ids are unique,
+ * (`…PersonId`, `organisationId(s)`, `delegationId`) point into the register, `agendaItemId` into the
+ * meeting's agenda, ids are unique,
  * date ranges end after they start, a signatory has a person or a name, bullets stop at
  * `LIMITS.maxBulletDepth` (each meeting has one chain that reaches it).
  *
@@ -49,12 +50,12 @@ const ARRAY_SIZES: Record<string, [number, number]> = {
   'Meeting.body[]': [6, 10],
   'Meeting.people[]': [2, 4],
   'Meeting.organisations[]': [2, 3],
-  'SectionBlock.blocks[]': [1, 5],
+  'SectionBlock.blocks[]': [2, 7],
   'SessionBlock.items[]': [1, 4],
 };
 const DEFAULT_SIZE: [number, number] = [0, 3];
 
-const isReference = (key: string) => /(^p|P)ersonId$|^organisationIds?$|^delegationId$/.test(key);
+const isReference = (key: string) => /(^p|P)ersonId$|^organisationIds?$|^delegationId$|^agendaItemId$/.test(key);
 
 interface Ctx {
   /** The schema site being generated, e.g. "Bullet.children[]". */
@@ -72,6 +73,7 @@ class Generator {
   private people: string[] = [];
   private organisations: string[] = [];
   private readonly delegations: string[] = [];
+  private agendaItems: string[] = [];
   private deepChainPending = true;
   private readonly turns = new Map<string, number>();
 
@@ -190,7 +192,10 @@ class Generator {
     const template = this.pick(FORMAT_TEMPLATE_NAMES);
     if (this.chance(0.3)) return { template };
     const overrides: NonNullable<MeetingFormat['overrides']> = {};
-    if (this.chance(0.6)) overrides.headings = { section: this.pick(['none', ...LABEL_STYLES] as const), session: this.pick(['label', '1.1', 'none'] as const) };
+    if (this.chance(0.6)) {
+      const level = () => this.pick(['none', ...LABEL_STYLES] as const);
+      overrides.headings = { section: this.pick(['none', ...LABEL_STYLES] as const), session: this.pick(['label', '1.1', 'none'] as const), ...(this.chance(0.5) ? { levels: [level(), level(), level()] as const } : {}) };
+    }
     if (this.chance(0.6)) overrides.paragraphs = { numbering: this.pick(['none', 'continuous', 'per-section', 'per-session'] as const), style: this.pick(LABEL_STYLES) };
     if (this.chance(0.5)) overrides.lists = { decimal: this.pick(LABEL_STYLES), 'decimal-paren': this.pick(LABEL_STYLES) };
     if (this.chance(0.5)) overrides.signatures = { perRow: this.int(1, 4), party: this.pick(['For {party}', 'For the Government of {party}']) };
@@ -237,6 +242,7 @@ class Generator {
       out[key] = sub.type === 'array' ? this.value(sub, name, { ...here, site: `${here.site}[]` }) : this.value(sub, name, here);
       if (name === 'Meeting' && key === 'people') this.people = (out[key] as { id: string }[]).map((p) => p.id);
       if (name === 'Meeting' && key === 'organisations') this.organisations = (out[key] as { id: string }[]).map((o) => o.id);
+      if (name === 'Meeting' && key === 'agenda') this.agendaItems = (out[key] as { id: string }[]).map((a) => a.id);
     }
     if (name === 'Delegation') this.delegations.push(out.id as string);
     // The one rule of the schemas that JSON Schema does not carry (a refine): a signatory has a person or a name
@@ -249,6 +255,7 @@ class Generator {
     if (/ersonId$/.test(key)) return this.people.length ? this.pick(this.people) : undefined;
     if (key === 'organisationId') return this.organisations.length ? this.pick(this.organisations) : undefined;
     if (key === 'organisationIds') return this.organisations.filter(() => this.chance(0.5));
+    if (key === 'agendaItemId') return this.agendaItems.length ? this.pick(this.agendaItems) : undefined;
     return this.delegations.length ? this.pick(this.delegations) : undefined;
   }
 }

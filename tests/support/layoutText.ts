@@ -31,7 +31,8 @@ export function layoutLines(doc: LayoutDocument): LayoutLine[] {
         break;
       case 'paragraph':
         // A label introduces the rest of its own model block (a list heading, its items).
-        out.push({ kind: b.style === 'label' ? 'label' : 'paragraph', text: str(b.runs), followed: b.source !== undefined && doc.blocks[i + 1]?.source === b.source });
+        // A paragraph's number is printed before it (an agenda item's is data: "3 (a).").
+        out.push({ kind: b.style === 'label' ? 'label' : 'paragraph', text: b.number ? `${b.number} ${str(b.runs)}` : str(b.runs), followed: b.source !== undefined && doc.blocks[i + 1]?.source === b.source });
         break;
       case 'list':
         list(b);

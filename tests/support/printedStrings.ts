@@ -1,4 +1,4 @@
-import { AGREED_FORMAT, hasText, writeDate, writeDateRange } from '../../src/shared/format';
+import { AGREED_FORMAT, hasText, templateFor, writeDate, writeDateRange } from '../../src/shared/format';
 import { organisationShortName, personDisplayName, richTextToString, type Meeting, type TextRun } from '../../src/shared/minutes';
 import { ID_PATTERN_SOURCE, type JsonSchema, def, optionFor, refName, site } from './meetingSchema';
 
@@ -42,7 +42,31 @@ export const RULES: Record<string, Rule> = {
   'Meeting.language': skip('a language tag, not text'),
   'Meeting.people': skip('the register: printed where the minutes refer to a person (signatories, presenters)'),
   'Meeting.organisations': skip('the register: printed where the minutes refer to an organisation (presentations)'),
-  'Meeting.dates': { print: (v, _p, _m, emit) => emit(writeDateRange((v as Meeting['dates']).start, (v as Meeting['dates']).end)) },
+  // The title block's lines (the masthead from the front matter, the dateline, the title, the date, the
+  // time, the place) print in the template's order: expectedStrings emits them with the title block.
+  'Meeting.frontMatter': skip('printed as title lines, in the order of the template (titleLines below)'),
+  'Meeting.dates': skip('printed as a title line, where the template has one (titleLines below)'),
+  'Meeting.venue': skip('printed as a title line, where the template has one (titleLines below)'),
+  'Meeting.agenda': skip('printed where an agenda block stands, and by headings that name an item'),
+  // The agenda block prints its heading, then the meeting's agenda: each item's number, title and documents.
+  'AgendaBlock.type': {
+    print: (_v, _p, m, emit) => {
+      for (const item of m.agenda ?? []) {
+        emit(item.number);
+        emit(richTextToString(item.title));
+        item.documents.forEach((d) => emit(d));
+      }
+    },
+  },
+  // A heading with no text of its own prints its agenda item's number and title.
+  'HeadingBlock.agendaItemId': {
+    print: (v, p, m, emit) => {
+      const item = m.agenda?.find((a) => a.id === v);
+      if (!item || hasText(p.text as TextRun[])) return;
+      emit(item.number);
+      emit(richTextToString(item.title));
+    },
+  },
   'Venue.name': skip('metadata: the seeds name the hotel only in prose'),
   'Signature.note': skip('describes a signature on paper (a note from the scan), not minutes text'),
   'Delegation.country': { print: (v, p, _m, emit) => (described(p) ? undefined : emit(v as string)) },
@@ -114,8 +138,8 @@ const PRINT_ORDER: Record<string, string[]> = {
   Bullet: ['decision', 'country', 'text', 'children'],
   // The heading line (or the number, body and date it is made of), the adopted text, the vote.
   DecisionBlock: ['heading', 'number', 'organisationId', 'body', 'date', 'text', 'vote'],
-  // A corrigendum's line is above the label and title.
-  TitleBlock: ['corrigendumTo', 'label', 'title', 'joiner', 'theme'],
+  // The agenda block's own heading, then the agenda.
+  AgendaBlock: ['heading', 'type'],
   // "Name, role" under a recorded routing step.
   RoutingStep: ['kind', 'recipient', 'purpose', 'place', 'date', 'signedBy', 'signerRole'],
 };
@@ -153,6 +177,10 @@ export function expectedStrings(meeting: Meeting): Expected[] {
       for (const key of keys) {
         if (!(key in obj)) continue;
         const here = site(at, key);
+        if (here === 'Meeting.titleBlock') {
+          titleLines(meeting, emitAt);
+          continue;
+        }
         const rule = RULES[here];
         if (rule && 'skip' in rule) continue;
         const sub = schema.properties![key]!;
@@ -170,6 +198,36 @@ export function expectedStrings(meeting: Meeting): Expected[] {
   };
   walk(def('Meeting'), meeting, 'Meeting');
   return out;
+}
+
+/**
+ * The title block's strings in the order of the meeting's template (`titleBlock.lines`): the masthead
+ * (front matter), the dateline, a corrigendum's line, the title lines, the dates written out, the
+ * meeting's time, the city and country. A line the template leaves out is not expected.
+ */
+function titleLines(meeting: Meeting, emitAt: (at: string, runs?: readonly TextRun[]) => Emit): void {
+  const fm = meeting.frontMatter ?? {};
+  const tb = meeting.titleBlock;
+  const rich = (at: string, rt: TextRun[] | undefined) => rt && emitAt(at, rt)(richTextToString(rt));
+  for (const role of templateFor(meeting.format).titleBlock.lines) {
+    if (role === 'issuingBody') rich('FrontMatter.issuingBody', fm.issuingBody);
+    else if (role === 'symbol') emitAt('FrontMatter.symbol')(fm.symbol);
+    else if (role === 'distribution') emitAt('FrontMatter.distribution')(fm.distribution);
+    else if (role === 'dateOfIssue') emitAt('FrontMatter.dateOfIssue')(fm.dateOfIssue && writeDate(fm.dateOfIssue));
+    else if (role === 'originalLanguage') emitAt('FrontMatter.originalLanguage')(fm.originalLanguage);
+    else if (role === 'dateline') rich('FrontMatter.dateline', fm.dateline);
+    else if (role === 'corrigendum') {
+      // "Corrigendum to {title} ({version})" above the title: the meeting id is a link, not text.
+      emitAt('TitleBlock.corrigendumTo.title')(tb.corrigendumTo?.title);
+      emitAt('TitleBlock.corrigendumTo.version')(tb.corrigendumTo?.version);
+    } else if (role === 'label' || role === 'title' || role === 'joiner' || role === 'theme') rich(`TitleBlock.${role}`, tb[role]);
+    else if (role === 'date') emitAt('Meeting.dates')(writeDateRange(meeting.dates.start, meeting.dates.end));
+    else if (role === 'time') emitAt('FrontMatter.meetingTime')(fm.meetingTime);
+    else {
+      emitAt('Venue.city')(meeting.venue.city);
+      emitAt('Venue.country')(meeting.venue.country);
+    }
+  }
 }
 
 const rank = (order: readonly string[], key: string) => {

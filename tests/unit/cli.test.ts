@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join, resolve } from 'node:path';
 import { FIXTURES, loadFixture, tempDir } from '../support/temp';
+import { INTERCHANGE_VERSION } from '../../src/shared/minutes';
 
 /**
  * The real `minuta` bin, as a user runs it (after `npm run build`), against a real database file.
@@ -39,9 +40,9 @@ describe('minuta CLI', () => {
       expect(id).toBe(loadFixture(year).id);
       const out = join(tmp.dir, `${year}.minuta.json`);
       expect(minuta('export', id, '--format', 'json', '--out', out).code).toBe(0);
-      // The fixtures are version-1 files; the export is version 2, the same meeting with no comments.
+      // The fixtures are version-1 files; the export is the current version, the same meeting with no comments.
       const exported = JSON.parse(readFileSync(out, 'utf8'));
-      expect(exported).toMatchObject({ format: 'minuta', version: 2, comments: [] });
+      expect(exported).toMatchObject({ format: 'minuta', version: INTERCHANGE_VERSION, comments: [] });
       expect(exported.meeting).toEqual(JSON.parse(readFileSync(FIXTURES[year], 'utf8')).meeting);
     }
     const lines = minuta('list').stdout.trim().split('\n');

@@ -118,6 +118,10 @@ beforeAll(() => {
   // A sealed meeting, so that the workflow's methods meet every state (a corrigendum needs one).
   const sealed = services.store.create({ ...loadFixture(2019), id: 'm_sealed' }, 'seed').id;
   for (const t of ['submit', 'approve', 'seal'] as const) services.store.workflow.transition(sealed, t, 'seed');
+  // A meeting in the trash from the start, so that restoreMeeting's example is accepted whatever the
+  // seed (otherwise only when a generated trashMeeting happened to succeed before it).
+  const trashed = services.store.create({ ...loadFixture(2018), id: 'm_trashed' }, 'seed').id;
+  services.store.trash(trashed, 'seed');
 }, 60_000);
 
 afterAll(async () => {

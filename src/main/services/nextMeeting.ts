@@ -82,6 +82,10 @@ export function nextMeetingFrom(previous: Meeting, options: NextMeetingOptions):
         return { ...b, ...base, signatories: b.signatories.map((s) => ({ ...s, id: fresh(s.id), signature: empty })) };
       case 'routing':
         return { ...b, ...base, steps: b.steps.map((s) => ({ ...s, id: fresh(s.id), date: end, signature: empty })) };
+      case 'heading':
+      case 'agenda':
+        // The structure carries over, as a section's heading does (the agenda is the meeting's, copied with it).
+        return { ...b, ...base };
       case 'decision': {
         // The next meeting decides anew: the body and how it prints stay; number, date, text and votes do not.
         const { number: _n, date: _d, vote: _v, heading: _h, ...rest } = b;
@@ -101,6 +105,8 @@ export function nextMeetingFrom(previous: Meeting, options: NextMeetingOptions):
     ...previous,
     id: id('m'),
     titleBlock: { ...previous.titleBlock, ...(title ? { title: [{ text: title }] } : {}) },
+    // A new document is issued anew: its date of issue is not the previous one's.
+    ...(previous.frontMatter ? { frontMatter: (({ dateOfIssue: _d, ...rest }) => rest)(previous.frontMatter) } : {}),
     dates: { start, end },
     body: previous.body.map(block),
   });

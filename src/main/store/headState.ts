@@ -215,7 +215,8 @@ export function applyChanges(
   }
   const people = new Set(head.head.people.map((p) => p.id));
   const organisations = new Set(head.head.organisations.map((o) => o.id));
-  const known = { person: people, organisation: organisations, delegation: state.delegations };
+  const agendaItems = new Set((head.head.agenda ?? []).map((a) => a.id));
+  const known = { person: people, organisation: organisations, delegation: state.delegations, agendaItem: agendaItems };
   const checkRefs = (owner: string, walk: IdWalk) => {
     for (const ref of walk.refs) {
       if (!known[ref.kind].has(ref.id)) {

@@ -173,13 +173,14 @@ class Builder {
 
   /** Blocks with nothing to print (a blank paragraph or heading, a list without items) are left out. */
   private push(b: LayoutBlock): void {
-    if ((b.kind === 'paragraph' || b.kind === 'heading') && !hasText(b.runs)) return;
+    if ((b.kind === 'paragraph' || b.kind === 'heading') && !hasText(b.runs) && !(b.kind === 'paragraph' && !isBlank(b.number))) return;
     if (b.kind === 'list' && b.items.length === 0) return;
     if (b.kind === 'title' && b.lines.length === 0) return;
     if (b.kind === 'signatures' && b.cells.length === 0) return;
     if (b.kind === 'routing' && b.steps.length === 0) return;
     if (this.source !== undefined) b.source = this.source;
-    if (b.kind === 'paragraph' && b.style === 'body' && this.t.paragraphs.numbering !== 'none') {
+    // A paragraph that brings its own number (an agenda item's, from data) is not a running paragraph.
+    if (b.kind === 'paragraph' && b.style === 'body' && b.number === undefined && this.t.paragraphs.numbering !== 'none') {
       b.number = formatLabel(this.t.paragraphs.style, ++this.paragraphNumber);
     }
     this.blocks.push(b);
@@ -196,6 +197,7 @@ class Builder {
     // The title's fields belong to the meeting itself (its id names them).
     const id = this.meeting.id;
     const made: Record<TitleLineRole, () => Run[]> = {
+      ...this.frontMatterLines(),
       corrigendum: () => (corrected ? text(fill(this.t.corrigendum, { title: corrected.title, version: corrected.version ?? '' }), { bold: true }) : []),
       label: () => runs(titleBlock.label, { bold: true }, this.f(id, 'titleBlock.label')),
       title: () => runs(titleBlock.title, { bold: true }, this.f(id, 'titleBlock.title')),
@@ -206,7 +208,90 @@ class Builder {
       place: () => text(joinParts([venue.city, venue.country], ', '), { bold: true }),
     };
     for (const role of this.t.titleBlock.lines) line(role, made[role]());
+    // Masthead lines set apart (left or right) by the template; centred is the title block's own.
+    for (const l of lines.lines) {
+      const align = this.t.titleBlock.align?.[l.role];
+      if (align === 'left' || align === 'right') l.align = align;
+    }
     this.push(lines);
+  }
+
+  /**
+   * The title lines made from the front matter (Meeting.frontMatter): the masthead, the dateline and
+   * the meeting's time, each in the template's words and only when the meeting has it.
+   */
+  private frontMatterLines(): Record<'issuingBody' | 'symbol' | 'distribution' | 'dateOfIssue' | 'originalLanguage' | 'dateline' | 'time', () => Run[]> {
+    const fm = this.meeting.frontMatter ?? {};
+    const id = this.meeting.id;
+    const w = this.t.frontMatter;
+    /** A label around a short field, or nothing when the field is blank ("Distr.: " alone never prints). */
+    const worded = (tpl: string, name: string, value: string | undefined, path: string, force: { bold?: boolean } = {}) =>
+      isBlank(value) ? [] : fillRuns(tpl, { [name]: text(value!, force, this.f(id, path)) }, (s) => text(s, force));
+    return {
+      issuingBody: () => runs(fm.issuingBody, { bold: true }, this.f(id, 'frontMatter.issuingBody')),
+      symbol: () => (isBlank(fm.symbol) ? [] : text(fm.symbol!, { bold: true }, this.f(id, 'frontMatter.symbol'))),
+      distribution: () => worded(w.distribution, 'distribution', fm.distribution, 'frontMatter.distribution'),
+      dateOfIssue: () => (fm.dateOfIssue ? text(fill(w.dateOfIssue, { date: writeDate(fm.dateOfIssue, this.t) })) : []),
+      originalLanguage: () => worded(w.originalLanguage, 'language', fm.originalLanguage, 'frontMatter.originalLanguage'),
+      dateline: () => runs(fm.dateline, {}, this.f(id, 'frontMatter.dateline')),
+      time: () => worded(w.meetingTime, 'time', fm.meetingTime, 'frontMatter.meetingTime', { bold: true }),
+    };
+  }
+
+  /** Heading blocks counted per level (1–3): a heading restarts the counts below it. */
+  private readonly headingCounts = [0, 0, 0];
+
+  /**
+   * A heading block: its own text, else its agenda item's heading in the template's words ("Agenda
+   * item 3: Adoption of the agenda"), after the level's number when the template numbers that level.
+   * A blank heading prints nothing and takes no number. A level-1 heading restarts paragraph numbers
+   * kept per section; a level-1 or level-2 heading those kept per session.
+   */
+  private heading(b: Extract<LeafBlock, { type: 'heading' }>): void {
+    let heading = runs(b.text, { bold: true }, this.f(b.id, 'text'));
+    const at = b.agendaItemId ? (this.meeting.agenda ?? []).findIndex((a) => a.id === b.agendaItemId) : -1;
+    const item = at >= 0 ? this.meeting.agenda![at]! : undefined;
+    if (!hasText(heading) && item) {
+      const id = this.meeting.id;
+      const values = {
+        number: isBlank(item.number) ? '' : text(item.number, { bold: true }, this.f(id, `agenda.${at}.number`)),
+        title: runs(item.title, { bold: true }, this.f(id, `agenda.${at}.title`)),
+      };
+      heading = hasText(values.title) || values.number !== '' ? this.words(this.t.agendaItemHeading, values) : [];
+    }
+    if (!hasText(heading)) return;
+    const level = b.level;
+    const n = ++this.headingCounts[level - 1]!;
+    for (let l = level; l < 3; l++) this.headingCounts[l] = 0;
+    const numbering = this.t.paragraphs.numbering;
+    if ((numbering === 'per-section' && level === 1) || (numbering === 'per-session' && level <= 2)) this.paragraphNumber = 0;
+    const style = this.t.headings.levels[level - 1]!;
+    this.push({ kind: 'heading', level, runs: style === 'none' ? heading : this.words(this.t.heading, { number: formatLabel(style, n), heading }) });
+  }
+
+  /**
+   * The agenda where an agenda block stands: its heading (the block's own, else the template's, and
+   * only above items), then each item's number hanging before its title, and its documents under it.
+   * An item with nothing to print is left out; no agenda, nothing at all.
+   */
+  private agenda(b: Extract<LeafBlock, { type: 'agenda' }>): void {
+    const id = this.meeting.id;
+    const w = this.t.agenda;
+    const items: LayoutParagraph[] = [];
+    (this.meeting.agenda ?? []).forEach((item, i) => {
+      const title = hasText(item.title) ? runs(item.title, {}, this.f(id, `agenda.${i}.title`)) : [];
+      const docs = item.documents.flatMap((d, k) => (isBlank(d) ? [] : [text(d, {}, this.f(id, `agenda.${i}.documents.${k}`))]));
+      if (!hasText(title) && isBlank(item.number) && docs.length === 0) return;
+      const number = isBlank(item.number) ? '' : fill(w.number, { number: item.number });
+      items.push({ kind: 'paragraph', style: 'body', runs: this.ownedBy(title, id, `agenda.${i}.number`), number });
+      if (docs.length > 0) {
+        const line = fillRuns(w.documents, { documents: joinRuns(docs, text(w.separator)) }, (s) => text(s));
+        items.push({ kind: 'paragraph', style: 'body', runs: line, number: '' });
+      }
+    });
+    const heading = hasText(b.heading) ? runs(b.heading, { bold: true }, this.f(b.id, 'heading')) : items.length > 0 ? text(w.heading, { bold: true }) : [];
+    if (hasText(heading)) this.push(para('label', heading, true));
+    items.forEach((p) => this.push(p));
   }
 
   block(b: Block): void {
@@ -444,6 +529,12 @@ class Builder {
       case 'decision':
         this.decision(b);
         break;
+      case 'heading':
+        this.heading(b);
+        break;
+      case 'agenda':
+        this.agenda(b);
+        break;
       case 'signatories': {
         const cells: SignatureCell[] = b.signatories.map((s) => {
           const person = s.personId ? this.people.get(s.personId) : undefined;
@@ -597,7 +688,8 @@ export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {
       // A signature copy always says which version it is; the fingerprint itself is the template's choice.
       fingerprintLabel: copy ? fill(t.copyLabel, { label: t.furniture.fingerprint ? label : '', version: copy.versionName, state: copy.state }) : t.furniture.fingerprint ? label : '',
       draftMark: options.sealed || copy ? undefined : t.draftMark,
-      ...(isBlank(t.furniture.marking) ? {} : { marking: t.furniture.marking }),
+      // The meeting's own classification marks its pages, whatever the template's marking.
+      ...(isBlank(meeting.frontMatter?.classification) ? (isBlank(t.furniture.marking) ? {} : { marking: t.furniture.marking }) : { marking: meeting.frontMatter!.classification! }),
       ...(isBlank(t.furniture.symbol) ? {} : { symbol: t.furniture.symbol }),
     },
     style: {

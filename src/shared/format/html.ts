@@ -1,6 +1,6 @@
 import { type ChangeKind, type ChangeMark, type ComparisonNote, type LayoutBlock, type LayoutDocument, type LayoutList, type LayoutParagraph, type Run, signatureRuns } from './layout';
 import { ALL_SCRIPTS, SCRIPTS, type Script } from './scripts';
-import { LABEL_STYLES, type LabelStyle, labelParts } from './template';
+import { LABEL_STYLES, TITLE_LINES, type LabelStyle, labelParts } from './template';
 
 /**
  * Layout tree → one self-contained HTML document with print CSS. Mechanical:
@@ -144,7 +144,7 @@ function signatureLines(b: Extract<LayoutBlock, { kind: 'signatures' }>) {
 function block(b: LayoutBlock, attr: string): string {
   switch (b.kind) {
     case 'title':
-      return `<header class="title"${attr}>${b.lines.map((l) => `<p class="t-${l.role}${barClass(l.runs, l.change)}">${runsHtml(l.runs)}</p>`).join('')}</header>`;
+      return `<header class="title"${attr}>${b.lines.map((l) => `<p class="t-${l.role}${l.align ? ` t-${l.align}` : ''}${barClass(l.runs, l.change)}">${runsHtml(l.runs)}</p>`).join('')}</header>`;
     case 'heading':
       return `<h${b.level + 1}${attr}${changed(b.runs, b.change) ? ' class="c-bar"' : ''}>${runsHtml(b.runs)}</h${b.level + 1}>`;
     case 'paragraph':
@@ -283,7 +283,7 @@ ${boxes}  ${draft ? `@top-right { content: ${cssString(draft)}; font: bold ${n(t
 export function layoutContentCss(doc: LayoutDocument): string {
   const { typography: ty, signatures: sig, routing } = doc.style;
   const sans = FAMILY_STACK('latin');
-  const titleSizes = (['corrigendum', 'label', 'title', 'joiner', 'theme', 'date', 'place'] as const)
+  const titleSizes = TITLE_LINES
     .filter((r) => ty.titleSizesPt[r] !== undefined)
     .map((r) => `.t-${r} { font-size: ${n(ty.titleSizesPt[r]!)}pt; }`)
     .join('\n');
@@ -304,7 +304,7 @@ header.title { text-align: center; margin: 0 0 14pt; }
 header.title p { margin: 0 0 5pt; }
 ${titleSizes}
 .t-date { margin-top: 8pt !important; }
-h2, h3, h4 { break-after: avoid; break-inside: avoid; margin: 0; font-weight: bold; }
+${doc.blocks.some((b) => b.kind === 'title' && b.lines.some((l) => l.align)) ? '.t-left { text-align: left; }\n.t-right { text-align: right; }\n' : ''}h2, h3, h4 { break-after: avoid; break-inside: avoid; margin: 0; font-weight: bold; }
 h2 { font-size: ${n(h1)}pt; margin: 14pt 0 6pt; }
 h3 { font-size: ${n(h2)}pt; margin: 10pt 0 5pt; }
 h4 { font-size: ${n(h3)}pt; margin: 8pt 0 4pt; }

@@ -38,6 +38,7 @@ export {
   MeetingFormatSchema,
   PAGE_SIZES,
   REPORT_FORMAT,
+  SUMMARY_RECORD_FORMAT,
   TITLE_LINES,
   applyOverrides,
   counterText,

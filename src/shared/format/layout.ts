@@ -1,5 +1,5 @@
 import type { Script } from './scripts';
-import type { FormatTemplate, LabelStyle } from './template';
+import type { FormatTemplate, LabelStyle, TitleLineRole } from './template';
 
 /**
  * The format-neutral layout tree: what a page holds, with no knowledge of
@@ -110,8 +110,10 @@ export interface LayoutHeading extends Sourced, Changeable {
 }
 
 export interface TitleLine extends Changeable {
-  role: 'corrigendum' | 'label' | 'title' | 'joiner' | 'theme' | 'date' | 'place';
+  role: TitleLineRole;
   runs: Run[];
+  /** Set apart from the centred title block (the template's `titleBlock.align`): a masthead's lines. */
+  align?: 'left' | 'right';
 }
 
 export interface LayoutTitle extends Sourced {

@@ -118,6 +118,10 @@ export const AGREED_FORMAT: FormatTemplate = {
     separator: ', ',
     last: ', and ',
   },
+  heading: '{number} {heading}',
+  agendaItemHeading: 'Agenda item[ {number}][: {title}]',
+  frontMatter: { distribution: 'Distr.: {distribution}', dateOfIssue: '{date}', originalLanguage: 'Original: {language}', meetingTime: '{time}' },
+  agenda: { heading: 'Agenda', number: '{number}.', documents: 'Documents: {documents}', separator: ', ' },
   pageSetup: { size: 'A4', marginsMm: [22, 20, 22, 25] },
   typography: {
     baseSizePt: 11,
@@ -130,8 +134,8 @@ export const AGREED_FORMAT: FormatTemplate = {
     fingerprintSizePt: 7.5,
     markSizePt: 12,
   },
-  titleBlock: { lines: [...TITLE_LINES] },
-  headings: { section: 'A.', session: 'label' },
+  titleBlock: { lines: [...TITLE_LINES], align: { issuingBody: 'left', symbol: 'right', distribution: 'right', dateOfIssue: 'right', originalLanguage: 'right' } },
+  headings: { section: 'A.', session: 'label', levels: ['none', 'none', 'none'] },
   paragraphs: { numbering: 'none', style: '1.', indentMm: 10 },
   lists: { decimal: '1.', 'decimal-paren': '1)', indentMm: 7 },
   signatures: { perRow: 3, boxHeightMm: 28, roleHeightMm: 11, columnGapMm: 6, rowGapMm: 8, party: 'For {party}', placeDate: '[{place}, ]{date}' },
@@ -146,7 +150,7 @@ export const AGREED_FORMAT: FormatTemplate = {
  */
 export const BILATERAL_FORMAT: FormatTemplate = {
   ...AGREED_FORMAT,
-  headings: { section: 'I.', session: 'label' },
+  headings: { ...AGREED_FORMAT.headings, section: 'I.' },
   lists: { ...AGREED_FORMAT.lists, decimal: '(a)', 'decimal-paren': '(i)' },
   signatures: { ...AGREED_FORMAT.signatures, perRow: 2, party: 'For the Government of {party}' },
 };
@@ -157,15 +161,38 @@ export const BILATERAL_FORMAT: FormatTemplate = {
  */
 export const REPORT_FORMAT: FormatTemplate = {
   ...AGREED_FORMAT,
-  headings: { section: '1.', session: '1.1' },
+  headings: { ...AGREED_FORMAT.headings, section: '1.', session: '1.1' },
   paragraphs: { ...AGREED_FORMAT.paragraphs, numbering: 'continuous' },
   lists: { ...AGREED_FORMAT.lists, decimal: '(a)', 'decimal-paren': '(1)' },
 };
 
-/** The built-in templates by name: what a meeting's `format.template` names. */
-export const FORMAT_TEMPLATES: Record<FormatTemplateName, FormatTemplate> = { agreed: AGREED_FORMAT, bilateral: BILATERAL_FORMAT, report: REPORT_FORMAT };
+/**
+ * A summary record as UN bodies issue them: a masthead (issuing body on the left; symbol,
+ * distribution, date of issue and original language on the right), a title that already says when and
+ * where the meeting was held (so no date or place line of the format's), headings without numbers
+ * (agenda items print their own), paragraphs numbered continuously through the record.
+ */
+export const SUMMARY_RECORD_FORMAT: FormatTemplate = {
+  ...AGREED_FORMAT,
+  titleBlock: {
+    lines: ['issuingBody', 'symbol', 'distribution', 'dateOfIssue', 'originalLanguage', 'dateline', 'corrigendum', 'label', 'title', 'joiner', 'theme', 'time'],
+    align: AGREED_FORMAT.titleBlock.align,
+  },
+  headings: { section: 'none', session: 'none', levels: ['none', 'none', 'none'] },
+  paragraphs: { ...AGREED_FORMAT.paragraphs, numbering: 'continuous' },
+  lists: { ...AGREED_FORMAT.lists, decimal: '(a)', 'decimal-paren': '(i)' },
+  agenda: { ...AGREED_FORMAT.agenda, documents: 'Documents: {documents}' },
+};
 
-const GROUPS = ['routing', 'decision', 'pageSetup', 'typography', 'titleBlock', 'headings', 'paragraphs', 'lists', 'signatures', 'routingLayout', 'furniture'] as const;
+/** The built-in templates by name: what a meeting's `format.template` names. */
+export const FORMAT_TEMPLATES: Record<FormatTemplateName, FormatTemplate> = {
+  agreed: AGREED_FORMAT,
+  bilateral: BILATERAL_FORMAT,
+  report: REPORT_FORMAT,
+  'summary-record': SUMMARY_RECORD_FORMAT,
+};
+
+const GROUPS = ['frontMatter', 'agenda', 'routing', 'decision', 'pageSetup', 'typography', 'titleBlock', 'headings', 'paragraphs', 'lists', 'signatures', 'routingLayout', 'furniture'] as const;
 
 /** A template with overrides applied: groups merged field by field, everything else replaced. Not validated. */
 export function applyOverrides(base: FormatTemplate, overrides: FormatOverrides | undefined): FormatTemplate {

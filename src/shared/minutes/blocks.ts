@@ -391,6 +391,28 @@ export const DecisionBlock = z.strictObject({
 });
 export type DecisionBlock = z.infer<typeof DecisionBlock>;
 
+/**
+ * A heading in the flow, at one of three levels, without lettering unless the format template numbers
+ * headings of that level. With `agendaItemId` and an empty `text`, the format prints the agenda
+ * item's heading from the agenda ("Agenda item 3: …"); a non-empty `text` overrides it.
+ */
+export const HeadingBlock = z.strictObject({
+  ...base,
+  type: z.literal('heading'),
+  level: z.literal([1, 2, 3]),
+  text: RichText,
+  agendaItemId: Id.optional(),
+});
+export type HeadingBlock = z.infer<typeof HeadingBlock>;
+
+/** The meeting's agenda (`Meeting.agenda`: numbers, titles, document symbols), printed where this block stands. */
+export const AgendaBlock = z.strictObject({
+  ...base,
+  type: z.literal('agenda'),
+  heading: RichText.optional(),
+});
+export type AgendaBlock = z.infer<typeof AgendaBlock>;
+
 /** Blocks that can stand anywhere: in the body, a section or a session. */
 export const LeafBlock = z.discriminatedUnion('type', [
   ParagraphBlock,
@@ -409,6 +431,8 @@ export const LeafBlock = z.discriminatedUnion('type', [
   SignatoriesBlock,
   RoutingBlock,
   DecisionBlock,
+  HeadingBlock,
+  AgendaBlock,
 ]);
 export type LeafBlock = z.infer<typeof LeafBlock>;
 

@@ -22,15 +22,34 @@ const num = (min: number, max: number, unit: string) =>
 export const LABEL_STYLES = ['1.', '1)', '(1)', 'a.', 'a)', '(a)', 'A.', 'i.', '(i)', 'I.'] as const;
 export type LabelStyle = (typeof LABEL_STYLES)[number];
 
-/** The title lines the format can print, in the order of the seeds. */
-export const TITLE_LINES = ['corrigendum', 'label', 'title', 'joiner', 'theme', 'date', 'place'] as const;
+/**
+ * The title lines the format can print: the masthead of a document issued with a symbol (its issuing
+ * body, symbol, distribution, date of issue, original language: `Meeting.frontMatter`), a dateline,
+ * then the seeds' lines in their order, with the meeting's time after its date.
+ */
+export const TITLE_LINES = [
+  'issuingBody',
+  'symbol',
+  'distribution',
+  'dateOfIssue',
+  'originalLanguage',
+  'dateline',
+  'corrigendum',
+  'label',
+  'title',
+  'joiner',
+  'theme',
+  'date',
+  'time',
+  'place',
+] as const;
 export type TitleLineRole = (typeof TITLE_LINES)[number];
 
 /** The scripts whose line height a template may set (src/shared/format/scripts.ts). */
 export const SCRIPT_NAMES = ['latin', 'khmer', 'lao', 'myanmar', 'thai'] as const;
 
 /** The built-in templates a meeting can name (src/shared/format/template.ts holds them). */
-export const FORMAT_TEMPLATE_NAMES = ['agreed', 'bilateral', 'report'] as const;
+export const FORMAT_TEMPLATE_NAMES = ['agreed', 'bilateral', 'report', 'summary-record'] as const;
 export type FormatTemplateName = (typeof FORMAT_TEMPLATE_NAMES)[number];
 
 const Margins = z.tuple([num(5, 60, 'mm'), num(5, 60, 'mm'), num(5, 60, 'mm'), num(5, 60, 'mm')]);
@@ -66,7 +85,11 @@ export const TitleBlockSchema = z.strictObject({
     .array(z.enum(TITLE_LINES))
     .max(TITLE_LINES.length)
     .refine((l) => new Set(l).size === l.length, { error: 'must not list a line twice' }),
+  /** Lines set apart from the centred title (a masthead's body on the left, its symbol on the right). */
+  align: z.partialRecord(z.enum(TITLE_LINES), z.enum(['left', 'center', 'right'])).optional(),
 });
+
+const HeadingNumber = z.union([z.literal('none'), z.enum(LABEL_STYLES)]);
 
 export const HeadingsSchema = z.strictObject({
   /** The number before a section heading ("A. PARTICIPANTS", "IV. CLOSING"), or none. */
@@ -76,6 +99,8 @@ export const HeadingsSchema = z.strictObject({
    * section's number and its own ("1.2 title"), or its title alone.
    */
   session: z.enum(['label', '1.1', 'none']),
+  /** Heading blocks (levels 1, 2, 3): the number before each, counted per level, or none. */
+  levels: z.tuple([HeadingNumber, HeadingNumber, HeadingNumber]),
 });
 
 export const ParagraphsSchema = z.strictObject({
@@ -164,6 +189,30 @@ export const DecisionWordsSchema = z.strictObject({
 });
 export type DecisionWords = z.infer<typeof DecisionWordsSchema>;
 
+/** How the front matter's facts print in the title block, each only when the meeting has it. */
+export const FrontMatterWordsSchema = z.strictObject({
+  /** "Distr.: {distribution}". */
+  distribution: words(),
+  /** "{date}": the date of issue written out. */
+  dateOfIssue: words(),
+  /** "Original: {language}". */
+  originalLanguage: words(),
+  /** "{time}": the meeting's time, on its own line after the date. */
+  meetingTime: words(),
+});
+
+/** How the agenda prints (an `agenda` block): each item's number, its title, its documents. */
+export const AgendaWordsSchema = z.strictObject({
+  /** Above the agenda when the block has no heading of its own and the agenda has items ("Agenda"); '' for none. */
+  heading: words(),
+  /** The item's number as printed before its title: "{number}.". */
+  number: words(),
+  /** Under an item that lists documents: "Documents: {documents}". */
+  documents: words(),
+  /** Between two document symbols. */
+  separator: text(),
+});
+
 const labels = {
   /** A numbered section heading: {letter} is its number in `headings.section`'s style ("A."). */
   sectionLabel: words(),
@@ -201,6 +250,12 @@ const labels = {
   routingField: words(),
   draftMark: text(),
   decision: DecisionWordsSchema,
+  /** A heading block numbered by `headings.levels`: {number} as the level's style prints it. */
+  heading: words(),
+  /** A heading block that prints its agenda item: "Agenda item[ {number}][: {title}]". */
+  agendaItemHeading: words(),
+  frontMatter: FrontMatterWordsSchema,
+  agenda: AgendaWordsSchema,
 };
 
 export const FormatTemplateSchema = z.strictObject({
@@ -224,6 +279,8 @@ export type FormatTemplate = z.infer<typeof FormatTemplateSchema>;
 export const FormatOverridesSchema = FormatTemplateSchema.extend({
   routing: labels.routing.partial(),
   decision: DecisionWordsSchema.partial(),
+  frontMatter: FrontMatterWordsSchema.partial(),
+  agenda: AgendaWordsSchema.partial(),
   pageSetup: PageSchema.partial(),
   typography: TypographySchema.partial(),
   titleBlock: TitleBlockSchema.partial(),

@@ -6,14 +6,14 @@
  */
 
 export type IdPath = (string | number)[];
-export type RefKind = 'person' | 'organisation' | 'delegation';
+export type RefKind = 'person' | 'organisation' | 'delegation' | 'agendaItem';
 
 export interface IdWalk {
   /** Every `id` member, in document order, with where it stands. */
   ids: { id: string; path: IdPath }[];
   /** Ids of delegations declared here (an `id` inside a `delegations` list). */
   delegations: string[];
-  /** Every reference to a person, organisation or delegation. */
+  /** Every reference to a person, organisation, delegation or agenda item. */
   refs: { kind: RefKind; id: string; path: IdPath }[];
 }
 
@@ -46,6 +46,8 @@ export function walkIds(value: unknown, root: IdPath = []): IdWalk {
         });
       } else if (key === 'delegationId' && typeof child === 'string') {
         walk.refs.push({ kind: 'delegation', id: child, path: [...path, key] });
+      } else if (key === 'agendaItemId' && typeof child === 'string') {
+        walk.refs.push({ kind: 'agendaItem', id: child, path: [...path, key] });
       } else if (child !== null && typeof child === 'object') {
         children.push({ value: child, path: [...path, key] });
       }

@@ -39,13 +39,15 @@ export {
   Vote,
   VOTE_LISTS,
   DecisionBlock,
+  HeadingBlock,
+  AgendaBlock,
   LeafBlock,
   SessionBlock,
   SectionBlock,
   Block,
 } from './blocks';
 export type { BlockType, VoteList } from './blocks';
-export { Meeting, MeetingHeadSchema, TitleBlock, DateRange, Venue, formatPath } from './meeting';
+export { Meeting, MeetingHeadSchema, TitleBlock, DateRange, Venue, FrontMatter, AgendaItem, formatPath } from './meeting';
 export { FORMAT_TEMPLATE_NAMES, FormatOverridesSchema, FormatTemplateSchema, MeetingFormatSchema } from './formatTemplate';
 export type { FormatOverrides, FormatTemplate, FormatTemplateName, MeetingFormat } from './formatTemplate';
 export {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import * as blocks from './blocks';
 import { LIMITS, checkDocumentSize } from './limits';
 import { excerpt } from '../errors';
-import { DateRange, Meeting, TitleBlock, Venue } from './meeting';
+import { AgendaItem, DateRange, FrontMatter, Meeting, TitleBlock, Venue } from './meeting';
 import { Attribution, Organisation, Person } from './people';
 import { RichText, TextRun } from './richText';
 import { checkStructure, formatIssues } from './validate';
@@ -11,15 +11,17 @@ import { ReviewImport, SUGGESTION_LIMITS, Suggestion } from './reviewSuggestions
 import { MeetingFormatSchema } from './formatTemplate';
 
 /**
- * The `.minuta.json` file: `{ "format": "minuta", "version": 2, "meeting": …, "comments": [ … ] }`.
+ * The `.minuta.json` file: `{ "format": "minuta", "version": 3, "meeting": …, "comments": [ … ] }`.
  * Version 1 (no comments) is still read: it is migrated to version 2 with no comment threads.
+ * Version 2 is read as it is: version 3 only added shapes (front matter, an agenda, heading and agenda
+ * blocks), all optional, so every version-2 file is a valid version-3 file.
  *
  * Why an envelope: a file must say what it is and which version of the model
  * wrote it, so that an older Minuta refuses a newer file with a clear message
  * instead of misreading it, and a newer one can migrate an older file.
  */
 export const INTERCHANGE_FORMAT = 'minuta';
-export const INTERCHANGE_VERSION = 2;
+export const INTERCHANGE_VERSION = 3;
 export const INTERCHANGE_EXTENSION = '.minuta.json';
 
 /**
@@ -67,6 +69,8 @@ export type ParseResult =
 const MIGRATIONS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
   // Version 1 had no comments.
   1: (file) => ({ ...file, version: 2, comments: [] }),
+  // Version 3 added optional shapes only: the content is unchanged.
+  2: (file) => ({ ...file, version: 3 }),
 };
 
 const utf8 = new TextEncoder();
@@ -267,6 +271,8 @@ export function interchangeJsonSchema(): Record<string, unknown> {
     [TitleBlock, 'TitleBlock'],
     [DateRange, 'DateRange'],
     [Venue, 'Venue'],
+    [FrontMatter, 'FrontMatter'],
+    [AgendaItem, 'AgendaItem'],
     [blocks.Signature, 'Signature'],
     [blocks.Statement, 'Statement'],
     [blocks.Delegation, 'Delegation'],
@@ -294,6 +300,8 @@ export function interchangeJsonSchema(): Record<string, unknown> {
     [blocks.SignatoriesBlock, 'SignatoriesBlock'],
     [blocks.RoutingBlock, 'RoutingBlock'],
     [blocks.DecisionBlock, 'DecisionBlock'],
+    [blocks.HeadingBlock, 'HeadingBlock'],
+    [blocks.AgendaBlock, 'AgendaBlock'],
     [blocks.SessionBlock, 'SessionBlock'],
     [blocks.SectionBlock, 'SectionBlock'],
     [Meeting, 'Meeting'],
@@ -310,8 +318,8 @@ export function interchangeJsonSchema(): Record<string, unknown> {
   }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
-    $id: 'https://minuta.app/schema/minuta-2.schema.json',
-    title: 'Minuta minutes interchange file, version 2',
+    $id: `https://minuta.app/schema/minuta-${INTERCHANGE_VERSION}.schema.json`,
+    title: `Minuta minutes interchange file, version ${INTERCHANGE_VERSION}`,
     description:
       'A .minuta.json file. Limits (string lengths, list sizes) are included; bullet depth, unique ids and resolvable references are checked by Minuta itself.',
     ...schema,

@@ -47,15 +47,55 @@ export const Venue = z.strictObject({
 });
 export type Venue = z.infer<typeof Venue>;
 
+/**
+ * What stands before the title in minutes issued as documents (UN summary records, reports): the
+ * masthead's facts, the meeting's time and a dateline. All optional: the format prints what exists,
+ * in the lines and order its template composes (titleBlock.lines), with its own words
+ * ("Original: {language}"); the classification marks every page, overriding the template's marking.
+ */
+export const FrontMatter = z.strictObject({
+  /** The document symbol: "E/CN.6/2024/SR.3", "RCM/2024/3". */
+  symbol: label().optional(),
+  /** "Economic and Social Council". */
+  issuingBody: RichText.optional(),
+  /** "General", "Limited" (printed "Distr.: General" by a template label). */
+  distribution: label().optional(),
+  dateOfIssue: IsoDate.optional(),
+  /** "English" (printed "Original: English" by a template label). */
+  originalLanguage: label().optional(),
+  /** "CONFIDENTIAL": printed at the top and foot of every page. */
+  classification: label().optional(),
+  /** "10 a.m." */
+  meetingTime: label().optional(),
+  /** A line above the title: "Bangkok, 12 March 2024". */
+  dateline: RichText.optional(),
+});
+export type FrontMatter = z.infer<typeof FrontMatter>;
+
+/**
+ * An item of the meeting's agenda: what headings (`heading.agendaItemId`) and the generated agenda
+ * (an `agenda` block) print. The number is as the agenda numbers it ("3", "3 (a)").
+ */
+export const AgendaItem = z.strictObject({
+  id: Id,
+  number: label(),
+  title: RichText,
+  /** Document symbols considered under the item; may be empty. */
+  documents: boundedArray(label()),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
 const MeetingObject = z.strictObject({
   id: Id,
   /** BCP 47 language of the text ("en", "km", "lo", "my"): fonts, hyphenation, spell-check. */
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { error: 'Invalid language tag, e.g. "en" or "km"' }),
+  frontMatter: FrontMatter.optional(),
   titleBlock: TitleBlock,
   dates: DateRange,
   venue: Venue,
   people: boundedArray(Person),
   organisations: boundedArray(Organisation),
+  agenda: boundedArray(AgendaItem).optional(),
   body: boundedArray(Block, LIMITS.maxBlocks),
   /**
    * How the minutes look: a built-in format template and the meeting's changes to it
@@ -91,6 +131,7 @@ export const Meeting = MeetingObject.superRefine((meeting, ctx) => {
     person: new Set(meeting.people.map((p) => p.id)),
     organisation: new Set(meeting.organisations.map((o) => o.id)),
     delegation: new Set(delegations),
+    agendaItem: new Set((meeting.agenda ?? []).map((a) => a.id)),
   };
   for (const ref of refs) {
     if (!known[ref.kind].has(ref.id)) {

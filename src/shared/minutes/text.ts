@@ -35,12 +35,23 @@ export function meetingPlainText(meeting: Meeting): string[] {
   const organisations = new Map(meeting.organisations.map((o) => [o.id, o]));
 
   const { titleBlock, venue } = meeting;
+  const front = meeting.frontMatter;
+  if (front) {
+    str(front.symbol);
+    rt(front.issuingBody);
+    str(front.distribution);
+    str(front.originalLanguage);
+    str(front.classification);
+    rt(front.dateline);
+  }
   rt(titleBlock.label);
   rt(titleBlock.title);
   rt(titleBlock.joiner);
   rt(titleBlock.theme);
   str(venue.city);
   str(venue.country);
+  str(front?.meetingTime);
+  const agenda = new Map((meeting.agenda ?? []).map((a) => [a.id, a]));
 
   const bullets = (items: readonly Bullet[]) => {
     // Iterative pre-order walk: bullets are the only recursive structure.
@@ -151,6 +162,24 @@ export function meetingPlainText(meeting: Meeting): string[] {
           str(step.place);
           str(step.signerRole);
           if (step.signedBy !== undefined) str(step.signedBy);
+        }
+        break;
+      case 'heading': {
+        // As the format: the heading as worded, else its agenda item's number and title.
+        const item = b.agendaItemId ? agenda.get(b.agendaItemId) : undefined;
+        if (b.text.some((r) => r.text.trim() !== '') || !item) rt(b.text);
+        else {
+          str(item.number);
+          rt(item.title);
+        }
+        break;
+      }
+      case 'agenda':
+        rt(b.heading);
+        for (const item of agenda.values()) {
+          str(item.number);
+          rt(item.title);
+          item.documents.forEach(str);
         }
         break;
       default: {

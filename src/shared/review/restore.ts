@@ -117,6 +117,8 @@ const TYPE_NAMES: Record<string, string> = {
   signing: 'Signing',
   signatories: 'Signatories',
   routing: 'Routing',
+  heading: 'Heading',
+  agenda: 'Agenda',
 };
 
 const isRich = (v: unknown): v is RichText =>

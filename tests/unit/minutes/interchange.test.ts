@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  INTERCHANGE_VERSION,
   LIMITS,
   ID_PATTERN,
   formatIssues,
@@ -49,7 +50,7 @@ describe('parseInterchange rejects malformed input with a clear message', () => 
   });
 
   it('a newer version', () => {
-    expect(errorsOf({ ...envelope(), version: 3 })).toEqual(['version 3 is newer than this Minuta understands (2)']);
+    expect(errorsOf({ ...envelope(), version: 4 })).toEqual(['version 4 is newer than this Minuta understands (3)']);
   });
 
   it('a version that is not a whole number', () => {
@@ -185,7 +186,7 @@ describe('serializeInterchange', () => {
     const second = parseInterchange(text);
     if (!second.ok) throw new Error(second.errors.join('\n'));
     expect(serializeInterchange(second.meeting)).toBe(text);
-    expect(text.startsWith('{\n  "format": "minuta",\n  "version": 2,\n  "meeting": {\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "minuta",\n  "version": 3,\n  "meeting": {\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
@@ -216,12 +217,12 @@ describe('version 2: comment threads', () => {
     expect(result.meeting).toEqual(Meeting.parse(v1.meeting));
   });
 
-  it('writes version 2 with the threads, and reads them back as written', () => {
+  it('writes the current version with the threads, and reads them back as written', () => {
     const { meeting } = envelope();
     const first = parse(envelope());
     if (!first.ok) throw new Error(first.errors.join('\n'));
     const text = serializeInterchange(first.meeting, [thread(meeting.body[0].id)]);
-    expect(JSON.parse(text)).toMatchObject({ version: 2, comments: [{ id: 'c_thread1', comments: [{ author: 'Ana' }, { author: 'Sok' }] }] });
+    expect(JSON.parse(text)).toMatchObject({ version: INTERCHANGE_VERSION, comments: [{ id: 'c_thread1', comments: [{ author: 'Ana' }, { author: 'Sok' }] }] });
     const back = parseInterchange(text);
     if (!back.ok) throw new Error(back.errors.join('\n'));
     expect(back.comments).toEqual([thread(meeting.body[0].id)]);
@@ -239,6 +240,71 @@ describe('version 2: comment threads', () => {
     dup.comments[1]!.id = 'cm_first';
     expect(errorsOf({ ...envelope(), version: 2, comments: [dup] }).join('\n')).toContain('duplicate comment id cm_first');
     expect(errorsOf({ ...envelope(), version: 2 }).join('\n')).toContain('comments');
+  });
+});
+
+describe('version 3: front matter, agenda, headings', () => {
+  /** The 2019 fixture with every shape version 3 added. */
+  const withFrontMatter = () => {
+    const e = envelope();
+    e.meeting.frontMatter = {
+      symbol: 'RCM/2024/3',
+      issuingBody: [{ text: 'Regional ', bold: true }, { text: 'Consultative Meeting' }],
+      distribution: 'Limited',
+      dateOfIssue: '2024-03-20',
+      originalLanguage: 'English',
+      classification: 'CONFIDENTIAL',
+      meetingTime: '10 a.m.',
+      dateline: [{ text: 'Bangkok, 12 March 2024' }],
+    };
+    e.meeting.agenda = [
+      { id: 'ag_3', number: '3', title: [{ text: 'Adoption of the agenda' }], documents: ['RCM/2024/1'] },
+      { id: 'ag_3a', number: '3 (a)', title: [{ text: 'Labour migration' }], documents: [] },
+    ];
+    e.meeting.body.unshift(
+      { id: 'b_agenda', type: 'agenda' },
+      { id: 'b_h1', type: 'heading', level: 1, text: [], agendaItemId: 'ag_3' },
+      { id: 'b_h2', type: 'heading', level: 2, text: [{ text: 'Opening' }] },
+    );
+    return e;
+  };
+
+  it('reads a version-2 file as it is', () => {
+    const v2 = { ...envelope(), version: 2, comments: [] };
+    const result = parse(v2);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.meeting).toEqual(Meeting.parse(envelope().meeting));
+    expect(JSON.parse(serializeInterchange(result.meeting)).version).toBe(3);
+  });
+
+  it('round-trips a version-3 file with front matter, an agenda, heading and agenda blocks', () => {
+    expect(INTERCHANGE_VERSION).toBe(3);
+    const first = parse({ ...withFrontMatter(), version: 3, comments: [] });
+    if (!first.ok) throw new Error(first.errors.join('\n'));
+    const text = serializeInterchange(first.meeting);
+    const back = parseInterchange(text);
+    if (!back.ok) throw new Error(back.errors.join('\n'));
+    expect(back.meeting).toEqual(first.meeting);
+    expect(serializeInterchange(back.meeting)).toBe(text);
+    expect(back.meeting.frontMatter?.symbol).toBe('RCM/2024/3');
+    expect(back.meeting.agenda?.map((a) => a.number)).toEqual(['3', '3 (a)']);
+    expect(back.meeting.body.slice(0, 3).map((b) => b.type)).toEqual(['agenda', 'heading', 'heading']);
+  });
+
+  it('refuses a heading naming an agenda item the meeting does not have, and a wrong level, by path', () => {
+    const dangling = withFrontMatter();
+    dangling.meeting.body[1].agendaItemId = 'ag_nope';
+    expect(errorsOf({ ...dangling, version: 3, comments: [] }).join('\n')).toMatch(/body\[1\]\.agendaItemId.*Unknown agendaItem id "ag_nope"/);
+    const level = withFrontMatter();
+    level.meeting.body[2].level = 4;
+    expect(errorsOf({ ...level, version: 3, comments: [] }).join('\n')).toContain('body[2].level');
+    const dup = withFrontMatter();
+    dup.meeting.agenda[1].id = 'ag_3';
+    expect(errorsOf({ ...dup, version: 3, comments: [] }).join('\n')).toContain('Duplicate id "ag_3"');
+  });
+
+  it('refuses a version-4 file as newer', () => {
+    expect(errorsOf({ ...withFrontMatter(), version: 4, comments: [] }).join('\n')).toContain('newer than this Minuta understands (3)');
   });
 });
 

@@ -27,7 +27,7 @@ describe('resources/minuta.schema.json', () => {
     const schema = interchangeJsonSchema() as { properties: Record<string, unknown>; required: string[] };
     expect(schema.required).toEqual(['format', 'version', 'meeting', 'comments']);
     expect(schema.properties.format).toMatchObject({ const: 'minuta' });
-    expect(schema.properties.version).toMatchObject({ const: 2 });
+    expect(schema.properties.version).toMatchObject({ const: 3 });
     expect(JSON.stringify(schema)).toContain('"additionalProperties":false');
   });
 });

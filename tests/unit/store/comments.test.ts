@@ -5,7 +5,7 @@ import { openDatabase } from '../../../src/main/store/db';
 import { createMeetingStore } from '../../../src/main/store/meetings';
 import type { Services } from '../../../src/main/services';
 import { call, servicesWithDialogs } from '../../support/dialogServices';
-import { plain, type Meeting } from '../../../src/shared/minutes';
+import { INTERCHANGE_VERSION, plain, type Meeting } from '../../../src/shared/minutes';
 import type { CommentThreadView } from '../../../src/shared/ipc/contract';
 import { loadFixture, tempDir } from '../../support/temp';
 
@@ -128,13 +128,13 @@ describe('comments', () => {
     }
   });
 
-  it('travel in a .minuta.json file: exported as version 2 and imported with the meeting', async () => {
+  it('travel in a .minuta.json file: exported as the current version and imported with the meeting', async () => {
     const t = await call<CommentThreadView>(services, 'addComment', { id: meeting.id, anchor: range(), text: 'Travels?' });
     await call(services, 'replyComment', { id: meeting.id, threadId: t.id, text: 'Yes.' });
     await call(services, 'resolveComment', { id: meeting.id, threadId: t.id, resolved: true });
     expect(await call(services, 'exportMeeting', { id: meeting.id, format: 'json' })).toMatchObject({ saved: true });
     const file = JSON.parse(readFileSync(saved.path!, 'utf8'));
-    expect(file).toMatchObject({ version: 2, comments: [{ id: t.id, comments: [{ text: 'Travels?' }, { text: 'Yes.' }], resolution: { resolved: true } }] });
+    expect(file).toMatchObject({ version: INTERCHANGE_VERSION, comments: [{ id: t.id, comments: [{ text: 'Travels?' }, { text: 'Yes.' }], resolution: { resolved: true } }] });
     const other = open('other.sqlite', 'Sok');
     try {
       const imported = await call<{ meeting: { id: string } }>(other, 'importMeeting', undefined);

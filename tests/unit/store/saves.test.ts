@@ -182,6 +182,19 @@ describe('document-wide rules, checked record by record', () => {
     refuse({ head: { ...head, people: head.people.filter((p) => p.id !== 'p_19sarkheng') } }, /block b_19007 personId: Unknown person id "p_19sarkheng"/);
   });
 
+  it('refuses a heading naming an agenda item the meeting does not have, and an agenda losing an item a heading names', () => {
+    const split = splitMeeting(m);
+    const heading: BlockRecord = { id: 'b_h1', type: 'heading', level: 1, text: [], agendaItemId: 'ag_1' };
+    refuse({ body: [...split.body, 'b_h1'], blocks: [heading] }, /block b_h1 agendaItemId: Unknown agendaItem id "ag_1"/);
+    const head = { ...headOf(m), agenda: [{ id: 'ag_1', number: '1', title: plain('Adoption of the agenda'), documents: [] }] };
+    seq = store.save(m.id, seq, { head, body: [...split.body, 'b_h1'], blocks: [heading] }, 'ana').seq;
+    expect(store.get(m.id)!.meeting.agenda?.[0]?.id).toBe('ag_1');
+    const before = store.get(m.id)!;
+    const error = refusal(() => store.save(m.id, seq, { head: { ...head, agenda: [] } }, 'ana'));
+    expect(error.message).toMatch(/block b_h1 agendaItemId: Unknown agendaItem id "ag_1"/);
+    unchanged(m.id, before, 2);
+  });
+
   it('re-checks delegation references when a delegation list goes', () => {
     const split = splitMeeting(m);
     const qa: BlockRecord = {

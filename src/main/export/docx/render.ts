@@ -336,7 +336,7 @@ class DocxBuilder {
             this.p({
               children: runs(line.runs, this.rev, size ? { size } : {}),
               ...paragraphMark(line.change, this.rev),
-              alignment: AlignmentType.CENTER,
+              alignment: line.align === 'left' ? AlignmentType.LEFT : line.align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
               spacing: { after: 100, before: line.role === 'date' ? 160 : 0 },
               keepNext: true,
             }),

@@ -12,6 +12,7 @@ import type { FindCommandId } from '../find/findCommands';
 import { anchorFromSelection } from '../editor/comments/anchor';
 import { openSignAs } from '../copies/signAs';
 import { pickReviewedCopy } from '../editor/suggestions/pick';
+import { addAgendaDocument, addAgendaItem, focusedAgendaItem, removeAgendaItem } from '../editor/FrontMatterDetails';
 
 const hasDoc = (s: AppState) => s.doc !== null && s.screen.name !== 'home';
 const inEditor = (s: AppState) => s.doc !== null && s.screen.name === 'editor';
@@ -58,6 +59,9 @@ const COMMANDS = [
   { id: 'go.minutes', label: 'Go to the minutes', group: 'Go', shortcuts: ['Mod-1'], enabled: hasDoc, run: (s) => s.navigate({ name: 'editor', meetingId: s.doc!.id }) },
   { id: 'go.decisions', label: 'Go to the decisions tracker', group: 'Go', shortcuts: ['Mod-Shift-L'], enabled: () => true, run: (s) => s.navigate({ name: 'decisions' }) },
   { id: 'go.register', label: 'Go to the participants register', group: 'Go', shortcuts: ['Mod-2'], enabled: hasDoc, run: (s) => s.navigate({ name: 'register', meetingId: s.doc!.id }) },
+  { id: 'agenda.addItem', label: 'Add an agenda item', group: 'Insert', enabled: inEditor, run: (s) => addAgendaItem(s) },
+  { id: 'agenda.addDocument', label: 'Add a document to this agenda item', group: 'Insert', enabled: (s) => inEditor(s) && focusedAgendaItem(s.focusedField) !== undefined, run: (s) => addAgendaDocument(s, focusedAgendaItem(s.focusedField)!) },
+  { id: 'agenda.removeItem', label: 'Remove this agenda item', group: 'Edit', enabled: (s) => inEditor(s) && focusedAgendaItem(s.focusedField) !== undefined, run: (s) => removeAgendaItem(s, focusedAgendaItem(s.focusedField)!) },
   { id: 'app.palette', label: 'Command palette', group: 'Go', shortcuts: ['Mod-K'], enabled: () => true, run: (s) => s.setPaletteOpen(!s.paletteOpen) },
 ] as const satisfies readonly Command[];
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useAppStore } from '../state/store';
 import { MeetingDetails } from './MeetingDetails';
 import { FormatPanel } from './FormatPanel';
+import { FrontMatterDetails } from './FrontMatterDetails';
 import { BlockList } from './BlockView';
 import { SaveStatus } from './SaveStatus';
 import { onEditorTab } from './tabOrder';
@@ -30,6 +31,8 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
   const titleBlock = useAppStore((s) => s.doc?.meeting.titleBlock);
   const dates = useAppStore((s) => s.doc?.meeting.dates);
   const venue = useAppStore((s) => s.doc?.meeting.venue);
+  const frontMatter = useAppStore((s) => s.doc?.meeting.frontMatter);
+  const agenda = useAppStore((s) => s.doc?.meeting.agenda);
   const format = useAppStore((s) => s.doc?.meeting.format);
   const body = useAppStore((s) => s.doc?.meeting.body);
   const historyOpen = useAppStore((s) => s.historyOpen);
@@ -79,6 +82,7 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
       <div className="editor-scroll" data-testid="editor" data-ready="" onKeyDown={onEditorTab}>
         <div className="editor-page">
           <MeetingDetails titleBlock={titleBlock} dates={dates} venue={venue} />
+          <FrontMatterDetails frontMatter={frontMatter} agenda={agenda} />
           <FormatPanel format={format} />
           <BlockList blocks={body as AnyBlock[]} containerId={null} containerType="body" />
         </div>

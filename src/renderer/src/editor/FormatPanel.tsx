@@ -22,6 +22,7 @@ const TEMPLATE_LABELS: Record<FormatTemplateName, string> = {
   agreed: 'Agreed minutes (the 2018 and 2019 form)',
   bilateral: 'Bilateral agreed minutes, exchange of notes',
   report: 'Report of a consultative meeting',
+  'summary-record': 'Summary record (UN style, with a masthead)',
 };
 const NUMBERING_LABELS = { none: 'Not numbered', continuous: 'Through the document', 'per-section': 'Again in each section', 'per-session': 'Again in each session' } as const;
 /** "(a), (b), (c)": a label style as its first labels. */
