@@ -465,6 +465,9 @@ class Builder {
     this.source = b.id;
     switch (b.type) {
       case 'paragraph':
+        // A continuation brings its own (empty) number, so it is not a running paragraph.
+        this.push({ ...para('body', runs(b.text, {}, this.f(b.id, 'text'))), ...(b.numbered === false ? { number: '' } : {}) });
+        break;
       case 'next-meeting':
       case 'observers':
         this.push(para('body', runs(b.text, {}, this.f(b.id, 'text'))));

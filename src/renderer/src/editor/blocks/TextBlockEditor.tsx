@@ -1,5 +1,6 @@
 import type { RichText } from '../../../../shared/minutes';
 import type { DisclaimerB, NextMeetingB, ParagraphB, SigningB } from '../../model/types';
+import { templateFor } from '../../../../shared/format';
 import { RichField } from '../richtext/RichField';
 import { TextInput, withOptional } from '../fields/TextInput';
 import { asRich, editBlock } from './common';
@@ -29,6 +30,9 @@ function splitParagraph(block: Paragraph, before: RichText, after: RichText) {
 
 export function TextBlockEditor({ block }: { block: TextBlock }) {
   const field = `${block.id}.text`;
+  // Only where the format numbers paragraphs does a paragraph say whether it takes a number.
+  const format = useAppStore((s) => s.doc?.meeting.format);
+  const numbersParagraphs = templateFor(format).paragraphs.numbering !== 'none';
   return (
     <>
       <RichField
@@ -41,6 +45,13 @@ export function TextBlockEditor({ block }: { block: TextBlock }) {
         onChange={(v) => editBlock<TextBlock>(block.id, (b) => ({ ...b, text: asRich(v) }), field)}
         {...(block.type === 'paragraph' ? { onSplit: (a: RichText, b: RichText) => splitParagraph(block, a, b) } : {})}
       />
+      {block.type === 'paragraph' && (numbersParagraphs || block.numbered === false) && (
+        <label className="ti ti-check">
+          <input type="checkbox" checked={block.numbered === false}
+            onChange={(e) => editBlock<Paragraph>(block.id, (b) => (e.target.checked ? { ...b, numbered: false } : withOptional(b, 'numbered', undefined)), `${block.id}.numbered`)} />
+          <span className="ti-label">Continues the paragraph before (no number of its own)</span>
+        </label>
+      )}
       {block.type === 'signing' && (
         <div className="row">
           <TextInput field={`${block.id}.place`} blockId={block.id} label="Place" value={block.place}
