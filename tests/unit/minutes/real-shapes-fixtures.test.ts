@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseInterchange, serializeMeetingContent, type Meeting } from '../../../src/shared/minutes';
 import { readFixture } from './helpers';
+import { type LayoutBlock, layoutContent } from '../../../src/shared/format';
 import { meetingNotes } from '../../support/footnoteText';
 
 /**
@@ -75,6 +76,24 @@ describe('colombo-1951: the report of a regional consultative meeting', () => {
     const paragraphs = ofType(meeting, 'paragraph');
     expect(paragraphs).toHaveLength(24);
     expect(paragraphs.filter((p) => p.numbered === false).map((p) => p.id)).toEqual(['b_p14c1', 'b_p14c2', 'b_p14c3']);
+  });
+
+  it('laid out: paragraphs numbered 1.–21. across unnumbered headings, the agenda (a)–(g), paragraph 14 running on unnumbered', () => {
+    const laid = layoutContent(m());
+    const str = (b: LayoutBlock) => ('runs' in b ? b.runs.map((r) => r.text).join('') : '');
+    const numbered = laid.filter((b) => b.kind === 'paragraph' && b.number !== undefined && b.number !== '');
+    const numbers = numbered.map((b) => (b.kind === 'paragraph' ? b.number : ''));
+    expect(numbers).toEqual([
+      ...['1.', '2.', '3.'],
+      ...['(a)', '(b)', '(c)', '(d)', '(e)', '(f)', '(g)'],
+      ...Array.from({ length: 18 }, (_, i) => `${i + 4}.`),
+    ]);
+    const headings = laid.filter((b) => b.kind === 'heading').map(str);
+    expect(headings).toHaveLength(10);
+    expect(headings[0]).toBe('Agenda');
+    expect(headings.every((h) => !/^\S+\.\s/.test(h))).toBe(true);
+    const fourteen = laid.findIndex((b) => b.kind === 'paragraph' && b.number === '14.');
+    expect(laid.slice(fourteen + 1, fourteen + 4).map((b) => (b.kind === 'paragraph' ? b.number : 'not a paragraph'))).toEqual(['', '', '']);
   });
 
   it('five footnotes, as the volume numbers them, on the runs they hang on', () => {
