@@ -242,6 +242,8 @@ class Generator {
     // The one rule of the schemas that JSON Schema does not carry (a refine): a signatory has a person or a name
     // (or an office alone, which the generator leaves to the hand-written tests).
     if (name === 'Signatory' && out.personId === undefined && out.name === undefined) out.name = this.phrase(4);
+    // The same rule for a participant: a person or a name.
+    if (name === 'Participant' && out.personId === undefined && out.name === undefined) out.name = this.phrase(4);
     return out;
   }
 

@@ -145,8 +145,25 @@ function block(b: LayoutBlock, attr: string): string {
   switch (b.kind) {
     case 'title':
       return `<header class="title"${attr}>${b.lines.map((l) => `<p class="t-${l.role}${barClass(l.runs, l.change)}">${runsHtml(l.runs)}</p>`).join('')}</header>`;
-    case 'heading':
-      return `<h${b.level + 1}${attr}${changed(b.runs, b.change) ? ' class="c-bar"' : ''}>${runsHtml(b.runs)}</h${b.level + 1}>`;
+    case 'heading': {
+      const cls = [b.pageBreakBefore ? 'page-break' : '', changed(b.runs, b.change) ? 'c-bar' : ''].filter(Boolean).join(' ');
+      return `<h${b.level + 1}${attr}${cls ? ` class="${cls}"` : ''}>${runsHtml(b.runs)}</h${b.level + 1}>`;
+    }
+    case 'table': {
+      const cols = b.widthsPercent.map((w) => `<col style="width:${n(w)}%">`).join('');
+      const row = (r: (typeof b.rows)[number]) => {
+        const bar = changed(r.cells.flat(), r.change) ? ' class="c-bar"' : '';
+        if (r.span) return `<tr${bar}><td class="tb-group" colspan="${b.widthsPercent.length}">${runsHtml(r.cells[0] ?? [])}</td></tr>`;
+        const tag = r.header ? 'th' : 'td';
+        return `<tr${bar}>${r.cells.map((c) => `<${tag}>${runsHtml(c)}</${tag}>`).join('')}</tr>`;
+      };
+      const head = b.rows.filter((r) => r.header);
+      return (
+        `<table class="layout-table"${attr}><colgroup>${cols}</colgroup>` +
+        (head.length ? `<thead>${head.map(row).join('')}</thead>` : '') +
+        `<tbody>${b.rows.filter((r) => !r.header).map(row).join('')}</tbody></table>`
+      );
+    }
     case 'paragraph':
       return paragraph(b, attr);
     case 'list':
@@ -299,6 +316,13 @@ p { margin: 0 0 6pt; orphans: 2; widows: 2; }
 .p-label { margin: 6pt 0 3pt; }
 .p-note { margin-top: 12pt; }
 .p-quote { margin: 0 10mm 6pt; text-align: justify; }
+.p-line { margin: 0 0 3pt; }
+.p-dateline { margin: 0 0 9pt; text-align: right; }
+.page-break { break-before: page; }
+table.layout-table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 9pt; }
+.layout-table th, .layout-table td { border: 0.5pt solid #777; padding: 1mm 2mm; text-align: left; vertical-align: top; }
+.layout-table tr { break-inside: avoid; }
+.layout-table .tb-group { background: #eee; }
 ${doc.blocks.some((b) => b.kind === 'paragraph' && b.number !== undefined) ? `.p-numbered { padding-left: ${n(doc.style.paragraphIndentMm)}mm; text-indent: -${n(doc.style.paragraphIndentMm)}mm; }\n.p-num { display: inline-block; min-width: ${n(doc.style.paragraphIndentMm)}mm; text-indent: 0; }\n` : ''}.keep { break-after: avoid; }
 header.title { text-align: center; margin: 0 0 14pt; }
 header.title p { margin: 0 0 5pt; }

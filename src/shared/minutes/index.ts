@@ -39,6 +39,12 @@ export {
   Vote,
   VOTE_LISTS,
   DecisionBlock,
+  ParticipantFunction,
+  Participant,
+  ParticipantGroup,
+  ParticipantsBlock,
+  LetterParagraph,
+  LetterBlock,
   LeafBlock,
   SessionBlock,
   SectionBlock,
@@ -46,6 +52,7 @@ export {
 } from './blocks';
 export type { BlockType, VoteList } from './blocks';
 export { Meeting, MeetingHeadSchema, TitleBlock, DateRange, Venue, formatPath } from './meeting';
+export { Annex, blockListOf, documentBlocks } from './annexes';
 export { FORMAT_TEMPLATE_NAMES, FormatOverridesSchema, FormatTemplateSchema, MeetingFormatSchema } from './formatTemplate';
 export type { FormatOverrides, FormatTemplate, FormatTemplateName, MeetingFormat } from './formatTemplate';
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutContent, layoutMeeting } from '../../../src/shared/format/agreed';
-import type { LayoutBlock, LayoutList, Run } from '../../../src/shared/format/layout';
+import { type LayoutBlock, type LayoutList, type Run, tableRuns } from '../../../src/shared/format/layout';
 import { type Meeting, richTextToString, validateMeeting } from '../../../src/shared/minutes';
 import { Suggestion } from '../../../src/shared/minutes/reviewSuggestions';
 import { applyChanges } from '../../../src/shared/review/applyChanges';
@@ -54,6 +54,7 @@ function lineWords(m: Meeting): string[] {
     else if (b.kind === 'heading' || b.kind === 'paragraph') text.push(str(b.runs));
     else if (b.kind === 'list') list(b);
     else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach((l) => text.push(str(l))));
+    else if (b.kind === 'table') tableRuns(b).forEach((l) => text.push(str(l)));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach((l) => text.push(str(l))));
   }
   return wordsOf(text.join('\n'), m.language);
@@ -214,6 +215,7 @@ function runsOf(blocks: readonly LayoutBlock[]): Run[] {
     else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(...b.runs);
     else if (b.kind === 'list') list(b);
     else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach((l) => out.push(...l)));
+    else if (b.kind === 'table') tableRuns(b).forEach((l) => out.push(...l));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach((l) => out.push(...l)));
   }
   return out;

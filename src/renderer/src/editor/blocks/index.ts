@@ -18,6 +18,8 @@ import { signing } from './signing';
 import { signatories } from './signatories';
 import { routing } from './routing';
 import { decision } from './decision';
+import { participants } from './participants';
+import { letter } from './letter';
 
 /**
  * One descriptor per block type (descriptor.ts), in the order "Add…" offers them. A new block type:
@@ -42,6 +44,8 @@ export const BLOCKS = {
   signing,
   signatories,
   routing,
+  participants,
+  letter,
 } as const satisfies { [T in BlockType]: BlockDescriptor<T> };
 
 export type Blocks = typeof BLOCKS;
