@@ -591,6 +591,8 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
   for (const b of layout.blocks) {
     if (b.kind === 'signatures' || b.kind === 'routing') builder.children.push(new Paragraph({ children: [], spacing: { after: 120 }, keepNext: true }));
     builder.block(b);
+    // Space after a table, as the HTML's margin: Word sets the next paragraph right under its last row.
+    if (b.kind === 'table') builder.children.push(new Paragraph({ children: [], spacing: { after: 0 } }));
   }
   const latin = SCRIPTS.latin.family;
   const ty = style.typography;
