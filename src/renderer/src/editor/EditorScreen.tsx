@@ -3,6 +3,7 @@ import { useAppStore } from '../state/store';
 import { MeetingDetails } from './MeetingDetails';
 import { FormatPanel } from './FormatPanel';
 import { BlockList } from './BlockView';
+import { AnnexesEditor } from './AnnexesEditor';
 import { SaveStatus } from './SaveStatus';
 import { onEditorTab } from './tabOrder';
 import { LivePreview } from './LivePreview';
@@ -32,6 +33,7 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
   const venue = useAppStore((s) => s.doc?.meeting.venue);
   const format = useAppStore((s) => s.doc?.meeting.format);
   const body = useAppStore((s) => s.doc?.meeting.body);
+  const annexes = useAppStore((s) => s.doc?.meeting.annexes);
   const historyOpen = useAppStore((s) => s.historyOpen);
   const reviewView = useAppStore((s) => s.reviewView);
   const toggleHistory = useAppStore((s) => s.toggleHistory);
@@ -81,6 +83,7 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
           <MeetingDetails titleBlock={titleBlock} dates={dates} venue={venue} />
           <FormatPanel format={format} />
           <BlockList blocks={body as AnyBlock[]} containerId={null} containerType="body" />
+          <AnnexesEditor annexes={annexes} format={format} />
         </div>
       </div>
       {commentsOpen && <CommentsPane meetingId={meetingId} />}
