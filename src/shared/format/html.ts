@@ -140,6 +140,9 @@ function signatureLines(b: Extract<LayoutBlock, { kind: 'signatures' }>) {
   return { party, place, lines: 4 + (party ? 1 : 0) + (place ? 1 : 0) };
 }
 
+/** A table column's width class ("tw-50", "tw-33_5"); layoutContentCss sets the width of each one a document uses. */
+const widthClass = (percent: number) => `tw-${n(percent).replace('.', '_')}`;
+
 /** `attr`: attributes for the block's outer element (its data-block, or nothing). */
 function block(b: LayoutBlock, attr: string): string {
   switch (b.kind) {
@@ -150,7 +153,8 @@ function block(b: LayoutBlock, attr: string): string {
       return `<h${b.level + 1}${attr}${cls ? ` class="${cls}"` : ''}>${runsHtml(b.runs)}</h${b.level + 1}>`;
     }
     case 'table': {
-      const cols = b.widthsPercent.map((w) => `<col style="width:${n(w)}%">`).join('');
+      // Widths by class, not a style attribute: the app's preview allows no inline styles (CSP).
+      const cols = b.widthsPercent.map((w) => `<col class="${widthClass(w)}">`).join('');
       const row = (r: (typeof b.rows)[number]) => {
         const bar = changed(r.cells.flat(), r.change) ? ' class="c-bar"' : '';
         if (r.span) return `<tr${bar}><td class="tb-group" colspan="${b.widthsPercent.length}">${runsHtml(r.cells[0] ?? [])}</td></tr>`;
@@ -323,7 +327,7 @@ table.layout-table { width: 100%; border-collapse: collapse; table-layout: fixed
 .layout-table th, .layout-table td { border: 0.5pt solid #777; padding: 1mm 2mm; text-align: left; vertical-align: top; }
 .layout-table tr { break-inside: avoid; }
 .layout-table .tb-group { background: #eee; }
-${doc.blocks.some((b) => b.kind === 'paragraph' && b.number !== undefined) ? `.p-numbered { padding-left: ${n(doc.style.paragraphIndentMm)}mm; text-indent: -${n(doc.style.paragraphIndentMm)}mm; }\n.p-num { display: inline-block; min-width: ${n(doc.style.paragraphIndentMm)}mm; text-indent: 0; }\n` : ''}.keep { break-after: avoid; }
+${[...new Set(doc.blocks.flatMap((b) => (b.kind === 'table' ? b.widthsPercent : [])))].map((w) => `col.${widthClass(w)} { width: ${n(w)}%; }\n`).join('')}${doc.blocks.some((b) => b.kind === 'paragraph' && b.number !== undefined) ? `.p-numbered { padding-left: ${n(doc.style.paragraphIndentMm)}mm; text-indent: -${n(doc.style.paragraphIndentMm)}mm; }\n.p-num { display: inline-block; min-width: ${n(doc.style.paragraphIndentMm)}mm; text-indent: 0; }\n` : ''}.keep { break-after: avoid; }
 header.title { text-align: center; margin: 0 0 14pt; }
 header.title p { margin: 0 0 5pt; }
 ${titleSizes}

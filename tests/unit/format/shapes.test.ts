@@ -85,7 +85,7 @@ describe('the participants table', () => {
 
   it('maps to an HTML table with a group row across the columns', async () => {
     const html = layoutBodyHtml(await layoutMeeting(meeting([participants])));
-    expect(html).toContain('<p class="p-label keep" data-block="b_part"><b>Attendance</b></p>\n<table class="layout-table"><colgroup><col style="width:50%"><col style="width:50%"></colgroup><tbody>');
+    expect(html).toContain('<p class="p-label keep" data-block="b_part"><b>Attendance</b></p>\n<table class="layout-table"><colgroup><col class="tw-50"><col class="tw-50"></colgroup><tbody>');
     expect(html).toContain('<tr><td class="tb-group" colspan="2"><b>Members</b></td></tr>');
     expect(html).toContain('<tr><td>H.E. Somchai Jaidee (Chair)</td><td>Thailand</td></tr>');
     expect(html).not.toContain('<thead>');

@@ -73,7 +73,7 @@ export function LetterBlockEditor({ block }: { block: LetterB }) {
         + Paragraph
       </button>
       <RichField field={`${id}.close`} blockId={id} kind="inline" value={block.close ?? []} label="Complimentary close"
-        placeholder="Accept, Excellency, the assurances of my highest consideration."
+        placeholder="Accept, Excellency, the assurances…"
         onChange={(v) => editBlock<LetterB>(id, (b) => optionalRich(b, 'close', asRich(v)), `${id}.close`)} />
       {signer ? (
         <div className="signatory" data-signatory-id={signer.id}>
