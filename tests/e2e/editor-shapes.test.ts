@@ -106,7 +106,17 @@ describe('participants, notes and annexes in the editor', () => {
       await page.locator('.annex').scrollIntoViewIfNeeded();
       await screenshot(page, 'editor-annex.png');
 
-      // Removing the annex leaves a meeting without annexes (not an empty list).
+      // A second annex, moved before the first: the labels follow the order.
+      await page.locator('.add-annex').click();
+      await page.locator('.annex [contenteditable="true"]:focus').waitFor();
+      await page.keyboard.type('List of documents');
+      await page.getByRole('button', { name: 'Move Annex II up' }).click();
+      await waitSaved(page);
+      expect(stored(app, id).annexes?.map((a) => a.title.map((r) => r.text).join(''))).toEqual(['List of documents', 'Agreed conclusions']);
+      expect(await page.locator('.annex-label').allInnerTexts()).toEqual(['Annex I', 'Annex II']);
+
+      // Removing the annexes leaves a meeting without annexes (not an empty list).
+      await page.getByRole('button', { name: 'Remove Annex II' }).click();
       await page.getByRole('button', { name: 'Remove Annex I' }).click();
       await waitSaved(page);
       expect('annexes' in stored(app, id)).toBe(false);
