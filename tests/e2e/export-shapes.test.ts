@@ -87,7 +87,9 @@ describe.each([
     expect(row('Mr. Vong Latsamy (Rapporteur)', 'Lao People'), 'the rapporteur’s row').toBe(true);
     expect(row('Ms. Anna Berg', 'IOM'), 'a register organisation').toBe(true);
     expect(lines.some((l) => l.includes('Ms. Keo Sophal (Meeting Secretary)')), 'a function as worded').toBe(true);
+    expect(row('Name', 'Country or organisation'), 'the heading row').toBe(true);
     const text = oneLine(layoutText(path()));
+    expect(text.indexOf('Country or organisation')).toBeLessThan(text.indexOf('Members'));
     expect(text.indexOf('Members')).toBeLessThan(text.indexOf('Observers'));
     expect(text.indexOf('Observers')).toBeLessThan(text.indexOf('Secretariat'));
   });
@@ -130,5 +132,7 @@ describe('the DOCX as Word sees it', () => {
     expect(docxXml.match(/<w:tbl>/g)?.length).toBeGreaterThanOrEqual(3);
     expect(docxXml.match(/<w:gridSpan w:val="2"\/>/g)).toHaveLength(3);
     expect(docxXml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(2);
+    // The heading row repeats on each page the table runs onto.
+    expect(docxXml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
   });
 });

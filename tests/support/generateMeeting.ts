@@ -194,6 +194,8 @@ class Generator {
     if (this.chance(0.6)) overrides.paragraphs = { numbering: this.pick(['none', 'continuous', 'per-section', 'per-session'] as const), style: this.pick(LABEL_STYLES) };
     if (this.chance(0.5)) overrides.lists = { decimal: this.pick(LABEL_STYLES), 'decimal-paren': this.pick(LABEL_STYLES) };
     if (this.chance(0.5)) overrides.signatures = { perRow: this.int(1, 4), party: this.pick(['For {party}', 'For the Government of {party}']) };
+    if (this.chance(0.3)) overrides.participants = { columns: this.pick([['', ''], ['Name', 'Country or organisation'], ['Participant', '']] as const).slice() as [string, string], nameWidthPercent: this.int(20, 80) };
+    if (this.chance(0.3)) overrides.annexes = { label: this.pick(['Annex {number}', 'Appendix {number}']), style: this.pick(LABEL_STYLES) };
     if (this.chance(0.4)) overrides.furniture = { marking: this.pick(['', 'CONFIDENTIAL', 'RESTRICTED']), pageNumbers: this.chance(0.7), fingerprint: this.chance(0.7) };
     return { template, overrides };
   }

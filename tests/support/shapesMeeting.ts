@@ -18,7 +18,8 @@ export function shapesMeeting(): Meeting {
       { id: 'p_km', honorific: 'H.E.', name: 'ជា សុខា', titleLines: [] },
     ],
     organisations: [{ id: 'o_iom', name: 'International Organization for Migration', abbreviation: 'IOM' }],
-    format: { template: 'report' },
+    // Column headings over the attendance list: the template's words (none in the built-in templates).
+    format: { template: 'report', overrides: { participants: { columns: ['Name', 'Country or organisation'] } } },
     body: [
       { id: 'b_open', type: 'paragraph', text: [{ text: 'The meeting was opened by the Chair, who welcomed the delegations.' }] },
       {
