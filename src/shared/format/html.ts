@@ -297,6 +297,27 @@ ${boxes}  ${draft ? `@top-right { content: ${cssString(draft)}; font: bold ${n(t
 }
 
 /**
+ * The rules of a letter's lines, an annex's page break and tables (the participants list), only in a
+ * document that has them: a document without them keeps the stylesheet it always had.
+ */
+function shapeRules(doc: LayoutDocument): string {
+  const styles = new Set(doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.style] : [])));
+  const widths = [...new Set(doc.blocks.flatMap((b) => (b.kind === 'table' ? b.widthsPercent : [])))];
+  return (
+    (styles.has('line') ? '.p-line { margin: 0 0 3pt; }\n' : '') +
+    (styles.has('dateline') ? '.p-dateline { margin: 0 0 9pt; text-align: right; }\n' : '') +
+    (doc.blocks.some((b) => b.kind === 'heading' && b.pageBreakBefore) ? '.page-break { break-before: page; }\n' : '') +
+    (doc.blocks.some((b) => b.kind === 'table')
+      ? `table.layout-table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 9pt; }
+.layout-table th, .layout-table td { border: 0.5pt solid #777; padding: 1mm 2mm; text-align: left; vertical-align: top; }
+.layout-table tr { break-inside: avoid; }
+.layout-table .tb-group { background: #eee; }
+${widths.map((w) => `col.${widthClass(w)} { width: ${n(w)}%; }\n`).join('')}`
+      : '')
+  );
+}
+
+/**
  * The rules for the content: they follow the document's format template (typography, numbering,
  * signature geometry) and a few facts of its shape (numbered paragraphs, longer signature blocks),
  * never its words, so the live preview keeps its stylesheet from one keystroke to the next.
@@ -320,14 +341,7 @@ p { margin: 0 0 6pt; orphans: 2; widows: 2; }
 .p-label { margin: 6pt 0 3pt; }
 .p-note { margin-top: 12pt; }
 .p-quote { margin: 0 10mm 6pt; text-align: justify; }
-.p-line { margin: 0 0 3pt; }
-.p-dateline { margin: 0 0 9pt; text-align: right; }
-.page-break { break-before: page; }
-table.layout-table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 9pt; }
-.layout-table th, .layout-table td { border: 0.5pt solid #777; padding: 1mm 2mm; text-align: left; vertical-align: top; }
-.layout-table tr { break-inside: avoid; }
-.layout-table .tb-group { background: #eee; }
-${[...new Set(doc.blocks.flatMap((b) => (b.kind === 'table' ? b.widthsPercent : [])))].map((w) => `col.${widthClass(w)} { width: ${n(w)}%; }\n`).join('')}${doc.blocks.some((b) => b.kind === 'paragraph' && b.number !== undefined) ? `.p-numbered { padding-left: ${n(doc.style.paragraphIndentMm)}mm; text-indent: -${n(doc.style.paragraphIndentMm)}mm; }\n.p-num { display: inline-block; min-width: ${n(doc.style.paragraphIndentMm)}mm; text-indent: 0; }\n` : ''}.keep { break-after: avoid; }
+${shapeRules(doc)}${doc.blocks.some((b) => b.kind === 'paragraph' && b.number !== undefined) ? `.p-numbered { padding-left: ${n(doc.style.paragraphIndentMm)}mm; text-indent: -${n(doc.style.paragraphIndentMm)}mm; }\n.p-num { display: inline-block; min-width: ${n(doc.style.paragraphIndentMm)}mm; text-indent: 0; }\n` : ''}.keep { break-after: avoid; }
 header.title { text-align: center; margin: 0 0 14pt; }
 header.title p { margin: 0 0 5pt; }
 ${titleSizes}

@@ -219,6 +219,12 @@ const PARAGRAPH_STYLES = [
   { id: LIST_ITEM_STYLE, name: 'Minutes list item', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 60 } } },
 ];
 
+/** The letter's two styles only in a document that has a letter: every other document keeps the styles it always had. */
+function paragraphStyles(blocks: readonly LayoutBlock[]) {
+  const used = new Set(blocks.flatMap((b) => (b.kind === 'paragraph' ? [PARAGRAPH_STYLE[b.style]] : [])));
+  return PARAGRAPH_STYLES.filter((s) => (s.id !== 'MinutaLine' && s.id !== 'MinutaDateline') || used.has(s.id));
+}
+
 /**
  * One numbering definition for bullets and one per label style ("1.", "(a)", …); each list gets its own
  * instance so that numbering restarts per list. The seeds' two styles keep their historical names.
@@ -668,7 +674,7 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
           paragraph: { spacing: { line: 276 } },
         },
       },
-      paragraphStyles: PARAGRAPH_STYLES,
+      paragraphStyles: paragraphStyles(layout.blocks),
     },
     numbering: {
       config: listKinds(layout.blocks).map((k) => ({ reference: numberingRef(k), levels: levels(k, style.listIndentMm) })),
