@@ -568,7 +568,6 @@ class Builder {
     this.paragraphNumber = 0;
     const w = this.t.annexes;
     this.push({ kind: 'heading', level: 1, pageBreakBefore: true, runs: text(fill(w.label, { number: counterText(w.style, n) }), { bold: true }) });
-    this.source = a.id;
     this.push({ kind: 'heading', level: 1, runs: runs(a.title, { bold: true }, this.f(a.id, 'title')) });
     const headed = this.blocks.length;
     a.blocks.forEach((x) => this.block(x));
