@@ -4,6 +4,7 @@ import { MeetingDetails } from './MeetingDetails';
 import { FormatPanel } from './FormatPanel';
 import { FrontMatterDetails } from './FrontMatterDetails';
 import { BlockList } from './BlockView';
+import { AnnexesEditor } from './AnnexesEditor';
 import { SaveStatus } from './SaveStatus';
 import { onEditorTab } from './tabOrder';
 import { LivePreview } from './LivePreview';
@@ -35,6 +36,7 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
   const agenda = useAppStore((s) => s.doc?.meeting.agenda);
   const format = useAppStore((s) => s.doc?.meeting.format);
   const body = useAppStore((s) => s.doc?.meeting.body);
+  const annexes = useAppStore((s) => s.doc?.meeting.annexes);
   const historyOpen = useAppStore((s) => s.historyOpen);
   const reviewView = useAppStore((s) => s.reviewView);
   const toggleHistory = useAppStore((s) => s.toggleHistory);
@@ -85,6 +87,7 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
           <FrontMatterDetails frontMatter={frontMatter} agenda={agenda} />
           <FormatPanel format={format} />
           <BlockList blocks={body as AnyBlock[]} containerId={null} containerType="body" />
+          <AnnexesEditor annexes={annexes} format={format} />
         </div>
       </div>
       {commentsOpen && <CommentsPane meetingId={meetingId} />}

@@ -27,6 +27,8 @@ export function screenPagingCss(p: ExportPreview['page']): string {
     column-width: ${textWidth}mm; column-gap: ${gap}mm; column-fill: auto;
     background: repeating-linear-gradient(to right, #fff 0 ${p.widthMm - 1}mm, #7d838d ${p.widthMm - 1}mm ${p.widthMm}mm);
   }
+  /* A page break of print (an annex starts a new page: html.ts) is a column break here, a column being a page. */
+  .page-break { break-before: column; }
 }`;
 }
 
