@@ -92,7 +92,11 @@ export async function editorHits(root: HTMLElement, query: string, options: Find
 export async function previewHits(doc: Document, query: string, options: FindOptions, slices: Slices): Promise<Hit[] | undefined> {
   if (!query || !doc.body) return [];
   const blocks = new Set<Element>();
-  for (const node of textNodes(doc.body)) {
+  // The walk over a 200-page preview's text nodes is itself longer than a slice: checked every 256 nodes.
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((++seen & 255) === 0 && !(await slices.next())) return undefined;
     const block = node.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6, td, th, div');
     if (block) blocks.add(block);
   }
