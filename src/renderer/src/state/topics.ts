@@ -14,6 +14,8 @@ import { useAppStore, type AppState } from './store';
 export interface Topic<T> {
   /** The topic's value read through `select`, re-rendering only when the topic changed and `select`'s answer with it. */
   use<R>(select: (value: T) => R): R;
+  /** Calls `listener` after each change of the store that changed the topic; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
 }
 
 export function topic<T>(pick: (state: AppState) => T): Topic<T> {
@@ -34,6 +36,7 @@ export function topic<T>(pick: (state: AppState) => T): Topic<T> {
   };
   return {
     use: (select) => useSyncExternalStore(subscribe, () => select(pick(useAppStore.getState()))),
+    subscribe,
   };
 }
 
