@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import './basics.css';
 import { useAppStore } from '../state/store';
 import { MAX_QUERY_LENGTH } from '../../../shared/find/find';
 import { runDocumentWork } from '../worker/documentClient';
 import { clear, editorHits, HIGHLIGHT_CSS, paint, previewHits, Slices } from './highlight';
 import { shortcutHint } from '../commands/registry';
-import { useQuietValue } from './useQuietValue';
+import { useQuietMeeting } from '../state/useQuietMeeting';
 
 /** Preview documents that already have the highlight styles. */
 const styled = new WeakSet<Document>();
@@ -17,10 +17,10 @@ const previewFrame = () => document.querySelector<HTMLIFrameElement>('iframe[dat
  * Find and replace across the whole meeting (Ctrl+F, Ctrl+H). Counting and replacing work on the
  * meeting itself (shared/find); the highlights are drawn over the editor and the preview.
  */
-export function FindBar() {
+export const FindBar = memo(function FindBar() {
   const find = useAppStore((s) => s.find);
   // Matches are recounted once typing pauses, not on every keystroke (a 200-page meeting takes a while).
-  const meeting = useQuietValue(useAppStore((s) => s.doc?.meeting), 300);
+  const meeting = useQuietMeeting(300);
   const pages = useAppStore((s) => s.previewPages);
   const layouts = useAppStore((s) => s.previewLayouts);
   const { setFind, stepFind, closeFind, replaceCurrent, replaceEverything } = useAppStore.getState();
@@ -142,4 +142,4 @@ export function FindBar() {
       )}
     </div>
   );
-}
+});
