@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useAppStore } from '../state/store';
 import { MeetingDetails } from './MeetingDetails';
 import { FormatPanel } from './FormatPanel';
@@ -22,6 +22,12 @@ import { StatusBar } from '../find/StatusBar';
 import { useRevealBlock } from '../find/revealBlock';
 import { CommentsPane } from './comments/CommentsPane';
 import { SuggestionsPane } from './suggestions/SuggestionsPane';
+
+// The screen renders again on every keystroke (the body changed): the panes around the text, whose
+// props do not change with it, are memoised so that a keystroke renders only the blocks it changed.
+const WorkflowBarPane = memo(WorkflowBar);
+const ToolbarPane = memo(Toolbar);
+const CommentsPanePane = memo(CommentsPane);
 
 export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockId?: string | undefined }) {
   const openMeeting = useAppStore((s) => s.openMeeting);
@@ -77,8 +83,8 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
   return (
     <div className={`editor-layout${historyOpen ? ' with-history' : ''}`}>
       <div className="editor-column">
-      <WorkflowBar meetingId={meetingId} />
-      <Toolbar />
+      <WorkflowBarPane meetingId={meetingId} />
+      <ToolbarPane />
       <FindBar />
       <div className="editor-with-comments">
       <div className="editor-scroll" data-testid="editor" data-ready="" onKeyDown={onEditorTab}>
@@ -90,7 +96,7 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
           <AnnexesEditor annexes={annexes} format={format} />
         </div>
       </div>
-      {commentsOpen && <CommentsPane meetingId={meetingId} />}
+      {commentsOpen && <CommentsPanePane meetingId={meetingId} />}
       </div>
       <StatusBar />
       </div>
