@@ -17,14 +17,23 @@ const FURNITURE: RegExp[] = [/^DRAFT$/, /^Page \d+ of \d+$/, /^Fingerprint(?: [0
 const FURNITURE_IN_LINE = /Fingerprint(?: [0-9a-f]{4}){4}\s+Page \d+ of \d+/g;
 const MARKER = /^(?:[-•–◦▪·]|\d{1,2}[.)])$/;
 
-/** The text with the page furniture removed (draft mark, "Page X of Y", fingerprint), which interrupts text at page breaks. */
-export function withoutFurniture(text: string): string {
+/**
+ * The text with the page furniture removed (draft mark, "Page X of Y", fingerprint, and the meeting's
+ * classification `marking` when it has one, at the top and foot of every page), which interrupts text
+ * at page breaks.
+ */
+export function withoutFurniture(text: string, marking = ''): string {
   return text
     .replace(FURNITURE_IN_LINE, '')
     // A long marking beside it in the footer can wrap the fingerprint onto two lines.
     .replace(/Fingerprint(?:\s+[0-9a-f]{4}){4}(?=\s)/g, '')
     .split(/\r?\n|\f/)
-    .filter((line) => !FURNITURE.some((re) => re.test(line.trim())))
+    .filter((line) => {
+      // The marking shares a line with the draft mark or the page number ("CONFIDENTIAL DRAFT").
+      const bare = marking.trim() ? line.split(marking).join(' ').replace(/\s+/g, ' ').trim() : line.trim();
+      if (bare === '' && line.trim() !== '') return false;
+      return !FURNITURE.some((re) => re.test(bare));
+    })
     .join('\n');
 }
 

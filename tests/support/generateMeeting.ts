@@ -199,6 +199,8 @@ class Generator {
     if (this.chance(0.6)) overrides.paragraphs = { numbering: this.pick(['none', 'continuous', 'per-section', 'per-session'] as const), style: this.pick(LABEL_STYLES) };
     if (this.chance(0.5)) overrides.lists = { decimal: this.pick(LABEL_STYLES), 'decimal-paren': this.pick(LABEL_STYLES) };
     if (this.chance(0.5)) overrides.signatures = { perRow: this.int(1, 4), party: this.pick(['For {party}', 'For the Government of {party}']) };
+    if (this.chance(0.3)) overrides.participants = { columns: this.pick([['', ''], ['Name', 'Country or organisation'], ['Participant', '']] as const).slice() as [string, string], nameWidthPercent: this.int(20, 80) };
+    if (this.chance(0.3)) overrides.annexes = { label: this.pick(['Annex {number}', 'Appendix {number}']), style: this.pick(LABEL_STYLES) };
     if (this.chance(0.4)) overrides.furniture = { marking: this.pick(['', 'CONFIDENTIAL', 'RESTRICTED']), pageNumbers: this.chance(0.7), fingerprint: this.chance(0.7) };
     return { template, overrides };
   }
@@ -248,6 +250,8 @@ class Generator {
     // The one rule of the schemas that JSON Schema does not carry (a refine): a signatory has a person or a name
     // (or an office alone, which the generator leaves to the hand-written tests).
     if (name === 'Signatory' && out.personId === undefined && out.name === undefined) out.name = this.phrase(4);
+    // The same rule for a participant: a person or a name.
+    if (name === 'Participant' && out.personId === undefined && out.name === undefined) out.name = this.phrase(4);
     return out;
   }
 

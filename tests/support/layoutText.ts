@@ -1,8 +1,8 @@
-import { type LayoutDocument, type LayoutList, type ListItem, type Run, signatureRuns } from '../../src/shared/format';
+import { type LayoutDocument, type LayoutList, type ListItem, type Run, signatureRuns, tableRuns } from '../../src/shared/format';
 
 /** One printed line of a layout tree (a paragraph, heading, list item, title line, cell line…), with what it is. */
 export interface LayoutLine {
-  kind: 'title' | 'heading' | 'paragraph' | 'label' | 'item' | 'signature' | 'routing';
+  kind: 'title' | 'heading' | 'paragraph' | 'label' | 'item' | 'signature' | 'routing' | 'cell';
   text: string;
   /** For a label paragraph or a list item: whether content follows it (its nested items, or the next block). */
   followed?: boolean;
@@ -43,6 +43,9 @@ export function layoutLines(doc: LayoutDocument): LayoutLine[] {
       case 'routing':
         for (const s of b.steps) for (const l of [s.headline, s.placeDate, s.signerRole]) out.push({ kind: 'routing', text: str(l) });
         break;
+      case 'table':
+        for (const l of tableRuns(b)) out.push({ kind: 'cell', text: str(l) });
+        break;
     }
   });
   return out;
@@ -61,6 +64,7 @@ export function layoutRuns(doc: LayoutDocument): Run[] {
     else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(...b.runs);
     else if (b.kind === 'list') list(b);
     else if (b.kind === 'signatures') b.cells.forEach((c) => signatureRuns(c).forEach((l) => out.push(...l)));
+    else if (b.kind === 'table') tableRuns(b).forEach((l) => out.push(...l));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach((l) => out.push(...l)));
   }
   return out;

@@ -1,4 +1,4 @@
-import { AGREED_FORMAT, hasText, templateFor, writeDate, writeDateRange } from '../../src/shared/format';
+import { AGREED_FORMAT, hasText, isBlank, templateFor, writeDate, writeDateRange } from '../../src/shared/format';
 import { organisationShortName, personDisplayName, richTextToString, type Meeting, type TextRun } from '../../src/shared/minutes';
 import { ID_PATTERN_SOURCE, type JsonSchema, def, optionFor, refName, site } from './meetingSchema';
 
@@ -122,6 +122,13 @@ export const RULES: Record<string, Rule> = {
       for (const list of ['for', 'against', 'abstaining', 'absent'] as const) vote[list].forEach((x) => x.explanation?.forEach((para) => emit(richTextToString(para))));
     },
   },
+  // An attendance row prints its own name, else the register person's; its affiliation, else the register organisation's.
+  'Participant.personId': { print: (v, p, m, emit) => (isBlank(p.name as string | undefined) ? emit(person(m, v) && personDisplayName(person(m, v)!)) : undefined) },
+  'Participant.organisationId': {
+    print: (v, p, m, emit) => (isBlank(p.affiliation as string | undefined) ? emit(organisation(m, v) && organisationShortName(organisation(m, v)!)) : undefined),
+  },
+  // A note's dateline writes its date out.
+  'LetterBlock.date': { print: (v, _p, _m, emit) => emit(writeDate(v as string)) },
   // "Corrigendum to {title} ({version})" above the title: the meeting id is a link, not text.
   'TitleBlock.corrigendumTo': {
     print: (v, _p, _m, emit) => {
@@ -140,6 +147,8 @@ const PRINT_ORDER: Record<string, string[]> = {
   DecisionBlock: ['heading', 'number', 'organisationId', 'body', 'date', 'text', 'vote'],
   // The agenda block's own heading, then the agenda.
   AgendaBlock: ['heading', 'type'],
+  // "Name (Chair) | Thailand": the name, its function as worded, then the country or organisation.
+  Participant: ['personId', 'name', 'functionLabel', 'affiliation', 'organisationId'],
   // "Name, role" under a recorded routing step.
   RoutingStep: ['kind', 'recipient', 'purpose', 'place', 'date', 'signedBy', 'signerRole'],
 };

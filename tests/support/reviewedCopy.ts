@@ -1,5 +1,5 @@
 import { layoutContent } from '../../src/shared/format/agreed';
-import type { LayoutBlock, LayoutList, Run } from '../../src/shared/format/layout';
+import { type LayoutBlock, type LayoutList, type Run, tableRuns } from '../../src/shared/format/layout';
 import type { Meeting } from '../../src/shared/minutes';
 import { bookmarkName } from '../../src/shared/review/bookmarks';
 import type { DocxParagraph, DocxRevision, DocxRun, ReviewedDocx } from '../../src/shared/review/reviewedDocx';
@@ -44,6 +44,7 @@ function lines(b: LayoutBlock): Run[][] {
   else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(b.runs);
   else if (b.kind === 'list') list(b);
   else if (b.kind === 'signatures') b.cells.forEach((c) => out.push(c.role, [], c.name, ...c.titleLines));
+  else if (b.kind === 'table') out.push(...tableRuns(b));
   else b.steps.forEach((s) => out.push(s.headline, s.placeDate, s.signerRole));
   return out;
 }

@@ -91,6 +91,14 @@ export function nextMeetingFrom(previous: Meeting, options: NextMeetingOptions):
         const { number: _n, date: _d, vote: _v, heading: _h, ...rest } = b;
         return { ...rest, ...base, text: [] };
       }
+      case 'participants':
+        // The attendance list carries over (the same members meet again), each row anew.
+        return { ...b, ...base, groups: b.groups.map((g) => ({ ...g, id: fresh(g.id), rows: g.rows.map((r) => ({ ...r, id: fresh(r.id) })) })) };
+      case 'letter': {
+        // A note is the meeting's own: its form (kind, addressee, salutation, close, signer) stays, its text and date do not.
+        const { reference: _r, date: _d, ...rest } = b;
+        return { ...rest, ...base, paragraphs: [], ...(b.signer ? { signer: { ...b.signer, id: fresh(b.signer.id), signature: empty } } : {}) };
+      }
     }
   };
 
@@ -101,8 +109,10 @@ export function nextMeetingFrom(previous: Meeting, options: NextMeetingOptions):
   };
 
   const title = options.title?.trim();
+  // Annexes are the previous meeting's own documents: the next meeting starts without them.
+  const { annexes: _annexes, ...kept } = previous;
   return Meeting.parse({
-    ...previous,
+    ...kept,
     id: id('m'),
     titleBlock: { ...previous.titleBlock, ...(title ? { title: [{ text: title }] } : {}) },
     // A new document is issued anew: its date of issue is not the previous one's.

@@ -43,5 +43,7 @@ export function recordRoutingStep(meeting: Meeting, record: RoutingRecord, recor
       if (b.type === 'session') return { ...b, items: replace(b.items as Block[]) } as Block;
       return b;
     });
-  return { meeting: { ...meeting, body: replace(meeting.body) }, step: updated };
+  // A routing step may stand in an annex (routingSteps counts them after the body's, as they print).
+  const annexes = meeting.annexes?.map((a) => ({ ...a, blocks: replace(a.blocks) }));
+  return { meeting: { ...meeting, body: replace(meeting.body), ...(annexes ? { annexes } : {}) }, step: updated };
 }

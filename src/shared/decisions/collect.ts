@@ -1,5 +1,5 @@
 import type { Block, Bullet, LeafBlock, Meeting } from '../minutes';
-import { richTextToString } from '../minutes';
+import { documentBlocks, richTextToString } from '../minutes';
 import { decisionBody } from '../format/decision';
 import type { DecisionMarker } from '../minutes/blocks';
 
@@ -50,7 +50,7 @@ const LABEL: Record<DecisionKind, string> = { agreement: 'Agreement', recommenda
 /** The delegations of a meeting, by country as the minutes name them. */
 function delegationsOf(meeting: Meeting): string[] {
   const out: string[] = [];
-  for (const b of leaves(meeting.body)) if (b.type === 'delegations') for (const d of b.delegations) out.push(d.country);
+  for (const b of leaves(documentBlocks(meeting))) if (b.type === 'delegations') for (const d of b.delegations) out.push(d.country);
   return out;
 }
 
@@ -155,7 +155,7 @@ export function* leaves(body: readonly Block[]): Generator<LeafBlock> {
 /** The decisions of a meeting, in document order. */
 export function decisionsOf(meeting: Meeting, sources: readonly DecisionSource[] = DECISION_SOURCES): DecisionEntry[] {
   const out: DecisionEntry[] = [];
-  for (const block of leaves(meeting.body)) for (const source of sources) if (source.holds(block)) out.push(...source.entries({ block, meeting }));
+  for (const block of leaves(documentBlocks(meeting))) for (const source of sources) if (source.holds(block)) out.push(...source.entries({ block, meeting }));
   return out;
 }
 

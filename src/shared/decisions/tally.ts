@@ -1,5 +1,5 @@
 import type { Attribution, Block, DecisionBlock, DecisionMarker, Meeting, Vote, VoteList, Voter } from '../minutes';
-import { VOTE_LISTS, personDisplayName } from '../minutes';
+import { VOTE_LISTS, documentBlocks, personDisplayName } from '../minutes';
 
 /**
  * The arithmetic and the checks of a recorded vote, from its lists alone: the one place that counts.
@@ -59,7 +59,7 @@ export function voteParticipants(meeting: Pick<Meeting, 'people' | 'body'>, deci
       else if (b.type === 'session') walk(b.items);
     }
   };
-  walk(meeting.body);
+  walk(documentBlocks(meeting));
   return out;
 }
 

@@ -1,5 +1,5 @@
-import type { Block, Bullet, LeafBlock, Meeting, RichText, Statement } from '../minutes';
-import { VOTE_LISTS, organisationShortName, personDisplayName, richTextToString } from '../minutes';
+import type { Annex, Block, Bullet, LeafBlock, Meeting, RichText, Signatory, Statement } from '../minutes';
+import { VOTE_LISTS, documentBlocks, organisationShortName, personDisplayName, richTextToString } from '../minutes';
 import { fill, fillRuns, hasText, isBlank, joinParts, joinRuns } from './compose';
 import { fingerprint, shortFingerprint } from './fingerprint';
 import { decisionHeading, outcomeSentence, voteLines } from './decision';
@@ -13,9 +13,10 @@ import type {
   ParagraphStyle,
   Run,
   SignatureCell,
+  TableRowLayout,
   TitleLine,
 } from './layout';
-import { signatureRuns } from './layout';
+import { signatureRuns, tableRuns } from './layout';
 import { ALL_SCRIPTS, type Script, splitByScript } from './scripts';
 import { AGREED_FORMAT, FORMAT_TEMPLATES, type FormatTemplate, PAGE_SIZES, type TitleLineRole, counterText, formatLabel, templateFor, templateProblems } from './template';
 import { MinutaError, excerpt, listProblems } from '../errors';
@@ -146,6 +147,8 @@ class Builder {
   private routingIndex = 0;
   /** The id of the model block being laid out: every layout block pushed meanwhile carries it. */
   private source: string | undefined;
+  /** A letter's paragraphs are its own text, not the minutes' running paragraphs: never numbered. */
+  private unnumbered = false;
 
   constructor(
     private readonly meeting: Meeting,
@@ -178,9 +181,10 @@ class Builder {
     if (b.kind === 'title' && b.lines.length === 0) return;
     if (b.kind === 'signatures' && b.cells.length === 0) return;
     if (b.kind === 'routing' && b.steps.length === 0) return;
+    if (b.kind === 'table' && !b.rows.some((r) => !r.header)) return;
     if (this.source !== undefined) b.source = this.source;
     // A paragraph that brings its own number (an agenda item's, from data) is not a running paragraph.
-    if (b.kind === 'paragraph' && b.style === 'body' && b.number === undefined && this.t.paragraphs.numbering !== 'none') {
+    if (b.kind === 'paragraph' && b.style === 'body' && b.number === undefined && !this.unnumbered && this.t.paragraphs.numbering !== 'none') {
       b.number = formatLabel(this.t.paragraphs.style, ++this.paragraphNumber);
     }
     this.blocks.push(b);
@@ -539,23 +543,7 @@ class Builder {
         this.agenda(b);
         break;
       case 'signatories': {
-        const cells: SignatureCell[] = b.signatories.map((s) => {
-          const person = s.personId ? this.people.get(s.personId) : undefined;
-          // A name from the register is the register's words, not this signatory's field.
-          const name = person ? this.ownedBy(text(personDisplayName(person), { bold: true }), s.id, 'personId') : text(s.name ?? '', { bold: true }, this.f(s.id, 'name'));
-          const date = s.date ? writeDate(s.date, this.t) : '';
-          // "[{place}, ]{date}": a place without a date prints alone, with no stray comma.
-          const placeDate = date ? fill(this.t.signatures.placeDate, { place: s.place ?? '', date }) : (s.place ?? '');
-          return {
-            index: ++this.signatureIndex,
-            field: this.uniqueField(s.role),
-            ...(isBlank(s.party) ? {} : { party: text(fill(this.t.signatures.party, { party: s.party }), { bold: true }) }),
-            role: text(s.role, { bold: true }, this.f(s.id, 'role')),
-            name,
-            titleLines: s.titleLines.flatMap((l, i) => (isBlank(l) ? [] : [text(l, {}, this.f(s.id, `titleLines.${i}`))])),
-            ...(isBlank(placeDate) ? {} : { placeDate: text(placeDate) }),
-          };
-        });
+        const cells = b.signatories.map((s) => this.signatureCell(s));
         this.push({ kind: 'signatures', perRow: this.t.signatures.perRow, cells });
         break;
       }
@@ -573,6 +561,12 @@ class Builder {
           })),
         });
         break;
+      case 'participants':
+        this.participants(b);
+        break;
+      case 'letter':
+        this.letter(b);
+        break;
       default: {
         const never: never = b;
         throw new Error(`agreed format: unhandled block ${JSON.stringify(never)}`);
@@ -580,7 +574,101 @@ class Builder {
     }
   }
 
-  /** PDF field names must be unique: a second "Head of Delegation" becomes "Head of Delegation (2)". */
+  /**
+   * One signatory's block of a signature grid (a signatories block, a letter's signer). `owner` and
+   * `prefix` name its fields for provenance: a signatory of a list is its own object, a letter's
+   * signer is the letter's field `signer`.
+   */
+  private signatureCell(s: Signatory, owner = s.id, prefix = ''): SignatureCell {
+    const person = s.personId ? this.people.get(s.personId) : undefined;
+    // A name from the register is the register's words, not this signatory's field.
+    const name = person ? this.ownedBy(text(personDisplayName(person), { bold: true }), owner, `${prefix}personId`) : text(s.name ?? '', { bold: true }, this.f(owner, `${prefix}name`));
+    const date = s.date ? writeDate(s.date, this.t) : '';
+    // "[{place}, ]{date}": a place without a date prints alone, with no stray comma.
+    const placeDate = date ? fill(this.t.signatures.placeDate, { place: s.place ?? '', date }) : (s.place ?? '');
+    return {
+      index: ++this.signatureIndex,
+      field: this.uniqueField(s.role),
+      ...(isBlank(s.party) ? {} : { party: text(fill(this.t.signatures.party, { party: s.party }), { bold: true }) }),
+      role: text(s.role, { bold: true }, this.f(owner, `${prefix}role`)),
+      name,
+      titleLines: s.titleLines.flatMap((l, i) => (isBlank(l) ? [] : [text(l, {}, this.f(owner, `${prefix}titleLines.${i}`))])),
+      ...(isBlank(placeDate) ? {} : { placeDate: text(placeDate) }),
+    };
+  }
+
+  /**
+   * An attendance list: its heading, then one table (name | country or organisation) in which each
+   * group is a row across both columns followed by its participants. The name is the row's own, else
+   * the register person's; the function follows it in the template's words ("(Chair)"), or as the row
+   * words it; the affiliation is the row's, else the register organisation's short name.
+   */
+  private participants(b: Extract<LeafBlock, { type: 'participants' }>): void {
+    const w = this.t.participants;
+    if (hasText(b.heading)) this.push(para('label', runs(b.heading, { bold: true }, this.f(b.id, 'heading')), true));
+    const rows: TableRowLayout[] = [];
+    if (w.columns.some((c) => !isBlank(c))) rows.push({ header: true, cells: w.columns.map((c) => text(c, { bold: true })) });
+    for (const g of b.groups) {
+      if (hasText(g.heading)) rows.push({ span: true, cells: [runs(g.heading, { bold: true }, this.f(g.id, 'heading'))] });
+      for (const p of g.rows) {
+        const person = p.personId ? this.people.get(p.personId) : undefined;
+        const name = !isBlank(p.name) || !person ? text(p.name ?? '', {}, this.f(p.id, 'name')) : this.ownedBy(text(personDisplayName(person)), p.id, 'personId');
+        const fn = !isBlank(p.functionLabel) ? text(p.functionLabel!, {}, this.f(p.id, 'functionLabel')) : p.function ? text(w.functions[p.function]) : [];
+        const org = p.organisationId ? this.meeting.organisations.find((o) => o.id === p.organisationId) : undefined;
+        const affiliation = !isBlank(p.affiliation) || !org ? text(p.affiliation ?? '', {}, this.f(p.id, 'affiliation')) : this.ownedBy(text(organisationShortName(org)), p.id, 'organisationId');
+        const nameCell = fillRuns(w.name, { name, function: fn }, (x) => text(x));
+        if (hasText(nameCell) || hasText(affiliation)) rows.push({ cells: [nameCell, affiliation] });
+      }
+    }
+    const nameWidth = w.nameWidthPercent;
+    this.push({ kind: 'table', widthsPercent: [nameWidth, 100 - nameWidth], rows });
+  }
+
+  /**
+   * A note or letter: reference and dateline, the addressee's lines, the salutation, the paragraphs
+   * (quoted ones set apart as quotes), the close, and the signer as a signature block.
+   */
+  private letter(b: Extract<LeafBlock, { type: 'letter' }>): void {
+    const w = this.t.letters;
+    if (!isBlank(b.reference)) this.push(para('line', this.fieldWords(w.reference, 'reference', b.reference!, this.f(b.id, 'reference'))));
+    // "[{place}, ]{date}"; a place without a date prints alone. The date written out is the format's words.
+    const place = text(b.place ?? '', {}, this.f(b.id, 'place'));
+    const dateline = b.date ? fillRuns(w.dateline, { place, date: text(writeDate(b.date, this.t)) }, (x) => text(x)) : place;
+    if (hasText(dateline)) this.push(para('dateline', dateline));
+    b.addressee.forEach((l, i) => this.push(para('line', runs(l, {}, this.f(b.id, `addressee.${i}`)))));
+    if (hasText(b.salutation)) this.push(para('line', runs(b.salutation, {}, this.f(b.id, 'salutation'))));
+    this.unnumbered = true;
+    for (const p of b.paragraphs) this.push(para(p.quoted ? 'quote' : 'body', runs(p.text, {}, this.f(p.id, 'text'))));
+    this.unnumbered = false;
+    if (hasText(b.close)) this.push(para('line', runs(b.close, {}, this.f(b.id, 'close')), b.signer !== undefined));
+    if (b.signer) this.push({ kind: 'signatures', perRow: this.t.signatures.perRow, cells: [this.signatureCell(b.signer, b.id, 'signer.')] });
+  }
+
+  /** A template's words around one field's value: "No. {reference}", the value keeping its provenance. */
+  private fieldWords(tpl: string, name: string, value: string, field: Field): Run[] {
+    return fillRuns(tpl, { [name]: text(value, {}, field) }, (x) => text(x));
+  }
+
+  /**
+   * An annex after the minutes: on a new page, "Annex II" in the template's style and its title, then
+   * its blocks, with section letters and paragraph numbers of its own. An annex that prints nothing
+   * is left out, but keeps its number (a cross-reference to the next one stays right).
+   */
+  annex(a: Annex, n: number): void {
+    const at = this.blocks.length;
+    this.source = a.id;
+    this.sectionIndex = 0;
+    this.sectionNumber = '';
+    this.paragraphNumber = 0;
+    const w = this.t.annexes;
+    this.push({ kind: 'heading', level: 1, pageBreakBefore: true, runs: text(fill(w.label, { number: counterText(w.style, n) }), { bold: true }) });
+    this.push({ kind: 'heading', level: 1, runs: runs(a.title, { bold: true }, this.f(a.id, 'title')) });
+    const headed = this.blocks.length;
+    a.blocks.forEach((x) => this.block(x));
+    // Nothing of its own to print: no page with a bare "Annex II".
+    if (!hasText(a.title) && this.blocks.length === headed) this.blocks.length = at;
+  }
+
   /** The closing note of a signature copy (after the minutes): the full fingerprint and audit head. */
   copyNote(copy: SignatureCopyInfo, hex: string): void {
     this.source = undefined;
@@ -615,6 +703,7 @@ function collectScripts(blocks: readonly LayoutBlock[]): Script[] {
     else if (b.kind === 'heading' || b.kind === 'paragraph') add(b.runs);
     else if (b.kind === 'list') walkList(b);
     else if (b.kind === 'signatures') b.cells.forEach((c) => signatureRuns(c).forEach(add));
+    else if (b.kind === 'table') tableRuns(b).forEach(add);
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach(add));
   }
   return ALL_SCRIPTS.filter((s) => used.has(s));
@@ -656,6 +745,7 @@ export function layoutContent(meeting: Meeting, options: FormatOptions = {}): La
   const b = new Builder(meeting, resolveTemplate(meeting, options.template), options.copy !== undefined, options.provenance === true);
   b.title();
   meeting.body.forEach((x) => b.block(x));
+  meeting.annexes?.forEach((a, i) => b.annex(a, i + 1));
   return b.blocks;
 }
 
@@ -666,12 +756,13 @@ export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {
   const b = new Builder(meeting, t, copy !== undefined, options.provenance === true);
   b.title();
   meeting.body.forEach((x) => b.block(x));
+  meeting.annexes?.forEach((a, i) => b.annex(a, i + 1));
   const hex = await fingerprint(meeting);
   const short = shortFingerprint(hex);
   const label = fill(t.fingerprint, { short });
   if (copy) b.copyNote(copy, hex);
   const [before, between, after] = splitPageTemplate(t.page);
-  const delegations = meeting.body.flatMap((x) => (x.type === 'delegations' ? x.delegations.map((d) => d.country) : []));
+  const delegations = documentBlocks(meeting).flatMap((x) => (x.type === 'delegations' ? x.delegations.map((d) => d.country) : []));
   const theme = richTextToString(meeting.titleBlock.theme ?? []).trim();
   return {
     meta: {

@@ -91,7 +91,7 @@ const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}
 
 /** The innermost object with an id along a field's JSON path, and the rest of the path below it. */
 function placeOf(meeting: Meeting, path: readonly (string | number)[]): GlyphPlace {
-  if (path[0] !== 'body') return { blockId: '~head', field: path.join('.') };
+  if (path[0] !== 'body' && path[0] !== 'annexes') return { blockId: '~head', field: path.join('.') };
   let node: unknown = meeting;
   let place: GlyphPlace = { blockId: '~head', field: path.join('.') };
   for (let i = 0; i < path.length; i++) {

@@ -140,13 +140,34 @@ function signatureLines(b: Extract<LayoutBlock, { kind: 'signatures' }>) {
   return { party, place, lines: 4 + (party ? 1 : 0) + (place ? 1 : 0) };
 }
 
+/** A table column's width class ("tw-50", "tw-33_5"); layoutContentCss sets the width of each one a document uses. */
+const widthClass = (percent: number) => `tw-${n(percent).replace('.', '_')}`;
+
 /** `attr`: attributes for the block's outer element (its data-block, or nothing). */
 function block(b: LayoutBlock, attr: string): string {
   switch (b.kind) {
     case 'title':
       return `<header class="title"${attr}>${b.lines.map((l) => `<p class="t-${l.role}${l.align ? ` t-${l.align}` : ''}${barClass(l.runs, l.change)}">${runsHtml(l.runs)}</p>`).join('')}</header>`;
-    case 'heading':
-      return `<h${b.level + 1}${attr}${changed(b.runs, b.change) ? ' class="c-bar"' : ''}>${runsHtml(b.runs)}</h${b.level + 1}>`;
+    case 'heading': {
+      const cls = [b.pageBreakBefore ? 'page-break' : '', changed(b.runs, b.change) ? 'c-bar' : ''].filter(Boolean).join(' ');
+      return `<h${b.level + 1}${attr}${cls ? ` class="${cls}"` : ''}>${runsHtml(b.runs)}</h${b.level + 1}>`;
+    }
+    case 'table': {
+      // Widths by class, not a style attribute: the app's preview allows no inline styles (CSP).
+      const cols = b.widthsPercent.map((w) => `<col class="${widthClass(w)}">`).join('');
+      const row = (r: (typeof b.rows)[number]) => {
+        const bar = changed(r.cells.flat(), r.change) ? ' class="c-bar"' : '';
+        if (r.span) return `<tr${bar}><td class="tb-group" colspan="${b.widthsPercent.length}">${runsHtml(r.cells[0] ?? [])}</td></tr>`;
+        const tag = r.header ? 'th' : 'td';
+        return `<tr${bar}>${r.cells.map((c) => `<${tag}>${runsHtml(c)}</${tag}>`).join('')}</tr>`;
+      };
+      const head = b.rows.filter((r) => r.header);
+      return (
+        `<table class="layout-table"${attr}><colgroup>${cols}</colgroup>` +
+        (head.length ? `<thead>${head.map(row).join('')}</thead>` : '') +
+        `<tbody>${b.rows.filter((r) => !r.header).map(row).join('')}</tbody></table>`
+      );
+    }
     case 'paragraph':
       return paragraph(b, attr);
     case 'list':
@@ -276,6 +297,27 @@ ${boxes}  ${draft ? `@top-right { content: ${cssString(draft)}; font: bold ${n(t
 }
 
 /**
+ * The rules of a letter's lines, an annex's page break and tables (the participants list), only in a
+ * document that has them: a document without them keeps the stylesheet it always had.
+ */
+function shapeRules(doc: LayoutDocument): string {
+  const styles = new Set(doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.style] : [])));
+  const widths = [...new Set(doc.blocks.flatMap((b) => (b.kind === 'table' ? b.widthsPercent : [])))];
+  return (
+    (styles.has('line') ? '.p-line { margin: 0 0 3pt; }\n' : '') +
+    (styles.has('dateline') ? '.p-dateline { margin: 0 0 9pt; text-align: right; }\n' : '') +
+    (doc.blocks.some((b) => b.kind === 'heading' && b.pageBreakBefore) ? '.page-break { break-before: page; }\n' : '') +
+    (doc.blocks.some((b) => b.kind === 'table')
+      ? `table.layout-table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 9pt; }
+.layout-table th, .layout-table td { border: 0.5pt solid #777; padding: 1mm 2mm; text-align: left; vertical-align: top; }
+.layout-table tr { break-inside: avoid; }
+.layout-table .tb-group { background: #eee; }
+${widths.map((w) => `col.${widthClass(w)} { width: ${n(w)}%; }\n`).join('')}`
+      : '')
+  );
+}
+
+/**
  * The rules for the content: they follow the document's format template (typography, numbering,
  * signature geometry) and a few facts of its shape (numbered paragraphs, longer signature blocks),
  * never its words, so the live preview keeps its stylesheet from one keystroke to the next.
@@ -299,7 +341,7 @@ p { margin: 0 0 6pt; orphans: 2; widows: 2; }
 .p-label { margin: 6pt 0 3pt; }
 .p-note { margin-top: 12pt; }
 .p-quote { margin: 0 10mm 6pt; text-align: justify; }
-${doc.blocks.some((b) => b.kind === 'paragraph' && b.number !== undefined) ? `.p-numbered { padding-left: ${n(doc.style.paragraphIndentMm)}mm; text-indent: -${n(doc.style.paragraphIndentMm)}mm; }\n.p-num { display: inline-block; min-width: ${n(doc.style.paragraphIndentMm)}mm; text-indent: 0; }\n` : ''}.keep { break-after: avoid; }
+${shapeRules(doc)}${doc.blocks.some((b) => b.kind === 'paragraph' && b.number !== undefined) ? `.p-numbered { padding-left: ${n(doc.style.paragraphIndentMm)}mm; text-indent: -${n(doc.style.paragraphIndentMm)}mm; }\n.p-num { display: inline-block; min-width: ${n(doc.style.paragraphIndentMm)}mm; text-indent: 0; }\n` : ''}.keep { break-after: avoid; }
 header.title { text-align: center; margin: 0 0 14pt; }
 header.title p { margin: 0 0 5pt; }
 ${titleSizes}

@@ -20,13 +20,15 @@ export type {
   LayoutSignatures,
   RoutingStepLayout,
   LayoutRouting,
+  LayoutTable,
+  TableRowLayout,
   LayoutBlock,
   DocumentMeta,
   PageFurniture,
   LayoutStyle,
   LayoutDocument,
 } from './layout';
-export { signatureRuns } from './layout';
+export { signatureRuns, tableRuns } from './layout';
 export { AGREED_FORMAT, layoutContent, layoutMeeting, presentationHeading, resolveTemplate, writeDate, writeDateRange } from './agreed';
 export {
   BILATERAL_FORMAT,

@@ -90,7 +90,11 @@ export type ParagraphStyle =
   /** The disclaimer: set apart, italic where the format says so. */
   | 'note'
   /** A text adopted (a decision, a resolution): set apart, indented on both sides. */
-  | 'quote';
+  | 'quote'
+  /** A line of its own, never numbered or justified: a letter's reference, addressee, salutation, close. */
+  | 'line'
+  /** A letter's dateline, at the right. */
+  | 'dateline';
 
 export interface LayoutParagraph extends Sourced, Changeable {
   kind: 'paragraph';
@@ -107,6 +111,8 @@ export interface LayoutHeading extends Sourced, Changeable {
   /** 1: lettered section ("A. PARTICIPANTS…"); 2: session; 3: group, Q&A heading. */
   level: 1 | 2 | 3;
   runs: Run[];
+  /** Starts a new page (an annex's label). */
+  pageBreakBefore?: boolean;
 }
 
 export interface TitleLine extends Changeable {
@@ -162,7 +168,27 @@ export interface LayoutRouting extends Sourced {
   steps: RoutingStepLayout[];
 }
 
-export type LayoutBlock = LayoutTitle | LayoutHeading | LayoutParagraph | LayoutList | LayoutSignatures | LayoutRouting;
+/** A table row: one cell per column, or one cell across them all (`span`, a group's heading). */
+export interface TableRowLayout extends Changeable {
+  cells: Run[][];
+  span?: boolean;
+  /** The column headings, repeated on each page the table runs onto. */
+  header?: boolean;
+}
+
+/** A table (an attendance list): ruled, its column widths in percent of the text width. */
+export interface LayoutTable extends Sourced {
+  kind: 'table';
+  widthsPercent: number[];
+  rows: TableRowLayout[];
+}
+
+export type LayoutBlock = LayoutTitle | LayoutHeading | LayoutParagraph | LayoutList | LayoutSignatures | LayoutRouting | LayoutTable;
+
+/** A table's lines in reading order: row by row, cell by cell (what text extraction and a Word round trip read). */
+export function tableRuns(t: LayoutTable): Run[][] {
+  return t.rows.flatMap((r) => r.cells);
+}
 
 export interface DocumentMeta {
   title: string;

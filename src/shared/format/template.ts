@@ -141,6 +141,14 @@ export const AGREED_FORMAT: FormatTemplate = {
   signatures: { perRow: 3, boxHeightMm: 28, roleHeightMm: 11, columnGapMm: 6, rowGapMm: 8, party: 'For {party}', placeDate: '[{place}, ]{date}' },
   routingLayout: { spaceMm: 25, columnGapMm: 10 },
   furniture: { marking: '', symbol: '', pageNumbers: true, fingerprint: true },
+  participants: {
+    name: '{name}[ ({function})]',
+    functions: { chair: 'Chair', 'vice-chair': 'Vice-Chair', rapporteur: 'Rapporteur', secretary: 'Secretary', member: '', observer: '' },
+    columns: ['', ''],
+    nameWidthPercent: 50,
+  },
+  letters: { reference: '{reference}', dateline: '[{place}, ]{date}' },
+  annexes: { label: 'Annex {number}', style: 'I.' },
 };
 
 /**
@@ -192,7 +200,7 @@ export const FORMAT_TEMPLATES: Record<FormatTemplateName, FormatTemplate> = {
   'summary-record': SUMMARY_RECORD_FORMAT,
 };
 
-const GROUPS = ['frontMatter', 'agenda', 'routing', 'decision', 'pageSetup', 'typography', 'titleBlock', 'headings', 'paragraphs', 'lists', 'signatures', 'routingLayout', 'furniture'] as const;
+const GROUPS = ['frontMatter', 'agenda', 'routing', 'decision', 'pageSetup', 'typography', 'titleBlock', 'headings', 'paragraphs', 'lists', 'signatures', 'routingLayout', 'furniture', 'participants', 'letters', 'annexes'] as const;
 
 /** A template with overrides applied: groups merged field by field, everything else replaced. Not validated. */
 export function applyOverrides(base: FormatTemplate, overrides: FormatOverrides | undefined): FormatTemplate {

@@ -418,6 +418,75 @@ export const AgendaBlock = z.strictObject({
   heading: RichText.optional(),
 });
 export type AgendaBlock = z.infer<typeof AgendaBlock>;
+// ---------------------------------------------------------------- participants, letters (issue 15)
+
+/** What a participant does at the meeting; the format prints the template's word for it after the name ("(Chair)"). */
+export const ParticipantFunction = z.enum(['chair', 'vice-chair', 'rapporteur', 'secretary', 'member', 'observer']);
+export type ParticipantFunction = z.infer<typeof ParticipantFunction>;
+
+/** One row of an attendance list: a register person or a name as printed, and the country or organisation. */
+export const Participant = z
+  .strictObject({
+    id: Id,
+    personId: Id.optional(),
+    /** As the list prints it; when absent, the register person's name. */
+    name: label().optional(),
+    /** The country or organisation as printed ("Thailand", "UNHCR"). */
+    affiliation: label().optional(),
+    organisationId: Id.optional(),
+    function: ParticipantFunction.optional(),
+    /** The function as printed, overriding the template's word ("Acting Chair"). */
+    functionLabel: label().optional(),
+  })
+  .refine((p) => p.personId !== undefined || p.name !== undefined, { error: 'A participant needs a personId or a name' });
+export type Participant = z.infer<typeof Participant>;
+
+export const ParticipantGroup = z.strictObject({
+  id: Id,
+  /** "Members", "Observers", "Secretariat". */
+  heading: RichText,
+  rows: boundedArray(Participant),
+});
+export type ParticipantGroup = z.infer<typeof ParticipantGroup>;
+
+/** An attendance list printed as a table (name | country or organisation), group by group. */
+export const ParticipantsBlock = z.strictObject({
+  ...base,
+  type: z.literal('participants'),
+  heading: RichText.optional(),
+  groups: boundedArray(ParticipantGroup),
+});
+export type ParticipantsBlock = z.infer<typeof ParticipantsBlock>;
+
+export const LetterParagraph = z.strictObject({
+  id: Id,
+  text: RichText,
+  /** The text a note quotes (the other party's note, an agreed text): printed indented as a quote. */
+  quoted: z.boolean().optional(),
+});
+export type LetterParagraph = z.infer<typeof LetterParagraph>;
+
+/**
+ * A note or letter of an exchange: reference and dateline, addressee, salutation, body, close and
+ * signer. The dateline's date is written out by the format; the signer prints as a signature block.
+ */
+export const LetterBlock = z.strictObject({
+  ...base,
+  type: z.literal('letter'),
+  kind: z.enum(['note', 'letter']),
+  /** "No. 123/2024". */
+  reference: label().optional(),
+  place: label().optional(),
+  date: IsoDate.optional(),
+  /** The addressee's lines ("His Excellency …", "Minister of Foreign Affairs", "Bangkok"). */
+  addressee: boundedArray(RichText),
+  salutation: RichText.optional(),
+  paragraphs: boundedArray(LetterParagraph),
+  /** "Accept, Excellency, the assurances of my highest consideration." */
+  close: RichText.optional(),
+  signer: Signatory.optional(),
+});
+export type LetterBlock = z.infer<typeof LetterBlock>;
 
 /** Blocks that can stand anywhere: in the body, a section or a session. */
 export const LeafBlock = z.discriminatedUnion('type', [
@@ -439,6 +508,8 @@ export const LeafBlock = z.discriminatedUnion('type', [
   DecisionBlock,
   HeadingBlock,
   AgendaBlock,
+  ParticipantsBlock,
+  LetterBlock,
 ]);
 export type LeafBlock = z.infer<typeof LeafBlock>;
 

@@ -154,6 +154,39 @@ export const FurnitureSchema = z.strictObject({
   fingerprint: z.boolean(),
 });
 
+/** An attendance list (the `participants` block): a table of name and country or organisation, group by group. */
+export const ParticipantsWordsSchema = z.strictObject({
+  /** The name and its function, when it has one: "{name}[ ({function})]". */
+  name: words(),
+  /** The word printed for each function; '' prints none ("member" in a list of members). */
+  functions: z.strictObject({
+    chair: words(),
+    'vice-chair': words(),
+    rapporteur: words(),
+    secretary: words(),
+    member: words(),
+    observer: words(),
+  }),
+  /** The column headings; both '' for no heading row. */
+  columns: z.tuple([words(), words()]),
+  /** The name column's share of the width. */
+  nameWidthPercent: num(20, 80, '%'),
+});
+
+/** Notes and letters (the `letter` block). */
+export const LettersSchema = z.strictObject({
+  /** The reference line: "No. {reference}", or "{reference}" when the stored reference carries its own words. */
+  reference: words(),
+  /** The dateline: "[{place}, ]{date}". */
+  dateline: words(),
+});
+
+/** Annexes (`Meeting.annexes`): each on a new page under "Annex {number}", its number in `style` without punctuation. */
+export const AnnexesSchema = z.strictObject({
+  label: words(),
+  style: z.enum(LABEL_STYLES),
+});
+
 /** How decisions and recorded votes print (src/shared/format/decision.ts). */
 export const DecisionWordsSchema = z.strictObject({
   /** The heading line made from the data, when the minutes give no heading line of their own. */
@@ -269,6 +302,9 @@ export const FormatTemplateSchema = z.strictObject({
   signatures: SignaturesSchema,
   routingLayout: RoutingSchema,
   furniture: FurnitureSchema,
+  participants: ParticipantsWordsSchema,
+  letters: LettersSchema,
+  annexes: AnnexesSchema,
 });
 export type FormatTemplate = z.infer<typeof FormatTemplateSchema>;
 
@@ -290,6 +326,9 @@ export const FormatOverridesSchema = FormatTemplateSchema.extend({
   signatures: SignaturesSchema.partial(),
   routingLayout: RoutingSchema.partial(),
   furniture: FurnitureSchema.partial(),
+  participants: ParticipantsWordsSchema.partial(),
+  letters: LettersSchema.partial(),
+  annexes: AnnexesSchema.partial(),
 }).partial();
 export type FormatOverrides = z.infer<typeof FormatOverridesSchema>;
 

@@ -41,6 +41,12 @@ export {
   DecisionBlock,
   HeadingBlock,
   AgendaBlock,
+  ParticipantFunction,
+  Participant,
+  ParticipantGroup,
+  ParticipantsBlock,
+  LetterParagraph,
+  LetterBlock,
   LeafBlock,
   SessionBlock,
   SectionBlock,
@@ -48,6 +54,7 @@ export {
 } from './blocks';
 export type { BlockType, VoteList } from './blocks';
 export { Meeting, MeetingHeadSchema, TitleBlock, DateRange, Venue, FrontMatter, AgendaItem, formatPath } from './meeting';
+export { Annex, blockListOf, documentBlocks } from './annexes';
 export { FORMAT_TEMPLATE_NAMES, FormatOverridesSchema, FormatTemplateSchema, MeetingFormatSchema } from './formatTemplate';
 export type { FormatOverrides, FormatTemplate, FormatTemplateName, MeetingFormat } from './formatTemplate';
 export {

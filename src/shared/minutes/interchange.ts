@@ -3,6 +3,7 @@ import * as blocks from './blocks';
 import { LIMITS, checkDocumentSize } from './limits';
 import { excerpt } from '../errors';
 import { AgendaItem, DateRange, FrontMatter, Meeting, TitleBlock, Venue } from './meeting';
+import { Annex } from './annexes';
 import { Attribution, Organisation, Person } from './people';
 import { RichText, TextRun } from './richText';
 import { checkStructure, formatIssues } from './validate';
@@ -302,6 +303,12 @@ export function interchangeJsonSchema(): Record<string, unknown> {
     [blocks.DecisionBlock, 'DecisionBlock'],
     [blocks.HeadingBlock, 'HeadingBlock'],
     [blocks.AgendaBlock, 'AgendaBlock'],
+    [blocks.Participant, 'Participant'],
+    [blocks.ParticipantGroup, 'ParticipantGroup'],
+    [blocks.ParticipantsBlock, 'ParticipantsBlock'],
+    [blocks.LetterParagraph, 'LetterParagraph'],
+    [blocks.LetterBlock, 'LetterBlock'],
+    [Annex, 'Annex'],
     [blocks.SessionBlock, 'SessionBlock'],
     [blocks.SectionBlock, 'SectionBlock'],
     [Meeting, 'Meeting'],

@@ -6,6 +6,7 @@ import { RichText } from './richText';
 import { Id, IsoDate, boundedArray, label } from './scalars';
 import { walkIds, type IdPath } from './idWalk';
 import { MeetingFormatSchema } from './formatTemplate';
+import { Annex } from './annexes';
 
 /**
  * The whole minutes document.
@@ -102,6 +103,8 @@ const MeetingObject = z.strictObject({
    * (src/shared/format/template.ts). Absent: the agreed format of the seeds.
    */
   format: MeetingFormatSchema.optional(),
+  /** Annexes, printed after the body and the signatures, each on a new page, numbered by the format. */
+  annexes: boundedArray(Annex).optional(),
 });
 
 /** Everything but the body: what a save sends when the title block, dates, venue or register change. */

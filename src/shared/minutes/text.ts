@@ -1,4 +1,4 @@
-import { VOTE_LISTS, type Block, type Bullet, type LeafBlock, type Statement } from './blocks';
+import { VOTE_LISTS, type Block, type Bullet, type LeafBlock, type Signatory, type Statement } from './blocks';
 import type { Meeting } from './meeting';
 import { organisationShortName, personDisplayName } from './people';
 import { type RichText, richTextToString } from './richText';
@@ -63,6 +63,12 @@ export function meetingPlainText(meeting: Meeting): string[] {
       rt(b.text);
       if (b.children) for (let i = b.children.length - 1; i >= 0; i--) stack.push(b.children[i]!);
     }
+  };
+  const signatory = (s: Signatory) => {
+    str(s.role);
+    const p = s.personId ? people.get(s.personId) : undefined;
+    str(p ? personDisplayName(p) : s.name);
+    s.titleLines.forEach(str);
   };
   const statement = (s: Statement) => {
     str(s.by.label);
@@ -135,12 +141,7 @@ export function meetingPlainText(meeting: Meeting): string[] {
         }
         break;
       case 'signatories':
-        for (const s of b.signatories) {
-          str(s.role);
-          const p = s.personId ? people.get(s.personId) : undefined;
-          str(p ? personDisplayName(p) : s.name);
-          s.titleLines.forEach(str);
-        }
+        b.signatories.forEach(signatory);
         break;
       case 'decision':
         // As the format: the heading line as worded, else the number and the body (its date is data).
@@ -182,6 +183,28 @@ export function meetingPlainText(meeting: Meeting): string[] {
           item.documents.forEach(str);
         }
         break;
+      case 'participants':
+        rt(b.heading);
+        for (const g of b.groups) {
+          rt(g.heading);
+          for (const r of g.rows) {
+            const p = r.personId ? people.get(r.personId) : undefined;
+            str(r.name?.trim() || !p ? r.name : personDisplayName(p));
+            str(r.functionLabel);
+            const org = r.organisationId ? organisations.get(r.organisationId) : undefined;
+            str(r.affiliation?.trim() || !org ? r.affiliation : organisationShortName(org));
+          }
+        }
+        break;
+      case 'letter':
+        str(b.reference);
+        str(b.place);
+        b.addressee.forEach(rt);
+        rt(b.salutation);
+        b.paragraphs.forEach((x) => rt(x.text));
+        rt(b.close);
+        if (b.signer) signatory(b.signer);
+        break;
       default: {
         const never: never = b;
         throw new Error(`meetingPlainText: unhandled block ${JSON.stringify(never)}`);
@@ -199,6 +222,10 @@ export function meetingPlainText(meeting: Meeting): string[] {
     } else leaf(b);
   };
   meeting.body.forEach(block);
+  for (const a of meeting.annexes ?? []) {
+    rt(a.title);
+    a.blocks.forEach(block);
+  }
   return out;
 }
 

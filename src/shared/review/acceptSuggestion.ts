@@ -1,4 +1,4 @@
-import { Meeting, richTextToString, type RichText, type TextRun } from '../minutes';
+import { Meeting, blockListOf, richTextToString, type RichText, type TextRun } from '../minutes';
 import { BODY_CONTAINER, type ReviewChange, type Suggestion } from '../minutes/reviewSuggestions';
 import { indexIds, isObj, same, type Obj } from './compare';
 import { textFields } from './comments';
@@ -259,7 +259,7 @@ function applyTo(draft: Draft, change: ReviewChange, base: Meeting | undefined):
       const container = change.container === BODY_CONTAINER ? draft.meeting.body : (() => {
         const c = draft.owner(change.container);
         if (!c) return undefined;
-        return (c['type'] === 'section' ? c['blocks'] : c['type'] === 'session' ? c['items'] : undefined) as unknown[] | undefined;
+        return blockListOf(c);
       })();
       if (!container) return { ok: false, reason: `the section or session ${excerpt(change.container, 64)} is no longer in the minutes` };
       let at = 0;

@@ -1,5 +1,5 @@
 import { MinutaError, excerpt } from '../errors';
-import type { Meeting, RichText, TextRun } from '../minutes';
+import { blockListOf, type Meeting, type RichText, type TextRun } from '../minutes';
 import { BODY_CONTAINER, type ReviewChange } from '../minutes/reviewSuggestions';
 import { type Obj, indexIds, isObj } from './compare';
 
@@ -92,8 +92,8 @@ export function applyChanges(base: Meeting, changes: readonly ReviewChange[]): M
   const containerOf = (id: string): unknown[] => {
     if (id === BODY_CONTAINER) return m.body;
     const c = owner(id);
-    const list = c['type'] === 'section' ? c['blocks'] : c['type'] === 'session' ? c['items'] : undefined;
-    if (!Array.isArray(list)) throw new MinutaError('conflict', `${excerpt(id)} holds no blocks`, 'container');
+    const list = blockListOf(c);
+    if (!list) throw new MinutaError('conflict', `${excerpt(id)} holds no blocks`, 'container');
     return list;
   };
   const lastInserted = new Map<string, unknown>();

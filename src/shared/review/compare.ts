@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { Meeting, RichText } from '../minutes';
-import { richTextToString } from '../minutes';
+import { documentBlocks, richTextToString } from '../minutes';
 import { type Segment, countWords, diffRichText } from './words';
 
 /**
@@ -447,8 +447,8 @@ export function compareMeetings(a: Meeting, b: Meeting, options: CompareOptions 
       for (const k of ['blocks', 'items']) if (Array.isArray(x[k]) && hasIds(x[k])) walkOrder(x[k] as unknown[]);
     }
   };
-  walkOrder(b.body);
-  walkOrder(a.body);
+  walkOrder(documentBlocks(b));
+  walkOrder(documentBlocks(a));
   const blocks = [...c.blocks.values()].sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
   return { blocks, head: c.head, counts: countChanges(blocks, c.head, locale), items: c.items };
 }

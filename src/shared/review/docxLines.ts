@@ -1,4 +1,4 @@
-import type { LayoutBlock, LayoutList, Run } from '../format/layout';
+import { type LayoutBlock, type LayoutList, type Run, tableRuns } from '../format/layout';
 import type { DocxRevision, DocxRun } from './reviewedDocx';
 
 /**
@@ -60,6 +60,7 @@ export function blockLines(b: LayoutBlock): Run[][] {
   else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(b.runs);
   else if (b.kind === 'list') list(b);
   else if (b.kind === 'signatures') b.cells.forEach((c) => out.push(c.role, c.name, ...c.titleLines));
+  else if (b.kind === 'table') out.push(...tableRuns(b));
   else b.steps.forEach((s) => out.push(s.headline, s.placeDate, s.signerRole));
   return out;
 }

@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
 import { MinutaError } from '../errors';
 import { layoutContent } from '../format/agreed';
-import { Id, LIMITS, type Meeting, type Person, type RichText, type TextRun, personDisplayName } from '../minutes';
+import { Id, LIMITS, type Meeting, type Person, type RichText, type TextRun, documentBlocks, personDisplayName } from '../minutes';
 import { COMMENT_LIMITS, type CommentEntry, type CommentThread } from '../minutes/comments';
 import { BODY_CONTAINER, type ReviewChange, SUGGESTION_LIMITS, Suggestion } from '../minutes/reviewSuggestions';
 import { itemQuote } from './applyChanges';
@@ -97,6 +97,8 @@ class Mapper {
   private readonly register: Register;
   /** The block each comment starts in (by the file's grouping), for comments on text no longer there. */
   private readonly commentBlock = new Map<string, string>();
+  /** The annexes' ids: containers of blocks, like the body. */
+  private readonly annexes = new Set<string>();
   /** Paragraphs deleted whole (tracked), by their text: who removed a line that printed it. */
   private readonly deletedLines = new Map<string, DocxRevision[]>();
 
@@ -111,7 +113,7 @@ class Mapper {
     this.untrackedWho = { tracked: false, author: person(options.reviewer), at: isoUtc(doc.core.modified) };
     this.register = options.register ?? {
       people: base.people,
-      delegations: base.body.flatMap((b) => (b.type === 'delegations' ? b.delegations : [])),
+      delegations: documentBlocks(base).flatMap((b) => (b.type === 'delegations' ? b.delegations : [])),
     };
     const walk = (list: readonly { id: string; type: string }[], container: string) =>
       list.forEach((b, i) => {
@@ -121,6 +123,11 @@ class Mapper {
         if (b.type === 'session') walk(o['items'] as { id: string; type: string }[], b.id);
       });
     walk(base.body, BODY_CONTAINER);
+    // An annex holds blocks as a section does: a paragraph typed in it is a block of the annex.
+    for (const a of base.annexes ?? []) {
+      this.annexes.add(a.id);
+      walk(a.blocks, a.id);
+    }
   }
 
   private wordsOf(x: { text: string; words?: Map<string, number> }): Map<string, number> {
@@ -657,6 +664,8 @@ class Mapper {
       if (item) return item;
     }
     if (prev.source === undefined) return undefined;
+    // After an annex's label or title (its only lines of its own): first in the annex.
+    if (this.annexes.has(prev.source)) return { kind: 'insert-block', container: prev.source, block: this.paragraphBlock(text) };
     const info = this.blocks.get(prev.source);
     if (!info) return undefined;
     const type = (this.index.get(prev.source)?.value ?? {})['type'];

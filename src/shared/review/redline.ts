@@ -2,7 +2,7 @@ import { MinutaError } from '../errors';
 import type { Meeting, RichText } from '../minutes';
 import { type FormatOptions, type FormatTemplate, layoutMeeting, resolveTemplate, writeDate, writeDateRange } from '../format/agreed';
 import { counterText, labelParts } from '../format/template';
-import { signatureRuns } from '../format/layout';
+import { signatureRuns, tableRuns } from '../format/layout';
 import type { ChangeKind, ChangeMark, LayoutBlock, LayoutDocument, LayoutList, Run } from '../format/layout';
 import { ALL_SCRIPTS, type Script, splitByScript } from '../format/scripts';
 import { fill } from '../format/compose';
@@ -419,6 +419,9 @@ class Marker {
           s.signerRole = this.lines(s.signerRole, mark);
         }
         break;
+      case 'table':
+        for (const r of b.rows) r.cells = r.cells.map((c) => this.lines(c, mark));
+        break;
     }
   }
 }
@@ -436,6 +439,7 @@ function usedScripts(blocks: readonly LayoutBlock[], before: readonly Script[]):
     else if (b.kind === 'heading' || b.kind === 'paragraph') add(b.runs);
     else if (b.kind === 'list') walk(b);
     else if (b.kind === 'signatures') b.cells.forEach((c) => signatureRuns(c).forEach(add));
+    else if (b.kind === 'table') tableRuns(b).forEach(add);
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach(add));
   }
   return ALL_SCRIPTS.filter((s) => used.has(s));
@@ -473,6 +477,7 @@ function runListsOf(blocks: readonly LayoutBlock[]): Run[][] {
     else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(b.runs);
     else if (b.kind === 'list') walk(b);
     else if (b.kind === 'signatures') b.cells.forEach((c) => out.push(...signatureRuns(c)));
+    else if (b.kind === 'table') out.push(...tableRuns(b));
     else b.steps.forEach((st) => out.push(st.headline, st.placeDate, st.signerRole));
   }
   return out;

@@ -1,4 +1,5 @@
 import type { Meeting } from '../minutes';
+import { documentBlocks } from '../minutes';
 import type { ReviewImport } from '../minutes/reviewSuggestions';
 
 /**
@@ -39,7 +40,7 @@ export function delegationsOf(meeting: Meeting): DelegationInfo[] {
       if (b.type === 'session') walk(b.items ?? []);
     }
   };
-  walk(meeting.body);
+  walk(documentBlocks(meeting));
   return out;
 }
 
@@ -110,6 +111,6 @@ export function leafBlocks(meeting: Meeting): Map<string, string> {
       } else mark(b, b.id);
     }
   };
-  walk(meeting.body);
+  walk(documentBlocks(meeting));
   return out;
 }

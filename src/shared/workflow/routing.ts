@@ -1,7 +1,8 @@
 import type { Block, Meeting, RoutingStep } from '../minutes';
+import { documentBlocks } from '../minutes';
 
 /** Every routing step of a document, in order: step N of `minuta route` and `recordRoutingStep` is the Nth. */
-export function routingSteps(meeting: Pick<Meeting, 'body'>): RoutingStep[] {
+export function routingSteps(meeting: Pick<Meeting, 'body' | 'annexes'>): RoutingStep[] {
   const out: RoutingStep[] = [];
   const walk = (blocks: readonly Block[]) => {
     for (const b of blocks) {
@@ -10,6 +11,6 @@ export function routingSteps(meeting: Pick<Meeting, 'body'>): RoutingStep[] {
       else if (b.type === 'session') walk(b.items as Block[]);
     }
   };
-  walk(meeting.body);
+  walk(documentBlocks(meeting));
   return out;
 }

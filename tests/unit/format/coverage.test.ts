@@ -82,6 +82,24 @@ describe('characters no shipped font draws, before export', () => {
     expect(missing[0]!.places).toEqual([{ blockId: 'd_18001', field: 'institutions.0' }]);
   });
 
+  it('places a character in an annex’s block by that block’s id, and one in a participant’s name by the row', () => {
+    const m = loadFixture(2019);
+    const annexed: Meeting = {
+      ...m,
+      annexes: [
+        {
+          id: 'x_1',
+          title: [{ text: 'Annex' }],
+          blocks: [
+            { id: 'b_ax', type: 'paragraph', text: [{ text: `Agreed ${GRIN}` }] },
+            { id: 'b_pt', type: 'participants', groups: [{ id: 'g_1', heading: [], rows: [{ id: 'r_1', name: `Ana ${TANGUT}` }] }] },
+          ],
+        },
+      ],
+    };
+    expect(uncoveredCharacters(annexed).map((c) => c.places)).toEqual([[{ blockId: 'b_ax', field: 'text' }], [{ blockId: 'r_1', field: 'name' }]]);
+  });
+
   it('refuses the export with invalid, naming the characters and their places; allowed when the user says so', () => {
     const m = withText(`${GRIN} and ${TANGUT}`);
     let error: unknown;

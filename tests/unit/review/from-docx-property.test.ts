@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutContent, layoutMeeting } from '../../../src/shared/format/agreed';
-import type { LayoutBlock, LayoutList, Run } from '../../../src/shared/format/layout';
+import { type LayoutBlock, type LayoutList, type Run, tableRuns } from '../../../src/shared/format/layout';
 import { type Meeting, richTextToString, validateMeeting } from '../../../src/shared/minutes';
 import { Suggestion } from '../../../src/shared/minutes/reviewSuggestions';
 import { applyChanges } from '../../../src/shared/review/applyChanges';
@@ -54,6 +54,7 @@ function lineWords(m: Meeting): string[] {
     else if (b.kind === 'heading' || b.kind === 'paragraph') text.push(str(b.runs));
     else if (b.kind === 'list') list(b);
     else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach((l) => text.push(str(l))));
+    else if (b.kind === 'table') tableRuns(b).forEach((l) => text.push(str(l)));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach((l) => text.push(str(l))));
   }
   return wordsOf(text.join('\n'), m.language);
@@ -86,6 +87,13 @@ function edit(base: Meeting, seed: number): Edits {
   };
   const lastOf = new Map<string, number>();
   paras.forEach((p, i) => p.source && lastOf.set(p.source, i));
+  // A field printed in two places (an agenda item's title in the agenda and in its heading) changes in
+  // both when one is edited: the printed text then differs from the edited copy by design, so such
+  // paragraphs are left alone here.
+  const fieldsOf = (p: CopyPara) => new Set((p.runs ?? []).filter((r) => r.from).map((r) => `${r.from!.id} ${r.from!.path}`));
+  const seen = new Map<string, number>();
+  for (const p of paras) for (const k of fieldsOf(p)) seen.set(k, (seen.get(k) ?? 0) + 1);
+  const printedTwice = (p: CopyPara) => [...fieldsOf(p)].some((k) => seen.get(k)! > 1);
   let tag = 0;
   const word = () => ` zq${++tag}x`;
   const n = 1 + Math.floor(rnd() * 10);
@@ -93,7 +101,7 @@ function edit(base: Meeting, seed: number): Edits {
   for (let k = 0; k < n * 4 && count < n; k++) {
     const i = Math.floor(rnd() * paras.length);
     const p = paras[i]!;
-    if (p.state !== 'kept' || !p.runs) continue;
+    if (p.state !== 'kept' || !p.runs || printedTwice(p)) continue;
     const r = rnd();
     const words = fieldWords(p, base.language);
     if (r < 0.7) {
@@ -214,6 +222,7 @@ function runsOf(blocks: readonly LayoutBlock[]): Run[] {
     else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(...b.runs);
     else if (b.kind === 'list') list(b);
     else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach((l) => out.push(...l)));
+    else if (b.kind === 'table') tableRuns(b).forEach((l) => out.push(...l));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach((l) => out.push(...l)));
   }
   return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayoutBlock, LayoutDocument, Run } from '../../../src/shared/format';
-import { layoutBodyHtml, layoutMeeting } from '../../../src/shared/format';
+import { layoutBodyHtml, layoutMeeting, tableRuns } from '../../../src/shared/format';
 import type { Meeting } from '../../../src/shared/minutes';
 import { compareMeetings } from '../../../src/shared/review/compare';
 import { layoutRedline } from '../../../src/shared/review/redline';
@@ -30,6 +30,7 @@ function runsOf(doc: LayoutDocument): { run: Run; block: LayoutBlock }[] {
         });
       walk(b);
     } else if (b.kind === 'signatures') b.cells.forEach((c) => [c.role, c.name, ...c.titleLines].forEach((rs) => add(b, rs)));
+    else if (b.kind === 'table') tableRuns(b).forEach((rs) => add(b, rs));
     else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach((rs) => add(b, rs)));
   }
   return out;

@@ -8,6 +8,7 @@ import { layoutMeeting } from '../../../src/shared/format';
 import { layoutText } from '../../support/layoutText';
 import { generateMeeting } from '../../support/generateMeeting';
 import { loadFixture, tempDir } from '../../support/temp';
+import { shapesMeeting } from '../../support/shapesMeeting';
 
 /**
  * Search indexes prose, never model values (issue 17, point 4). The values come from walking the
@@ -107,6 +108,30 @@ describe('search indexes text, never model values', () => {
     expect(titles.size).toBeGreaterThan(1);
     // A remark's role and a signatory's role are labels a person wrote: searchable.
     expect(store.search('"Permanent Vice Chair"').map((h) => h.id)).toContain(meetings[0]!.id);
+  });
+
+  it('indexes the text of attendance lists, notes and annexes, not their functions or kinds', () => {
+    // Its own store: the other tests count what every stored meeting prints.
+    const dir = tempDir('minuta-search-shapes-');
+    const own = openDatabase(join(dir.dir, 'minuta.sqlite'));
+    const store = createMeetingStore(own);
+    const m = shapesMeeting();
+    m.id = store.create(m, 'ana').id;
+    try {
+      // A group heading, a name and an affiliation; a note's reference, addressee and signer; an annex's title and paragraph.
+      for (const q of ['Secretariat', '"Vong Latsamy"', '"Lao People’s Democratic Republic"', '0815', '"Minister of Foreign Affairs"', '"Prasert Wong"', '"Agreed conclusions"', '"recruitment agencies"']) {
+        expect(store.search(q).map((h) => h.id), q).toContain(m.id);
+      }
+      // "rapporteur" is a function (an enum value, printed in the template's words), "note" is not typed here as a kind.
+      expect(store.search('rapporteur').map((h) => h.id)).not.toContain(m.id);
+      const letter = { id: 'b_l', type: 'letter', kind: 'note', addressee: [[{ text: 'Vientiane' }]], paragraphs: [{ id: 'p_1', text: [{ text: 'Text' }], quoted: true }] };
+      expect(proseOf(BlockRecordSchema, letter)).toEqual(['Vientiane', 'Text']);
+      const table = { id: 'b_t', type: 'participants', groups: [{ id: 'g_1', heading: [], rows: [{ id: 'r_1', name: 'Ana', function: 'chair' }] }] };
+      expect(proseOf(BlockRecordSchema, table)).toEqual(['Ana']);
+    } finally {
+      own.close();
+      dir.cleanup();
+    }
   });
 
   it('the rule compiles for the whole model and reads only declared prose', () => {

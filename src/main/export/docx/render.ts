@@ -26,7 +26,7 @@ import {
   convertMillimetersToTwip,
 } from 'docx';
 import type { ChangeMark, LabelStyle, LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, LayoutStyle, Run, Script, SignatureCell } from '../../../shared/format';
-import { SCRIPTS, labelParts, signatureRuns } from '../../../shared/format';
+import { SCRIPTS, labelParts, signatureRuns, tableRuns } from '../../../shared/format';
 import { fontSfnt } from '../fonts';
 import { type PlacedComments, type ReviewThread, placeComments } from './review';
 import { bookmarkName, bookmarkPartName } from '../../../shared/review/bookmarks';
@@ -111,6 +111,7 @@ function* documentRuns(blocks: readonly LayoutBlock[]): Generator<Run> {
     else if (b.kind === 'heading' || b.kind === 'paragraph') yield* b.runs;
     else if (b.kind === 'list') yield* list(b);
     else if (b.kind === 'signatures') for (const c of b.cells) for (const rs of signatureRuns(c)) yield* rs;
+    else if (b.kind === 'table') for (const rs of tableRuns(b)) yield* rs;
     else for (let i = 0; i < b.steps.length; i++) for (const rs of [b.steps[i]!.headline, b.steps[i]!.placeDate, b.steps[i]!.signerRole]) yield* rs;
   }
 }
@@ -197,7 +198,14 @@ function embeddedFonts(scripts: readonly Script[]) {
  * instead of repeating alignment and spacing (smaller XML, faster export), and so that a Word user
  * restyles all body text at once, as Word users expect.
  */
-const PARAGRAPH_STYLE: Record<LayoutParagraph['style'], string> = { body: 'MinutaBody', label: 'MinutaLabel', note: 'MinutaNote', quote: 'MinutaQuote' };
+const PARAGRAPH_STYLE: Record<LayoutParagraph['style'], string> = {
+  body: 'MinutaBody',
+  label: 'MinutaLabel',
+  note: 'MinutaNote',
+  quote: 'MinutaQuote',
+  line: 'MinutaLine',
+  dateline: 'MinutaDateline',
+};
 const LIST_ITEM_STYLE = 'MinutaListItem';
 const PARAGRAPH_STYLES = [
   { id: 'MinutaBody', name: 'Minutes body', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { before: 0, after: 120 } } },
@@ -205,8 +213,17 @@ const PARAGRAPH_STYLES = [
   { id: 'MinutaNote', name: 'Minutes note', basedOn: 'Normal', paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 240, after: 120 } } },
   // A text adopted, set apart: indented 10 mm (567 twips) on both sides, as the HTML's .p-quote.
   { id: 'MinutaQuote', name: 'Minutes adopted text', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left: 567, right: 567 }, spacing: { before: 0, after: 120 } } },
+  // A letter's lines (as the HTML's .p-line, .p-dateline): 3 pt and 9 pt after.
+  { id: 'MinutaLine', name: 'Minutes letter line', basedOn: 'Normal', paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 60 } } },
+  { id: 'MinutaDateline', name: 'Minutes dateline', basedOn: 'Normal', paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: 0, after: 180 } } },
   { id: LIST_ITEM_STYLE, name: 'Minutes list item', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 60 } } },
 ];
+
+/** The letter's two styles only in a document that has a letter: every other document keeps the styles it always had. */
+function paragraphStyles(blocks: readonly LayoutBlock[]) {
+  const used = new Set(blocks.flatMap((b) => (b.kind === 'paragraph' ? [PARAGRAPH_STYLE[b.style]] : [])));
+  return PARAGRAPH_STYLES.filter((s) => (s.id !== 'MinutaLine' && s.id !== 'MinutaDateline') || used.has(s.id));
+}
 
 /**
  * One numbering definition for bullets and one per label style ("1.", "(a)", …); each list gets its own
@@ -324,7 +341,7 @@ class DocxBuilder {
   block(b: LayoutBlock): void {
     const from = this.made.length;
     this.layoutBlock(b);
-    if (b.source !== undefined) this.bookmark(b.source, from, b.kind === 'signatures' || b.kind === 'routing');
+    if (b.source !== undefined) this.bookmark(b.source, from, b.kind === 'signatures' || b.kind === 'routing' || b.kind === 'table');
   }
 
   private layoutBlock(b: LayoutBlock): void {
@@ -352,8 +369,12 @@ class DocxBuilder {
             spacing: { before: b.level === 1 ? 280 : 200, after: 120 },
             keepNext: true,
             keepLines: true,
+            ...(b.pageBreakBefore ? { pageBreakBefore: true } : {}),
           }),
         );
+        break;
+      case 'table':
+        this.children.push(this.table(b));
         break;
       case 'paragraph':
         this.children.push(this.paragraph(b));
@@ -446,6 +467,37 @@ class DocxBuilder {
       columnWidths: Array.from({ length: b.perRow }, () => width),
       layout: TableLayoutType.FIXED,
       borders: NO_BORDERS,
+    });
+  }
+
+  /**
+   * A ruled table (an attendance list): fixed column widths in the template's proportions, a group's
+   * heading as one cell across the columns, the heading row repeated on each page; rows do not split.
+   */
+  private table(b: Extract<LayoutBlock, { kind: 'table' }>): Table {
+    const widths = b.widthsPercent.map((p) => Math.floor((this.contentWidth * p) / 100));
+    const total = widths.reduce((a, w) => a + w, 0);
+    const rule = { style: BorderStyle.SINGLE, size: 4, color: '777777' } as const;
+    const cell = (rs: Run[], width: number, change: ChangeMark | undefined, span?: number) =>
+      new TableCell({
+        width: { size: width, type: WidthType.DXA },
+        ...(span ? { columnSpan: span, shading: { fill: 'EEEEEE' } } : {}),
+        margins: { left: convertMillimetersToTwip(2), right: convertMillimetersToTwip(2), top: convertMillimetersToTwip(1), bottom: convertMillimetersToTwip(1) },
+        children: [this.p({ children: runs(rs, this.rev), ...paragraphMark(change, this.rev), spacing: { after: 0 } })],
+      });
+    return new Table({
+      width: { size: total, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
+      rows: b.rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            ...(r.header ? { tableHeader: true } : {}),
+            children: r.span ? [cell(r.cells[0] ?? [], total, r.change, widths.length)] : r.cells.map((c, i) => cell(c, widths[i] ?? 0, r.change)),
+          }),
+      ),
     });
   }
 
@@ -545,6 +597,8 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
   for (const b of layout.blocks) {
     if (b.kind === 'signatures' || b.kind === 'routing') builder.children.push(new Paragraph({ children: [], spacing: { after: 120 }, keepNext: true }));
     builder.block(b);
+    // Space after a table, as the HTML's margin: Word sets the next paragraph right under its last row.
+    if (b.kind === 'table') builder.children.push(new Paragraph({ children: [], spacing: { after: 0 } }));
   }
   const latin = SCRIPTS.latin.family;
   const ty = style.typography;
@@ -620,7 +674,7 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
           paragraph: { spacing: { line: 276 } },
         },
       },
-      paragraphStyles: PARAGRAPH_STYLES,
+      paragraphStyles: paragraphStyles(layout.blocks),
     },
     numbering: {
       config: listKinds(layout.blocks).map((k) => ({ reference: numberingRef(k), levels: levels(k, style.listIndentMm) })),

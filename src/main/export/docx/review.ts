@@ -1,6 +1,6 @@
 import { CommentRangeEnd, CommentRangeStart, CommentReference, type ICommentOptions, Paragraph, type ParagraphChild, TextRun } from 'docx';
 import type { LayoutBlock, LayoutList, Run } from '../../../shared/format';
-import { signatureRuns } from '../../../shared/format';
+import { signatureRuns, tableRuns } from '../../../shared/format';
 import type { AnchorPlace, CommentThread } from '../../../shared/review/comments';
 
 /**
@@ -46,6 +46,8 @@ function paragraphs(b: LayoutBlock): Run[][] {
       return b.cells.flatMap((c) => signatureRuns(c));
     case 'routing':
       return b.steps.flatMap((s) => [s.headline, s.placeDate, s.signerRole]);
+    case 'table':
+      return tableRuns(b);
   }
 }
 

@@ -1,5 +1,5 @@
 import { appendChild, renumber } from '../model/tree';
-import { useAppStore } from '../state/store';
+import { useAppStore, type AppState } from '../state/store';
 import { firstField, newBlock, typesAllowedIn } from './blocks';
 import type { BlockType, ContainerType } from './blocks/descriptor';
 
@@ -9,7 +9,8 @@ import type { BlockType, ContainerType } from './blocks/descriptor';
  * keyboard, the same blocks come from the insert commands (Ctrl+K).
  */
 export function AddBlock({ containerId, containerType }: { containerId: string | null; containerType: ContainerType }) {
-  const edit = useAppStore((s) => s.edit);
+  // Read when used, not subscribed to: a subscription per list costs every keystroke.
+  const edit: AppState['edit'] = (fn, options) => useAppStore.getState().edit(fn, options);
   return (
     <select
       className="add-block"

@@ -1,7 +1,8 @@
 import { memo, useEffect, useState, type ComponentType } from 'react';
 import type { AnyBlock } from '../model/tree';
 import { moveBlock, removeBlock, renumber } from '../model/tree';
-import { useAppStore } from '../state/store';
+import { useAppStore, type AppState } from '../state/store';
+import { commentMarksTopic } from '../state/topics';
 import { captionOf, descriptorOf } from './blocks';
 import { AddBlock } from './AddBlock';
 import { shortcutHint } from '../commands/registry';
@@ -16,9 +17,10 @@ function BlockBody({ block }: { block: AnyBlock }) {
  * leaves this object unchanged (structural sharing), so React skips it entirely.
  */
 export const BlockView = memo(function BlockView({ block }: { block: AnyBlock }) {
-  const edit = useAppStore((s) => s.edit);
+  // The action is read when clicked, not subscribed to: a subscription per block costs every keystroke.
+  const edit: AppState['edit'] = (fn, options) => useAppStore.getState().edit(fn, options);
   // Open comment threads on this block (a marker in its bar; ranges are marked in their fields).
-  const comments = useAppStore((s) => s.commentMarks.blocks[block.id] ?? 0);
+  const comments = commentMarksTopic.use((m) => m.blocks[block.id] ?? 0);
   const container = block.type === 'section' || block.type === 'session';
   return (
     <div

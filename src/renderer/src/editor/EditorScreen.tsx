@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useAppStore } from '../state/store';
 import { MeetingDetails } from './MeetingDetails';
 import { FormatPanel } from './FormatPanel';
 import { FrontMatterDetails } from './FrontMatterDetails';
 import { BlockList } from './BlockView';
+import { AnnexesEditor } from './AnnexesEditor';
 import { SaveStatus } from './SaveStatus';
 import { onEditorTab } from './tabOrder';
 import { LivePreview } from './LivePreview';
@@ -22,6 +23,12 @@ import { useRevealBlock } from '../find/revealBlock';
 import { CommentsPane } from './comments/CommentsPane';
 import { SuggestionsPane } from './suggestions/SuggestionsPane';
 
+// The screen renders again on every keystroke (the body changed): the panes around the text, whose
+// props do not change with it, are memoised so that a keystroke renders only the blocks it changed.
+const WorkflowBarPane = memo(WorkflowBar);
+const ToolbarPane = memo(Toolbar);
+const CommentsPanePane = memo(CommentsPane);
+
 export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockId?: string | undefined }) {
   const openMeeting = useAppStore((s) => s.openMeeting);
   const status = useAppStore((s) => s.docStatus);
@@ -35,6 +42,7 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
   const agenda = useAppStore((s) => s.doc?.meeting.agenda);
   const format = useAppStore((s) => s.doc?.meeting.format);
   const body = useAppStore((s) => s.doc?.meeting.body);
+  const annexes = useAppStore((s) => s.doc?.meeting.annexes);
   const historyOpen = useAppStore((s) => s.historyOpen);
   const reviewView = useAppStore((s) => s.reviewView);
   const toggleHistory = useAppStore((s) => s.toggleHistory);
@@ -75,8 +83,8 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
   return (
     <div className={`editor-layout${historyOpen ? ' with-history' : ''}`}>
       <div className="editor-column">
-      <WorkflowBar meetingId={meetingId} />
-      <Toolbar />
+      <WorkflowBarPane meetingId={meetingId} />
+      <ToolbarPane />
       <FindBar />
       <div className="editor-with-comments">
       <div className="editor-scroll" data-testid="editor" data-ready="" onKeyDown={onEditorTab}>
@@ -85,9 +93,10 @@ export function EditorScreen({ meetingId, blockId }: { meetingId: string; blockI
           <FrontMatterDetails frontMatter={frontMatter} agenda={agenda} />
           <FormatPanel format={format} />
           <BlockList blocks={body as AnyBlock[]} containerId={null} containerType="body" />
+          <AnnexesEditor annexes={annexes} format={format} />
         </div>
       </div>
-      {commentsOpen && <CommentsPane meetingId={meetingId} />}
+      {commentsOpen && <CommentsPanePane meetingId={meetingId} />}
       </div>
       <StatusBar />
       </div>

@@ -3,7 +3,7 @@ import { PagedPreview } from '../preview/PagedPreview';
 import { useAppStore } from '../state/store';
 import { ZoomControls } from '../find/ZoomControls';
 import type { PreviewZoom } from '../find/draftingSlice';
-import type { Meeting } from '../../../shared/minutes';
+import { useQuietMeeting } from '../state/useQuietMeeting';
 
 /**
  * How long the typing must pause before the preview lays the document out again. The preview shares
@@ -21,7 +21,7 @@ const QUIET_MS = 250;
  * on its page.
  */
 export const LivePreview = memo(function LivePreview({ meetingId }: { meetingId: string }) {
-  const meeting = useQuietMeeting();
+  const meeting = useQuietMeeting(QUIET_MS);
   // Deferred: moving the cursor must never wait for the preview to scroll.
   const focusedBlock = useDeferredValue(useAppStore((s) => s.focusedBlock));
   const pane = useRef<HTMLElement>(null);
@@ -40,27 +40,6 @@ export const LivePreview = memo(function LivePreview({ meetingId }: { meetingId:
     </aside>
   );
 });
-
-/**
- * The editor's document, updated once it has not changed for QUIET_MS. Subscribes outside React so
- * that keystrokes do not re-render this component.
- */
-function useQuietMeeting(): Meeting | undefined {
-  const [meeting, setMeeting] = useState(() => useAppStore.getState().doc?.meeting);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = useAppStore.subscribe((state, previous) => {
-      if (state.doc === previous.doc) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => setMeeting(useAppStore.getState().doc?.meeting), QUIET_MS);
-    });
-    return () => {
-      unsubscribe();
-      clearTimeout(timer);
-    };
-  }, []);
-  return meeting;
-}
 
 /** A4 width in CSS pixels (210 mm at 96 px per inch). */
 const PAGE_WIDTH_PX = (210 / 25.4) * 96;

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import './basics.css';
 import { useAppStore } from '../state/store';
 import { MAX_QUERY_LENGTH } from '../../../shared/find/find';
 import { runDocumentWork } from '../worker/documentClient';
 import { clear, editorHits, HIGHLIGHT_CSS, paint, previewHits, Slices } from './highlight';
 import { shortcutHint } from '../commands/registry';
-import { useQuietValue } from './useQuietValue';
+import { useQuietMeeting } from '../state/useQuietMeeting';
 
 /** Preview documents that already have the highlight styles. */
 const styled = new WeakSet<Document>();
@@ -17,10 +17,10 @@ const previewFrame = () => document.querySelector<HTMLIFrameElement>('iframe[dat
  * Find and replace across the whole meeting (Ctrl+F, Ctrl+H). Counting and replacing work on the
  * meeting itself (shared/find); the highlights are drawn over the editor and the preview.
  */
-export function FindBar() {
+export const FindBar = memo(function FindBar() {
   const find = useAppStore((s) => s.find);
   // Matches are recounted once typing pauses, not on every keystroke (a 200-page meeting takes a while).
-  const meeting = useQuietValue(useAppStore((s) => s.doc?.meeting), 300);
+  const meeting = useQuietMeeting(300);
   const pages = useAppStore((s) => s.previewPages);
   const layouts = useAppStore((s) => s.previewLayouts);
   const { setFind, stepFind, closeFind, replaceCurrent, replaceEverything } = useAppStore.getState();
@@ -46,14 +46,19 @@ export function FindBar() {
     if (find.open) input.current?.select();
   }, [find.open]);
 
-  // Highlights follow the query, the document and the preview's layout; cleared when the bar closes.
+  // Scroll to the current match only when the user moved through the matches (a new query, options
+  // or index): not when the document or the preview's layout changed under typing, which would pull the
+  // text away from the cursor at every pause.
+  const target = `${find.index}\u0000${find.query}\u0000${find.options.matchCase}\u0000${find.options.wholeWord}`;
+  const scrolledEditorTo = useRef<string | undefined>(undefined);
+  const scrolledPreviewTo = useRef<string | undefined>(undefined);
+
+  // The editor's highlights follow the query and the document; cleared when the bar closes.
   useEffect(() => {
-    const frame = previewFrame();
-    const frameWin = frame?.contentWindow ?? undefined;
     if (!find.open || !find.query) {
       clear(window);
-      if (frameWin) clear(frameWin);
       document.querySelectorAll('[data-find-hit]').forEach((el) => el.removeAttribute('data-find-hit'));
+      scrolledEditorTo.current = undefined;
       return;
     }
     let live = true;
@@ -65,31 +70,54 @@ export function FindBar() {
       if (!hits) return;
       const current = hits[Math.min(find.index, hits.length - 1)];
       paint(window, hits, current);
+      if (scrolledEditorTo.current === target) return;
+      scrolledEditorTo.current = target;
       if (current?.range) current.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       else current?.input?.scrollIntoView({ block: 'center' });
-      const doc = frame?.contentDocument;
-      if (doc && frameWin) {
-        // An adopted sheet, built by the frame's own constructor: the CSP allows no inline <style>.
-        if (!styled.has(doc)) {
-          const Sheet = (frameWin as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet;
-          const sheet = new Sheet();
-          sheet.replaceSync(HIGHLIGHT_CSS);
-          doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-          styled.add(doc);
-        }
-        const inPreview = await previewHits(doc, find.query, find.options, slices);
-        if (!inPreview) return;
-        const currentInPreview = inPreview[Math.min(find.index, inPreview.length - 1)];
-        paint(frameWin, inPreview, currentInPreview);
-        // The preview's pages sit side by side: bring the current match's page into view.
-        currentInPreview?.range?.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'center' });
-      }
     }, 120);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [find.open, find.query, find.options, find.index, meeting, pages, layouts]);
+  }, [find.open, find.query, find.options, find.index, target, meeting]);
+
+  // The preview's highlights follow the query and the preview's layout (each refresh after an edit):
+  // a walk of their own, so that an edit walks the editor once and the preview once.
+  useEffect(() => {
+    const frame = previewFrame();
+    const frameWin = frame?.contentWindow ?? undefined;
+    if (!find.open || !find.query) {
+      if (frameWin) clear(frameWin);
+      scrolledPreviewTo.current = undefined;
+      return;
+    }
+    let live = true;
+    const slices = new Slices(() => live);
+    const timer = setTimeout(async () => {
+      const doc = frame?.contentDocument;
+      if (!doc || !frameWin) return;
+      // An adopted sheet, built by the frame's own constructor: the CSP allows no inline <style>.
+      if (!styled.has(doc)) {
+        const Sheet = (frameWin as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet;
+        const sheet = new Sheet();
+        sheet.replaceSync(HIGHLIGHT_CSS);
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+        styled.add(doc);
+      }
+      const inPreview = await previewHits(doc, find.query, find.options, slices);
+      if (!inPreview) return;
+      const currentInPreview = inPreview[Math.min(find.index, inPreview.length - 1)];
+      paint(frameWin, inPreview, currentInPreview);
+      if (scrolledPreviewTo.current === target) return;
+      scrolledPreviewTo.current = target;
+      // The preview's pages sit side by side: bring the current match's page into view.
+      currentInPreview?.range?.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'center' });
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [find.open, find.query, find.options, find.index, target, pages, layouts]);
 
   if (!find.open) return null;
   const count = counted?.count ?? 0;
@@ -142,4 +170,4 @@ export function FindBar() {
       )}
     </div>
   );
-}
+});

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
-import { useQuietValue } from './useQuietValue';
+import { memo, useEffect, useState } from 'react';
+import { useQuietMeeting } from '../state/useQuietMeeting';
 import { useAppStore } from '../state/store';
 import { runDocumentWork } from '../worker/documentClient';
 
 /** Words (Intl.Segmenter over the meeting's printed text) and pages (the preview's own pagination). */
-export function StatusBar() {
+export const StatusBar = memo(function StatusBar() {
   // Counted once typing pauses: a 200-page meeting takes a few hundred milliseconds to count.
-  const meeting = useQuietValue(useAppStore((s) => s.doc?.meeting), 1_000);
+  const meeting = useQuietMeeting(1_000);
   const pages = useAppStore((s) => s.previewPages);
   const scale = useAppStore((s) => s.previewScale);
   // Counted in the document worker, off the main thread (a 200-page meeting takes a few hundred ms).
@@ -27,4 +27,4 @@ export function StatusBar() {
       <span data-testid="zoom-level">Preview {Math.round(scale * 100)} %</span>
     </footer>
   );
-}
+});

@@ -44,12 +44,29 @@ function textNodes(root: Node): Text[] {
   return out;
 }
 
+/**
+ * The hits last found in each element, with the query and the text they were found in: an element
+ * whose text did not change since (all but the edited ones, after an edit) keeps its Range objects,
+ * so that `paint` can tell that nothing changed and leave the highlights alone.
+ */
+const found = new WeakMap<Element, { key: string; nodes: Text[]; text: string; hits: Hit[] }>();
+
 /** Ranges of the matches in one element's text (its text nodes joined), mapped back to the nodes. */
 function rangesIn(element: Element, query: string, options: FindOptions): Hit[] {
   const nodes = textNodes(element);
   const text = nodes.map((n) => n.data).join('');
-  const found = matchesInText(text, query, options, element.closest('[lang]')?.getAttribute('lang') ?? undefined);
-  if (found.length === 0) return [];
+  const key = `${options.matchCase}${options.wholeWord}\u0000${query}`;
+  const before = found.get(element);
+  // The same text nodes holding the same text: the same matches, as the same ranges.
+  if (before && before.key === key && before.text === text && before.nodes.length === nodes.length && before.nodes.every((n, i) => n === nodes[i])) return before.hits;
+  const hits = matchRanges(element, nodes, text, query, options);
+  found.set(element, { key, nodes, text, hits });
+  return hits;
+}
+
+function matchRanges(element: Element, nodes: Text[], text: string, query: string, options: FindOptions): Hit[] {
+  const matches = matchesInText(text, query, options, element.closest('[lang]')?.getAttribute('lang') ?? undefined);
+  if (matches.length === 0) return [];
   const starts: number[] = [];
   let offset = 0;
   for (const n of nodes) {
@@ -62,7 +79,7 @@ function rangesIn(element: Element, query: string, options: FindOptions): Hit[] 
     while (i > 0 && (end ? starts[i]! >= pos : starts[i]! > pos)) i--;
     return [nodes[i]!, pos - starts[i]!];
   };
-  return found.map(({ start, end }) => {
+  return matches.map(({ start, end }) => {
     const range = element.ownerDocument.createRange();
     range.setStart(...at(start, false));
     range.setEnd(...at(end, true));
@@ -92,7 +109,11 @@ export async function editorHits(root: HTMLElement, query: string, options: Find
 export async function previewHits(doc: Document, query: string, options: FindOptions, slices: Slices): Promise<Hit[] | undefined> {
   if (!query || !doc.body) return [];
   const blocks = new Set<Element>();
-  for (const node of textNodes(doc.body)) {
+  // The walk over a 200-page preview's text nodes is itself longer than a slice: checked every 256 nodes.
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((++seen & 255) === 0 && !(await slices.next())) return undefined;
     const block = node.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6, td, th, div');
     if (block) blocks.add(block);
   }
@@ -104,16 +125,29 @@ export async function previewHits(doc: Document, query: string, options: FindOpt
   return hits;
 }
 
-/** Paints the hits of one document (the page's or the preview frame's); `current` gets its own colour. */
+/** The ranges each document's highlights were last set to. */
+const painted = new WeakMap<Window, { ranges: (Range | undefined)[]; current: Range | undefined }>();
+
+/**
+ * Paints the hits of one document (the page's or the preview frame's); `current` gets its own colour.
+ * The same ranges as last time are left alone: Chromium rebuilds every highlight marker of the
+ * document, and repaints them, whenever a highlight is set, which on 200 pages costs a frame of
+ * 50–250 ms after every pause in the typing.
+ */
 export function paint(win: Window, hits: readonly Hit[], current: Hit | undefined): void {
   const registry = (win as Window & { CSS: typeof CSS }).CSS?.highlights;
   if (!registry) return;
+  const ranges = hits.map((h) => h.range);
+  const last = painted.get(win);
+  if (last && last.current === current?.range && last.ranges.length === ranges.length && last.ranges.every((r, i) => r === ranges[i]) && registry.has(HIT)) return;
+  painted.set(win, { ranges, current: current?.range });
   // The page's own constructor, also for the preview frame's registry: the frame runs no script.
   registry.set(HIT, new Highlight(...hits.flatMap((h) => (h.range && h !== current ? [h.range] : []))));
   registry.set(CURRENT, new Highlight(...(current?.range ? [current.range] : [])));
 }
 
 export function clear(win: Window): void {
+  painted.delete(win);
   const registry = (win as Window & { CSS: typeof CSS }).CSS?.highlights;
   registry?.delete(HIT);
   registry?.delete(CURRENT);

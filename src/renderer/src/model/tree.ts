@@ -1,7 +1,7 @@
-import type { Block, LeafBlock, Meeting, SectionBlock, SessionBlock } from '../../../shared/minutes';
+import type { Annex, Block, LeafBlock, Meeting, SectionBlock, SessionBlock } from '../../../shared/minutes';
 
 /**
- * Immutable edits of a meeting body by block id, with structural sharing: only the arrays and objects
+ * Immutable edits of a meeting's blocks (the body's and the annexes') by block id, with structural sharing: only the arrays and objects
  * on the path to the changed block are copied, so React can skip every block whose object is unchanged
  * and the work per keystroke depends on the number of siblings on the path, not on the document length.
  */
@@ -68,46 +68,74 @@ function mapContainingList(
   return rec(body) ?? body;
 }
 
+/**
+ * `mapContainingList` over the whole document: the body, then each annex's blocks (an annex holds
+ * blocks as the body does). The meeting itself when no list holds `id`.
+ */
+function mapInMeeting(meeting: Meeting, id: string, fn: (list: AnyBlock[], index: number) => AnyBlock[]): Meeting {
+  const body = mapContainingList(meeting.body as AnyBlock[], id, fn);
+  if (body !== meeting.body) return { ...meeting, body: body as Meeting['body'] };
+  if (!meeting.annexes) return meeting;
+  for (let i = 0; i < meeting.annexes.length; i++) {
+    const annex = meeting.annexes[i]!;
+    const blocks = mapContainingList(annex.blocks as AnyBlock[], id, fn);
+    if (blocks === annex.blocks) continue;
+    const annexes = meeting.annexes.slice();
+    annexes[i] = { ...annex, blocks: blocks as Annex['blocks'] };
+    return { ...meeting, annexes };
+  }
+  return meeting;
+}
+
+/** Where a block sits in the body or an annex (`annexId`: the annex whose blocks hold it). */
+export function locateIn(meeting: Meeting, id: string): (Location & { annexId?: string }) | undefined {
+  const inBody = locate(meeting.body as AnyBlock[], id);
+  if (inBody) return inBody;
+  for (const a of meeting.annexes ?? []) {
+    const found = locate(a.blocks as AnyBlock[], id);
+    if (found) return { ...found, annexId: a.id };
+  }
+  return undefined;
+}
+
 export function updateBlock<B extends AnyBlock>(meeting: Meeting, id: string, fn: (block: B) => B): Meeting {
-  const body = mapContainingList(meeting.body as AnyBlock[], id, (list, i) => {
+  return mapInMeeting(meeting, id, (list, i) => {
     const next = fn(list[i] as B);
     if (next === list[i]) return list;
     const copy = list.slice();
     copy[i] = next;
     return copy;
   });
-  return body === meeting.body ? meeting : { ...meeting, body: body as Meeting['body'] };
 }
 
 export function insertAfter(meeting: Meeting, id: string, block: AnyBlock): Meeting {
-  const body = mapContainingList(meeting.body as AnyBlock[], id, (list, i) => [
-    ...list.slice(0, i + 1),
-    block,
-    ...list.slice(i + 1),
-  ]);
-  return { ...meeting, body: body as Meeting['body'] };
+  return mapInMeeting(meeting, id, (list, i) => [...list.slice(0, i + 1), block, ...list.slice(i + 1)]);
 }
 
-/** Appends to a container's children (or to the body when containerId is null). */
+/** Appends to a container's children: the body when containerId is null, a section, a session or an annex. */
 export function appendChild(meeting: Meeting, containerId: string | null, block: AnyBlock): Meeting {
   if (containerId === null) return { ...meeting, body: [...meeting.body, block] as Meeting['body'] };
+  const annex = meeting.annexes?.findIndex((a) => a.id === containerId) ?? -1;
+  if (annex >= 0) {
+    const annexes = meeting.annexes!.slice();
+    annexes[annex] = { ...annexes[annex]!, blocks: [...annexes[annex]!.blocks, block] as Annex['blocks'] };
+    return { ...meeting, annexes };
+  }
   return updateBlock(meeting, containerId, (c: AnyBlock) => withChildren(c, [...(childrenOf(c) ?? []), block]));
 }
 
 export function removeBlock(meeting: Meeting, id: string): Meeting {
-  const body = mapContainingList(meeting.body as AnyBlock[], id, (list, i) => [...list.slice(0, i), ...list.slice(i + 1)]);
-  return { ...meeting, body: body as Meeting['body'] };
+  return mapInMeeting(meeting, id, (list, i) => [...list.slice(0, i), ...list.slice(i + 1)]);
 }
 
 export function moveBlock(meeting: Meeting, id: string, delta: -1 | 1): Meeting {
-  const body = mapContainingList(meeting.body as AnyBlock[], id, (list, i) => {
+  return mapInMeeting(meeting, id, (list, i) => {
     const j = i + delta;
     if (j < 0 || j >= list.length) return list;
     const copy = list.slice();
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
     return copy;
   });
-  return { ...meeting, body: body as Meeting['body'] };
 }
 
 /** Renumbers sessions within each section and groups within each session/section (the format prints the numbers). */
@@ -138,5 +166,11 @@ export function renumber(meeting: Meeting): Meeting {
     return listChanged ? out : list;
   };
   const body = fix(meeting.body as AnyBlock[]);
-  return changed ? { ...meeting, body: body as Meeting['body'] } : meeting;
+  // Each annex numbers its own sessions and groups.
+  const annexes = meeting.annexes?.map((a) => {
+    const blocks = fix(a.blocks as AnyBlock[]);
+    return blocks === a.blocks ? a : { ...a, blocks: blocks as Annex['blocks'] };
+  });
+  if (!changed) return meeting;
+  return { ...meeting, body: body as Meeting['body'], ...(annexes ? { annexes } : {}) };
 }

@@ -18,5 +18,7 @@ export type SigningB = BlockOf<'signing'>;
 export type SignatoriesB = BlockOf<'signatories'>;
 export type RoutingB = BlockOf<'routing'>;
 export type DecisionB = BlockOf<'decision'>;
+export type ParticipantsB = BlockOf<'participants'>;
+export type LetterB = BlockOf<'letter'>;
 export type SessionB = BlockOf<'session'>;
 export type SectionB = BlockOf<'section'>;

@@ -3,6 +3,7 @@ import { call } from '../api/client';
 import type { Meeting } from '../../../shared/minutes';
 import { refreshPreview, revealBlock, type PreviewContent } from './mountPreview';
 import { localPreview } from './localPreview';
+import { whenTypingPauses } from './typingPause';
 import type { UncoveredCharacter } from '../../../shared/format/coverage';
 import { MissingGlyphs } from '../export/MissingGlyphs';
 import './preview.css';
@@ -80,16 +81,21 @@ export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.7
     const el = frame.current;
     if (!el || !preview) return;
     let live = true;
-    refreshPreview(el, preview, zoom)
-      .then((m) => {
-        if (!live) return;
-        setPages(m.pages);
-        onPagesRef.current?.(m.pages);
-        setMounts((n) => n + 1);
-      })
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    // Shown in a pause of the typing: if the user typed on while the worker laid the document out,
+    // the patch waits for the next pause rather than take a keystroke's frame.
+    const cancel = whenTypingPauses(() =>
+      refreshPreview(el, preview, zoom)
+        .then((m) => {
+          if (!live) return;
+          setPages(m.pages);
+          onPagesRef.current?.(m.pages);
+          setMounts((n) => n + 1);
+        })
+        .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e))),
+    );
     return () => {
       live = false;
+      cancel();
     };
   }, [preview, zoom]);
 

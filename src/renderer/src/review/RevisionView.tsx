@@ -3,6 +3,7 @@ import { useAppStore } from '../state/store';
 import { bodyIndex, blockLabel, HEAD_KEY } from '../../../shared/review/restore';
 import { MeetingDetails } from '../editor/MeetingDetails';
 import { BlockList } from '../editor/BlockView';
+import { AnnexesEditor } from '../editor/AnnexesEditor';
 import { PagedPreview } from '../preview/PagedPreview';
 import type { AnyBlock } from '../model/tree';
 import type { Meeting } from '../../../shared/minutes';
@@ -51,6 +52,7 @@ export function RevisionView({ meetingId, revisionId, meeting, author, savedAt, 
           <div className="editor-page">
             <MeetingDetails titleBlock={meeting.titleBlock} dates={meeting.dates} venue={meeting.venue} />
             <BlockList blocks={meeting.body as AnyBlock[]} containerId={null} containerType="body" />
+            <AnnexesEditor annexes={meeting.annexes} format={meeting.format} />
           </div>
         </div>
       </div>

@@ -60,13 +60,17 @@ export interface DocumentSlice {
 
 let saver: Autosaver | null = null;
 
-const newSaver = (id: string, meeting: Meeting, seq: number, set: (s: Partial<AppState>) => void) =>
+const newSaver = (id: string, meeting: Meeting, seq: number, set: (s: Partial<AppState>) => void, get: () => AppState) =>
   new Autosaver({
     meeting,
     seq,
     save: ({ base, changes }) => call('saveMeeting', { id, base, changes }),
     isConflict: (error) => error instanceof CallError && error.code === 'conflict',
-    onState: (saveState, saveError) => set({ saveState, saveError }),
+    // Told 'pending' on every keystroke: set only a change, since every set wakes every subscriber.
+    onState: (saveState, saveError) => {
+      const now = get();
+      if (now.saveState !== saveState || now.saveError !== saveError) set({ saveState, saveError });
+    },
   });
 
 /** For the window's close and unload handlers: the autosaver of the open meeting, if any. */
@@ -101,7 +105,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       performance.mark('minuta:open');
       const found = await call('getMeeting', { id });
       performance.mark('minuta:received');
-      saver = newSaver(id, found.meeting, found.seq, set);
+      saver = newSaver(id, found.meeting, found.seq, set, get);
       set({
         doc: { id, meeting: found.meeting },
         docStatus: 'ready',

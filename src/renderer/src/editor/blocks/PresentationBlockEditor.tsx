@@ -4,12 +4,12 @@ import { RichField } from '../richtext/RichField';
 import { TextInput, withOptional } from '../fields/TextInput';
 import { Autocomplete } from '../../register/Autocomplete';
 import { organisationLabel, organisationOptions, personLabel, personOptions } from '../../register/options';
-import { useAppStore } from '../../state/store';
+import { organisationsTopic, peopleTopic } from '../../state/topics';
 import { asBullets, asRich, changeBlock, editBlock } from './common';
 
 export function PresentationBlockEditor({ block }: { block: PresentationB }) {
-  const people = useAppStore((s) => s.doc?.meeting.people);
-  const orgs = useAppStore((s) => s.doc?.meeting.organisations);
+  const people = peopleTopic.use((p) => p);
+  const orgs = organisationsTopic.use((o) => o);
   const id = block.id;
   // Left empty, the heading line prints as made from the fields above (one source: the register); typed, it overrides.
   const generated = presentationHeading(block, { people: people ?? [], organisations: orgs ?? [] });

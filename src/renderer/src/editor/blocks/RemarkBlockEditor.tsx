@@ -3,11 +3,11 @@ import { RichField } from '../richtext/RichField';
 import { TextInput, withOptional } from '../fields/TextInput';
 import { Autocomplete } from '../../register/Autocomplete';
 import { personLabel, personOptions } from '../../register/options';
-import { useAppStore } from '../../state/store';
+import { peopleTopic } from '../../state/topics';
 import { asParas, asRich, changeBlock, editBlock } from './common';
 
 export function RemarkBlockEditor({ block }: { block: RemarkB }) {
-  const people = useAppStore((s) => s.doc?.meeting.people);
+  const people = peopleTopic.use((p) => p);
   const id = block.id;
   return (
     <>
@@ -35,7 +35,7 @@ export function RemarkBlockEditor({ block }: { block: RemarkB }) {
 }
 
 export function PresidingBlockEditor({ block }: { block: PresidingB }) {
-  const people = useAppStore((s) => s.doc?.meeting.people);
+  const people = peopleTopic.use((p) => p);
   const id = block.id;
   return (
     <>

@@ -20,6 +20,8 @@ import { routing } from './routing';
 import { decision } from './decision';
 import { heading } from './heading';
 import { agenda } from './agenda';
+import { participants } from './participants';
+import { letter } from './letter';
 
 /**
  * One descriptor per block type (descriptor.ts), in the order "Add…" offers them. A new block type:
@@ -46,6 +48,8 @@ export const BLOCKS = {
   routing,
   heading,
   agenda,
+  participants,
+  letter,
 } as const satisfies { [T in BlockType]: BlockDescriptor<T> };
 
 export type Blocks = typeof BLOCKS;

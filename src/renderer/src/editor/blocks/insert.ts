@@ -1,5 +1,5 @@
 import type { Meeting } from '../../../../shared/minutes';
-import { appendChild, insertAfter, locate, renumber, type AnyBlock } from '../../model/tree';
+import { appendChild, insertAfter, locate, locateIn, renumber, type AnyBlock } from '../../model/tree';
 import type { AppState } from '../../state/store';
 import type { BlockMaker } from './descriptor';
 
@@ -14,7 +14,8 @@ export function insertNear(s: AppState, d: BlockMaker): void {
   const type = d.type;
   const meeting = s.doc!.meeting;
   const block = d.create(today());
-  const loc = s.focusedBlock ? locate(meeting.body as AnyBlock[], s.focusedBlock) : undefined;
+  // The cursor may be in an annex: the new block goes there, beside it.
+  const loc = s.focusedBlock ? locateIn(meeting, s.focusedBlock) : undefined;
   s.edit(
     (m) => {
       if (!loc) return renumber(appendChild(m, null, block));
@@ -66,7 +67,7 @@ export function insertAtSigningPosition(s: AppState, d: BlockMaker): void {
 /** After the body-level block that holds the cursor (a section goes in the body only); else at the end. */
 export function insertAtTopLevel(s: AppState, d: BlockMaker): void {
   const block = d.create(today());
-  const loc = s.focusedBlock ? locate(s.doc!.meeting.body as AnyBlock[], s.focusedBlock) : undefined;
+  const loc = s.focusedBlock ? locateIn(s.doc!.meeting, s.focusedBlock) : undefined;
   const top = loc ? (loc.parents[0] ?? loc.block) : undefined;
   s.edit((m) => renumber(top ? insertAfter(m, top.id, block) : appendChild(m, null, block)), {
     focus: (d.firstField as (b: AnyBlock) => string)(block),

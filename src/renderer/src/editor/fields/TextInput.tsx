@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useAppStore } from '../../state/store';
+import { useAppStore, type AppState } from '../../state/store';
 
 interface Props {
   /** Field key for undo (typing into it coalesces into one step). */
@@ -17,7 +17,8 @@ interface Props {
 /** A labelled plain-text input bound to the model: names, places, dates. */
 export function TextInput({ field, blockId, label, value, onChange, placeholder, type = 'text', multiline, className }: Props) {
   const id = useId();
-  const setFocus = useAppStore((s) => s.setFocus);
+  // Read when focused, not subscribed to: a subscription per field costs every keystroke.
+  const setFocus: AppState['setFocus'] = (field, block) => useAppStore.getState().setFocus(field, block);
   const common = {
     id,
     value,

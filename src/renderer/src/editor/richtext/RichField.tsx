@@ -10,6 +10,7 @@ import { cleanPastedHtml } from './paste';
 import type { FieldKind } from './schema';
 import { clearActiveEditor, registerField, setActiveEditor, type FocusAt } from '../focus';
 import { useAppStore } from '../../state/store';
+import { commentMarksTopic } from '../../state/topics';
 import type { CommentMarks } from '../../state/commentsSlice';
 
 type Ranges = CommentMarks['ranges'];
@@ -119,7 +120,7 @@ export const RichField = memo(function RichField(props: RichFieldProps) {
   const propsRef = useRef(props);
   propsRef.current = props;
   // The open comments' ranges: this field's (one-line) or all (bullets look theirs up by id). O(1).
-  const ranges = useAppStore((s) => (props.kind === 'bullets' ? s.commentMarks.ranges : s.commentMarks.ranges[props.field] ? s.commentMarks.ranges : null));
+  const ranges = commentMarksTopic.use((m) => (props.kind === 'bullets' ? m.ranges : m.ranges[props.field] ? m.ranges : null));
   const rangesRef = useRef<Ranges>({});
   rangesRef.current = ranges ?? {};
 

@@ -1,6 +1,6 @@
 import { newId } from '../../../../../shared/minutes';
 import { statement, turn } from '../../../model/factory';
-import { locate, updateBlock, type AnyBlock } from '../../../model/tree';
+import { locateIn, updateBlock } from '../../../model/tree';
 import type { AppState } from '../../../state/store';
 import { QaBlockEditor } from '../QaBlockEditor';
 import { changeBlock, mapById } from '../common';
@@ -10,7 +10,7 @@ import { descriptorOf } from '..';
 
 /** Ctrl+Alt+Q in a Q&A block adds a turn to it; elsewhere it inserts a new Q&A block. */
 function addTurn(s: AppState): void {
-  const loc = s.focusedBlock ? locate(s.doc!.meeting.body as AnyBlock[], s.focusedBlock) : undefined;
+  const loc = s.focusedBlock ? locateIn(s.doc!.meeting, s.focusedBlock) : undefined;
   if (loc?.block.type !== 'qa') {
     insertNear(s, descriptorOf('qa') as unknown as BlockMaker);
     return;
