@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInterchange, serializeMeetingContent, type Meeting } from '../../../src/shared/minutes';
+import { parseInterchange, serializeInterchange, type Meeting } from '../../../src/shared/minutes';
 import { readFixture } from './helpers';
 import { type LayoutBlock, layoutContent } from '../../../src/shared/format';
 import { meetingNotes } from '../../support/footnoteText';
@@ -29,7 +29,7 @@ describe('the real-shape fixtures', () => {
   it.each(FIXTURES)('%s parses, and is in canonical form', (fixture) => {
     const text = readFixture(fixture);
     expect(JSON.parse(text).version).toBe(3);
-    expect(serializeMeetingContent(load(fixture))).toBe(text);
+    expect(serializeInterchange(load(fixture))).toBe(text);
   });
 
   it.each(FIXTURES)('%s types no label into its text: no run begins with a paragraph or list number', (fixture) => {
