@@ -87,6 +87,8 @@ export function nextMeetingFrom(previous: Meeting, options: NextMeetingOptions):
         const { number: _n, date: _d, vote: _v, heading: _h, ...rest } = b;
         return { ...rest, ...base, text: [] };
       }
+      case 'statement':
+        return { ...b, ...base, paragraphs: [[]] };
     }
   };
 
@@ -97,11 +99,39 @@ export function nextMeetingFrom(previous: Meeting, options: NextMeetingOptions):
   };
 
   const title = options.title?.trim();
-  return Meeting.parse({
-    ...previous,
-    id: id('m'),
-    titleBlock: { ...previous.titleBlock, ...(title ? { title: [{ text: title }] } : {}) },
-    dates: { start, end },
-    body: previous.body.map(block),
-  });
+  return Meeting.parse(
+    retarget(
+      // A copy: the carried-over text is the previous meeting's objects, which must not change.
+      structuredClone({
+        ...previous,
+        id: id('m'),
+        titleBlock: { ...previous.titleBlock, ...(title ? { title: [{ text: title }] } : {}) },
+        dates: { start, end },
+        body: previous.body.map(block),
+      }),
+      remap,
+    ),
+  );
+}
+
+/**
+ * Cross-references in the text carried over follow their targets to their new ids; one whose
+ * target did not come along becomes plain text (its last-known rendering).
+ */
+function retarget<T>(value: T, remap: ReadonlyMap<string, string>): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) stack.push(...(v as unknown[]));
+    else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o['xref'] === 'string') {
+        const next = remap.get(o['xref']);
+        if (next === undefined) delete o['xref'];
+        else o['xref'] = next;
+      }
+      for (const child of Object.values(o)) if (child !== null && typeof child === 'object') stack.push(child);
+    }
+  }
+  return value;
 }

@@ -8,6 +8,7 @@ export type {
   ComparisonNote,
   Run,
   RunSource,
+  Footnote,
   Numbering,
   ListItem,
   LayoutList,
@@ -26,7 +27,7 @@ export type {
   LayoutStyle,
   LayoutDocument,
 } from './layout';
-export { signatureRuns } from './layout';
+export { blockLines, signatureRuns, withNotes } from './layout';
 export { AGREED_FORMAT, layoutContent, layoutMeeting, presentationHeading, resolveTemplate, writeDate, writeDateRange } from './agreed';
 export {
   BILATERAL_FORMAT,

@@ -294,6 +294,7 @@ export function interchangeJsonSchema(): Record<string, unknown> {
     [blocks.SignatoriesBlock, 'SignatoriesBlock'],
     [blocks.RoutingBlock, 'RoutingBlock'],
     [blocks.DecisionBlock, 'DecisionBlock'],
+    [blocks.StatementBlock, 'StatementBlock'],
     [blocks.SessionBlock, 'SessionBlock'],
     [blocks.SectionBlock, 'SectionBlock'],
     [Meeting, 'Meeting'],

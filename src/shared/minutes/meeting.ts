@@ -91,10 +91,11 @@ export const Meeting = MeetingObject.superRefine((meeting, ctx) => {
     person: new Set(meeting.people.map((p) => p.id)),
     organisation: new Set(meeting.organisations.map((o) => o.id)),
     delegation: new Set(delegations),
+    target: firstSeen,
   };
   for (const ref of refs) {
     if (!known[ref.kind].has(ref.id)) {
-      ctx.addIssue({ code: 'custom', path: ref.path, message: `Unknown ${ref.kind} id "${ref.id}"` });
+      ctx.addIssue({ code: 'custom', path: ref.path, message: ref.kind === 'target' ? `Cross-reference to unknown id "${ref.id}"` : `Unknown ${ref.kind} id "${ref.id}"` });
     }
   }
 });

@@ -18,6 +18,7 @@ import { signing } from './signing';
 import { signatories } from './signatories';
 import { routing } from './routing';
 import { decision } from './decision';
+import { statement } from './statement';
 
 /**
  * One descriptor per block type (descriptor.ts), in the order "Add…" offers them. A new block type:
@@ -29,6 +30,7 @@ export const BLOCKS = {
   paragraph,
   list,
   remark,
+  statement,
   presentation,
   qa,
   suggestions,
