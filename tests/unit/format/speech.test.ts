@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type LayoutDocument, type LayoutList, type LayoutParagraph, type Run, layoutContent, layoutMeeting, layoutToHtml } from '../../../src/shared/format';
-import { validateMeeting, type Meeting } from '../../../src/shared/minutes';
+import { type LayoutDocument, type LayoutList, type LayoutParagraph, type Run, layoutContent, layoutMeeting, layoutToHtml, uncoveredCharacters } from '../../../src/shared/format';
+import { BlockRecordSchema, validateMeeting, type Meeting } from '../../../src/shared/minutes';
+import { proseOf } from '../../../src/shared/minutes/prose';
 import { layoutText } from '../../support/layoutText';
 import { speechMeeting } from '../../support/speechMeeting';
 
@@ -129,5 +130,20 @@ describe('search and plain text', () => {
     expect(text).toContain('Document E/2024/3, annex.');
     expect(text).toContain('United Kingdom');
     expect(text).not.toContain('b_p2');
+  });
+
+  it('search reads a statement’s speaker, affiliation, text and footnotes, never its type or a target id', () => {
+    const s1 = speechMeeting().body[1]!;
+    const words = proseOf(BlockRecordSchema, s1);
+    expect(words).toEqual(expect.arrayContaining(['Mr. Smith', 'United Kingdom', 'said that his delegation supported the draft', 'E/2024/3', '99']));
+    expect(words).not.toContain('statement');
+    expect(words).not.toContain('b_p2');
+  });
+
+  it('the glyph check sees a footnote’s text (a character no font draws is reported, with its place)', () => {
+    const m = speechMeeting();
+    const list = m.body[5]!;
+    if (list.type === 'list') list.items[1]!.text[0]!.footnote = [{ text: 'See \u{1F600}.' }];
+    expect(uncoveredCharacters(m).map((c) => [c.char, c.places[0]])).toEqual([['\u{1F600}', { blockId: 'i_b', field: 'text.0.footnote' }]]);
   });
 });
