@@ -127,12 +127,13 @@ class Generator {
       if (this.chance(0.2)) run.italic = this.chance(0.9);
       if (notes && this.chance(0.06)) run.footnote = this.richText(false);
       // The run's text is the last-known rendering of the target's number (a word without a tag).
-      if (notes && this.chance(0.04)) {
-        run.xref = XREF_PENDING;
-        run.text = this.pick(['12', 'B', 'iv', '3 (a)']);
-        if (i < words.length) run.text += ' ';
-      }
       runs.push(run);
+      // A cross-reference: a run of its own holding the target's number as last printed (a word
+      // without a tag), the space after it in the next run.
+      if (notes && this.chance(0.04)) {
+        runs.push({ text: this.pick(['12', 'B', 'iv', '3 (a)']), xref: XREF_PENDING });
+        if (i < words.length) runs.push({ text: ' ' });
+      }
     }
     return runs;
   }

@@ -132,7 +132,8 @@ function runs(rt: RichText | undefined, force: { bold?: boolean; italic?: boolea
       const run: Run = { text: span.text, script: span.script };
       if (r.bold || force.bold) run.bold = true;
       if (r.italic || force.italic) run.italic = true;
-      if (field) run.from = { id: field.id, path: field.path, start: at };
+      // A cross-reference prints the format's number, not the field's text: no provenance (like "A.").
+      if (field && r.xref === undefined) run.from = { id: field.id, path: field.path, start: at };
       at += span.text.length;
       out.push(run);
     }

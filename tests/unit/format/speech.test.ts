@@ -49,6 +49,10 @@ describe('a statement prints as reported speech', () => {
       ]),
     );
     expect(s1[1]!.runs[0]!.from).toEqual({ id: 'b_s1', path: 'paragraphs.1', start: 0 });
+    // A cross-reference prints the format's number: no provenance; the text after it keeps its offset in the field.
+    const ref = s1[0]!.runs.find((r) => r.xref)!;
+    expect(ref.from).toBeUndefined();
+    expect(s1[0]!.runs.find((r) => r.text === ' below.')!.from).toEqual({ id: 'b_s1', path: 'paragraphs.0', start: 'said that his delegation supported the draft and referred to paragraph 99'.length });
   });
 });
 
