@@ -226,7 +226,7 @@ export function applyChanges(
   const checkRefs = (owner: string, walk: IdWalk) => {
     for (const ref of walk.refs) {
       if (!known[ref.kind].has(ref.id)) {
-        problems.push({ message: `${where(owner, ref.path)}: Unknown ${ref.kind} id "${excerpt(ref.id)}"`, path: `${owner}.${ref.path.join('.')}` });
+        problems.push({ message: `${where(owner, ref.path)}: ${ref.kind === 'target' ? 'Cross-reference to unknown' : `Unknown ${ref.kind}`} id "${excerpt(ref.id)}"`, path: `${owner}.${ref.path.join('.')}` });
       }
     }
   };
