@@ -115,8 +115,9 @@ export function nextMeetingFrom(previous: Meeting, options: NextMeetingOptions):
 }
 
 /**
- * Cross-references in the text carried over follow their targets to their new ids; one whose
- * target did not come along becomes plain text (its last-known rendering).
+ * References to what got a new id follow it: cross-references in the text carried over, and a
+ * statement's speaker linked to a delegation. One whose target did not come along is dropped (a
+ * cross-reference becomes plain text, its last-known rendering; a speaker keeps the label).
  */
 function retarget<T>(value: T, remap: ReadonlyMap<string, string>): T {
   const stack: unknown[] = [value];
@@ -125,10 +126,11 @@ function retarget<T>(value: T, remap: ReadonlyMap<string, string>): T {
     if (Array.isArray(v)) stack.push(...(v as unknown[]));
     else if (v !== null && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      if (typeof o['xref'] === 'string') {
-        const next = remap.get(o['xref']);
-        if (next === undefined) delete o['xref'];
-        else o['xref'] = next;
+      for (const key of ['xref', 'delegationId']) {
+        if (typeof o[key] !== 'string') continue;
+        const next = remap.get(o[key]);
+        if (next === undefined) delete o[key];
+        else o[key] = next;
       }
       for (const child of Object.values(o)) if (child !== null && typeof child === 'object') stack.push(child);
     }
