@@ -73,3 +73,35 @@ describe('the comparison', () => {
     expect(f.segments!.filter((x) => x.kind !== 'equal').map((x) => x.text)).toEqual(['supported', 'opposed']);
   });
 });
+
+describe('a review copy of minutes with footnotes and cross-references', () => {
+  it('read back untouched with the real reader, maps to nothing; a word edited after a reference maps to its field', async () => {
+    const { renderDocx } = await import('../../../src/main/export/docx/render');
+    const { layoutMeeting } = await import('../../../src/shared/format');
+    const { readReviewedDocx } = await import('../../../src/main/review/docx');
+    const { suggestionsFromDocx } = await import('../../../src/shared/review/fromDocx');
+    const { counterIds } = await import('../../support/reviewedCopy');
+    // The agreed template: paragraph numbers ("1." and a tab, which the DOCX writes as text) would come
+    // back as insertions whatever the runs hold (a limit of the mapper with numbered templates).
+    const m = speechMeeting('agreed');
+    const bytes = await renderDocx(await layoutMeeting(m), { review: { threads: [], properties: [] } });
+    const read = readReviewedDocx(bytes);
+    const options = { importId: 'imp_1', reviewer: 'Nobody', newId: counterIds(), now: () => '2026-11-30T12:00:00Z' };
+    expect(suggestionsFromDocx(read, m, options).suggestions).toEqual([]);
+    // The reviewer changes "below" (after the reference, printed as stored: the agreed template numbers no paragraphs) to "further below".
+    const para = read.paragraphs.find((p) => p.runs.map((r) => r.text).join('').includes('paragraph 99 below'))!;
+    const run = para.runs.find((r) => r.text.includes('below'))!;
+    run.text = run.text.replace('below', 'further below');
+    const changes = suggestionsFromDocx(read, m, options).suggestions.map((s) => s.change);
+    const text = 'said that his delegation supported the draft and referred to paragraph 99 below.';
+    expect(changes).toEqual([{ kind: 'text', target: 'b_s1', path: 'paragraphs.0', start: text.indexOf('below'), end: text.indexOf('below'), quote: '', insert: [{ text: 'further ' }] }]);
+    // A reference printed unlike its stored text (the list item's label "b", stored "z"): a word typed
+    // after it lands after it in the field.
+    const keo = read.paragraphs.find((p) => p.runs.map((r) => r.text).join('').includes('in subparagraph b.'))!;
+    const last = keo.runs.at(-1)!;
+    last.text = last.text.replace(/b\.$/, 'b, with thanks.');
+    const more = suggestionsFromDocx(read, m, options).suggestions.map((s) => s.change).filter((c) => c.kind === 'text' && c.target === 'b_s2');
+    const keoText = 'said that his Government agreed with the proposal in subparagraph z.';
+    expect(more).toEqual([{ kind: 'text', target: 'b_s2', path: 'paragraphs.0', start: keoText.length - 1, end: keoText.length - 1, quote: '', insert: [{ text: ', with thanks' }] }]);
+  });
+});
