@@ -9,5 +9,6 @@ export const statement = defineBlock('statement')({
   firstField: (b) => `${b.id}.speaker`,
   Editor: StatementBlockEditor,
   allowedIn: ['body', 'section', 'session'],
+  insert: { label: 'Add a statement (reported speech)' },
   layout: { module: AGREED_LAYOUT, handler: "case 'statement'" },
 });
