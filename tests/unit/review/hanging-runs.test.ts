@@ -105,3 +105,22 @@ describe('a review copy of minutes with footnotes and cross-references', () => {
     expect(more).toEqual([{ kind: 'text', target: 'b_s2', path: 'paragraphs.0', start: keoText.length - 1, end: keoText.length - 1, quote: '', insert: [{ text: ', with thanks' }] }]);
   });
 });
+
+describe('the redline of minutes with footnotes and cross-references', () => {
+  it('lays out: a changed footnote listed in the note above the minutes, a word change marked, notes and references still printed', async () => {
+    const { layoutRedline } = await import('../../../src/shared/review/redline');
+    const { layoutBodyHtml } = await import('../../../src/shared/format');
+    const a = speechMeeting('report');
+    const b = structuredClone(a);
+    const s1 = b.body[1] as Extract<Meeting['body'][number], { type: 'statement' }>;
+    s1.paragraphs[0]![1]!.footnote = [{ text: 'Document E/2024/4.' }];
+    (b.body[2] as Extract<Meeting['body'][number], { type: 'statement' }>).paragraphs[0]![0]!.text = 'said that his Government welcomed the proposal in subparagraph ';
+    const doc = await layoutRedline(a, b, compareMeetings(a, b), { labels: { a: 'Draft 1', b: 'revision 2' }, fallback: { author: 'r', date: '2026-06-12T10:00:00.000Z' } });
+    expect(doc.comparison!.notes.join('\n')).toContain('[note: Document E/2024/4.]');
+    const html = layoutBodyHtml(doc);
+    expect(html).toMatch(/<del[^>]*>agreed with<\/del>|<del[^>]*>agreed<\/del>/);
+    // The unchanged paragraph keeps its note and its reference's number.
+    expect(html).toContain('Document E/2024/4.');
+    expect(html).toContain('referred to paragraph 7 below.');
+  });
+});
