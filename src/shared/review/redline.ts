@@ -1,8 +1,8 @@
 import { MinutaError } from '../errors';
-import type { Meeting, RichText } from '../minutes';
+import type { FootnoteText, Meeting, RichText } from '../minutes';
 import { type FormatOptions, type FormatTemplate, layoutMeeting, resolveTemplate, writeDate, writeDateRange } from '../format/agreed';
 import { counterText, labelParts } from '../format/template';
-import { signatureRuns } from '../format/layout';
+import { blockLines, signatureRuns } from '../format/layout';
 import type { ChangeKind, ChangeMark, LayoutBlock, LayoutDocument, LayoutList, Run } from '../format/layout';
 import { ALL_SCRIPTS, type Script, splitByScript } from '../format/scripts';
 import { fill } from '../format/compose';
@@ -58,7 +58,8 @@ type Mode = 'kept' | Whole;
 
 interface Placeholder {
   path: string;
-  runs: Array<{ text: string; bold: boolean; italic: boolean; change?: ChangeMark }>;
+  /** `note`: a footnote hanging on the piece (the newer version's notes, carried by position). */
+  runs: Array<{ text: string; bold: boolean; italic: boolean; change?: ChangeMark; note?: FootnoteText }>;
   /** Set when the field belongs to an item added, removed or moved as a whole. */
   whole?: Whole;
   seen: boolean;
@@ -139,10 +140,11 @@ class Merger {
                   : undefined;
         runs.push({ text: s.text, bold: s.marks.bold, italic: s.marks.italic, ...(change ? { change } : {}) });
       }
+      hangNotes(runs, isRichText(value) ? value : []);
     } else {
       const rt: RichText = typeof value === 'string' ? [{ text: value }] : isRichText(value) ? value : [];
       const change = mode === 'kept' ? undefined : this.mark(mode, who);
-      for (const r of rt) runs.push({ text: r.text, bold: r.bold === true, italic: r.italic === true, ...(change ? { change } : {}) });
+      for (const r of rt) runs.push({ text: r.text, bold: r.bold === true, italic: r.italic === true, ...(change ? { change } : {}), ...(r.footnote ? { note: r.footnote } : {}) });
     }
     if (runs.length === 0) return value;
     const ph = this.placeholder({ path, runs, ...(mode !== 'kept' ? { whole: mode } : {}) });
@@ -295,6 +297,48 @@ class Merger {
   }
 }
 
+/**
+ * The newer version's footnotes hung on the diff's pieces by position: a note that hangs after the
+ * k-th character of the newer text goes on the piece of the newer text that ends there (a piece is
+ * cut where needed; deleted pieces are not the newer text). A note at the very start hangs on an
+ * empty piece.
+ */
+function hangNotes(runs: Placeholder['runs'], after: RichText): void {
+  const at = new Map<number, FootnoteText>();
+  let offset = 0;
+  for (const r of after) {
+    offset += r.text.length;
+    if (r.footnote) at.set(offset, r.footnote);
+  }
+  if (at.size === 0) return;
+  const out: Placeholder['runs'] = [];
+  if (at.has(0)) out.push({ text: '', bold: false, italic: false, note: at.get(0)! });
+  let pos = 0;
+  for (const r of runs) {
+    if (r.change?.kind === 'deleted' || r.change?.kind === 'movedFrom') {
+      out.push(r);
+      continue;
+    }
+    let from = 0;
+    for (let i = 1; i <= r.text.length; i++) {
+      const note = at.get(pos + i);
+      if (note) {
+        out.push({ ...r, text: r.text.slice(from, i), note });
+        from = i;
+      }
+    }
+    if (from < r.text.length) out.push({ ...r, text: r.text.slice(from) });
+    pos += r.text.length;
+  }
+  runs.splice(0, runs.length, ...out);
+}
+
+/** Notes numbered again through the document once the placeholders are replaced (some came with them). */
+function renumberNotes(blocks: readonly LayoutBlock[]): void {
+  let n = 0;
+  for (const b of blocks) for (const line of blockLines(b)) for (const r of line) if (r.note) r.note.n = ++n;
+}
+
 // ---------------------------------------------------------------- the layout pass
 
 /** Replaces placeholders in runs by marked runs; returns the whole-change kinds met (for paragraph marks). */
@@ -329,6 +373,11 @@ function expandRuns(runs: readonly Run[], table: Placeholder[], ph: Delimiters):
                 : seg.change;
           }
           out.push(run);
+        }
+        if (seg.note) {
+          // On the piece's last run, or an empty run when the note hangs on no text.
+          if (seg.text === '') out.push({ text: '', script: 'latin' });
+          out.at(-1)!.note = { n: 0, runs: seg.note.flatMap((x) => splitByScript(x.text).map((span) => ({ text: span.text, script: span.script, ...(x.bold ? { bold: true } : {}), ...(x.italic ? { italic: true } : {}) }))) };
         }
       }
     }
@@ -549,6 +598,7 @@ export async function layoutRedline(a: Meeting, b: Meeting, comparison: Comparis
   const marker = new Marker(merger.placeholders, merger.sources, merger.ph);
   for (const block of layout.blocks) marker.block(block);
   letterSections(layout.blocks, a, b, merger, resolveTemplate(b, options.template), options.fallback);
+  renumberNotes(layout.blocks);
   // The fingerprint and properties are the newer version's: the redline is a view of it.
   const after = await layoutMeeting(b, options);
   const notes: string[] = [];

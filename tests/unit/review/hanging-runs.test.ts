@@ -123,4 +123,17 @@ describe('the redline of minutes with footnotes and cross-references', () => {
     expect(html).toContain('Document E/2024/4.');
     expect(html).toContain('referred to paragraph 7 below.');
   });
+
+  it('keeps the footnotes of a paragraph whose words changed, on the words they hang on, numbered through the document', async () => {
+    const { layoutRedline } = await import('../../../src/shared/review/redline');
+    const { layoutBodyHtml } = await import('../../../src/shared/format');
+    const a = speechMeeting('report');
+    const b = structuredClone(a);
+    (b.body[1] as Extract<Meeting['body'][number], { type: 'statement' }>).paragraphs[0]![0]!.text = 'said that his delegation welcomed the draft';
+    const doc = await layoutRedline(a, b, compareMeetings(a, b), { labels: { a: 'Draft 1', b: 'revision 2' }, fallback: { author: 'r', date: '2026-06-12T10:00:00.000Z' } });
+    const html = layoutBodyHtml(doc);
+    expect(html).toMatch(/<ins[^>]*>welcomed<\/ins> the draft<sup class="fn-ref">1<\/sup> and referred/);
+    expect(html).toContain('<span class="fn-num">1</span>Document <i>E/2024/3</i>, annex.');
+    expect(html).toContain('<span class="fn-num">2</span>As revised in 2023.');
+  });
 });
