@@ -80,7 +80,7 @@ export function matchesInText(text: string, query: string, options: FindOptions,
   return out;
 }
 
-type Run = { text: string; bold?: boolean; italic?: boolean; footnote?: unknown };
+type Run = { text: string; bold?: boolean; italic?: boolean; footnote?: unknown; xref?: string };
 const isRuns = (value: unknown): value is Run[] =>
   Array.isArray(value) && value.length > 0 && value.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r) && typeof (r as Run).text === 'string');
 
@@ -148,7 +148,8 @@ export function replaceInRuns(runs: readonly Run[], range: TextRange, replacemen
     const after = run.text.slice(Math.max(0, range.end - from));
     const text = placed ? before + after : before + replacement + after;
     placed = true;
-    if (text !== '') out.push({ ...run, text });
+    // A run emptied by the replacement goes, unless a footnote or a cross-reference hangs on it.
+    if (text !== '' || run.footnote !== undefined || run.xref !== undefined) out.push({ ...run, text });
   }
   return out;
 }

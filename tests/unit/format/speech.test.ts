@@ -151,3 +151,11 @@ describe('search and plain text', () => {
     expect(uncoveredCharacters(m).map((c) => [c.char, c.places[0]])).toEqual([['\u{1F600}', { blockId: 'i_b', field: 'text.0.footnote' }]]);
   });
 });
+
+describe('find and replace', () => {
+  it('keeps a footnote whose run the replacement empties', async () => {
+    const { replaceInRuns } = await import('../../../src/shared/find/find');
+    const rt = [{ text: 'the ' }, { text: 'draft', footnote: [{ text: 'n' }] }, { text: ' text' }];
+    expect(replaceInRuns(rt, { start: 0, end: 9 }, 'a proposal')).toEqual([{ text: 'a proposal' }, { text: '', footnote: [{ text: 'n' }] }, { text: ' text' }]);
+  });
+});
