@@ -165,6 +165,8 @@ class Builder {
   private source: string | undefined;
   /** Cross-reference targets: id → number as laid out ("12", "B", "2.1", "iv"), the first one given. */
   private readonly targets = new Map<string, string>();
+  /** The bullet each list item prints, for its number as a target. */
+  private readonly itemIds = new WeakMap<ListItem, string>();
 
   constructor(
     private readonly meeting: Meeting,
@@ -316,9 +318,8 @@ class Builder {
   }
 
   /**
-   * `numbered`: the items of a numbered list, `depth` levels below its top (0 at the top): each item
-   * is a cross-reference target with its label's number, and nested items take the template's next
-   * label (`lists.nested`), or bullets when the template names none.
+   * `numbered`: the items of a numbered list, `depth` levels below its top (0 at the top): nested
+   * items take the template's next label (`lists.nested`), or bullets when the template names none.
    */
   private bulletItems(items: readonly Bullet[], level: number, numbered?: { label: LabelStyle; depth: number; numbering: Numbering }): ListItem[] {
     const out: ListItem[] = [];
@@ -330,18 +331,22 @@ class Builder {
         out.push(...this.bulletItems(b.children ?? [], level, numbered));
         continue;
       }
-      if (numbered) this.target(b.id, counterText(numbered.label, out.length + 1));
       const nested =
         numbered && nestedLabel
           ? this.numberedList(b.children ?? [], numbered.numbering, nestedLabel, level + 1, numbered.depth + 1)
           : this.list(b.children ?? [], 'bullet', level + 1);
-      out.push({ runs: r, children: nested.items.length > 0 ? [nested] : [] });
+      const item: ListItem = { runs: r, children: nested.items.length > 0 ? [nested] : [] };
+      this.itemIds.set(item, b.id);
+      out.push(item);
     }
     return out;
   }
 
+  /** A numbered list: each item is a cross-reference target with its label's number (once blank items are left out). */
   private numberedList(items: readonly Bullet[], numbering: Numbering, label: LabelStyle, level: number, depth: number): LayoutList {
-    return { kind: 'list', numbering, label, level, items: this.bulletItems(items, level, { label, depth, numbering }) };
+    const list: LayoutList = { kind: 'list', numbering, label, level, items: this.bulletItems(items, level, { label, depth, numbering }) };
+    list.items.forEach((it, i) => this.target(this.itemIds.get(it)!, counterText(label, i + 1)));
+    return list;
   }
 
   /**

@@ -159,3 +159,17 @@ describe('find and replace', () => {
     expect(replaceInRuns(rt, { start: 0, end: 9 }, 'a proposal')).toEqual([{ text: 'a proposal' }, { text: '', footnote: [{ text: 'n' }] }, { text: ' text' }]);
   });
 });
+
+describe('a cross-reference to a list item', () => {
+  it('counts the items as printed: a blank item gives its place to its nested items', async () => {
+    const m = speechMeeting('report');
+    const list = m.body[5]!;
+    const keo = m.body[2]!;
+    if (list.type !== 'list' || keo.type !== 'statement') throw new Error('expected the list and a statement');
+    // A blank second item whose nested item takes its place, printed (b); the reference points at it.
+    list.items.splice(1, 0, { id: 'i_blank', text: [], children: [{ id: 'i_x', text: [{ text: 'to meet again' }] }] });
+    keo.paragraphs[0]![1]!.xref = 'i_x';
+    const doc = await layoutMeeting(m);
+    expect(str(bySource(doc, 'b_s2')[0]!.runs)).toContain('in subparagraph b.');
+  });
+});
