@@ -416,6 +416,9 @@ class Builder {
       { speaker: text(b.speaker.label, {}, this.f(b.id, 'speaker.label')), affiliation: text(affiliation, {}, own ? this.f(b.id, 'affiliation') : undefined) },
       (s) => text(s),
     );
+    // No speaker typed yet: the label starts at the affiliation, not with the space before it.
+    const lead = label.find((r) => r.text !== '');
+    if (lead && isBlank(b.speaker.label)) lead.text = lead.text.trimStart();
     const [first, ...rest] = b.paragraphs;
     const line = joinRuns([label, runs(first, {}, this.f(b.id, 'paragraphs.0'))], text(' '));
     this.push(para('body', hasText(line) ? this.ownedBy(line, b.id, 'speaker.label') : line));

@@ -21,6 +21,11 @@ describe('a statement prints as reported speech', () => {
     expect(str(bySource(doc, 'b_s3')[0]!.runs)).toBe('The Chair (ESCAP) thanked the delegations.');
     // Nothing known: no empty brackets.
     expect(str(bySource(doc, 'b_s4')[0]!.runs)).toBe('A representative spoke on behalf of the observers.');
+    // No speaker yet: the affiliation starts the line.
+    const m = speechMeeting('agreed');
+    const s1 = m.body[1]!;
+    if (s1.type === 'statement') s1.speaker.label = '';
+    expect(str(bySource(await layoutMeeting(m), 'b_s1')[0]!.runs)).toMatch(/^\(United Kingdom\) said that/);
   });
 
   it('every paragraph of a statement is a numbered running paragraph when the template numbers paragraphs', async () => {
