@@ -164,7 +164,7 @@ class Builder {
   /** The id of the model block being laid out: every layout block pushed meanwhile carries it. */
   private source: string | undefined;
   /** Cross-reference targets: id → number as laid out ("12", "B", "2.1", "iv"), the first one given. */
-  private readonly targets = new Map<string, string>();
+  readonly targets = new Map<string, string>();
   /** The bullet each list item prints, for its number as a target. */
   private readonly itemIds = new WeakMap<ListItem, string>();
 
@@ -677,6 +677,10 @@ export function layoutContent(meeting: Meeting, options: FormatOptions = {}): La
   return b.blocks;
 }
 
+/** The numbers a layout gave its cross-reference targets (for a redline, which marks text after the layout). */
+const TARGETS = new WeakMap<LayoutDocument, ReadonlyMap<string, string>>();
+export const targetNumbers = (doc: LayoutDocument): ReadonlyMap<string, string> | undefined => TARGETS.get(doc);
+
 /** The minutes as the agreed format lays them out. Async only because Web Crypto's digest is. */
 export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {}): Promise<LayoutDocument> {
   const t = resolveTemplate(meeting, options.template);
@@ -692,7 +696,7 @@ export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {
   const [before, between, after] = splitPageTemplate(t.page);
   const delegations = meeting.body.flatMap((x) => (x.type === 'delegations' ? x.delegations.map((d) => d.country) : []));
   const theme = richTextToString(meeting.titleBlock.theme ?? []).trim();
-  return {
+  const doc: LayoutDocument = {
     meta: {
       title: richTextToString(meeting.titleBlock.title).trim(),
       subject: theme || joinParts(['Minutes', writeDateRange(meeting.dates.start, meeting.dates.end, t), meeting.venue.city], ', '),
@@ -723,6 +727,8 @@ export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {
     blocks: b.blocks,
     scripts: collectScripts(b.blocks),
   };
+  TARGETS.set(doc, b.targets);
+  return doc;
 }
 
 function splitPageTemplate(tpl: string): [string, string, string] {

@@ -136,4 +136,17 @@ describe('the redline of minutes with footnotes and cross-references', () => {
     expect(html).toContain('<span class="fn-num">1</span>Document <i>E/2024/3</i>, annex.');
     expect(html).toContain('<span class="fn-num">2</span>As revised in 2023.');
   });
+
+  it('prints a cross-reference inside a paragraph whose words changed as its target’s number', async () => {
+    const { layoutRedline } = await import('../../../src/shared/review/redline');
+    const { layoutBodyHtml } = await import('../../../src/shared/format');
+    const a = speechMeeting('report');
+    const b = structuredClone(a);
+    (b.body[2] as Extract<Meeting['body'][number], { type: 'statement' }>).paragraphs[0]![0]!.text = 'said that his Government welcomed the proposal in subparagraph ';
+    (b.body[1] as Extract<Meeting['body'][number], { type: 'statement' }>).paragraphs[0]![2]!.text = ' and recalled paragraph ';
+    const doc = await layoutRedline(a, b, compareMeetings(a, b), { labels: { a: 'Draft 1', b: 'revision 2' }, fallback: { author: 'r', date: '2026-06-12T10:00:00.000Z' } });
+    const html = layoutBodyHtml(doc);
+    expect(html).toMatch(/<ins[^>]*>welcomed<\/ins> the proposal in subparagraph b\.<\/p>/);
+    expect(html).toMatch(/<ins[^>]*>recalled<\/ins> paragraph 7 below\./);
+  });
 });
