@@ -31,7 +31,7 @@ describe('find bar open while typing', () => {
         previous = now;
         return still;
       };
-      await expect.poll(atRest, { intervals: [300] }).toBe(true);
+      await expect.poll(atRest, { interval: 300 }).toBe(true);
 
       // A field at the end of the document takes the cursor; typing there adds a match.
       const field = page.locator('[data-testid="editor"] .blk [role="textbox"]').last();
