@@ -83,6 +83,15 @@ beforeAll(async () => {
 
 afterAll(() => tmp?.cleanup());
 
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** The text of a DOCX's footnotes (word/footnotes.xml), one line per note. */
+function docxFootnotes(file: string): string {
+  const xml = tool('unzip', 'unzip', ['-p', file, 'word/footnotes.xml']).stdout;
+  return [...xml.matchAll(/<w:footnote\b[^>]*>([^]*?)<\/w:footnote>/g)]
+    .map((m) => [...m[1]!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]!.replace(/&(\w+);/g, (e, n: string) => XML_ENTITIES[n] ?? e)).join(''))
+    .join('\n');
+}
+
 /** Each meeting's expected strings, checked against one text per meeting; a failure names the seed and the first strings missed. */
 function checkAll(textOf: (seed: number) => string, label: string): void {
   const failures: string[] = [];
@@ -107,7 +116,9 @@ describe(`${COUNT} random meetings exported`, () => {
   });
 
   it('DOCX: the text LibreOffice reads has every stored string, in document order', () => {
-    checkAll((seed) => readFileSync(docxTextPath(seed), 'utf8'), 'DOCX');
+    // LibreOffice's text export leaves Word footnotes out: their text is read from the file's footnotes
+    // part (tests/e2e/export-speech.test.ts sees them printed at the page foot by LibreOffice).
+    checkAll((seed) => `${readFileSync(docxTextPath(seed), 'utf8')}\n${docxFootnotes(docxPath(seed))}`, 'DOCX');
   });
 
   it('neither prints empty brackets, "Submitted to ," or a stray comma', () => {

@@ -21,13 +21,24 @@ describe('find bar open while typing', () => {
       await shortcut(page, 'Mod+F');
       await page.getByLabel('Find', { exact: true }).fill('pink card');
       await expect.poll(() => page.getByTestId('find-count').innerText()).toMatch(/^1 of \d+$/);
+      // Finding scrolls the editor to the first match once; on a loaded machine that can land after the
+      // count shows, so wait for the editor to come to rest before the cursor moves elsewhere.
+      const scrollTop = () => page.getByTestId('editor').evaluate((el) => el.scrollTop);
+      let previous = -1;
+      const atRest = async () => {
+        const now = await scrollTop();
+        const still = now === previous;
+        previous = now;
+        return still;
+      };
+      await expect.poll(atRest, { interval: 300 }).toBe(true);
 
       // A field at the end of the document takes the cursor; typing there adds a match.
-      const last = page.locator('[data-testid="editor"] .blk [role="textbox"]').last();
-      await last.click();
+      const field = page.locator('[data-testid="editor"] .blk [role="textbox"]').last();
+      await field.click();
       await page.keyboard.press('End');
       const onScreen = () =>
-        last.evaluate((el) => {
+        field.evaluate((el) => {
           const scroller = document.querySelector<HTMLElement>('[data-testid="editor"]')!.getBoundingClientRect();
           const r = el.getBoundingClientRect();
           return r.bottom > scroller.top && r.top < scroller.bottom;

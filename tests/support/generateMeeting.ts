@@ -1,4 +1,4 @@
-import { LIMITS, validateMeeting, type Meeting } from '../../src/shared/minutes';
+import { LIMITS, validateMeeting, walkIds, type Meeting } from '../../src/shared/minutes';
 import { FORMAT_TEMPLATE_NAMES, LABEL_STYLES, type MeetingFormat } from '../../src/shared/format';
 import { DATE_PATTERN_SOURCE, ID_PATTERN_SOURCE, type JsonSchema, def, refName, site } from './meetingSchema';
 
@@ -32,6 +32,8 @@ const WORDS = {
   thai: ['การประชุม', 'ปรึกษาหารือ', 'ทางวิชาการ', 'กรุงเทพมหานคร', 'ประเทศไทย', 'กระทรวงการต่างประเทศ'],
 } as const;
 const LANGUAGES = ['en', 'km', 'lo', 'my'];
+/** A cross-reference before its target is chosen (an id pattern no generated id has). */
+const XREF_PENDING = 'x_pending';
 
 /** mulberry32: small, fast, good enough to shuffle test data, and the same sequence everywhere. */
 function random(seed: number): () => number {
@@ -51,7 +53,7 @@ const ARRAY_SIZES: Record<string, [number, number]> = {
   'Meeting.people[]': [2, 4],
   'Meeting.organisations[]': [2, 3],
   'SectionBlock.blocks[]': [2, 7],
-  'SessionBlock.items[]': [1, 4],
+  'SessionBlock.items[]': [2, 5],
 };
 const DEFAULT_SIZE: [number, number] = [0, 3];
 
@@ -104,7 +106,11 @@ class Generator {
     return words.join(' ');
   }
 
-  richText(): Meeting['titleBlock']['title'] {
+  /**
+   * Rich text; `notes`: some runs carry a footnote (itself rich text without notes) or a
+   * cross-reference, whose target is chosen once the meeting's ids exist (`retarget`).
+   */
+  richText(notes = true): Meeting['titleBlock']['title'] {
     const r = this.rnd();
     if (r < 0.08) return [];
     if (r < 0.11) return [{ text: '' }];
@@ -112,7 +118,7 @@ class Generator {
     if (text.trim() === '') return [{ text }];
     // Runs split at word boundaries (the space stays with the run before), each bold, italic, both or neither.
     const words = text.split(' ');
-    const runs: { text: string; bold?: boolean; italic?: boolean }[] = [];
+    const runs: { text: string; bold?: boolean; italic?: boolean; footnote?: Meeting['titleBlock']['title']; xref?: string }[] = [];
     let i = 0;
     while (i < words.length) {
       const take = this.int(1, Math.max(1, words.length - i));
@@ -121,9 +127,35 @@ class Generator {
       const run: (typeof runs)[number] = { text: part };
       if (this.chance(0.35)) run.bold = this.chance(0.9);
       if (this.chance(0.2)) run.italic = this.chance(0.9);
+      if (notes && this.chance(0.06)) run.footnote = this.richText(false);
+      // The run's text is the last-known rendering of the target's number (a word without a tag).
       runs.push(run);
+      // A cross-reference: a run of its own holding the target's number as last printed (a word
+      // without a tag), the space after it in the next run.
+      if (notes && this.chance(0.04)) {
+        runs.push({ text: this.pick(['12', 'B', 'iv', '3 (a)']), xref: XREF_PENDING });
+        if (i < words.length) runs.push({ text: ' ' });
+      }
     }
     return runs;
+  }
+
+  /** Cross-references point at ids of the meeting (blocks, bullets, turns…), chosen at random. */
+  retarget(m: Meeting): void {
+    const ids = walkIds(m.body).ids.map((x) => x.id);
+    const stack: unknown[] = [m];
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (Array.isArray(v)) stack.push(...(v as unknown[]));
+      else if (v !== null && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        if (o.xref === XREF_PENDING) {
+          if (ids.length) o.xref = this.pick(ids);
+          else delete o.xref;
+        }
+        stack.push(...Object.values(o));
+      }
+    }
   }
 
   date(minYear = 2015): string {
@@ -141,6 +173,7 @@ class Generator {
     const m = this.value(def('Meeting'), 'Meeting', { site: 'Meeting', bulletDepth: 0, deep: false }) as Meeting;
     // The schema lists people before organisations: link people to organisations once both exist.
     for (const p of m.people) if (this.organisations.length && this.chance(0.5)) p.organisationId = this.pick(this.organisations);
+    this.retarget(m);
     const valid = validateMeeting(m);
     if (!valid.ok) throw new Error(`generated meeting is invalid:\n${valid.errors.slice(0, 5).join('\n')}`);
     return valid.value;
@@ -197,7 +230,10 @@ class Generator {
       overrides.headings = { section: this.pick(['none', ...LABEL_STYLES] as const), session: this.pick(['label', '1.1', 'none'] as const), ...(this.chance(0.5) ? { levels: [level(), level(), level()] as const } : {}) };
     }
     if (this.chance(0.6)) overrides.paragraphs = { numbering: this.pick(['none', 'continuous', 'per-section', 'per-session'] as const), style: this.pick(LABEL_STYLES) };
-    if (this.chance(0.5)) overrides.lists = { decimal: this.pick(LABEL_STYLES), 'decimal-paren': this.pick(LABEL_STYLES) };
+    if (this.chance(0.5)) {
+      overrides.lists = { decimal: this.pick(LABEL_STYLES), 'decimal-paren': this.pick(LABEL_STYLES), alpha: this.pick(LABEL_STYLES), roman: this.pick(LABEL_STYLES) };
+      if (this.chance(0.5)) overrides.lists.nested = Array.from({ length: this.int(1, 3) }, () => this.pick(LABEL_STYLES));
+    }
     if (this.chance(0.5)) overrides.signatures = { perRow: this.int(1, 4), party: this.pick(['For {party}', 'For the Government of {party}']) };
     if (this.chance(0.3)) overrides.participants = { columns: this.pick([['', ''], ['Name', 'Country or organisation'], ['Participant', '']] as const).slice() as [string, string], nameWidthPercent: this.int(20, 80) };
     if (this.chance(0.3)) overrides.annexes = { label: this.pick(['Annex {number}', 'Appendix {number}']), style: this.pick(LABEL_STYLES) };

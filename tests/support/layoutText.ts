@@ -1,8 +1,8 @@
-import { type LayoutDocument, type LayoutList, type ListItem, type Run, signatureRuns, tableRuns } from '../../src/shared/format';
+import { type LayoutDocument, type LayoutList, type ListItem, type Run, blockLines, signatureRuns, tableRuns, withNotes } from '../../src/shared/format';
 
 /** One printed line of a layout tree (a paragraph, heading, list item, title line, cell line…), with what it is. */
 export interface LayoutLine {
-  kind: 'title' | 'heading' | 'paragraph' | 'label' | 'item' | 'signature' | 'routing' | 'cell';
+  kind: 'title' | 'heading' | 'paragraph' | 'label' | 'item' | 'signature' | 'routing' | 'cell' | 'note';
   text: string;
   /** For a label paragraph or a list item: whether content follows it (its nested items, or the next block). */
   followed?: boolean;
@@ -47,25 +47,17 @@ export function layoutLines(doc: LayoutDocument): LayoutLine[] {
         for (const l of tableRuns(b)) out.push({ kind: 'cell', text: str(l) });
         break;
     }
+    // A block's footnotes follow it, as the PDF prints them.
+    for (const line of blockLines(b)) for (const r of line) if (r.note) out.push({ kind: 'note', text: `${r.note.n} ${str(r.note.runs)}` });
   });
   return out;
 }
 
-/** Every run of the layout tree, in reading order. */
+/** Every run of the layout tree, in reading order, each footnote's runs after the run it hangs on. */
 export function layoutRuns(doc: LayoutDocument): Run[] {
   const out: Run[] = [];
-  const list = (l: LayoutList): void =>
-    l.items.forEach((it) => {
-      out.push(...it.runs);
-      it.children.forEach((c) => (c.kind === 'list' ? list(c) : out.push(...c.runs)));
-    });
   for (const b of doc.blocks) {
-    if (b.kind === 'title') b.lines.forEach((l) => out.push(...l.runs));
-    else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(...b.runs);
-    else if (b.kind === 'list') list(b);
-    else if (b.kind === 'signatures') b.cells.forEach((c) => signatureRuns(c).forEach((l) => out.push(...l)));
-    else if (b.kind === 'table') tableRuns(b).forEach((l) => out.push(...l));
-    else b.steps.forEach((s) => [s.headline, s.placeDate, s.signerRole].forEach((l) => out.push(...l)));
+    for (const line of blockLines(b)) out.push(...withNotes(line));
   }
   return out;
 }

@@ -21,9 +21,34 @@ export interface Expected {
   text: string;
   /** For rich text: its runs, to check that bold and italic reach the page too. */
   runs?: readonly TextRun[];
+  /**
+   * A footnote's text: printed, but where the medium puts notes (under its block in the PDF, at the
+   * foot of the page in Word), so it is looked for anywhere rather than in document order.
+   */
+  anywhere?: true;
 }
 
-type Emit = (text: string | undefined) => void;
+/**
+ * Rich text as it prints: in pieces, because a footnote's mark follows the run it hangs on and a
+ * cross-reference prints its target's number instead of the stored text (neither is typed text).
+ * Each piece with its runs; the footnotes' texts after, to be found anywhere.
+ */
+function richPieces(runs: readonly TextRun[]): { pieces: TextRun[][]; notes: TextRun[][] } {
+  const pieces: TextRun[][] = [[]];
+  const notes: TextRun[][] = [];
+  for (const r of runs) {
+    if (r.xref !== undefined) pieces.push([]);
+    else pieces.at(-1)!.push(r);
+    if (r.footnote) {
+      notes.push(r.footnote);
+      pieces.push([]);
+    }
+  }
+  return { pieces: pieces.filter((p) => p.length > 0), notes };
+}
+
+/** `anywhere`: a footnote's text (see `Expected.anywhere`). */
+type Emit = (text: string | undefined, anywhere?: boolean) => void;
 type Rule =
   | { skip: string }
   | { print: (value: unknown, parent: Record<string, unknown>, meeting: Meeting, emit: Emit, walk: () => void) => void };
@@ -53,7 +78,7 @@ export const RULES: Record<string, Rule> = {
     print: (_v, _p, m, emit) => {
       for (const item of m.agenda ?? []) {
         emit(item.number);
-        emit(richTextToString(item.title));
+        emitRich(emit, item.title);
         item.documents.forEach((d) => emit(d));
       }
     },
@@ -64,7 +89,7 @@ export const RULES: Record<string, Rule> = {
       const item = m.agenda?.find((a) => a.id === v);
       if (!item || hasText(p.text as TextRun[])) return;
       emit(item.number);
-      emit(richTextToString(item.title));
+      emitRich(emit, item.title);
     },
   },
   'Venue.name': skip('metadata: the seeds name the hotel only in prose'),
@@ -119,7 +144,7 @@ export const RULES: Record<string, Rule> = {
     print: (v, p, _m, emit) => {
       const vote = v as Record<'for' | 'against' | 'abstaining' | 'absent', { by: { label: string }; explanation?: TextRun[][] }[]>;
       if ((p.votePrint ?? AGREED_FORMAT.decision.votePrint) === 'names') for (const list of ['for', 'against', 'abstaining'] as const) vote[list].forEach((x) => emit(x.by.label));
-      for (const list of ['for', 'against', 'abstaining', 'absent'] as const) vote[list].forEach((x) => x.explanation?.forEach((para) => emit(richTextToString(para))));
+      for (const list of ['for', 'against', 'abstaining', 'absent'] as const) vote[list].forEach((x) => x.explanation?.forEach((para) => emitRich(emit, para)));
     },
   },
   // An attendance row prints its own name, else the register person's; its affiliation, else the register organisation's.
@@ -153,18 +178,30 @@ const PRINT_ORDER: Record<string, string[]> = {
   RoutingStep: ['kind', 'recipient', 'purpose', 'place', 'date', 'signedBy', 'signerRole'],
 };
 
+/** Rich text emitted through a rule's `emit`, as it prints (see richPieces). */
+function emitRich(emit: Emit, runs: readonly TextRun[]): void {
+  const { pieces, notes } = richPieces(runs);
+  for (const p of pieces) emit(richTextToString(p));
+  for (const n of notes) emit(richTextToString(n), true);
+}
+
 /** Every string of `meeting` that its printed form must contain, in document order; blank strings left out. */
 export function expectedStrings(meeting: Meeting): Expected[] {
   const out: Expected[] = [];
-  const emitAt = (at: string, runs?: readonly TextRun[]) => (text: string | undefined) => {
-    if (text !== undefined && text.trim() !== '') out.push(runs ? { site: at, text, runs } : { site: at, text });
+  const emitAt = (at: string, runs?: readonly TextRun[]) => (text: string | undefined, anywhere?: boolean) => {
+    if (text !== undefined && text.trim() !== '') out.push({ site: at, text, ...(runs ? { runs } : {}), ...(anywhere ? { anywhere } : {}) });
   };
 
   const walk = (schema: JsonSchema, value: unknown, at: string): void => {
     if (value === undefined) return;
     if (schema.$ref) {
       const name = refName(schema.$ref);
-      if (name === 'RichText') return emitAt(at, value as TextRun[])(richTextToString(value as TextRun[]));
+      if (name === 'RichText') {
+        const { pieces, notes } = richPieces(value as TextRun[]);
+        for (const p of pieces) emitAt(at, p)(richTextToString(p));
+        for (const n of notes) emitAt(`${at}.footnote`, n)(richTextToString(n), true);
+        return;
+      }
       return walk(def(name), value, name);
     }
     if (schema.oneOf) {
@@ -217,7 +254,13 @@ export function expectedStrings(meeting: Meeting): Expected[] {
 function titleLines(meeting: Meeting, emitAt: (at: string, runs?: readonly TextRun[]) => Emit): void {
   const fm = meeting.frontMatter ?? {};
   const tb = meeting.titleBlock;
-  const rich = (at: string, rt: TextRun[] | undefined) => rt && emitAt(at, rt)(richTextToString(rt));
+  // Rich text in pieces split at footnotes and cross-references, the notes' texts anywhere (as in the body).
+  const rich = (at: string, rt: TextRun[] | undefined) => {
+    if (!rt) return;
+    const { pieces, notes } = richPieces(rt);
+    for (const p of pieces) emitAt(at, p)(richTextToString(p));
+    for (const n of notes) emitAt(`${at}.footnote`, n)(richTextToString(n), true);
+  };
   for (const role of templateFor(meeting.format).titleBlock.lines) {
     if (role === 'issuingBody') rich('FrontMatter.issuingBody', fm.issuingBody);
     else if (role === 'symbol') emitAt('FrontMatter.symbol')(fm.symbol);
@@ -259,6 +302,10 @@ export function missingInOrder(expected: readonly Expected[], text: string, prep
   let cursor = 0;
   for (const e of expected) {
     const needle = prepare(e.text);
+    if (e.anywhere) {
+      if (!hay.includes(needle)) missing.push(e);
+      continue;
+    }
     const at = hay.indexOf(needle, cursor);
     if (at === -1) missing.push(e);
     else cursor = at + needle.length;

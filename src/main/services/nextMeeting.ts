@@ -99,6 +99,8 @@ export function nextMeetingFrom(previous: Meeting, options: NextMeetingOptions):
         const { reference: _r, date: _d, ...rest } = b;
         return { ...rest, ...base, paragraphs: [], ...(b.signer ? { signer: { ...b.signer, id: fresh(b.signer.id), signature: empty } } : {}) };
       }
+      case 'statement':
+        return { ...b, ...base, paragraphs: [[]] };
     }
   };
 
@@ -111,13 +113,45 @@ export function nextMeetingFrom(previous: Meeting, options: NextMeetingOptions):
   const title = options.title?.trim();
   // Annexes are the previous meeting's own documents: the next meeting starts without them.
   const { annexes: _annexes, ...kept } = previous;
-  return Meeting.parse({
-    ...kept,
-    id: id('m'),
-    titleBlock: { ...previous.titleBlock, ...(title ? { title: [{ text: title }] } : {}) },
-    // A new document is issued anew: its date of issue is not the previous one's.
-    ...(previous.frontMatter ? { frontMatter: (({ dateOfIssue: _d, ...rest }) => rest)(previous.frontMatter) } : {}),
-    dates: { start, end },
-    body: previous.body.map(block),
-  });
+  // The agenda carries over with its ids: references to its items stay.
+  for (const item of previous.agenda ?? []) remap.set(item.id, item.id);
+  return Meeting.parse(
+    retarget(
+      // A copy: the carried-over text is the previous meeting's objects, which must not change.
+      structuredClone({
+        ...kept,
+        id: id('m'),
+        titleBlock: { ...previous.titleBlock, ...(title ? { title: [{ text: title }] } : {}) },
+        // A new document is issued anew: its date of issue is not the previous one's.
+        ...(previous.frontMatter ? { frontMatter: (({ dateOfIssue: _d, ...rest }) => rest)(previous.frontMatter) } : {}),
+        dates: { start, end },
+        body: previous.body.map(block),
+      }),
+      remap,
+    ),
+  );
+}
+
+/**
+ * References to what got a new id follow it: cross-references in the text carried over, and a
+ * statement's speaker linked to a delegation. One whose target did not come along is dropped (a
+ * cross-reference becomes plain text, its last-known rendering; a speaker keeps the label).
+ */
+function retarget<T>(value: T, remap: ReadonlyMap<string, string>): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) stack.push(...(v as unknown[]));
+    else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      for (const key of ['xref', 'delegationId']) {
+        if (typeof o[key] !== 'string') continue;
+        const next = remap.get(o[key]);
+        if (next === undefined) delete o[key];
+        else o[key] = next;
+      }
+      for (const child of Object.values(o)) if (child !== null && typeof child === 'object') stack.push(child);
+    }
+  }
+  return value;
 }

@@ -166,9 +166,15 @@ export function applyChanges(
 
   // Ids: release what the changed and removed parts declared, then claim what they declare now.
   const problems: Problem[] = [];
+  const released: string[] = [];
   const release = (owner: string, walk: IdWalk | undefined) => {
     if (!walk) return;
-    for (const { id } of walk.ids) if (state.owners.get(id) === owner) state.owners.delete(id);
+    for (const { id } of walk.ids) {
+      if (state.owners.get(id) === owner) {
+        state.owners.delete(id);
+        released.push(id);
+      }
+    }
     for (const id of walk.delegations) if (state.delegations.get(id) === owner) state.delegations.delete(id);
   };
   let delegationsChanged = false;
@@ -216,15 +222,18 @@ export function applyChanges(
   const people = new Set(head.head.people.map((p) => p.id));
   const organisations = new Set(head.head.organisations.map((o) => o.id));
   const agendaItems = new Set((head.head.agenda ?? []).map((a) => a.id));
-  const known = { person: people, organisation: organisations, delegation: state.delegations, agendaItem: agendaItems };
+  // A cross-reference names any id of the document (state.owners knows them all, head and blocks).
+  const known = { person: people, organisation: organisations, delegation: state.delegations, agendaItem: agendaItems, target: state.owners };
   const checkRefs = (owner: string, walk: IdWalk) => {
     for (const ref of walk.refs) {
       if (!known[ref.kind].has(ref.id)) {
-        problems.push({ message: `${where(owner, ref.path)}: Unknown ${ref.kind} id "${excerpt(ref.id)}"`, path: `${owner}.${ref.path.join('.')}` });
+        problems.push({ message: `${where(owner, ref.path)}: ${ref.kind === 'target' ? 'Cross-reference to unknown' : `Unknown ${ref.kind}`} id "${excerpt(ref.id)}"`, path: `${owner}.${ref.path.join('.')}` });
       }
     }
   };
-  if (headChanged || delegationsChanged) {
+  // An id that is gone may be the target of a cross-reference anywhere in the document.
+  const idsLost = released.some((id) => !state.owners.has(id));
+  if (headChanged || delegationsChanged || idsLost) {
     checkRefs(HEAD_BLOCK_ID, headWalk);
     for (const [id, entry] of state.records) checkRefs(id, entry.walk);
   } else for (const entry of added) checkRefs(entry.record.id, entry.walk);

@@ -80,7 +80,7 @@ export function matchesInText(text: string, query: string, options: FindOptions,
   return out;
 }
 
-type Run = { text: string; bold?: boolean; italic?: boolean };
+type Run = { text: string; bold?: boolean; italic?: boolean; footnote?: unknown; xref?: string };
 const isRuns = (value: unknown): value is Run[] =>
   Array.isArray(value) && value.length > 0 && value.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r) && typeof (r as Run).text === 'string');
 
@@ -94,7 +94,7 @@ export interface TextField {
  * the body first, the register (people, organisations) last. Generic over the model, like search:
  * a new block type's text is found without touching this.
  */
-export function textFields(meeting: Meeting): TextField[] {
+export function textFields(meeting: Meeting, options: { footnotes?: boolean } = {}): TextField[] {
   const out: TextField[] = [];
   const order = ['titleBlock', 'venue', 'body', 'people', 'organisations'];
   const rest = Object.keys(meeting).filter((k) => !order.includes(k) && !notText(k));
@@ -108,6 +108,12 @@ export function textFields(meeting: Meeting): TextField[] {
       if (value !== '') out.push({ path, text: value });
     } else if (isRuns(value)) {
       out.push({ path, text: value.map((r) => r.text).join('') });
+      // A footnote's text prints too (the glyph check needs it); the editor finds in the text it shows.
+      if (options.footnotes) {
+        value.forEach((r, i) => {
+          if (isRuns(r.footnote)) out.push({ path: [...path, i, 'footnote'], text: r.footnote.map((x) => x.text).join('') });
+        });
+      }
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
     } else if (value !== null && typeof value === 'object') {
@@ -142,7 +148,8 @@ export function replaceInRuns(runs: readonly Run[], range: TextRange, replacemen
     const after = run.text.slice(Math.max(0, range.end - from));
     const text = placed ? before + after : before + replacement + after;
     placed = true;
-    if (text !== '') out.push({ ...run, text });
+    // A run emptied by the replacement goes, unless a footnote or a cross-reference hangs on it.
+    if (text !== '' || run.footnote !== undefined || run.xref !== undefined) out.push({ ...run, text });
   }
   return out;
 }

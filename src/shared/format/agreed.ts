@@ -16,9 +16,9 @@ import type {
   TableRowLayout,
   TitleLine,
 } from './layout';
-import { signatureRuns, tableRuns } from './layout';
+import { blockLines, signatureRuns, tableRuns, withNotes } from './layout';
 import { ALL_SCRIPTS, type Script, splitByScript } from './scripts';
-import { AGREED_FORMAT, FORMAT_TEMPLATES, type FormatTemplate, PAGE_SIZES, type TitleLineRole, counterText, formatLabel, templateFor, templateProblems } from './template';
+import { AGREED_FORMAT, FORMAT_TEMPLATES, type FormatTemplate, type LabelStyle, PAGE_SIZES, type TitleLineRole, counterText, formatLabel, templateFor, templateProblems } from './template';
 import { MinutaError, excerpt, listProblems } from '../errors';
 
 /**
@@ -102,6 +102,15 @@ function presentationData(b: PresentationData, register: Pick<Meeting, 'people' 
   return { presenter: person ? personDisplayName(person) : '', organisation: org ? organisationShortName(org) : '', title: b.title ?? '' };
 }
 
+/** Every delegation of a body, wherever it stands. */
+function* delegationsOf(body: readonly Block[]): Generator<Extract<LeafBlock, { type: 'delegations' }>['delegations'][number]> {
+  for (const b of body) {
+    if (b.type === 'delegations') yield* b.delegations;
+    else if (b.type === 'section') yield* delegationsOf(b.blocks);
+    else if (b.type === 'session') yield* delegationsOf(b.items);
+  }
+}
+
 // ---------------------------------------------------------------- runs
 
 /** A model field a run of text comes from (see `Run.from`), or undefined when provenance is off. */
@@ -115,14 +124,22 @@ function runs(rt: RichText | undefined, force: { bold?: boolean; italic?: boolea
   const out: Run[] = [];
   let at = 0;
   for (const r of rt ?? []) {
-    for (const span of splitByScript(r.text)) {
+    // A cross-reference is one run (the Builder replaces its text by the target's number); a note
+    // hangs on the run's last span, or on an empty run when it hangs on no text.
+    const spans = r.xref !== undefined ? [{ text: r.text, script: 'latin' as Script }] : splitByScript(r.text);
+    if (spans.length === 0 && r.footnote) spans.push({ text: '', script: 'latin' });
+    const first = out.length;
+    for (const span of spans) {
       const run: Run = { text: span.text, script: span.script };
       if (r.bold || force.bold) run.bold = true;
       if (r.italic || force.italic) run.italic = true;
-      if (field) run.from = { id: field.id, path: field.path, start: at };
+      // A cross-reference prints the format's number, not the field's text: no provenance (like "A.").
+      if (field && r.xref === undefined) run.from = { id: field.id, path: field.path, start: at };
       at += span.text.length;
       out.push(run);
     }
+    if (r.xref !== undefined) out[first]!.xref = r.xref;
+    if (r.footnote && out.length > first) out[out.length - 1]!.note = { n: 0, runs: runs(r.footnote) };
   }
   return out;
 }
@@ -149,6 +166,10 @@ class Builder {
   private source: string | undefined;
   /** A letter's paragraphs are its own text, not the minutes' running paragraphs: never numbered. */
   private unnumbered = false;
+  /** Cross-reference targets: id → number as laid out ("12", "B", "2.1", "iv"), the first one given. */
+  readonly targets = new Map<string, string>();
+  /** The bullet each list item prints, for its number as a target. */
+  private readonly itemIds = new WeakMap<ListItem, string>();
 
   constructor(
     private readonly meeting: Meeting,
@@ -157,6 +178,8 @@ class Builder {
     private readonly provenance = false,
   ) {
     this.people = new Map(meeting.people.map((p) => [p.id, p]));
+    // An agenda item's number is data: a cross-reference to it prints it, agenda block or not.
+    for (const item of meeting.agenda ?? []) if (!isBlank(item.number)) this.targets.set(item.id, item.number.trim());
   }
 
   /** The field `path` of the object `id`, when runs carry their provenance. */
@@ -174,9 +197,36 @@ class Builder {
     return [{ text: '', script: 'latin', from: { id, path, start: 0 } }, ...rs];
   }
 
+  /** A numbered target (a block, a heading, a list item) gets its number as laid out, for cross-references. */
+  private target(id: string, n: string): void {
+    if (!this.targets.has(id)) this.targets.set(id, n);
+  }
+
+  /**
+   * After the walk: footnotes numbered in reading order, cross-references printed as their target's
+   * number (a target without a number, e.g. with paragraph numbering off, keeps the stored text).
+   */
+  finish(): void {
+    let notes = 0;
+    for (const b of this.blocks) {
+      for (const line of blockLines(b)) {
+        for (const r of line) {
+          if (r.xref !== undefined) {
+            const n = this.targets.get(r.xref);
+            if (n !== undefined) {
+              r.text = n;
+              r.script = splitByScript(n)[0]?.script ?? 'latin';
+            }
+          }
+          if (r.note) r.note.n = ++notes;
+        }
+      }
+    }
+  }
+
   /** Blocks with nothing to print (a blank paragraph or heading, a list without items) are left out. */
   private push(b: LayoutBlock): void {
-    if ((b.kind === 'paragraph' || b.kind === 'heading') && !hasText(b.runs) && !(b.kind === 'paragraph' && !isBlank(b.number))) return;
+    if ((b.kind === 'paragraph' || b.kind === 'heading') && !hasText(b.runs) && !b.runs.some((r) => r.note) && !(b.kind === 'paragraph' && !isBlank(b.number))) return;
     if (b.kind === 'list' && b.items.length === 0) return;
     if (b.kind === 'title' && b.lines.length === 0) return;
     if (b.kind === 'signatures' && b.cells.length === 0) return;
@@ -186,6 +236,7 @@ class Builder {
     // A paragraph that brings its own number (an agenda item's, from data) is not a running paragraph.
     if (b.kind === 'paragraph' && b.style === 'body' && b.number === undefined && !this.unnumbered && this.t.paragraphs.numbering !== 'none') {
       b.number = formatLabel(this.t.paragraphs.style, ++this.paragraphNumber);
+      if (this.source !== undefined) this.target(this.source, counterText(this.t.paragraphs.style, this.paragraphNumber));
     }
     this.blocks.push(b);
   }
@@ -270,6 +321,8 @@ class Builder {
     const numbering = this.t.paragraphs.numbering;
     if ((numbering === 'per-section' && level === 1) || (numbering === 'per-session' && level <= 2)) this.paragraphNumber = 0;
     const style = this.t.headings.levels[level - 1]!;
+    // A cross-reference to a numbered heading prints its number; to an agenda item, the item's own.
+    if (style !== 'none') this.target(b.id, counterText(style, n));
     this.push({ kind: 'heading', level, runs: style === 'none' ? heading : this.words(this.t.heading, { number: formatLabel(style, n), heading }) });
   }
 
@@ -306,6 +359,7 @@ class Builder {
         const style = this.t.headings.section;
         const n = ++this.sectionIndex;
         this.sectionNumber = style === 'none' ? '' : counterText(style, n);
+        if (style !== 'none') this.target(b.id, this.sectionNumber);
         if (this.t.paragraphs.numbering === 'per-section') this.paragraphNumber = 0;
         const heading = runs(b.heading, { bold: true }, this.f(b.id, 'heading'));
         this.push({ kind: 'heading', level: 1, runs: style === 'none' ? heading : this.words(this.t.sectionLabel, { letter: formatLabel(style, n), heading }) });
@@ -315,6 +369,7 @@ class Builder {
       const title = runs(b.title, { bold: true }, this.f(b.id, 'title'));
       const numbered = this.t.headings.session;
       if (this.t.paragraphs.numbering === 'per-session') this.paragraphNumber = 0;
+      if (numbered !== 'none') this.target(b.id, numbered === '1.1' && this.sectionNumber ? `${this.sectionNumber}.${b.number}` : String(b.number));
       this.push({
         kind: 'heading',
         level: 2,
@@ -355,19 +410,36 @@ class Builder {
     return hasText(line) ? this.ownedBy(line, field.id, field.path) : line;
   }
 
-  private bulletItems(items: readonly Bullet[], level: number): ListItem[] {
+  /**
+   * `numbered`: the items of a numbered list, `depth` levels below its top (0 at the top): nested
+   * items take the template's next label (`lists.nested`), or bullets when the template names none.
+   */
+  private bulletItems(items: readonly Bullet[], level: number, numbered?: { label: LabelStyle; depth: number; numbering: Numbering }): ListItem[] {
     const out: ListItem[] = [];
+    const nestedLabel = numbered && this.t.lists.nested ? this.t.lists.nested[Math.min(numbered.depth, this.t.lists.nested.length - 1)] : undefined;
     for (const b of items) {
       const r = this.bulletRuns(b);
       // A blank bullet prints no empty marker: its nested bullets, if any, take its place.
       if (!hasText(r)) {
-        out.push(...this.bulletItems(b.children ?? [], level));
+        out.push(...this.bulletItems(b.children ?? [], level, numbered));
         continue;
       }
-      const nested = this.list(b.children ?? [], 'bullet', level + 1);
-      out.push({ runs: r, children: nested.items.length > 0 ? [nested] : [] });
+      const nested =
+        numbered && nestedLabel
+          ? this.numberedList(b.children ?? [], numbered.numbering, nestedLabel, level + 1, numbered.depth + 1)
+          : this.list(b.children ?? [], 'bullet', level + 1);
+      const item: ListItem = { runs: r, children: nested.items.length > 0 ? [nested] : [] };
+      this.itemIds.set(item, b.id);
+      out.push(item);
     }
     return out;
+  }
+
+  /** A numbered list: each item is a cross-reference target with its label's number (once blank items are left out). */
+  private numberedList(items: readonly Bullet[], numbering: Numbering, label: LabelStyle, level: number, depth: number): LayoutList {
+    const list: LayoutList = { kind: 'list', numbering, label, level, items: this.bulletItems(items, level, { label, depth, numbering }) };
+    list.items.forEach((it, i) => this.target(this.itemIds.get(it)!, counterText(label, i + 1)));
+    return list;
   }
 
   /**
@@ -408,8 +480,8 @@ class Builder {
   }
 
   private list(items: readonly Bullet[], numbering: Numbering, level: number): LayoutList {
-    const label = numbering === 'decimal' || numbering === 'decimal-paren' ? { label: this.t.lists[numbering] } : {};
-    return { kind: 'list', numbering, ...label, level, items: this.bulletItems(items, level) };
+    if (numbering === 'bullet' || numbering === 'none') return { kind: 'list', numbering, level, items: this.bulletItems(items, level) };
+    return this.numberedList(items, numbering, this.t.lists[numbering], level, 0);
   }
 
   /**
@@ -421,6 +493,44 @@ class Builder {
     const by = this.f(owner, prefix.replace(/paragraphs$/, 'by.label'));
     this.push(para('body', this.labelled(labelTpl, 'label', s.by.label, by, runs(first, {}, this.f(owner, `${prefix}.0`)), text(' '))));
     rest.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(owner, `${prefix}.${i + 1}`)))));
+  }
+
+  /**
+   * Reported speech: "Mr. Smith (United Kingdom) said that …": the speaker and affiliation through the
+   * template's label, then a space and the first paragraph as stored; further paragraphs as they are.
+   * The affiliation is the block's own, else the register's (the speaker's organisation, delegation
+   * or country); nothing, and no brackets, when none is known.
+   */
+  private reportedSpeech(b: Extract<LeafBlock, { type: 'statement' }>): void {
+    const own = !isBlank(b.affiliation);
+    const affiliation = own ? b.affiliation! : this.affiliationOf(b.speaker);
+    const label = fillRuns(
+      this.t.statement,
+      { speaker: text(b.speaker.label, {}, this.f(b.id, 'speaker.label')), affiliation: text(affiliation, {}, own ? this.f(b.id, 'affiliation') : undefined) },
+      (s) => text(s),
+    );
+    // No speaker typed yet: the label starts at the affiliation, not with the space before it.
+    const lead = label.find((r) => r.text !== '');
+    if (lead && isBlank(b.speaker.label)) lead.text = lead.text.trimStart();
+    const [first, ...rest] = b.paragraphs;
+    const line = joinRuns([label, runs(first, {}, this.f(b.id, 'paragraphs.0'))], text(' '));
+    this.push(para('body', hasText(line) ? this.ownedBy(line, b.id, 'speaker.label') : line));
+    rest.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(b.id, `paragraphs.${i + 1}`)))));
+  }
+
+  /** The register's affiliation of a speaker: an organisation's short name, a delegation's country, a person's organisation or country. */
+  private affiliationOf(a: Extract<LeafBlock, { type: 'statement' }>['speaker']): string {
+    const org = (id: string | undefined) => {
+      const o = id ? this.meeting.organisations.find((x) => x.id === id) : undefined;
+      return o ? organisationShortName(o) : undefined;
+    };
+    if (a.organisationId) return org(a.organisationId) ?? '';
+    if (a.delegationId) {
+      for (const d of delegationsOf(this.meeting.body)) if (d.id === a.delegationId) return d.country;
+      return '';
+    }
+    const person = a.personId ? this.people.get(a.personId) : undefined;
+    return (person && (org(person.organisationId) ?? person.country)) ?? '';
   }
 
   private presentation(b: Extract<LeafBlock, { type: 'presentation' }>): void {
@@ -518,6 +628,9 @@ class Builder {
       }
       case 'presentation':
         this.presentation(b);
+        break;
+      case 'statement':
+        this.reportedSpeech(b);
         break;
       case 'qa':
         if (hasText(b.heading)) this.push({ kind: 'heading', level: 3, runs: runs(b.heading, { bold: true }, this.f(b.id, 'heading')) });
@@ -661,6 +774,7 @@ class Builder {
     this.sectionNumber = '';
     this.paragraphNumber = 0;
     const w = this.t.annexes;
+    this.target(a.id, counterText(w.style, n));
     this.push({ kind: 'heading', level: 1, pageBreakBefore: true, runs: text(fill(w.label, { number: counterText(w.style, n) }), { bold: true }) });
     this.push({ kind: 'heading', level: 1, runs: runs(a.title, { bold: true }, this.f(a.id, 'title')) });
     const headed = this.blocks.length;
@@ -688,7 +802,9 @@ class Builder {
 
 function collectScripts(blocks: readonly LayoutBlock[]): Script[] {
   const used = new Set<Script>(['latin']);
-  const add = (rs: readonly Run[]) => rs.forEach((r) => used.add(r.script));
+  const add = (rs: readonly Run[]) => {
+    for (const r of withNotes(rs)) used.add(r.script);
+  };
   const walkList = (l: LayoutList) => {
     for (const it of l.items) {
       add(it.runs);
@@ -746,8 +862,13 @@ export function layoutContent(meeting: Meeting, options: FormatOptions = {}): La
   b.title();
   meeting.body.forEach((x) => b.block(x));
   meeting.annexes?.forEach((a, i) => b.annex(a, i + 1));
+  b.finish();
   return b.blocks;
 }
+
+/** The numbers a layout gave its cross-reference targets (for a redline, which marks text after the layout). */
+const TARGETS = new WeakMap<LayoutDocument, ReadonlyMap<string, string>>();
+export const targetNumbers = (doc: LayoutDocument): ReadonlyMap<string, string> | undefined => TARGETS.get(doc);
 
 /** The minutes as the agreed format lays them out. Async only because Web Crypto's digest is. */
 export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {}): Promise<LayoutDocument> {
@@ -757,6 +878,7 @@ export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {
   b.title();
   meeting.body.forEach((x) => b.block(x));
   meeting.annexes?.forEach((a, i) => b.annex(a, i + 1));
+  b.finish();
   const hex = await fingerprint(meeting);
   const short = shortFingerprint(hex);
   const label = fill(t.fingerprint, { short });
@@ -764,7 +886,7 @@ export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {
   const [before, between, after] = splitPageTemplate(t.page);
   const delegations = documentBlocks(meeting).flatMap((x) => (x.type === 'delegations' ? x.delegations.map((d) => d.country) : []));
   const theme = richTextToString(meeting.titleBlock.theme ?? []).trim();
-  return {
+  const doc: LayoutDocument = {
     meta: {
       title: richTextToString(meeting.titleBlock.title).trim(),
       subject: theme || joinParts(['Minutes', writeDateRange(meeting.dates.start, meeting.dates.end, t), meeting.venue.city], ', '),
@@ -796,6 +918,8 @@ export async function layoutMeeting(meeting: Meeting, options: FormatOptions = {
     blocks: b.blocks,
     scripts: collectScripts(b.blocks),
   };
+  TARGETS.set(doc, b.targets);
+  return doc;
 }
 
 function splitPageTemplate(tpl: string): [string, string, string] {

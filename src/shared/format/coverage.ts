@@ -108,7 +108,7 @@ function placeOf(meeting: Meeting, path: readonly (string | number)[]): GlyphPla
  */
 export function uncoveredCharacters(meeting: Meeting, coverage: Intervals = SHIPPED_COVERAGE): UncoveredCharacter[] {
   const found = new Map<number, UncoveredCharacter>();
-  for (const field of textFields(meeting)) {
+  for (const field of textFields(meeting, { footnotes: true })) {
     let place: GlyphPlace | undefined;
     for (const ch of field.text) {
       const cp = ch.codePointAt(0)!;

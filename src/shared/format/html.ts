@@ -1,4 +1,4 @@
-import { type ChangeKind, type ChangeMark, type ComparisonNote, type LayoutBlock, type LayoutDocument, type LayoutList, type LayoutParagraph, type Run, signatureRuns } from './layout';
+import { type ChangeKind, type ChangeMark, type ComparisonNote, type LayoutBlock, type LayoutDocument, type LayoutList, type LayoutParagraph, type Run, blockLines, signatureRuns } from './layout';
 import { ALL_SCRIPTS, SCRIPTS, type Script } from './scripts';
 import { LABEL_STYLES, TITLE_LINES, type LabelStyle, labelParts } from './template';
 
@@ -81,7 +81,22 @@ function run(r: Run): string {
     // data-author: the in-app redline filters and steps through changes by who made them.
     s = `<${tag} class="${cls}" title="${changeTitle(r.change)}" data-author="${escapeHtml(r.change.author)}">${s}</${tag}>`;
   }
+  if (r.note) s += `<sup class="fn-ref">${r.note.n}</sup>`;
   return s;
+}
+
+/**
+ * A block's footnotes, printed at the end of the block's own element (a <span> shown as a block, so
+ * that it is valid inside a <p> or a heading and the block stays one element for the live preview).
+ * Why not at the page foot: Chromium's print layout has no footnote area (no `float: footnote`) and
+ * the app prints with scripts off, so nothing can move a note to the foot of the page it falls on.
+ */
+function notesHtml(b: LayoutBlock): string {
+  const notes: string[] = [];
+  for (const line of blockLines(b)) {
+    for (const r of line) if (r.note) notes.push(`<span class="fn"><span class="fn-num">${r.note.n}</span>${runsHtml(r.note.runs)}</span>`);
+  }
+  return notes.length ? `<span class="fn-notes">${notes.join('')}</span>` : '';
 }
 const runsHtml = (rs: readonly Run[]) => rs.map(run).join('');
 /** Lines with a change carry a bar in the margin. */
@@ -145,6 +160,12 @@ const widthClass = (percent: number) => `tw-${n(percent).replace('.', '_')}`;
 
 /** `attr`: attributes for the block's outer element (its data-block, or nothing). */
 function block(b: LayoutBlock, attr: string): string {
+  const html = blockElement(b, attr);
+  const notes = notesHtml(b);
+  return notes ? html.replace(/(<\/\w+>)$/, `${notes}$1`) : html;
+}
+
+function blockElement(b: LayoutBlock, attr: string): string {
   switch (b.kind) {
     case 'title':
       return `<header class="title"${attr}>${b.lines.map((l) => `<p class="t-${l.role}${l.align ? ` t-${l.align}` : ''}${barClass(l.runs, l.change)}">${runsHtml(l.runs)}</p>`).join('')}</header>`;
@@ -389,6 +410,12 @@ ins, del { text-decoration-thickness: 1pt; text-decoration-skip-ink: none; }
 .lv1 > li.c-bar::before { left: -20mm; }
 .lv2 > li.c-bar::before { left: -27mm; }
 .lv3 > li.c-bar::before { left: -34mm; }
+/* Footnotes: the mark after the text it hangs on, the notes under their block. */
+.fn-ref { font-size: 0.7em; vertical-align: super; line-height: 0; font-weight: normal; font-style: normal; }
+.fn-notes { display: block; margin: 2pt 0 0 0; padding-top: 2pt; border-top: 0.5pt solid #999; font-size: ${n(ty.footnoteSizePt)}pt; line-height: 1.3;
+  font-weight: normal; font-style: normal; text-align: left; text-indent: 0; break-inside: avoid; }
+.fn { display: block; }
+.fn-num { display: inline-block; min-width: 5mm; vertical-align: super; font-size: 0.75em; line-height: 0; }
 .comparison { border: 0.5pt solid #999; padding: 3mm 4mm; margin: 0 0 8mm; font-size: 9.5pt; }
 .cmp-head { font-weight: bold; font-size: 11pt; }
 .cmp-notes { margin: 2mm 0 0; }

@@ -8,6 +8,7 @@ export type {
   ComparisonNote,
   Run,
   RunSource,
+  Footnote,
   Numbering,
   ListItem,
   LayoutList,
@@ -28,7 +29,7 @@ export type {
   LayoutStyle,
   LayoutDocument,
 } from './layout';
-export { signatureRuns, tableRuns } from './layout';
+export { blockLines, signatureRuns, tableRuns, withNotes } from './layout';
 export { AGREED_FORMAT, layoutContent, layoutMeeting, presentationHeading, resolveTemplate, writeDate, writeDateRange } from './agreed';
 export {
   BILATERAL_FORMAT,

@@ -46,6 +46,28 @@ export interface Run {
   italic?: boolean;
   change?: ChangeMark;
   from?: RunSource;
+  /**
+   * A footnote hung on this run: its number through the document and its text. Renderers print the
+   * mark after the run's text and the note where their medium puts notes (Word: a real footnote;
+   * HTML/PDF: after the block, see html.ts).
+   */
+  note?: Footnote;
+  /** A cross-reference's target id: `text` is already the target's number as laid out. */
+  xref?: string;
+}
+
+export interface Footnote {
+  /** 1, 2, … through the document. */
+  n: number;
+  runs: Run[];
+}
+
+/** Every run of a list of runs with the runs of their footnotes after each. */
+export function* withNotes(rs: readonly Run[]): Generator<Run> {
+  for (const r of rs) {
+    yield r;
+    if (r.note) yield* r.note.runs;
+  }
 }
 
 /** A paragraph-like thing that a comparison can mark as wholly inserted, deleted or moved. */
@@ -54,7 +76,7 @@ interface Changeable {
 }
 
 /** How a list numbers its items; renderers map it to CSS counters and Word numbering. */
-export type Numbering = 'bullet' | 'decimal' | 'decimal-paren' | 'none';
+export type Numbering = 'bullet' | 'decimal' | 'decimal-paren' | 'alpha' | 'roman' | 'none';
 
 export interface ListItem extends Changeable {
   runs: Run[];
@@ -188,6 +210,25 @@ export type LayoutBlock = LayoutTitle | LayoutHeading | LayoutParagraph | Layout
 /** A table's lines in reading order: row by row, cell by cell (what text extraction and a Word round trip read). */
 export function tableRuns(t: LayoutTable): Run[][] {
   return t.rows.flatMap((r) => r.cells);
+}
+
+/** Every line of runs of a block, in reading order (footnotes not included: see `withNotes`). */
+export function* blockLines(b: LayoutBlock): Generator<Run[]> {
+  function* list(l: LayoutList): Generator<Run[]> {
+    for (const it of l.items) {
+      yield it.runs;
+      for (const c of it.children) {
+        if (c.kind === 'list') yield* list(c);
+        else yield c.runs;
+      }
+    }
+  }
+  if (b.kind === 'title') for (const l of b.lines) yield l.runs;
+  else if (b.kind === 'heading' || b.kind === 'paragraph') yield b.runs;
+  else if (b.kind === 'list') yield* list(b);
+  else if (b.kind === 'signatures') for (const c of b.cells) yield* signatureRuns(c);
+  else if (b.kind === 'routing') for (const st of b.steps) yield* [st.headline, st.placeDate, st.signerRole];
+  else if (b.kind === 'table') yield* tableRuns(b);
 }
 
 export interface DocumentMeta {

@@ -82,6 +82,7 @@ export const AGREED_FORMAT: FormatTemplate = {
   suggestion: '[({label})]',
   speakerSeparator: ': ',
   countryRemark: '[{country}:]',
+  statement: '{speaker}[ ({affiliation})]',
   presentation: 'Presentation[ by {presenter}][ ({organisation})][: {title}]',
   recommendation: 'Recommendation:',
   implementationByCountry: 'Implementation by country:',
@@ -130,6 +131,7 @@ export const AGREED_FORMAT: FormatTemplate = {
     titleSizesPt: { corrigendum: 12, label: 14, title: 13, theme: 12 },
     headingSizesPt: [11.5, 11, 11],
     signatureTitleSizePt: 9.5,
+    footnoteSizePt: 9,
     pageNumberSizePt: 9,
     fingerprintSizePt: 7.5,
     markSizePt: 12,
@@ -137,7 +139,7 @@ export const AGREED_FORMAT: FormatTemplate = {
   titleBlock: { lines: [...TITLE_LINES], align: { issuingBody: 'left', symbol: 'right', distribution: 'right', dateOfIssue: 'right', originalLanguage: 'right' } },
   headings: { section: 'A.', session: 'label', levels: ['none', 'none', 'none'] },
   paragraphs: { numbering: 'none', style: '1.', indentMm: 10 },
-  lists: { decimal: '1.', 'decimal-paren': '1)', indentMm: 7 },
+  lists: { decimal: '1.', 'decimal-paren': '1)', alpha: '(a)', roman: '(i)', indentMm: 7 },
   signatures: { perRow: 3, boxHeightMm: 28, roleHeightMm: 11, columnGapMm: 6, rowGapMm: 8, party: 'For {party}', placeDate: '[{place}, ]{date}' },
   routingLayout: { spaceMm: 25, columnGapMm: 10 },
   furniture: { marking: '', symbol: '', pageNumbers: true, fingerprint: true },
@@ -159,7 +161,7 @@ export const AGREED_FORMAT: FormatTemplate = {
 export const BILATERAL_FORMAT: FormatTemplate = {
   ...AGREED_FORMAT,
   headings: { ...AGREED_FORMAT.headings, section: 'I.' },
-  lists: { ...AGREED_FORMAT.lists, decimal: '(a)', 'decimal-paren': '(i)' },
+  lists: { ...AGREED_FORMAT.lists, decimal: '(a)', 'decimal-paren': '(i)', nested: ['(i)', '(1)'] },
   signatures: { ...AGREED_FORMAT.signatures, perRow: 2, party: 'For the Government of {party}' },
 };
 
@@ -171,7 +173,7 @@ export const REPORT_FORMAT: FormatTemplate = {
   ...AGREED_FORMAT,
   headings: { ...AGREED_FORMAT.headings, section: '1.', session: '1.1' },
   paragraphs: { ...AGREED_FORMAT.paragraphs, numbering: 'continuous' },
-  lists: { ...AGREED_FORMAT.lists, decimal: '(a)', 'decimal-paren': '(1)' },
+  lists: { ...AGREED_FORMAT.lists, decimal: '(a)', 'decimal-paren': '(1)', nested: ['(i)', '(1)'] },
 };
 
 /**

@@ -161,8 +161,11 @@ export const ListBlock = z.strictObject({
   role: ListRole,
   /** A heading as the minutes word it ("Recommendations"); absent when the list follows its intro paragraph. */
   heading: RichText.optional(),
-  /** "bullet" (-), "decimal" (1.), "decimal-paren" (1)), "none" (plain paragraphs). */
-  numbering: z.enum(['bullet', 'decimal', 'decimal-paren', 'none']),
+  /**
+   * "bullet" (-), "decimal" (1.), "decimal-paren" (1)), "alpha" and "roman" (sub-paragraphs, labelled
+   * by the template: "(a)", "(i)"), "none" (plain paragraphs).
+   */
+  numbering: z.enum(['bullet', 'decimal', 'decimal-paren', 'none', 'alpha', 'roman']),
   items: Bullets,
 });
 
@@ -488,6 +491,21 @@ export const LetterBlock = z.strictObject({
 });
 export type LetterBlock = z.infer<typeof LetterBlock>;
 
+/**
+ * Reported speech: "Mr. Smith (United Kingdom) said that …". The speaker is data (a label as the
+ * minutes name them, linked to the register or a delegation); the format prints the speaker and the
+ * affiliation before the first paragraph through a template label, and the paragraphs as stored.
+ */
+export const StatementBlock = z.strictObject({
+  ...base,
+  type: z.literal('statement'),
+  speaker: Attribution,
+  /** As printed in brackets after the speaker; absent: the register organisation or delegation country of the speaker's reference. */
+  affiliation: label().optional(),
+  paragraphs: boundedArray(RichText),
+});
+export type StatementBlock = z.infer<typeof StatementBlock>;
+
 /** Blocks that can stand anywhere: in the body, a section or a session. */
 export const LeafBlock = z.discriminatedUnion('type', [
   ParagraphBlock,
@@ -510,6 +528,7 @@ export const LeafBlock = z.discriminatedUnion('type', [
   AgendaBlock,
   ParticipantsBlock,
   LetterBlock,
+  StatementBlock,
 ]);
 export type LeafBlock = z.infer<typeof LeafBlock>;
 

@@ -73,6 +73,8 @@ export const TypographySchema = z.strictObject({
   headingSizesPt: z.tuple([num(6, 36, 'pt'), num(6, 36, 'pt'), num(6, 36, 'pt')]),
   /** The title lines under a signature. */
   signatureTitleSizePt: num(5, 24, 'pt'),
+  /** Footnotes' text. */
+  footnoteSizePt: num(5, 24, 'pt'),
   /** The footer's page number; the fingerprint is smaller; the draft mark and classification larger. */
   pageNumberSizePt: num(5, 24, 'pt'),
   fingerprintSizePt: num(5, 24, 'pt'),
@@ -114,10 +116,19 @@ export const ParagraphsSchema = z.strictObject({
   indentMm: num(0, 40, 'mm'),
 });
 
-/** Numbered lists (the model's `decimal` and `decimal-paren` lists): the label each prints. */
+/** Numbered lists (the model's `decimal`, `decimal-paren`, `alpha` and `roman` lists): the label each prints. */
 export const ListsSchema = z.strictObject({
   decimal: z.enum(LABEL_STYLES),
   'decimal-paren': z.enum(LABEL_STYLES),
+  /** Sub-paragraphs: "(a)", "a)", "a."… */
+  alpha: z.enum(LABEL_STYLES),
+  /** "(i)", "i."… */
+  roman: z.enum(LABEL_STYLES),
+  /**
+   * The labels of a numbered list's nested levels, level 1 first ((a) → (i) → (1)); a level beyond
+   * the last takes the last. Absent: nested items of a numbered list are bullets (the seeds).
+   */
+  nested: z.array(z.enum(LABEL_STYLES)).min(1).max(8).optional(),
   /** Indentation per level. */
   indentMm: num(2, 30, 'mm'),
 });
@@ -259,6 +270,8 @@ const labels = {
   /** A remark's speaker label is followed by this. */
   speakerSeparator: words(),
   countryRemark: words(),
+  /** Reported speech: the speaker and affiliation before a statement's first paragraph ("{speaker} ({affiliation})"). */
+  statement: words(),
   /** A presentation's heading made from its data, when the minutes give no heading line of their own. */
   presentation: words(),
   recommendation: words(),

@@ -6,7 +6,8 @@
  */
 
 export type IdPath = (string | number)[];
-export type RefKind = 'person' | 'organisation' | 'delegation' | 'agendaItem';
+/** `target`: a cross-reference (a run's `xref`), which names any id declared in the document. */
+export type RefKind = 'person' | 'organisation' | 'delegation' | 'agendaItem' | 'target';
 
 export interface IdWalk {
   /** Every `id` member, in document order, with where it stands. */
@@ -48,6 +49,8 @@ export function walkIds(value: unknown, root: IdPath = []): IdWalk {
         walk.refs.push({ kind: 'delegation', id: child, path: [...path, key] });
       } else if (key === 'agendaItemId' && typeof child === 'string') {
         walk.refs.push({ kind: 'agendaItem', id: child, path: [...path, key] });
+      } else if (key === 'xref' && typeof child === 'string') {
+        walk.refs.push({ kind: 'target', id: child, path: [...path, key] });
       } else if (child !== null && typeof child === 'object') {
         children.push({ value: child, path: [...path, key] });
       }

@@ -4,7 +4,7 @@
  */
 export { LIMITS, checkDocumentSize } from './limits';
 export { Id, IsoDate, ID_PATTERN, MIN_YEAR, isoDateProblem, newId } from './scalars';
-export { TextRun, RichText, plain, bold, richTextToString } from './richText';
+export { TextRun, RichText, FootnoteRun, FootnoteText, plain, bold, richTextToString } from './richText';
 export { Person, Organisation, OrganisationKind, Attribution, organisationShortName, personDisplayName } from './people';
 export {
   Bullet,
@@ -20,6 +20,7 @@ export {
   RemarkBlock,
   PresentationBlock,
   Statement,
+  StatementBlock,
   QaTurn,
   QaBlock,
   SuggestionsBlock,

@@ -309,6 +309,7 @@ export function interchangeJsonSchema(): Record<string, unknown> {
     [blocks.LetterParagraph, 'LetterParagraph'],
     [blocks.LetterBlock, 'LetterBlock'],
     [Annex, 'Annex'],
+    [blocks.StatementBlock, 'StatementBlock'],
     [blocks.SessionBlock, 'SessionBlock'],
     [blocks.SectionBlock, 'SectionBlock'],
     [Meeting, 'Meeting'],

@@ -135,10 +135,11 @@ export const Meeting = MeetingObject.superRefine((meeting, ctx) => {
     organisation: new Set(meeting.organisations.map((o) => o.id)),
     delegation: new Set(delegations),
     agendaItem: new Set((meeting.agenda ?? []).map((a) => a.id)),
+    target: firstSeen,
   };
   for (const ref of refs) {
     if (!known[ref.kind].has(ref.id)) {
-      ctx.addIssue({ code: 'custom', path: ref.path, message: `Unknown ${ref.kind} id "${ref.id}"` });
+      ctx.addIssue({ code: 'custom', path: ref.path, message: ref.kind === 'target' ? `Cross-reference to unknown id "${ref.id}"` : `Unknown ${ref.kind} id "${ref.id}"` });
     }
   }
 });

@@ -118,6 +118,9 @@ export function compileProse(schema: z.ZodType, cache = new Map<z.ZodType, Extra
     const e: Extractor = (v, out) => {
       if (v === null || typeof v !== 'object') return;
       const o = v as Record<string, unknown>;
+      // A cross-reference run prints its target's number, not its stored text (a last-known rendering
+      // such as "3 (a)"): a number, not prose, and possibly stale, so never a search hit.
+      if (typeof o['xref'] === 'string') return;
       for (const [key, field] of fields) if (o[key] !== undefined) field(o[key], out);
     };
     cache.set(schema, e);

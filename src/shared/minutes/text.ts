@@ -27,6 +27,8 @@ export function meetingPlainText(meeting: Meeting): string[] {
   const out: string[] = [];
   const rt = (r: RichText | undefined) => {
     if (r && r.length > 0) out.push(richTextToString(r));
+    // A footnote's text is content too, after the text it hangs on.
+    for (const run of r ?? []) if (run.footnote && run.footnote.length > 0) out.push(richTextToString(run.footnote));
   };
   const str = (s: string | undefined) => {
     if (s) out.push(s);
@@ -155,6 +157,11 @@ export function meetingPlainText(meeting: Meeting): string[] {
         // Voters' names are searchable whether the vote prints them or a tally; then the explanations.
         for (const list of VOTE_LISTS) for (const v of b.vote?.[list] ?? []) str(v.by.label);
         for (const list of VOTE_LISTS) for (const v of b.vote?.[list] ?? []) v.explanation?.forEach(rt);
+        break;
+      case 'statement':
+        str(b.speaker.label);
+        str(b.affiliation);
+        b.paragraphs.forEach(rt);
         break;
       case 'routing':
         for (const step of b.steps) {

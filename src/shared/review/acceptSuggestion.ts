@@ -36,27 +36,41 @@ const CONTEXT = 24;
 
 const marksOf = (r: TextRun) => ({ ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italic: true } : {}) });
 
-/** Runs clipped to [from, to) of the plain text, marks kept. */
+/** What hangs on a run: a footnote (on its end) and a cross-reference (its start). */
+const hangs = (r: TextRun) => r.footnote !== undefined || r.xref !== undefined;
+
+/**
+ * Runs clipped to [from, to) of the plain text, marks kept. A footnote stays with the piece that holds
+ * its run's end, a cross-reference with the piece that holds its start; a run without text (a note's
+ * place) goes with the piece before it (a note hangs on the text before it), or the first piece.
+ */
 function sliceRuns(runs: readonly TextRun[], from: number, to: number): TextRun[] {
   const out: TextRun[] = [];
   let pos = 0;
   for (const r of runs) {
+    const end = pos + r.text.length;
     const s = Math.max(from, pos);
-    const e = Math.min(to, pos + r.text.length);
-    if (e > s) out.push({ text: r.text.slice(s - pos, e - pos), ...marksOf(r) });
-    pos += r.text.length;
+    const e = Math.min(to, end);
+    if (e > s) {
+      out.push({ text: r.text.slice(s - pos, e - pos), ...marksOf(r), ...(r.footnote && e === end ? { footnote: r.footnote } : {}), ...(r.xref !== undefined && s === pos ? { xref: r.xref } : {}) });
+    } else if (r.text === '' && hangs(r) && ((from < pos && pos <= to) || (pos === 0 && from === 0))) {
+      out.push({ text: '', ...marksOf(r), ...(r.footnote ? { footnote: r.footnote } : {}), ...(r.xref !== undefined ? { xref: r.xref } : {}) });
+    }
+    pos = end;
   }
   return out;
 }
 
-/** No empty runs, neighbours with the same marks merged, marks written only when set. */
+/** No empty runs (but a note's place), neighbours with the same marks merged unless something hangs between them, marks written only when set. */
 function normalize(runs: readonly TextRun[]): RichText {
   const out: TextRun[] = [];
   for (const r of runs) {
-    if (r.text === '') continue;
+    if (r.text === '' && !hangs(r)) continue;
     const last = out.at(-1);
-    if (last && (last.bold === true) === (r.bold === true) && (last.italic === true) === (r.italic === true)) last.text += r.text;
-    else out.push({ text: r.text, ...marksOf(r) });
+    if (last && !hangs(last) && r.xref === undefined && (last.bold === true) === (r.bold === true) && (last.italic === true) === (r.italic === true)) {
+      last.text += r.text;
+      if (r.footnote) last.footnote = r.footnote;
+    } else out.push({ text: r.text, ...marksOf(r), ...(r.footnote ? { footnote: r.footnote } : {}), ...(r.xref !== undefined ? { xref: r.xref } : {}) });
   }
   return out;
 }
@@ -197,7 +211,7 @@ function applyTo(draft: Draft, change: ReviewChange, base: Meeting | undefined):
         const set = (r: TextRun): TextRun => {
           const bold = change.bold ?? r.bold === true;
           const italic = change.italic ?? r.italic === true;
-          return { text: r.text, ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}) };
+          return { text: r.text, ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}), ...(r.footnote ? { footnote: r.footnote } : {}), ...(r.xref !== undefined ? { xref: r.xref } : {}) };
         };
         next = normalize([...sliceRuns(runs, 0, s), ...sliceRuns(runs, s, e).map(set), ...sliceRuns(runs, e, text.length)]);
       }

@@ -167,15 +167,18 @@ function cut(rt: RichText, at: number): [TextRun[], TextRun[]] {
     if (end <= at) left.push(r);
     else if (pos >= at) right.push(r);
     else {
-      left.push({ ...r, text: r.text.slice(0, at - pos) });
-      right.push({ ...r, text: r.text.slice(at - pos) });
+      // A footnote hangs on the run's end, a cross-reference is its start: each stays on its side.
+      const { footnote, xref, ...plain } = r;
+      left.push({ ...plain, text: r.text.slice(0, at - pos), ...(xref !== undefined ? { xref } : {}) });
+      right.push({ ...plain, text: r.text.slice(at - pos), ...(footnote ? { footnote } : {}) });
     }
     pos = end;
   }
   return [left, right];
 }
 
-const nonEmpty = (rs: TextRun[]) => rs.filter((r) => r.text !== '');
+/** Runs with text, and runs that carry a footnote or a cross-reference without text (a note's place). */
+const nonEmpty = (rs: TextRun[]) => rs.filter((r) => r.text !== '' || r.footnote !== undefined || r.xref !== undefined);
 
 /** `rt` with [start, end) replaced by `insert`. */
 export function spliceRichText(rt: RichText, start: number, end: number, insert: RichText): RichText {
@@ -189,7 +192,8 @@ export function formatRichText(rt: RichText, start: number, end: number, marks: 
   const [before, rest] = cut(rt, start);
   const [middle, after] = cut(rest, end - start);
   const set = (r: TextRun): TextRun => {
-    const out: TextRun = { text: r.text };
+    const { bold: _b, italic: _i, ...rest } = r;
+    const out: TextRun = rest;
     const bold = marks.bold ?? r.bold === true;
     const italic = marks.italic ?? r.italic === true;
     if (bold) out.bold = true;

@@ -26,8 +26,9 @@ export type AnchorPlace =
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isRuns = (v: unknown): v is { text: string }[] =>
-  Array.isArray(v) && v.every((r) => isObj(r) && typeof r['text'] === 'string' && Object.keys(r).every((k) => k === 'text' || k === 'bold' || k === 'italic'));
+/** A run's keys: text, marks, and what hangs on it (a footnote, a cross-reference). */
+const RUN_KEYS = new Set(['text', 'bold', 'italic', 'footnote', 'xref']);
+const isRuns = (v: unknown): v is { text: string }[] => Array.isArray(v) && v.every((r) => isObj(r) && typeof r['text'] === 'string' && Object.keys(r).every((k) => RUN_KEYS.has(k)));
 
 /** The plain text of a field (rich text or a string), or undefined when the path leads to neither. */
 export function fieldText(owner: unknown, path: string): string | undefined {

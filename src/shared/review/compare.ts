@@ -133,7 +133,8 @@ export function attributionFromRevisions(revisions: readonly RevisionRecord[], f
 // How compare and the redline (redline.ts) tell the parts of a document apart: one definition for both.
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const RUN_KEYS = new Set(['text', 'bold', 'italic']);
+/** A run's keys: its text and marks, and what hangs on it (a footnote, a cross-reference). */
+const RUN_KEYS = new Set(['text', 'bold', 'italic', 'footnote', 'xref']);
 const isRun = (v: unknown) => isObj(v) && typeof v['text'] === 'string' && Object.keys(v).every((k) => RUN_KEYS.has(k));
 export const isRichText = (v: unknown): v is RichText => Array.isArray(v) && v.length > 0 && v.every(isRun);
 export const hasIds = (v: unknown): v is Obj[] => Array.isArray(v) && v.length > 0 && v.every((x) => isObj(x) && typeof x['id'] === 'string');
@@ -166,6 +167,12 @@ export function same(a: unknown, b: unknown): boolean {
   for (const k of ka) if (!same(a[k], b[k])) return false;
   return true;
 }
+
+/** The footnotes and cross-references of a rich text, as a line: "[1: Document E/3] [→ b_12]". */
+const hanging = (rt: RichText): string =>
+  rt
+    .flatMap((r) => [...(r.footnote ? [`[note: ${r.footnote.map((x) => x.text).join('')}]`] : []), ...(r.xref !== undefined ? [`[→ ${r.xref}]`] : [])])
+    .join(' ');
 
 const show = (v: unknown): string => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 const asRich = (v: unknown): RichText => (typeof v === 'string' ? (v === '' ? [] : [{ text: v }]) : isRichText(v) ? v : []);
@@ -288,7 +295,11 @@ class Comparer {
         this.record(ctx, { kind: 'value', before: show(a), after: show(b) });
         return;
       }
-      this.record(ctx, { kind: 'text', segments: diffRichText(asRich(a), asRich(b), this.locale) });
+      const segments = diffRichText(asRich(a), asRich(b), this.locale);
+      // Same words and marks: what changed hangs on the runs (a footnote's text, a cross-reference's
+      // target), which the word diff does not see; it is listed as a value, footnotes in their words.
+      if (segments.every((x) => x.kind === 'equal')) this.record(ctx, { kind: 'value', before: hanging(asRich(a)), after: hanging(asRich(b)) });
+      else this.record(ctx, { kind: 'text', segments });
       return;
     }
     if (hasIds(a) || hasIds(b)) {

@@ -391,7 +391,7 @@ class Mapper {
       while (e < l.text.length && !fromAt(l, e)) e++;
       const gen = l.text.slice(c, e);
       if (gen.trim() !== '') {
-        const at = p.text.indexOf(gen, ps);
+        const at = wordAt(p.text, gen, ps);
         if (at < 0) return [[0, l.text.length, 0, p.text.length]];
         out.push([ls, c, ps, at], [c, e, at, at + gen.length]);
         ls = e;
@@ -1013,4 +1013,17 @@ export function isoUtc(s: string | undefined): string | undefined {
   const t = Date.parse(`${m[1]}T${m[2] ?? '00:00'}${m[3] ?? ':00'}${zone}`);
   if (Number.isNaN(t)) return undefined;
   return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/**
+ * Where `gen` (words of the format) stands again in `text` from `from` on, as whole words: a short
+ * one (a cross-reference's "3", "B") must not be found inside a word of a field ("Burmese").
+ */
+function wordAt(text: string, gen: string, from: number): number {
+  const edge = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || !WORD_CHAR.test(a) || !WORD_CHAR.test(b);
+  for (let at = text.indexOf(gen, from); at >= 0; at = text.indexOf(gen, at + 1)) {
+    if (edge(text[at - 1], gen[0]) && edge(gen.at(-1), text[at + gen.length])) return at;
+  }
+  return -1;
 }

@@ -1,8 +1,8 @@
 import { MinutaError } from '../errors';
-import type { Meeting, RichText } from '../minutes';
-import { type FormatOptions, type FormatTemplate, layoutMeeting, resolveTemplate, writeDate, writeDateRange } from '../format/agreed';
+import type { FootnoteText, Meeting, RichText } from '../minutes';
+import { type FormatOptions, type FormatTemplate, layoutMeeting, resolveTemplate, targetNumbers, writeDate, writeDateRange } from '../format/agreed';
 import { counterText, labelParts } from '../format/template';
-import { signatureRuns, tableRuns } from '../format/layout';
+import { blockLines, signatureRuns, tableRuns } from '../format/layout';
 import type { ChangeKind, ChangeMark, LayoutBlock, LayoutDocument, LayoutList, Run } from '../format/layout';
 import { ALL_SCRIPTS, type Script, splitByScript } from '../format/scripts';
 import { fill } from '../format/compose';
@@ -58,7 +58,12 @@ type Mode = 'kept' | Whole;
 
 interface Placeholder {
   path: string;
-  runs: Array<{ text: string; bold: boolean; italic: boolean; change?: ChangeMark }>;
+  /** `note`: a footnote hanging on the piece (the newer version's notes, carried by position). */
+  /**
+   * `note`: a footnote hanging on the piece; `xref`: the piece is (the first of) a cross-reference's
+   * text, printed as its target's number (the newer version's, carried by position).
+   */
+  runs: Array<{ text: string; bold: boolean; italic: boolean; change?: ChangeMark; note?: FootnoteText; xref?: string }>;
   /** Set when the field belongs to an item added, removed or moved as a whole. */
   whole?: Whole;
   seen: boolean;
@@ -139,10 +144,11 @@ class Merger {
                   : undefined;
         runs.push({ text: s.text, bold: s.marks.bold, italic: s.marks.italic, ...(change ? { change } : {}) });
       }
+      hangOnPieces(runs, isRichText(value) ? value : []);
     } else {
       const rt: RichText = typeof value === 'string' ? [{ text: value }] : isRichText(value) ? value : [];
       const change = mode === 'kept' ? undefined : this.mark(mode, who);
-      for (const r of rt) runs.push({ text: r.text, bold: r.bold === true, italic: r.italic === true, ...(change ? { change } : {}) });
+      for (const r of rt) runs.push({ text: r.text, bold: r.bold === true, italic: r.italic === true, ...(change ? { change } : {}), ...(r.footnote ? { note: r.footnote } : {}), ...(r.xref !== undefined ? { xref: r.xref } : {}) });
     }
     if (runs.length === 0) return value;
     const ph = this.placeholder({ path, runs, ...(mode !== 'kept' ? { whole: mode } : {}) });
@@ -295,6 +301,73 @@ class Merger {
   }
 }
 
+/**
+ * What hangs on the newer version's runs, put on the diff's pieces by position: a footnote that hangs
+ * after the k-th character of the newer text goes on the piece that ends there, a cross-reference on
+ * the pieces of its run's text (the first printed as the target's number, the others empty). Pieces
+ * of the newer text are cut where needed; deleted pieces are not the newer text. A note at the very
+ * start hangs on an empty piece.
+ */
+function hangOnPieces(runs: Placeholder['runs'], after: RichText): void {
+  const notes = new Map<number, FootnoteText>();
+  const refs: { start: number; end: number; id: string }[] = [];
+  let offset = 0;
+  for (const r of after) {
+    if (r.xref !== undefined) refs.push({ start: offset, end: offset + r.text.length, id: r.xref });
+    offset += r.text.length;
+    if (r.footnote) notes.set(offset, r.footnote);
+  }
+  if (notes.size === 0 && refs.length === 0) return;
+  const cuts = new Set([...notes.keys(), ...refs.flatMap((x) => [x.start, x.end])]);
+  const out: Placeholder['runs'] = [];
+  if (notes.has(0)) out.push({ text: '', bold: false, italic: false, note: notes.get(0)! });
+  const seen = new Set<(typeof refs)[number]>();
+  const place = (piece: Placeholder['runs'][number], from: number, to: number) => {
+    const ref = refs.find((x) => from >= x.start && to <= x.end && x.end > x.start);
+    if (ref) {
+      if (seen.has(ref)) piece.text = '';
+      else piece.xref = ref.id;
+      seen.add(ref);
+    }
+    const note = notes.get(to);
+    if (note && to > from) piece.note = note;
+    out.push(piece);
+  };
+  let pos = 0;
+  for (const r of runs) {
+    if (r.change?.kind === 'deleted' || r.change?.kind === 'movedFrom') {
+      out.push(r);
+      continue;
+    }
+    let from = 0;
+    for (let i = 1; i <= r.text.length; i++) {
+      if (cuts.has(pos + i) || i === r.text.length) {
+        place({ ...r, text: r.text.slice(from, i) }, pos + from, pos + i);
+        from = i;
+      }
+    }
+    pos += r.text.length;
+  }
+  runs.splice(0, runs.length, ...out);
+}
+
+/**
+ * Once the placeholders are replaced (some brought notes and references with them): notes numbered
+ * again through the document, references printed as their targets' numbers in the merged layout.
+ */
+function numberNotesAndReferences(blocks: readonly LayoutBlock[], targets: ReadonlyMap<string, string> | undefined): void {
+  let n = 0;
+  for (const b of blocks) {
+    for (const line of blockLines(b)) {
+      for (const r of line) {
+        if (r.note) r.note.n = ++n;
+        const number = r.xref !== undefined ? targets?.get(r.xref) : undefined;
+        if (number !== undefined) r.text = number;
+      }
+    }
+  }
+}
+
 // ---------------------------------------------------------------- the layout pass
 
 /** Replaces placeholders in runs by marked runs; returns the whole-change kinds met (for paragraph marks). */
@@ -318,7 +391,9 @@ function expandRuns(runs: readonly Run[], table: Placeholder[], ph: Delimiters):
       p.seen = true;
       wholes.push(p.whole);
       for (const seg of p.runs) {
-        for (const span of splitByScript(seg.text)) {
+        // A cross-reference is one run, printed as its target's number once the marks are in (numberNotesAndReferences).
+        const spans = seg.xref !== undefined ? [{ text: seg.text, script: 'latin' as Script }] : splitByScript(seg.text);
+        for (const span of spans) {
           const run: Run = { text: span.text, script: span.script };
           if (r.bold || seg.bold) run.bold = true;
           if (r.italic || seg.italic) run.italic = true;
@@ -329,6 +404,12 @@ function expandRuns(runs: readonly Run[], table: Placeholder[], ph: Delimiters):
                 : seg.change;
           }
           out.push(run);
+        }
+        if (seg.xref !== undefined) out.at(-1)!.xref = seg.xref;
+        if (seg.note) {
+          // On the piece's last run, or an empty run when the note hangs on no text.
+          if (seg.text === '') out.push({ text: '', script: 'latin' });
+          out.at(-1)!.note = { n: 0, runs: seg.note.flatMap((x) => splitByScript(x.text).map((span) => ({ text: span.text, script: span.script, ...(x.bold ? { bold: true } : {}), ...(x.italic ? { italic: true } : {}) }))) };
         }
       }
     }
@@ -554,6 +635,7 @@ export async function layoutRedline(a: Meeting, b: Meeting, comparison: Comparis
   const marker = new Marker(merger.placeholders, merger.sources, merger.ph);
   for (const block of layout.blocks) marker.block(block);
   letterSections(layout.blocks, a, b, merger, resolveTemplate(b, options.template), options.fallback);
+  numberNotesAndReferences(layout.blocks, targetNumbers(layout));
   // The fingerprint and properties are the newer version's: the redline is a view of it.
   const after = await layoutMeeting(b, options);
   const notes: string[] = [];

@@ -36,7 +36,7 @@ describe('one descriptor per block type', () => {
   });
 
   it('offers the same types in "Add…" as before, in the same order', () => {
-    const leaves = ['paragraph', 'list', 'remark', 'presentation', 'qa', 'suggestions', 'group', 'decision', 'delegations', 'observers', 'presiding', 'next-meeting', 'disclaimer', 'signing', 'signatories', 'routing', 'heading', 'agenda', 'participants', 'letter'];
+    const leaves = ['paragraph', 'list', 'remark', 'statement', 'presentation', 'qa', 'suggestions', 'group', 'decision', 'delegations', 'observers', 'presiding', 'next-meeting', 'disclaimer', 'signing', 'signatories', 'routing', 'heading', 'agenda', 'participants', 'letter'];
     expect(typesAllowedIn('body').map((d) => d.type)).toEqual(['section', 'session', ...leaves]);
     expect(typesAllowedIn('section').map((d) => d.type)).toEqual(['session', ...leaves]);
     expect(typesAllowedIn('session').map((d) => d.type)).toEqual(leaves);

@@ -58,3 +58,25 @@ describe('next meeting from a past one', () => {
     ]);
   });
 });
+
+describe('next meeting: cross-references (issue 15)', () => {
+  it('follow a target that comes along to its new id; one whose target does not becomes plain text', async () => {
+    const { speechMeeting } = await import('../../support/speechMeeting');
+    const previous = speechMeeting();
+    previous.body.push({ id: 'b_disc', type: 'disclaimer', text: [{ text: 'See paragraph ' }, { text: '7', xref: 'b_p2' }, { text: ' and ' }, { text: 'b', xref: 'i_b' }] });
+    const before = JSON.stringify(previous);
+    const next = nextMeetingFrom(previous, { startsOn: '2025-03-12' });
+    expect(validateMeeting(next).ok).toBe(true);
+    const disc = next.body.at(-1) as Extract<Meeting['body'][number], { type: 'disclaimer' }>;
+    const para = next.body.find((b) => b.type === 'paragraph')!;
+    // The paragraph came along (under a new id); the list's items did not.
+    expect(disc.text).toEqual([{ text: 'See paragraph ' }, { text: '7', xref: para.id }, { text: ' and ' }, { text: 'b' }]);
+    expect(para.id).not.toBe('b_p2');
+    // A speaker linked to a delegation stays linked to it, under its new id.
+    const keo = next.body.find((b) => b.type === 'statement' && b.speaker.label === 'Mr. Keo') as Extract<Meeting['body'][number], { type: 'statement' }>;
+    const delegation = next.body.find((b) => b.type === 'delegations') as Extract<Meeting['body'][number], { type: 'delegations' }>;
+    expect(keo.speaker).toEqual({ label: 'Mr. Keo', delegationId: delegation.delegations[0]!.id });
+    // The previous meeting is not changed.
+    expect(JSON.stringify(previous)).toBe(before);
+  });
+});

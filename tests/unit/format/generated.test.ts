@@ -47,10 +47,10 @@ describe('the generator of random meetings', () => {
     }
   });
 
-  it('produces, over 80 meetings, every block type, enum value and boolean of the schema, every optional field present and absent', () => {
+  it('produces, over 160 meetings, every block type, enum value and boolean of the schema, every optional field present and absent', () => {
     const expected = schemaFacets();
     const seen = new Set<string>();
-    for (const seed of seeds.slice(0, 80)) valueFacets(generateMeeting(seed), seen);
+    for (const seed of seeds.slice(0, 160)) valueFacets(generateMeeting(seed), seen);
     const never = [...expected].filter((f) => !seen.has(f)).sort();
     expect(never, 'facets of the schema that the generator never produced').toEqual([]);
     // The facets come from the schema: a block type or enum value added there shows up here.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutContent, layoutMeeting } from '../../../src/shared/format/agreed';
 import { type LayoutBlock, type LayoutList, type Run, tableRuns } from '../../../src/shared/format/layout';
-import { type Meeting, richTextToString, validateMeeting } from '../../../src/shared/minutes';
+import { type Meeting, richTextToString, validateMeeting, walkIds } from '../../../src/shared/minutes';
 import { Suggestion } from '../../../src/shared/minutes/reviewSuggestions';
 import { applyChanges } from '../../../src/shared/review/applyChanges';
 import { fieldText, findAnchorOwner } from '../../../src/shared/review/comments';
@@ -81,6 +81,7 @@ function edit(base: Meeting, seed: number): Edits {
   const rnd = random(seed);
   const paras = copyOf(base);
   const index = indexIds(base);
+  const targets = new Set(walkIds(base).refs.filter((r) => r.kind === 'target').map((r) => r.id));
   const printed = (b: unknown) => {
     const o = b as { text?: { text: string }[]; country?: string };
     return richTextToString((o.text ?? []) as never).trim() !== '' || (o.country ?? '').trim() !== '';
@@ -129,7 +130,8 @@ function edit(base: Meeting, seed: number): Edits {
         (f && !f.generated && /(paragraphs|titleLines)\.\d+$/.test(f.path)) ||
         (isBullet && !((owner.value as { children?: unknown[] }).children?.length) && siblings.filter(printed).length >= 2) ||
         (f && !f.generated && p.source !== undefined && LEAF_LINE.has(String(index.get(p.source)?.value['type'])) && paras.filter((x) => x.source === p.source).length === 1);
-      if (!ok) continue;
+      // A paragraph a cross-reference points at cannot go (the minutes refuse a dangling reference).
+      if (!ok || targets.has(isBullet ? f!.id : (p.source ?? ''))) continue;
       deleteParagraph(p);
       count++;
       continue;

@@ -210,6 +210,18 @@ describe('document-wide rules, checked record by record', () => {
     unchanged(m.id, before, revisions);
   });
 
+  it('refuses a cross-reference to nothing, and removing a block another one refers to (issue 15)', () => {
+    const split = splitMeeting(m);
+    const para = (id: string, xref: string): BlockRecord => ({ id, type: 'paragraph', text: [{ text: 'See paragraph ' }, { text: '3', xref }] });
+    refuse({ body: [...split.body, 'b_x1'], blocks: [para('b_x1', 'b_nothing')] }, /block b_x1 text\[1\]\.xref: Cross-reference to unknown id "b_nothing"/);
+    seq = store.save(m.id, seq, { body: [...split.body, 'b_x1'], blocks: [para('b_x1', 'b_19009')] }, 'ana').seq;
+    const revisions = store.revisions(m.id).length;
+    const before = store.get(m.id)!;
+    const error = refusal(() => store.save(m.id, seq, { body: [...split.body.filter((id) => id !== 'b_19009'), 'b_x1'] }, 'ana'));
+    expect(error.message).toMatch(/block b_x1 text\[1\]\.xref: Cross-reference to unknown id "b_19009"/);
+    unchanged(m.id, before, revisions);
+  });
+
   it('refuses a block placed twice, a missing child, a record sent but not placed', () => {
     const body = splitMeeting(m).body;
     refuse({ body: [...body, body[0]!] }, /appears more than once/);

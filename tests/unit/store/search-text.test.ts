@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/main/store/db';
 import { createMeetingStore, type MeetingStore } from '../../../src/main/store/meetings';
-import { BlockRecordSchema, Meeting, MeetingHeadSchema, type Meeting as MeetingT } from '../../../src/shared/minutes';
+import { BlockRecordSchema, Meeting, MeetingHeadSchema, type Meeting as MeetingT, richTextToString } from '../../../src/shared/minutes';
 import { compileProse, modelValues, proseOf } from '../../../src/shared/minutes/prose';
 import { layoutMeeting } from '../../../src/shared/format';
 import { layoutText } from '../../support/layoutText';
@@ -51,6 +51,10 @@ async function printedWords(m: MeetingT): Promise<string[]> {
     ...m.organisations.flatMap((o) => [o.name, o.abbreviation ?? '', o.country ?? '']),
     m.venue.name ?? '',
     ...signatureNotes(m),
+    // The agenda and the front matter are typed in the app's "Front matter and agenda" section, and
+    // print only where the format places them (an agenda block, a heading, a masthead line).
+    ...(m.agenda ?? []).flatMap((a) => [a.number, richTextToString(a.title), ...a.documents]),
+    ...Object.values(m.frontMatter ?? {}).map((v) => (typeof v === 'string' ? v : richTextToString(v))),
   ];
   return tokens(`${layoutText(await layoutMeeting(m))}\n${register.join('\n')}`);
 }

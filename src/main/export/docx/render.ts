@@ -5,6 +5,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  FootnoteReferenceRun,
   Header,
   HeightRule,
   LevelFormat,
@@ -26,7 +27,7 @@ import {
   convertMillimetersToTwip,
 } from 'docx';
 import type { ChangeMark, LabelStyle, LayoutBlock, LayoutDocument, LayoutList, LayoutParagraph, LayoutStyle, Run, Script, SignatureCell } from '../../../shared/format';
-import { SCRIPTS, labelParts, signatureRuns, tableRuns } from '../../../shared/format';
+import { SCRIPTS, blockLines, labelParts, signatureRuns, tableRuns } from '../../../shared/format';
 import { fontSfnt } from '../fonts';
 import { type PlacedComments, type ReviewThread, placeComments } from './review';
 import { bookmarkName, bookmarkPartName } from '../../../shared/review/bookmarks';
@@ -166,7 +167,20 @@ function changedRun(r: Run, extra: { size?: number }, rev: Revisions): Paragraph
   const was = { bold: before.bold, boldComplexScript: before.bold, italics: before.italic, italicsComplexScript: before.italic };
   return [new TextRun({ ...props, revision: { ...runProps(r, before, extra), ...was, ...rev.attrs(c) } })];
 }
-const runs = (rs: readonly Run[], rev: Revisions, extra: { size?: number } = {}): ParagraphChild[] => rs.flatMap((r) => textRun(r, extra, rev));
+/** A run, then its footnote's reference when it has one (the note itself is one of the document's `footnotes`). */
+const runs = (rs: readonly Run[], rev: Revisions, extra: { size?: number } = {}): ParagraphChild[] =>
+  rs.flatMap((r) => (r.note ? [...textRun(r, extra, rev), new FootnoteReferenceRun(r.note.n)] : textRun(r, extra, rev)));
+
+/** The document's footnotes, by number: real Word footnotes, which Word places at the foot of their page. */
+function footnotes(blocks: readonly LayoutBlock[], size: number, rev: Revisions): Record<string, { children: Paragraph[] }> {
+  const out: Record<string, { children: Paragraph[] }> = {};
+  for (const b of blocks) {
+    for (const line of blockLines(b)) {
+      for (const r of line) if (r.note) out[String(r.note.n)] = { children: [new Paragraph({ children: runs(r.note.runs, rev, { size }) })] };
+    }
+  }
+  return out;
+}
 
 /** A paragraph wholly inserted or deleted in a redline: its paragraph mark is a revision too (w:pPr/w:rPr/w:ins). */
 function paragraphMark(c: ChangeMark | undefined, rev: Revisions) {
@@ -667,6 +681,7 @@ export async function renderDocx(layout: LayoutDocument, options: DocxOptions = 
       ...(review?.properties ?? []),
     ],
     ...(placed && placed.comments.length > 0 ? { comments: { children: placed.comments } } : {}),
+    footnotes: footnotes(layout.blocks, ty.footnoteSizePt, builder.rev),
     styles: {
       default: {
         document: {

@@ -1,6 +1,8 @@
 import { toggleBold, toggleItalic } from '../editor/richtext/keymap';
 import { toggleCountryRemark } from '../editor/richtext/countryRemark';
-import { activeEditor } from '../editor/focus';
+import { activeEditor, focusField } from '../editor/focus';
+import { insertFootnote } from '../editor/richtext/footnoteEdit';
+import { noteField } from '../editor/richtext/Footnotes';
 import { ALL_BLOCKS, type BlockCommandId, type InsertableType } from '../editor/blocks';
 import { insertAtSigningPosition, insertAtTopLevel, insertNear } from '../editor/blocks/insert';
 import type { BlockDescriptor } from '../editor/blocks/descriptor';
@@ -32,6 +34,20 @@ function format(cmd: typeof toggleBold) {
   a.view.focus();
 }
 
+/** Inserts a footnote in the field with the cursor, then puts the cursor in the new note's text. */
+function insertFootnoteHere() {
+  const a = activeEditor();
+  if (!a) return;
+  const before = a.view.state.doc;
+  let k = 0;
+  before.nodesBetween(0, a.view.state.selection.from, (n) => {
+    if (n.type.name === 'hanging' && n.attrs['footnote']) k++;
+  });
+  if (!insertFootnote(a.view.state, a.view.dispatch)) return;
+  // The field's footnote list shows the new note once the edit is in the store.
+  requestAnimationFrame(() => focusField(noteField(a.field, k), 'end'));
+}
+
 /** The commands that are not about one block type (those come from the block descriptors, below). */
 const COMMANDS = [
   { id: 'edit.undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod-Z'], enabled: (s) => hasDoc(s) && s.history.past.length > 0, run: (s) => s.undo() },
@@ -39,6 +55,8 @@ const COMMANDS = [
   { id: 'format.bold', label: 'Bold', group: 'Format', shortcuts: ['Mod-B'], enabled: (s) => inEditor(s) && activeEditor() !== null, run: () => format(toggleBold) },
   { id: 'format.italic', label: 'Italic', group: 'Format', shortcuts: ['Mod-I'], enabled: (s) => inEditor(s) && activeEditor() !== null, run: () => format(toggleItalic) },
   { id: 'format.countryRemark', label: 'Country remark on/off ("Lao: …" at the start of a bullet)', group: 'Format', shortcuts: ['Mod-Alt-C'], enabled: (s) => inEditor(s) && activeEditor() !== null, run: () => format(toggleCountryRemark) },
+  // A footnote at the cursor (on the selected text, if any); its text is typed in the field's footnote list, under the field.
+  { id: 'format.footnote', label: 'Insert a footnote', group: 'Insert', shortcuts: ['Mod-Alt-F'], enabled: (s) => inEditor(s) && activeEditor() !== null, run: () => insertFootnoteHere() },
   { id: 'block.moveUp', label: 'Move this block up', group: 'Edit', shortcuts: ['Mod-Alt-ArrowUp'], enabled: hasFocusedBlock, run: (s) => moveFocused(s, -1) },
   { id: 'block.moveDown', label: 'Move this block down', group: 'Edit', shortcuts: ['Mod-Alt-ArrowDown'], enabled: hasFocusedBlock, run: (s) => moveFocused(s, 1) },
   { id: 'block.delete', label: 'Delete this block', group: 'Edit', shortcuts: ['Mod-Alt-Backspace'], enabled: hasFocusedBlock, run: (s) => { const id = s.focusedBlock!; s.edit((m) => renumber(removeBlock(m, id))); s.setFocus(null, null); } },

@@ -8,6 +8,7 @@ export type DelegationsB = BlockOf<'delegations'>;
 export type ObserversB = BlockOf<'observers'>;
 export type PresidingB = BlockOf<'presiding'>;
 export type RemarkB = BlockOf<'remark'>;
+export type StatementB = BlockOf<'statement'>;
 export type PresentationB = BlockOf<'presentation'>;
 export type QaB = BlockOf<'qa'>;
 export type SuggestionsB = BlockOf<'suggestions'>;

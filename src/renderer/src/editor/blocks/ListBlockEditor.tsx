@@ -11,6 +11,8 @@ const NUMBERING = [
   { value: 'bullet', label: '– bullets' },
   { value: 'decimal', label: '1. numbers' },
   { value: 'decimal-paren', label: '1) numbers' },
+  { value: 'alpha', label: '(a) sub-paragraphs' },
+  { value: 'roman', label: '(i) sub-paragraphs' },
   { value: 'none', label: 'plain paragraphs' },
 ] as const;
 

@@ -22,6 +22,7 @@ import { heading } from './heading';
 import { agenda } from './agenda';
 import { participants } from './participants';
 import { letter } from './letter';
+import { statement } from './statement';
 
 /**
  * One descriptor per block type (descriptor.ts), in the order "Add…" offers them. A new block type:
@@ -33,6 +34,7 @@ export const BLOCKS = {
   paragraph,
   list,
   remark,
+  statement,
   presentation,
   qa,
   suggestions,

@@ -7,6 +7,7 @@ import { fromDoc, inlineToRuns, toDoc, type FieldValue } from './convert';
 import { bulletIds, fieldKeymap } from './keymap';
 import { focusNextTypingField } from '../tabOrder';
 import { cleanPastedHtml } from './paste';
+import { Footnotes } from './Footnotes';
 import type { FieldKind } from './schema';
 import { clearActiveEditor, registerField, setActiveEditor, type FocusAt } from '../focus';
 import { useAppStore } from '../../state/store';
@@ -219,8 +220,19 @@ export const RichField = memo(function RichField(props: RichFieldProps) {
   useEffect(() => viewRef.current?.setProps({}), [props.placeholder, ranges]);
 
   const className = `rf rf-${props.kind}${props.className ? ` ${props.className}` : ''}`;
-  if (active) return <div className={className} ref={mountRef} data-active="" />;
+  // A field's footnotes are edited under it (a note inside a note is not a thing: their fields have none).
+  const notes = props.field.includes('.footnote.') ? null : (
+    <Footnotes field={props.field} blockId={props.blockId} kind={props.kind} value={props.value} onChange={(v) => propsRef.current.onChange(v)} />
+  );
+  if (active)
+    return (
+      <>
+        <div className={className} ref={mountRef} data-active="" />
+        {notes}
+      </>
+    );
   return (
+    <>
     <div
       className={className}
       data-field={props.field}
@@ -236,6 +248,8 @@ export const RichField = memo(function RichField(props: RichFieldProps) {
     >
       <StaticContent kind={props.kind} value={props.value} placeholder={props.placeholder ?? ''} field={props.field} ranges={ranges ?? {}} />
     </div>
+    {notes}
+    </>
   );
 });
 
@@ -250,6 +264,8 @@ function placeCursor(view: EditorView, at: FocusAt) {
 function Runs({ runs, comments }: { runs: RichText; comments?: Ranges[string] | undefined }): ReactNode {
   return markRuns(runs, comments).map(({ run: r, marked }, i) => {
     let node: ReactNode = r.text;
+    // As the editor shows a footnote or a cross-reference (schema.ts: hanging).
+    if (r.footnote || r.xref !== undefined) node = <span className={`pm-hang${r.xref !== undefined ? ' pm-xref' : ''}`}>{node}{r.footnote && <sup className="pm-fn-mark">*</sup>}</span>;
     if (r.italic) node = <em>{node}</em>;
     if (r.bold) node = <strong>{node}</strong>;
     return (

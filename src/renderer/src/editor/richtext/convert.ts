@@ -8,11 +8,14 @@ export type FieldValue = RichText | RichText[] | Bullet[];
 function runsToInline(schema: Schema, runs: RichText): PmNode[] {
   const out: PmNode[] = [];
   for (const run of runs) {
-    if (run.text === '') continue;
+    const hangs = run.footnote !== undefined || run.xref !== undefined;
+    if (run.text === '' && !hangs) continue;
     const m: Mark[] = [];
     if (run.bold) m.push(schema.marks['strong']!.create());
     if (run.italic) m.push(schema.marks['em']!.create());
-    out.push(schema.text(run.text, m));
+    // A run with a footnote or a cross-reference is one atom (schema.ts: hanging).
+    if (hangs) out.push(schema.nodes['hanging']!.create({ text: run.text, footnote: run.footnote ?? null, xref: run.xref ?? null }, null, m));
+    else out.push(schema.text(run.text, m));
   }
   return out;
 }
@@ -50,12 +53,18 @@ export function toDoc(kind: FieldKind, value: FieldValue): PmNode {
 export function inlineToRuns(paragraph: PmNode): RichText {
   const runs: TextRun[] = [];
   paragraph.forEach((child) => {
-    const text = child.isText ? child.text! : child.type.spec.leafText ? (child.type.spec.leafText as (n: PmNode) => string)(child) : '';
-    if (!text) return;
     const bold = child.marks.some((m) => m.type.name === 'strong');
     const italic = child.marks.some((m) => m.type.name === 'em');
+    if (child.type.name === 'hanging') {
+      const { text, footnote, xref } = child.attrs as { text: string; footnote: TextRun['footnote'] | null; xref: string | null };
+      runs.push({ text, ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}), ...(footnote ? { footnote } : {}), ...(xref !== null ? { xref } : {}) });
+      return;
+    }
+    const text = child.isText ? child.text! : child.type.spec.leafText ? (child.type.spec.leafText as (n: PmNode) => string)(child) : '';
+    if (!text) return;
     const last = runs[runs.length - 1];
-    if (last && !!last.bold === bold && !!last.italic === italic) {
+    // Text typed after a footnote or a cross-reference is a run of its own: theirs stay as they were.
+    if (last && last.footnote === undefined && last.xref === undefined && !!last.bold === bold && !!last.italic === italic) {
       last.text += text;
       return;
     }

@@ -39,13 +39,62 @@ const hardBreakAsSpace: NodeSpec = {
   toDOM: () => ['br'],
 };
 
+/** A footnote's text as the model holds it (runs with marks only). */
+export type NoteRuns = { text: string; bold?: boolean; italic?: boolean }[];
+
+/**
+ * A run something hangs on: a footnote (its text is edited in the field's footnote list, see
+ * Footnotes.tsx) or a cross-reference (the format prints its target's number; `text` is the
+ * last-known rendering). One atom holding the whole run, so that typing around it never splits or
+ * merges it and nothing it carries is lost; bold and italic are marks on it, as on text.
+ */
+const hanging: NodeSpec = {
+  inline: true,
+  group: 'inline',
+  atom: true,
+  selectable: true,
+  attrs: { text: { default: '' }, footnote: { default: null }, xref: { default: null } },
+  leafText: (node) => node.attrs['text'] as string,
+  parseDOM: [
+    {
+      tag: 'span.pm-hang',
+      getAttrs: (dom) => {
+        const el = dom as HTMLElement;
+        let footnote: NoteRuns | null = null;
+        try {
+          const parsed: unknown = JSON.parse(el.getAttribute('data-footnote') ?? 'null');
+          if (Array.isArray(parsed) && parsed.every((r) => r !== null && typeof r === 'object' && typeof (r as { text?: unknown }).text === 'string')) footnote = parsed as NoteRuns;
+        } catch {
+          footnote = null;
+        }
+        return { text: el.getAttribute('data-text') ?? '', footnote, xref: el.getAttribute('data-xref') };
+      },
+    },
+  ],
+  toDOM: (node) => {
+    const { text: t, footnote, xref } = node.attrs as { text: string; footnote: NoteRuns | null; xref: string | null };
+    const note = footnote ? footnote.map((r) => r.text).join('') : '';
+    return [
+      'span',
+      {
+        class: `pm-hang${xref ? ' pm-xref' : ''}`,
+        'data-text': t,
+        ...(footnote ? { 'data-footnote': JSON.stringify(footnote), title: `Footnote: ${note}` } : {}),
+        ...(xref ? { 'data-xref': xref, title: `Cross-reference to ${xref}: the number of the target is printed` } : {}),
+      },
+      t,
+      ...(footnote ? [['sup', { class: 'pm-fn-mark' }, '*']] : []),
+    ];
+  },
+};
+
 export const inlineSchema = new Schema({
-  nodes: { doc: { content: 'paragraph' }, paragraph, text, hard_break: hardBreakAsSpace },
+  nodes: { doc: { content: 'paragraph' }, paragraph, text, hard_break: hardBreakAsSpace, hanging },
   marks,
 });
 
 export const paragraphsSchema = new Schema({
-  nodes: { doc: { content: 'paragraph+' }, paragraph, text, hard_break: hardBreakAsSpace },
+  nodes: { doc: { content: 'paragraph+' }, paragraph, text, hard_break: hardBreakAsSpace, hanging },
   marks,
 });
 
@@ -79,6 +128,7 @@ export const bulletsSchema = new Schema({
     },
     text,
     hard_break: hardBreakAsSpace,
+    hanging,
   },
   marks,
 });
