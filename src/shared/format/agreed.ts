@@ -419,8 +419,10 @@ class Builder {
     const nestedLabel = numbered && this.t.lists.nested ? this.t.lists.nested[Math.min(numbered.depth, this.t.lists.nested.length - 1)] : undefined;
     for (const b of items) {
       const r = this.bulletRuns(b);
-      // A blank bullet prints no empty marker: its nested bullets, if any, take its place.
-      if (!hasText(r)) {
+      // A blank bullet prints no empty marker: its nested bullets, if any, take its place. A numbered
+      // item keeps its number when its sub-paragraphs carry its text ("2. (a) The following courts …",
+      // as treaties and notes number them): leaving it out would renumber the list and lift (a) to 2.
+      if (!hasText(r) && !(numbered && nestedLabel && b.children?.length)) {
         out.push(...this.bulletItems(b.children ?? [], level, numbered));
         continue;
       }
