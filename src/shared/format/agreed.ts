@@ -430,6 +430,8 @@ class Builder {
         numbered && nestedLabel
           ? this.numberedList(b.children ?? [], numbered.numbering, nestedLabel, level + 1, numbered.depth + 1)
           : this.list(b.children ?? [], 'bullet', level + 1);
+      // A blank numbered item whose sub-items print nothing introduces nothing: it is left out.
+      if (!hasText(r) && nested.items.length === 0) continue;
       const item: ListItem = { runs: r, children: nested.items.length > 0 ? [nested] : [] };
       this.itemIds.set(item, b.id);
       out.push(item);

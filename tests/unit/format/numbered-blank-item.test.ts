@@ -51,6 +51,14 @@ describe('a numbered item with no text of its own', () => {
     expect(text(nested)).toEqual(['The following courts shall be courts to whose judgments the Convention shall apply:', 'The following courts shall be courts to which application shall be made:']);
   });
 
+  it('a blank numbered item whose sub-items are blank too introduces nothing, and is left out', () => {
+    const m = meeting('decimal');
+    const body = m.body[0]!;
+    if (body.type !== 'list') throw new Error('expected the list');
+    body.items[1]!.children = [{ id: 'bl_2x', text: [] }];
+    expect(text(list(m))).toEqual(['The operation of the Convention be extended.']);
+  });
+
   it('a blank bullet still prints no empty marker: its nested bullets take its place', () => {
     expect(text(list(meeting('bullet')))).toEqual([
       'The operation of the Convention be extended.',

@@ -168,15 +168,18 @@ describe('find and replace', () => {
 });
 
 describe('a cross-reference to a list item', () => {
-  it('counts the items as printed: a blank item gives its place to its nested items', async () => {
+  it('counts the items as printed: a blank numbered item keeps its place for its nested items ("2. (a) …")', async () => {
     const m = speechMeeting('report');
     const list = m.body[5]!;
     const keo = m.body[2]!;
     if (list.type !== 'list' || keo.type !== 'statement') throw new Error('expected the list and a statement');
-    // A blank second item whose nested item takes its place, printed (b); the reference points at it.
+    // A blank second item (b) whose nested item is its (i), as treaties and notes number them; the
+    // reference points at the nested item, printed with its own number. The item after it stays (c).
     list.items.splice(1, 0, { id: 'i_blank', text: [], children: [{ id: 'i_x', text: [{ text: 'to meet again' }] }] });
     keo.paragraphs[0]![1]!.xref = 'i_x';
     const doc = await layoutMeeting(m);
-    expect(str(bySource(doc, 'b_s2')[0]!.runs)).toContain('in subparagraph b.');
+    expect(str(bySource(doc, 'b_s2')[0]!.runs)).toContain('in subparagraph i.');
+    const laid = doc.blocks.find((b) => b.kind === 'list' && b.source === 'b_l');
+    expect(laid?.kind === 'list' ? laid.items.length : 0).toBe(list.items.length);
   });
 });
