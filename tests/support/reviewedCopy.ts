@@ -17,6 +17,8 @@ interface Char {
   italic: boolean;
   /** The base's model text (has provenance), as opposed to the format's words or a reviewer's. */
   field: boolean;
+  /** Printed by a cross-reference: the target's number as laid out, which follows the structure. */
+  xref?: boolean;
   state: 'kept' | 'ins' | 'del';
   comments: string[];
   /** A tracked bold/italic change: the marks before. */
@@ -67,7 +69,7 @@ export function copyOf(base: Meeting): CopyPara[] {
 
 /** One Char per UTF-16 unit (offsets in the model are UTF-16). */
 function splitUnits(text: string, r: Run): Char[] {
-  return text.split('').map((u) => ({ ch: u, bold: r.bold === true, italic: r.italic === true, field: r.from !== undefined, state: 'kept' as const, comments: [] }));
+  return text.split('').map((u) => ({ ch: u, bold: r.bold === true, italic: r.italic === true, field: r.from !== undefined, ...(r.xref !== undefined ? { xref: true } : {}), state: 'kept' as const, comments: [] }));
 }
 
 const visible = (p: CopyPara) => p.chars.filter((c) => c.state !== 'del');
@@ -191,6 +193,17 @@ export const acceptedText = (paras: readonly CopyPara[]) =>
   paras
     .filter((p) => p.state !== 'del')
     .map(visibleText)
+    .join('\n');
+
+/**
+ * The accepted text without what cross-references print: a target's number is the format's and
+ * follows the structure (a paragraph added before it renumbers it), so the edited copy's numbers are
+ * not the applied meeting's. The cross-reference itself stays (its run is not a reviewer's to edit).
+ */
+export const acceptedTextWithoutXrefs = (paras: readonly CopyPara[]) =>
+  paras
+    .filter((p) => p.state !== 'del')
+    .map((p) => visible(p).map((c) => (c.xref ? ' ' : c.ch)).join(''))
     .join('\n');
 
 /** Word-like tokens, as a reader compares texts. */
