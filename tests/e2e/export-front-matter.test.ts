@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { exportMeeting } from '../../src/main/export';
-import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
 import { pdftotext, tool } from '../support/exportText';
 import { frontMatterMeeting } from '../support/frontMatterMeeting';
-import { noSystemNotoEnv } from '../support/noSystemFonts';
+import { exportForReaders } from '../support/fixtureExports';
 import { tempDir } from '../support/temp';
 
 /**
@@ -29,25 +26,7 @@ const layoutText = (file: string) => tool('pdftotext', 'poppler-utils', ['-layou
 
 beforeAll(async () => {
   tmp = tempDir('minuta-front-matter-');
-  const meeting = frontMatterMeeting();
-  const printer = new PlaywrightPrinter({ env: noSystemNotoEnv(tmp.dir) });
-  try {
-    writeFileSync(pdfPath(), await exportMeeting(meeting, 'pdf', { printer }));
-  } finally {
-    await printer.close();
-  }
-  const docx = join(tmp.dir, 'record.docx');
-  writeFileSync(docx, await exportMeeting(meeting, 'docx'));
-  const lo = tool(
-    'soffice',
-    'libreoffice-writer-nogui',
-    [`-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(tmp.dir, 'lo'), docx],
-    { timeout: 180_000, env: noSystemNotoEnv(tmp.dir) },
-  );
-  expect(existsSync(docxPdfPath()), `soffice did not convert record.docx: ${lo.stderr}`).toBe(true);
-  mkdirSync(LOOK, { recursive: true });
-  tool('pdftoppm', 'poppler-utils', ['-r', '60', '-png', pdfPath(), join(LOOK, 'pdf')]);
-  tool('pdftoppm', 'poppler-utils', ['-r', '60', '-png', docxPdfPath(), join(LOOK, 'docx')]);
+  await exportForReaders(frontMatterMeeting(), 'record', tmp.dir, LOOK);
 }, 240_000);
 
 afterAll(() => tmp?.cleanup());

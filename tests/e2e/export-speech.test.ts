@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { exportMeeting } from '../../src/main/export';
-import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
 import { pdftotext, tool } from '../support/exportText';
-import { noSystemNotoEnv } from '../support/noSystemFonts';
+import { exportForReaders } from '../support/fixtureExports';
 import { speechMeeting } from '../support/speechMeeting';
 import { tempDir } from '../support/temp';
 
@@ -26,24 +23,7 @@ const FILES = { PDF: pdfPath, 'DOCX (LibreOffice)': docxPdfPath } as const;
 
 beforeAll(async () => {
   tmp = tempDir('minuta-speech-');
-  const meeting = speechMeeting('report');
-  const printer = new PlaywrightPrinter({ env: noSystemNotoEnv(tmp.dir) });
-  try {
-    writeFileSync(pdfPath(), await exportMeeting(meeting, 'pdf', { printer }));
-  } finally {
-    await printer.close();
-  }
-  writeFileSync(docxPath(), await exportMeeting(meeting, 'docx'));
-  const lo = tool(
-    'soffice',
-    'libreoffice-writer-nogui',
-    [`-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(tmp.dir, 'lo'), docxPath()],
-    { timeout: 180_000, env: noSystemNotoEnv(tmp.dir) },
-  );
-  expect(existsSync(docxPdfPath()), `soffice did not convert speech.docx: ${lo.stderr}`).toBe(true);
-  mkdirSync(LOOK, { recursive: true });
-  tool('pdftoppm', 'poppler-utils', ['-r', '60', '-png', pdfPath(), join(LOOK, 'pdf')]);
-  tool('pdftoppm', 'poppler-utils', ['-r', '60', '-png', docxPdfPath(), join(LOOK, 'docx')]);
+  await exportForReaders(speechMeeting('report'), 'speech', tmp.dir, LOOK);
 }, 240_000);
 
 afterAll(() => tmp?.cleanup());

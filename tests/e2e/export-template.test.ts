@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
-import { exportMeeting } from '../../src/main/export';
-import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
 import { type LayoutDocument, type Run, layoutMeeting } from '../../src/shared/format';
 import type { Meeting } from '../../src/shared/minutes';
 import { pdftotext, tool } from '../support/exportText';
-import { noSystemNotoEnv } from '../support/noSystemFonts';
+import { exportForReaders } from '../support/fixtureExports';
 import { tempDir } from '../support/temp';
 import { templateMeeting } from '../support/templateMeeting';
 
@@ -36,24 +34,7 @@ beforeAll(async () => {
   tmp = tempDir('minuta-template-');
   meeting = templateMeeting();
   layout = await layoutMeeting(meeting);
-  const printer = new PlaywrightPrinter({ env: noSystemNotoEnv(tmp.dir) });
-  try {
-    writeFileSync(pdfPath(), await exportMeeting(meeting, 'pdf', { printer }));
-  } finally {
-    await printer.close();
-  }
-  const docx = join(tmp.dir, 'template.docx');
-  writeFileSync(docx, await exportMeeting(meeting, 'docx'));
-  const lo = tool(
-    'soffice',
-    'libreoffice-writer-nogui',
-    [`-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(tmp.dir, 'lo'), docx],
-    { timeout: 180_000, env: noSystemNotoEnv(tmp.dir) },
-  );
-  expect(existsSync(docxPdfPath()), `soffice did not convert template.docx: ${lo.stderr}`).toBe(true);
-  mkdirSync(LOOK, { recursive: true });
-  tool('pdftoppm', 'poppler-utils', ['-r', '60', '-png', pdfPath(), join(LOOK, 'pdf')]);
-  tool('pdftoppm', 'poppler-utils', ['-r', '60', '-png', docxPdfPath(), join(LOOK, 'docx')]);
+  await exportForReaders(meeting, 'template', tmp.dir, LOOK);
 }, 240_000);
 
 afterAll(() => tmp?.cleanup());

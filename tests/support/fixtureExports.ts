@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseInterchange } from '../../src/shared/minutes';
+import { type Meeting, parseInterchange } from '../../src/shared/minutes';
 import { exportMeeting } from '../../src/main/export';
 import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
 import { readFixture } from '../unit/minutes/helpers';
@@ -17,19 +17,16 @@ export interface FixtureExports {
 }
 
 /**
- * A fixture of real minutes exported as their readers meet them, for the tests that compare a source's
- * word sequence: the PDF (on a browser that sees only DejaVu, so the shipped fonts must carry every
- * script), the DOCX, and that DOCX printed by LibreOffice; pages of both at 60 dpi in `look` for a human
- * look. Files go in `dir`.
+ * A meeting exported as its readers meet it: the PDF (on a browser that sees only DejaVu, so the shipped
+ * fonts must carry every script), the DOCX, and that DOCX printed by LibreOffice; pages of both at 60 dpi
+ * in `look` for a human look. Files go in `dir`, named `name`.
  */
-export async function exportFixture(fixture: string, name: string, dir: string, look: string): Promise<FixtureExports> {
-  const r = parseInterchange(readFixture(fixture));
-  if (!r.ok) throw new Error(`${fixture}: ${r.errors.join('; ')}`);
+export async function exportForReaders(meeting: Meeting, name: string, dir: string, look: string): Promise<FixtureExports> {
   const out = { pdf: join(dir, `${name}.pdf`), docx: join(dir, `${name}.docx`), docxPdf: join(dir, 'lo', `${name}.pdf`) };
   const printer = new PlaywrightPrinter({ env: noSystemNotoEnv(dir) });
   try {
-    writeFileSync(out.pdf, await exportMeeting(r.meeting, 'pdf', { printer }));
-    writeFileSync(out.docx, await exportMeeting(r.meeting, 'docx'));
+    writeFileSync(out.pdf, await exportMeeting(meeting, 'pdf', { printer }));
+    writeFileSync(out.docx, await exportMeeting(meeting, 'docx'));
   } finally {
     await printer.close();
   }
@@ -44,4 +41,11 @@ export async function exportFixture(fixture: string, name: string, dir: string, 
   tool('pdftoppm', 'poppler-utils', ['-r', '60', '-png', out.pdf, join(look, 'pdf')]);
   tool('pdftoppm', 'poppler-utils', ['-r', '60', '-png', out.docxPdf, join(look, 'docx')]);
   return out;
+}
+
+/** A fixture of real minutes (`tests/fixtures/…minuta.json`) exported for its readers (`exportForReaders`). */
+export async function exportFixture(fixture: string, name: string, dir: string, look: string): Promise<FixtureExports> {
+  const r = parseInterchange(readFixture(fixture));
+  if (!r.ok) throw new Error(`${fixture}: ${r.errors.join('; ')}`);
+  return exportForReaders(r.meeting, name, dir, look);
 }

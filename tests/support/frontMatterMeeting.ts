@@ -1,4 +1,4 @@
-import { type LeafBlock, type Meeting, validateMeeting } from '../../src/shared/minutes';
+import { type FrontMatter, type LeafBlock, type Meeting, validateMeeting } from '../../src/shared/minutes';
 import { loadFixture } from './temp';
 
 /**
@@ -8,6 +8,20 @@ import { loadFixture } from './temp';
  * printing their agenda item from the data, one with wording of its own), and enough paragraphs for a
  * second page. Printed with the summary-record template, level-1 headings numbered I., II.
  */
+/** Every front matter field, as a UN summary record's masthead has them. */
+export function summaryRecordFrontMatter(): FrontMatter {
+  return {
+    symbol: 'E/CN.6/2024/SR.3',
+    issuingBody: [{ text: 'Economic and Social Council' }],
+    distribution: 'General',
+    dateOfIssue: '2024-03-20',
+    originalLanguage: 'English',
+    classification: 'CONFIDENTIAL',
+    meetingTime: '10 a.m.',
+    dateline: [{ text: 'New York, 12 March 2024' }],
+  };
+}
+
 export function frontMatterMeeting(): Meeting {
   const seed = loadFixture(2019);
   const para = (id: string, text: string): LeafBlock => ({ id, type: 'paragraph', text: [{ text }] });
@@ -20,16 +34,7 @@ export function frontMatterMeeting(): Meeting {
   const meeting: Meeting = {
     ...seed,
     id: 'm_frontmatter',
-    frontMatter: {
-      symbol: 'E/CN.6/2024/SR.3',
-      issuingBody: [{ text: 'Economic and Social Council' }],
-      distribution: 'General',
-      dateOfIssue: '2024-03-20',
-      originalLanguage: 'English',
-      classification: 'CONFIDENTIAL',
-      meetingTime: '10 a.m.',
-      dateline: [{ text: 'New York, 12 March 2024' }],
-    },
+    frontMatter: summaryRecordFrontMatter(),
     titleBlock: { title: [{ text: 'Summary record of the 3rd meeting' }], joiner: [{ text: 'Held at Headquarters, New York, on Tuesday, 12 March 2024' }] },
     agenda: [
       { id: 'ag_1', number: '1', title: [{ text: 'Election of officers' }], documents: [] },

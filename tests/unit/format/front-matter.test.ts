@@ -3,6 +3,7 @@ import { AGREED_FORMAT, type LayoutDocument, type LayoutTitle, type Run, SUMMARY
 import { type Meeting, parseInterchange, validateMeeting } from '../../../src/shared/minutes';
 import { layoutText } from '../../support/layoutText';
 import { readFixture } from '../minutes/helpers';
+import { summaryRecordFrontMatter } from '../../support/frontMatterMeeting';
 
 /**
  * Front matter, the agenda and headings (issue 15, point 2, engineer A): the masthead and dateline as
@@ -29,16 +30,7 @@ function record(): Meeting {
   const m = base();
   return valid({
     ...m,
-    frontMatter: {
-      symbol: 'E/CN.6/2024/SR.3',
-      issuingBody: [{ text: 'Economic and Social Council' }],
-      distribution: 'General',
-      dateOfIssue: '2024-03-20',
-      originalLanguage: 'English',
-      classification: 'CONFIDENTIAL',
-      meetingTime: '10 a.m.',
-      dateline: [{ text: 'New York, 12 March 2024' }],
-    },
+    frontMatter: summaryRecordFrontMatter(),
     agenda: [
       { id: 'ag_1', number: '1', title: [{ text: 'Adoption of the agenda' }], documents: ['E/CN.6/2024/1'] },
       { id: 'ag_3a', number: '3 (a)', title: [{ text: 'Priority theme' }], documents: ['E/CN.6/2024/3', 'E/CN.6/2024/4'] },
