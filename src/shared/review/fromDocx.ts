@@ -1016,12 +1016,30 @@ export function isoUtc(s: string | undefined): string | undefined {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Scripts written without spaces between words, each its own class of characters. */
+const UNSPACED = [/\p{sc=Khmer}/u, /\p{sc=Lao}/u, /\p{sc=Myanmar}/u, /\p{sc=Thai}/u];
+const DIGIT = /\p{N}/u;
+/** A digit, one of the unspaced scripts (its index), or any other word character. */
+const classOf = (c: string): 'digit' | 'spaced' | number => {
+  if (DIGIT.test(c)) return 'digit';
+  const i = UNSPACED.findIndex((re) => re.test(c));
+  return i < 0 ? 'spaced' : i;
+};
 /**
- * Where `gen` (words of the format) stands again in `text` from `from` on, as whole words: a short
- * one (a cross-reference's "3", "B") must not be found inside a word of a field ("Burmese").
+ * Whether two neighbouring characters belong to one word. Word characters do, except beside a letter of
+ * a script written without spaces, where a character of another class (a digit, another script) starts
+ * another word: "ဆိုင်ရာ3" is a Burmese word and a cross-reference's "3", as a reader sees it (in spaced
+ * scripts "q12z" stays one word).
  */
+function joined(a: string, b: string): boolean {
+  if (!WORD_CHAR.test(a) || !WORD_CHAR.test(b)) return false;
+  const [ca, cb] = [classOf(a), classOf(b)];
+  const unspaced = typeof ca === 'number' || typeof cb === 'number';
+  return !unspaced || ca === cb;
+}
+
 function wordAt(text: string, gen: string, from: number): number {
-  const edge = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || !WORD_CHAR.test(a) || !WORD_CHAR.test(b);
+  const edge = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || !joined(a, b);
   for (let at = text.indexOf(gen, from); at >= 0; at = text.indexOf(gen, at + 1)) {
     if (edge(text[at - 1], gen[0]) && edge(gen.at(-1), text[at + gen.length])) return at;
   }

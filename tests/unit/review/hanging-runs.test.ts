@@ -149,4 +149,29 @@ describe('the redline of minutes with footnotes and cross-references', () => {
     expect(html).toMatch(/<ins[^>]*>welcomed<\/ins> the proposal in subparagraph b\.<\/p>/);
     expect(html).toMatch(/<ins[^>]*>recalled<\/ins> paragraph 7 below\./);
   });
+
+  it('a reference glued to a word of a script written without spaces still stands apart: the word it touches, edited, maps to its field', async () => {
+    const { renderDocx } = await import('../../../src/main/export/docx/render');
+    const { layoutMeeting } = await import('../../../src/shared/format');
+    const { readReviewedDocx } = await import('../../../src/main/review/docx');
+    const { suggestionsFromDocx } = await import('../../../src/shared/review/fromDocx');
+    const { counterIds } = await import('../../support/reviewedCopy');
+    const m = speechMeeting('agreed');
+    const s1 = m.body.find((b) => b.id === 'b_s1')!;
+    if (s1.type !== 'statement') throw new Error('b_s1 is a statement');
+    // "…အစည်းအဝေး99 …": a Burmese word and the reference's number, with no space between (as Burmese writes).
+    s1.paragraphs[0] = [{ text: 'ပြည်ထဲရေး အစည်းအဝေး' }, { text: '99', xref: 'b_p2' }, { text: ' below.' }];
+    const bytes = await renderDocx(await layoutMeeting(m), { review: { threads: [], properties: [] } });
+    const read = readReviewedDocx(bytes);
+    const options = { importId: 'imp_1', reviewer: 'Nobody', newId: counterIds(), now: () => '2026-11-30T12:00:00Z' };
+    const para = read.paragraphs.find((p) => p.runs.map((r) => r.text).join('').includes('အစည်းအဝေး99'))!;
+    const run = para.runs.find((r) => r.text.includes('အစည်းအဝေး'))!;
+    // The word that touches the reference is replaced.
+    run.text = run.text.replace('အစည်းအဝေး', 'နည်းပညာ');
+    const changes = suggestionsFromDocx(read, m, options);
+    expect(changes.unplaced).toBe(0);
+    expect(changes.suggestions.map((x) => x.change)).toEqual([
+      { kind: 'text', target: 'b_s1', path: 'paragraphs.0', start: 'ပြည်ထဲရေး '.length, end: 'ပြည်ထဲရေး အစည်းအဝေး'.length, quote: 'အစည်းအဝေး', insert: [{ text: 'နည်းပညာ' }] },
+    ]);
+  });
 });
