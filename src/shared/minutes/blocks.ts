@@ -144,6 +144,12 @@ export const ParagraphBlock = z.strictObject({
   /** What the paragraph is for; lets templates, search and the format treat a summary differently. */
   role: z.enum(['summary', 'introduction', 'text']).optional(),
   text: RichText,
+  /**
+   * false: the paragraph continues the numbered paragraph before it and takes no number of its own
+   * (a report's paragraph 14 running on in three more paragraphs). Absent: numbered like any running
+   * paragraph when the template numbers paragraphs.
+   */
+  numbered: z.boolean().optional(),
 });
 
 export const ListRole = z.enum(['objectives', 'challenges', 'agreements', 'recommendations', 'findings', 'points']);
