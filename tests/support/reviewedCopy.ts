@@ -21,6 +21,8 @@ interface Char {
   comments: string[];
   /** A tracked bold/italic change: the marks before. */
   before?: { bold: boolean; italic: boolean };
+  /** Printed by a cross-reference: its target's number as laid out (which adding or removing a paragraph before the target changes). */
+  xref?: true;
 }
 
 export interface CopyPara {
@@ -67,7 +69,7 @@ export function copyOf(base: Meeting): CopyPara[] {
 
 /** One Char per UTF-16 unit (offsets in the model are UTF-16). */
 function splitUnits(text: string, r: Run): Char[] {
-  return text.split('').map((u) => ({ ch: u, bold: r.bold === true, italic: r.italic === true, field: r.from !== undefined, state: 'kept' as const, comments: [] }));
+  return text.split('').map((u) => ({ ch: u, bold: r.bold === true, italic: r.italic === true, field: r.from !== undefined, state: 'kept' as const, comments: [], ...(r.xref !== undefined ? { xref: true as const } : {}) }));
 }
 
 const visible = (p: CopyPara) => p.chars.filter((c) => c.state !== 'del');
@@ -191,6 +193,17 @@ export const acceptedText = (paras: readonly CopyPara[]) =>
   paras
     .filter((p) => p.state !== 'del')
     .map(visibleText)
+    .join('\n');
+
+/**
+ * The accepted text without what cross-references print: a paragraph the reviewer adds or removes
+ * before a cross-reference's target renumbers it, so the number the copy shows is not the one the
+ * minutes print once the change is applied (by design: the number follows its target).
+ */
+export const acceptedTextWithoutXrefs = (paras: readonly CopyPara[]) =>
+  paras
+    .filter((p) => p.state !== 'del')
+    .map((p) => visible(p).filter((c) => !c.xref).map((c) => c.ch).join(''))
     .join('\n');
 
 /** Word-like tokens, as a reader compares texts. */

@@ -10,7 +10,7 @@ import { suggestionsFromDocx } from '../../../src/shared/review/fromDocx';
 import { generateMeeting, propertyRuns } from '../../support/generateMeeting';
 import {
   type CopyPara,
-  acceptedText,
+  acceptedTextWithoutXrefs,
   copyOf,
   counterIds,
   deleteParagraph,
@@ -48,7 +48,8 @@ function lineWords(m: Meeting): string[] {
       text.push(str(it.runs));
       it.children.forEach((c) => (c.kind === 'list' ? list(c) : text.push(str(c.runs))));
     });
-  const str = (rs: readonly Run[]) => rs.map((r) => r.text).join('');
+  // Without what cross-references print (their targets' numbers, which an added or removed paragraph shifts).
+  const str = (rs: readonly Run[]) => rs.filter((r) => r.xref === undefined).map((r) => r.text).join('');
   for (const b of layoutContent(m) as LayoutBlock[]) {
     if (b.kind === 'title') b.lines.forEach((l) => text.push(str(l.runs)));
     else if (b.kind === 'heading' || b.kind === 'paragraph') text.push(str(b.runs));
@@ -166,7 +167,7 @@ describe('a reviewed copy mapped back and applied prints the edited text (random
       const base = generateMeeting(seed);
       const { paras, count } = edit(base, seed * 7919);
       edits += count;
-      const expected = wordsOf(acceptedText(paras), base.language);
+      const expected = wordsOf(acceptedTextWithoutXrefs(paras), base.language);
       const tracked = map(base, paras, true);
       const untracked = map(base, paras, false);
       for (const [which, m] of [['tracked', tracked], ['untracked', untracked]] as const) {
