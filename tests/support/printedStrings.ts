@@ -268,6 +268,7 @@ function titleLines(meeting: Meeting, emitAt: (at: string, runs?: readonly TextR
     else if (role === 'dateOfIssue') emitAt('FrontMatter.dateOfIssue')(fm.dateOfIssue && writeDate(fm.dateOfIssue));
     else if (role === 'originalLanguage') emitAt('FrontMatter.originalLanguage')(fm.originalLanguage);
     else if (role === 'dateline') rich('FrontMatter.dateline', fm.dateline);
+    else if (role === 'session') for (const l of fm.session ?? []) rich('FrontMatter.session', l);
     else if (role === 'corrigendum') {
       // "Corrigendum to {title} ({version})" above the title: the meeting id is a link, not text.
       emitAt('TitleBlock.corrigendumTo.title')(tb.corrigendumTo?.title);

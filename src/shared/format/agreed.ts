@@ -251,7 +251,7 @@ class Builder {
     // Every line the format can make, printed in the template's order (or not at all).
     // The title's fields belong to the meeting itself (its id names them).
     const id = this.meeting.id;
-    const made: Record<TitleLineRole, () => Run[]> = {
+    const made: Record<Exclude<TitleLineRole, 'session'>, () => Run[]> = {
       ...this.frontMatterLines(),
       corrigendum: () => (corrected ? text(fill(this.t.corrigendum, { title: corrected.title, version: corrected.version ?? '' }), { bold: true }) : []),
       label: () => runs(titleBlock.label, { bold: true }, this.f(id, 'titleBlock.label')),
@@ -262,7 +262,12 @@ class Builder {
       // A draft may not name its venue yet: print what is known, never a stray comma.
       place: () => text(joinParts([venue.city, venue.country], ', '), { bold: true }),
     };
-    for (const role of this.t.titleBlock.lines) line(role, made[role]());
+    // The session lines are several lines of one role ("2024 session", its dates, "Coordination segment").
+    const session = this.meeting.frontMatter?.session ?? [];
+    for (const role of this.t.titleBlock.lines) {
+      if (role === 'session') session.forEach((l, i) => line('session', runs(l, {}, this.f(id, `frontMatter.session.${i}`))));
+      else line(role, made[role]());
+    }
     // Masthead lines set apart (left or right) by the template; centred is the title block's own.
     for (const l of lines.lines) {
       const align = this.t.titleBlock.align?.[l.role];
@@ -517,7 +522,11 @@ class Builder {
     const lead = label.find((r) => r.text !== '');
     if (lead && isBlank(b.speaker.label)) lead.text = lead.text.trimStart();
     const [first, ...rest] = b.paragraphs;
-    const line = joinRuns([label, runs(first, {}, this.f(b.id, 'paragraphs.0'))], text(' '));
+    const firstRuns = runs(first, {}, this.f(b.id, 'paragraphs.0'));
+    // "The President, opening the segment, said that …": a first paragraph that goes on from the
+    // speaker with a comma (or other closing punctuation) follows the label without a space.
+    const gap = /^[,;:.]/.test(firstRuns.find((r) => r.text !== '')?.text ?? '') ? [] : text(' ');
+    const line = joinRuns([label, firstRuns], gap);
     this.push(para('body', hasText(line) ? this.ownedBy(line, b.id, 'speaker.label') : line));
     rest.forEach((p, i) => this.push(para('body', runs(p, {}, this.f(b.id, `paragraphs.${i + 1}`)))));
   }
@@ -734,7 +743,9 @@ class Builder {
         const org = p.organisationId ? this.meeting.organisations.find((o) => o.id === p.organisationId) : undefined;
         const affiliation = !isBlank(p.affiliation) || !org ? text(p.affiliation ?? '', {}, this.f(p.id, 'affiliation')) : this.ownedBy(text(organisationShortName(org)), p.id, 'organisationId');
         const nameCell = fillRuns(w.name, { name, function: fn }, (x) => text(x));
-        if (hasText(nameCell) || hasText(affiliation)) rows.push({ cells: [nameCell, affiliation] });
+        // "(Kazakhstan)", as UN records print it, when the template words the affiliation.
+        const affiliationCell = w.affiliation !== undefined && hasText(affiliation) ? fillRuns(w.affiliation, { affiliation }, (x) => text(x)) : affiliation;
+        if (hasText(nameCell) || hasText(affiliationCell)) rows.push({ cells: [nameCell, affiliationCell] });
       }
     }
     const nameWidth = w.nameWidthPercent;

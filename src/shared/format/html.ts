@@ -362,7 +362,7 @@ p { margin: 0 0 6pt; orphans: 2; widows: 2; }
 .p-label { margin: 6pt 0 3pt; }
 .p-note { margin-top: 12pt; }
 .p-quote { margin: 0 10mm 6pt; text-align: justify; }
-${shapeRules(doc)}${doc.blocks.some((b) => b.kind === 'paragraph' && b.number !== undefined) ? `.p-numbered { padding-left: ${n(doc.style.paragraphIndentMm)}mm; text-indent: -${n(doc.style.paragraphIndentMm)}mm; }\n.p-num { display: inline-block; min-width: ${n(doc.style.paragraphIndentMm)}mm; text-indent: 0; }\n` : ''}.keep { break-after: avoid; }
+${shapeRules(doc)}${doc.blocks.some((b) => b.kind === 'paragraph' && b.number !== undefined) ? `.p-numbered { padding-left: ${n(doc.style.paragraphIndentMm)}mm; text-indent: -${n(doc.style.paragraphIndentMm)}mm; }\n.p-num { display: inline-block; box-sizing: border-box; min-width: ${n(doc.style.paragraphIndentMm)}mm; padding-right: 1.5mm; text-indent: 0; }\n` : ''}.keep { break-after: avoid; }
 header.title { text-align: center; margin: 0 0 14pt; }
 header.title p { margin: 0 0 5pt; }
 ${titleSizes}

@@ -185,13 +185,14 @@ export const REPORT_FORMAT: FormatTemplate = {
 export const SUMMARY_RECORD_FORMAT: FormatTemplate = {
   ...AGREED_FORMAT,
   titleBlock: {
-    lines: ['issuingBody', 'symbol', 'distribution', 'dateOfIssue', 'originalLanguage', 'dateline', 'corrigendum', 'label', 'title', 'joiner', 'theme', 'time'],
+    lines: ['issuingBody', 'symbol', 'distribution', 'dateOfIssue', 'originalLanguage', 'dateline', 'session', 'corrigendum', 'label', 'title', 'joiner', 'theme', 'time'],
     align: AGREED_FORMAT.titleBlock.align,
   },
   headings: { section: 'none', session: 'none', levels: ['none', 'none', 'none'] },
   paragraphs: { ...AGREED_FORMAT.paragraphs, numbering: 'continuous' },
   lists: { ...AGREED_FORMAT.lists, decimal: '(a)', 'decimal-paren': '(i)' },
   agenda: { ...AGREED_FORMAT.agenda, documents: 'Documents: {documents}' },
+  participants: { ...AGREED_FORMAT.participants, affiliation: '({affiliation})' },
 };
 
 /** The built-in templates by name: what a meeting's `format.template` names. */

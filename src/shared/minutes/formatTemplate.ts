@@ -34,6 +34,7 @@ export const TITLE_LINES = [
   'dateOfIssue',
   'originalLanguage',
   'dateline',
+  'session',
   'corrigendum',
   'label',
   'title',
@@ -180,6 +181,8 @@ export const ParticipantsWordsSchema = z.strictObject({
   }),
   /** The column headings; both '' for no heading row. */
   columns: z.tuple([words(), words()]),
+  /** The affiliation cell's words: "({affiliation})" as UN records print it. Absent: the affiliation alone. */
+  affiliation: words().optional(),
   /** The name column's share of the width. */
   nameWidthPercent: num(20, 80, '%'),
 });

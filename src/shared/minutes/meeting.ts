@@ -70,6 +70,11 @@ export const FrontMatter = z.strictObject({
   meetingTime: label().optional(),
   /** A line above the title: "Bangkok, 12 March 2024". */
   dateline: RichText.optional(),
+  /**
+   * The session lines of a UN masthead's left column, above the title, one printed line each: "2024
+   * session", "27 July 2023–24 July 2024", "Coordination segment".
+   */
+  session: boundedArray(RichText).optional(),
 });
 export type FrontMatter = z.infer<typeof FrontMatter>;
 

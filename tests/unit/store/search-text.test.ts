@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/main/store/db';
 import { createMeetingStore, type MeetingStore } from '../../../src/main/store/meetings';
-import { BlockRecordSchema, Meeting, MeetingHeadSchema, type Meeting as MeetingT, richTextToString } from '../../../src/shared/minutes';
+import { BlockRecordSchema, Meeting, MeetingHeadSchema, type Meeting as MeetingT, richTextToString, type RichText } from '../../../src/shared/minutes';
 import { compileProse, modelValues, proseOf } from '../../../src/shared/minutes/prose';
 import { layoutMeeting } from '../../../src/shared/format';
 import { layoutText } from '../../support/layoutText';
@@ -54,7 +54,7 @@ async function printedWords(m: MeetingT): Promise<string[]> {
     // The agenda and the front matter are typed in the app's "Front matter and agenda" section, and
     // print only where the format places them (an agenda block, a heading, a masthead line).
     ...(m.agenda ?? []).flatMap((a) => [a.number, richTextToString(a.title), ...a.documents]),
-    ...Object.values(m.frontMatter ?? {}).map((v) => (typeof v === 'string' ? v : richTextToString(v))),
+    ...Object.values(m.frontMatter ?? {}).flatMap((v) => (typeof v === 'string' ? [v] : v.length > 0 && Array.isArray(v[0]) ? (v as RichText[]).map(richTextToString) : [richTextToString(v as RichText)])),
   ];
   return tokens(`${layoutText(await layoutMeeting(m))}\n${register.join('\n')}`);
 }
