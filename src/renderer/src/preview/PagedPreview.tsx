@@ -69,7 +69,7 @@ export function PagedPreview({ meetingId, sealed = false, revisionId, zoom = 0.7
           setMissing((before) => (JSON.stringify(now) === JSON.stringify(before) ? before : now));
           shown(content);
         }, failed),
-      { timeout: 300 },
+      { timeout: 50 },
     );
     return () => {
       live = false;
