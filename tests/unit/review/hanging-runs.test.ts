@@ -75,24 +75,29 @@ describe('the comparison', () => {
 });
 
 describe('a review copy of minutes with footnotes and cross-references', () => {
-  it('read back untouched with the real reader, maps to nothing; a word edited after a reference maps to its field', async () => {
+  /** The review copy of `m` as the real reader reads it, and a mapper of it (edited or not) back onto `m`. */
+  const readBack = async (m: Meeting) => {
     const { renderDocx } = await import('../../../src/main/export/docx/render');
     const { layoutMeeting } = await import('../../../src/shared/format');
     const { readReviewedDocx } = await import('../../../src/main/review/docx');
     const { suggestionsFromDocx } = await import('../../../src/shared/review/fromDocx');
     const { counterIds } = await import('../../support/reviewedCopy');
+    const read = readReviewedDocx(await renderDocx(await layoutMeeting(m), { review: { threads: [], properties: [] } }));
+    const options = { importId: 'imp_1', reviewer: 'Nobody', newId: counterIds(), now: () => '2026-11-30T12:00:00Z' };
+    return { read, map: () => suggestionsFromDocx(read, m, options) };
+  };
+
+  it('read back untouched with the real reader, maps to nothing; a word edited after a reference maps to its field', async () => {
     // The agreed template: paragraph numbers ("1." and a tab, which the DOCX writes as text) would come
     // back as insertions whatever the runs hold (a limit of the mapper with numbered templates).
     const m = speechMeeting('agreed');
-    const bytes = await renderDocx(await layoutMeeting(m), { review: { threads: [], properties: [] } });
-    const read = readReviewedDocx(bytes);
-    const options = { importId: 'imp_1', reviewer: 'Nobody', newId: counterIds(), now: () => '2026-11-30T12:00:00Z' };
-    expect(suggestionsFromDocx(read, m, options).suggestions).toEqual([]);
+    const { read, map } = await readBack(m);
+    expect(map().suggestions).toEqual([]);
     // The reviewer changes "below" (after the reference, printed as stored: the agreed template numbers no paragraphs) to "further below".
     const para = read.paragraphs.find((p) => p.runs.map((r) => r.text).join('').includes('paragraph 99 below'))!;
     const run = para.runs.find((r) => r.text.includes('below'))!;
     run.text = run.text.replace('below', 'further below');
-    const changes = suggestionsFromDocx(read, m, options).suggestions.map((s) => s.change);
+    const changes = map().suggestions.map((s) => s.change);
     const text = 'said that his delegation supported the draft and referred to paragraph 99 below.';
     expect(changes).toEqual([{ kind: 'text', target: 'b_s1', path: 'paragraphs.0', start: text.indexOf('below'), end: text.indexOf('below'), quote: '', insert: [{ text: 'further ' }] }]);
     // A reference printed unlike its stored text (the list item's label "b", stored "z"): a word typed
@@ -100,24 +105,49 @@ describe('a review copy of minutes with footnotes and cross-references', () => {
     const keo = read.paragraphs.find((p) => p.runs.map((r) => r.text).join('').includes('in subparagraph b.'))!;
     const last = keo.runs.at(-1)!;
     last.text = last.text.replace(/b\.$/, 'b, with thanks.');
-    const more = suggestionsFromDocx(read, m, options).suggestions.map((s) => s.change).filter((c) => c.kind === 'text' && c.target === 'b_s2');
+    const more = map().suggestions.map((s) => s.change).filter((c) => c.kind === 'text' && c.target === 'b_s2');
     const keoText = 'said that his Government agreed with the proposal in subparagraph z.';
     expect(more).toEqual([{ kind: 'text', target: 'b_s2', path: 'paragraphs.0', start: keoText.length - 1, end: keoText.length - 1, quote: '', insert: [{ text: ', with thanks' }] }]);
+  });
+
+  it('a reference glued to a word of a script written without spaces still stands apart: the word it touches, edited, maps to its field', async () => {
+    const m = speechMeeting('agreed');
+    const s1 = m.body.find((b) => b.id === 'b_s1')!;
+    if (s1.type !== 'statement') throw new Error('b_s1 is a statement');
+    // "…အစည်းအဝေး99 …": a Burmese word and the reference's number, with no space between (as Burmese writes).
+    s1.paragraphs[0] = [{ text: 'ပြည်ထဲရေး အစည်းအဝေး' }, { text: '99', xref: 'b_p2' }, { text: ' below.' }];
+    const { read, map } = await readBack(m);
+    const para = read.paragraphs.find((p) => p.runs.map((r) => r.text).join('').includes('အစည်းအဝေး99'))!;
+    const run = para.runs.find((r) => r.text.includes('အစည်းအဝေး'))!;
+    // The word that touches the reference is replaced.
+    run.text = run.text.replace('အစည်းအဝေး', 'နည်းပညာ');
+    const changes = map();
+    expect(changes.unplaced).toBe(0);
+    expect(changes.suggestions.map((x) => x.change)).toEqual([
+      { kind: 'text', target: 'b_s1', path: 'paragraphs.0', start: 'ပြည်ထဲရေး '.length, end: 'ပြည်ထဲရေး အစည်းအဝေး'.length, quote: 'အစည်းအဝေး', insert: [{ text: 'နည်းပညာ' }] },
+    ]);
   });
 });
 
 describe('the redline of minutes with footnotes and cross-references', () => {
-  it('lays out: a changed footnote listed in the note above the minutes, a word change marked, notes and references still printed', async () => {
+  type StatementBlock = Extract<Meeting['body'][number], { type: 'statement' }>;
+  /** The redline of the report-template speech meeting against a copy `change` edits (its statements by index). */
+  const redline = async (change: (statement: (i: number) => StatementBlock) => void) => {
     const { layoutRedline } = await import('../../../src/shared/review/redline');
     const { layoutBodyHtml } = await import('../../../src/shared/format');
     const a = speechMeeting('report');
     const b = structuredClone(a);
-    const s1 = b.body[1] as Extract<Meeting['body'][number], { type: 'statement' }>;
-    s1.paragraphs[0]![1]!.footnote = [{ text: 'Document E/2024/4.' }];
-    (b.body[2] as Extract<Meeting['body'][number], { type: 'statement' }>).paragraphs[0]![0]!.text = 'said that his Government welcomed the proposal in subparagraph ';
+    change((i) => b.body[i] as StatementBlock);
     const doc = await layoutRedline(a, b, compareMeetings(a, b), { labels: { a: 'Draft 1', b: 'revision 2' }, fallback: { author: 'r', date: '2026-06-12T10:00:00.000Z' } });
+    return { doc, html: layoutBodyHtml(doc) };
+  };
+
+  it('lays out: a changed footnote listed in the note above the minutes, a word change marked, notes and references still printed', async () => {
+    const { doc, html } = await redline((statement) => {
+      statement(1).paragraphs[0]![1]!.footnote = [{ text: 'Document E/2024/4.' }];
+      statement(2).paragraphs[0]![0]!.text = 'said that his Government welcomed the proposal in subparagraph ';
+    });
     expect(doc.comparison!.notes.join('\n')).toContain('[note: Document E/2024/4.]');
-    const html = layoutBodyHtml(doc);
     expect(html).toMatch(/<del[^>]*>agreed with<\/del>|<del[^>]*>agreed<\/del>/);
     // The unchanged paragraph keeps its note and its reference's number.
     expect(html).toContain('Document E/2024/4.');
@@ -125,53 +155,20 @@ describe('the redline of minutes with footnotes and cross-references', () => {
   });
 
   it('keeps the footnotes of a paragraph whose words changed, on the words they hang on, numbered through the document', async () => {
-    const { layoutRedline } = await import('../../../src/shared/review/redline');
-    const { layoutBodyHtml } = await import('../../../src/shared/format');
-    const a = speechMeeting('report');
-    const b = structuredClone(a);
-    (b.body[1] as Extract<Meeting['body'][number], { type: 'statement' }>).paragraphs[0]![0]!.text = 'said that his delegation welcomed the draft';
-    const doc = await layoutRedline(a, b, compareMeetings(a, b), { labels: { a: 'Draft 1', b: 'revision 2' }, fallback: { author: 'r', date: '2026-06-12T10:00:00.000Z' } });
-    const html = layoutBodyHtml(doc);
+    const { html } = await redline((statement) => {
+      statement(1).paragraphs[0]![0]!.text = 'said that his delegation welcomed the draft';
+    });
     expect(html).toMatch(/<ins[^>]*>welcomed<\/ins> the draft<sup class="fn-ref">1<\/sup> and referred/);
     expect(html).toContain('<span class="fn-num">1</span>Document <i>E/2024/3</i>, annex.');
     expect(html).toContain('<span class="fn-num">2</span>As revised in 2023.');
   });
 
   it('prints a cross-reference inside a paragraph whose words changed as its target’s number', async () => {
-    const { layoutRedline } = await import('../../../src/shared/review/redline');
-    const { layoutBodyHtml } = await import('../../../src/shared/format');
-    const a = speechMeeting('report');
-    const b = structuredClone(a);
-    (b.body[2] as Extract<Meeting['body'][number], { type: 'statement' }>).paragraphs[0]![0]!.text = 'said that his Government welcomed the proposal in subparagraph ';
-    (b.body[1] as Extract<Meeting['body'][number], { type: 'statement' }>).paragraphs[0]![2]!.text = ' and recalled paragraph ';
-    const doc = await layoutRedline(a, b, compareMeetings(a, b), { labels: { a: 'Draft 1', b: 'revision 2' }, fallback: { author: 'r', date: '2026-06-12T10:00:00.000Z' } });
-    const html = layoutBodyHtml(doc);
+    const { html } = await redline((statement) => {
+      statement(2).paragraphs[0]![0]!.text = 'said that his Government welcomed the proposal in subparagraph ';
+      statement(1).paragraphs[0]![2]!.text = ' and recalled paragraph ';
+    });
     expect(html).toMatch(/<ins[^>]*>welcomed<\/ins> the proposal in subparagraph b\.<\/p>/);
     expect(html).toMatch(/<ins[^>]*>recalled<\/ins> paragraph 7 below\./);
-  });
-
-  it('a reference glued to a word of a script written without spaces still stands apart: the word it touches, edited, maps to its field', async () => {
-    const { renderDocx } = await import('../../../src/main/export/docx/render');
-    const { layoutMeeting } = await import('../../../src/shared/format');
-    const { readReviewedDocx } = await import('../../../src/main/review/docx');
-    const { suggestionsFromDocx } = await import('../../../src/shared/review/fromDocx');
-    const { counterIds } = await import('../../support/reviewedCopy');
-    const m = speechMeeting('agreed');
-    const s1 = m.body.find((b) => b.id === 'b_s1')!;
-    if (s1.type !== 'statement') throw new Error('b_s1 is a statement');
-    // "…အစည်းအဝေး99 …": a Burmese word and the reference's number, with no space between (as Burmese writes).
-    s1.paragraphs[0] = [{ text: 'ပြည်ထဲရေး အစည်းအဝေး' }, { text: '99', xref: 'b_p2' }, { text: ' below.' }];
-    const bytes = await renderDocx(await layoutMeeting(m), { review: { threads: [], properties: [] } });
-    const read = readReviewedDocx(bytes);
-    const options = { importId: 'imp_1', reviewer: 'Nobody', newId: counterIds(), now: () => '2026-11-30T12:00:00Z' };
-    const para = read.paragraphs.find((p) => p.runs.map((r) => r.text).join('').includes('အစည်းအဝေး99'))!;
-    const run = para.runs.find((r) => r.text.includes('အစည်းအဝေး'))!;
-    // The word that touches the reference is replaced.
-    run.text = run.text.replace('အစည်းအဝေး', 'နည်းပညာ');
-    const changes = suggestionsFromDocx(read, m, options);
-    expect(changes.unplaced).toBe(0);
-    expect(changes.suggestions.map((x) => x.change)).toEqual([
-      { kind: 'text', target: 'b_s1', path: 'paragraphs.0', start: 'ပြည်ထဲရေး '.length, end: 'ပြည်ထဲရေး အစည်းအဝေး'.length, quote: 'အစည်းအဝေး', insert: [{ text: 'နည်းပညာ' }] },
-    ]);
   });
 });
