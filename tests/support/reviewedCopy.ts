@@ -1,5 +1,6 @@
 import { layoutContent } from '../../src/shared/format/agreed';
-import { type LayoutBlock, type LayoutList, type Run, tableRuns } from '../../src/shared/format/layout';
+import type { LayoutBlock, Run } from '../../src/shared/format/layout';
+import { blockLines } from '../../src/shared/review/docxLines';
 import type { Meeting } from '../../src/shared/minutes';
 import { bookmarkName } from '../../src/shared/review/bookmarks';
 import type { DocxParagraph, DocxRevision, DocxRun, ReviewedDocx } from '../../src/shared/review/reviewedDocx';
@@ -35,19 +36,16 @@ export interface CopyPara {
   source?: string;
 }
 
+/**
+ * The paragraphs a layout block becomes in the DOCX: the mapper's own rule (docxLines.ts), plus the
+ * empty paragraph of a signature's box, which a reader sees and the mapper skips.
+ */
 function lines(b: LayoutBlock): Run[][] {
-  const out: Run[][] = [];
-  const list = (l: LayoutList): void =>
-    l.items.forEach((it) => {
-      out.push(it.runs);
-      it.children.forEach((c) => (c.kind === 'list' ? list(c) : out.push(c.runs)));
-    });
-  if (b.kind === 'title') b.lines.forEach((l) => out.push(l.runs));
-  else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(b.runs);
-  else if (b.kind === 'list') list(b);
-  else if (b.kind === 'signatures') b.cells.forEach((c) => out.push(c.role, [], c.name, ...c.titleLines));
-  else if (b.kind === 'table') out.push(...tableRuns(b));
-  else b.steps.forEach((s) => out.push(s.headline, s.placeDate, s.signerRole));
+  if (b.kind === 'signatures') return b.cells.flatMap((c) => [c.role, [], c.name, ...c.titleLines]);
+  const out = blockLines(b);
+  // A running paragraph's number follows the structure, as a cross-reference's does (a paragraph added
+  // before it renumbers it): its characters are marked like a reference's, and compared like one.
+  if (b.kind === 'paragraph' && b.number !== undefined) out[0] = [{ ...out[0]![0]!, xref: '#number' }, ...out[0]!.slice(1)];
   return out;
 }
 

@@ -57,7 +57,9 @@ export function blockLines(b: LayoutBlock): Run[][] {
       it.children.forEach((c) => (c.kind === 'list' ? list(c) : out.push(c.runs)));
     });
   if (b.kind === 'title') b.lines.forEach((l) => out.push(l.runs));
-  else if (b.kind === 'heading' || b.kind === 'paragraph') out.push(b.runs);
+  else if (b.kind === 'heading') out.push(b.runs);
+  // A numbered paragraph's number and the tab after it are text in the DOCX (render.ts): the format's words.
+  else if (b.kind === 'paragraph') out.push(b.number !== undefined ? [{ text: `${b.number}\t`, script: 'latin' }, ...b.runs] : b.runs);
   else if (b.kind === 'list') list(b);
   else if (b.kind === 'signatures') b.cells.forEach((c) => out.push(c.role, c.name, ...c.titleLines));
   else if (b.kind === 'table') out.push(...tableRuns(b));

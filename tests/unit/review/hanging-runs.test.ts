@@ -110,6 +110,17 @@ describe('a review copy of minutes with footnotes and cross-references', () => {
     expect(more).toEqual([{ kind: 'text', target: 'b_s2', path: 'paragraphs.0', start: keoText.length - 1, end: keoText.length - 1, quote: '', insert: [{ text: ', with thanks' }] }]);
   });
 
+  it('a template that numbers paragraphs: the copy read back untouched maps to nothing, and an edit lands after the number', async () => {
+    // The report template prints "1." and a tab before each running paragraph (text in the DOCX, not Word numbering).
+    const m = speechMeeting('report');
+    const { read, map } = await readBack(m);
+    expect(map().suggestions).toEqual([]);
+    const para = read.paragraphs.find((p) => p.runs.map((r) => r.text).join('').includes('He added that the review'))!;
+    const run = para.runs.find((r) => r.text.includes('He added'))!;
+    run.text = run.text.replace('He added', 'He also added');
+    expect(map().suggestions.map((x) => x.change)).toEqual([{ kind: 'text', target: 'b_s1', path: 'paragraphs.1', start: 'He '.length, end: 'He '.length, quote: '', insert: [{ text: 'also ' }] }]);
+  });
+
   it('a reference glued to a word of a script written without spaces still stands apart: the word it touches, edited, maps to its field', async () => {
     const m = speechMeeting('agreed');
     const s1 = m.body.find((b) => b.id === 'b_s1')!;
