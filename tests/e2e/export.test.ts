@@ -3,14 +3,13 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PDFRef } from 'pdf-lib';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { parseInterchange, type Meeting } from '../../src/shared/minutes';
 import { chromium } from 'playwright-core';
 import { exportMeeting, printableHtml } from '../../src/main/export';
 import { layoutMeeting } from '../../src/shared/format';
 import { CHROMIUM_ARGS, chromiumPath } from '../../src/main/export/pdf/chromium';
 import { PRINT_OPTIONS } from '../../src/main/export/pdf/printer';
 import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
-import { SEEDS, readFixture } from '../unit/minutes/helpers';
+import { SEEDS, meetingFixture, readFixture } from '../unit/minutes/helpers';
 import { compareWords, comparableWords, pdftotext, tool } from '../support/exportText';
 import { tempDir } from '../support/temp';
 import { noSystemNotoEnv } from '../support/noSystemFonts';
@@ -30,12 +29,6 @@ const LOOK = resolve('test-results/export');
 /** pdftotext puts spaces between some clusters of complex scripts: compare without any. */
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-const load = (name: string): Meeting => {
-  const r = parseInterchange(readFixture(name));
-  if (!r.ok) throw new Error(`${name}: ${r.errors.join('; ')}`);
-  return r.meeting;
-};
-
 const DOCS = { 2018: 'minutes-2018.minuta.json', 2019: 'minutes-2019.minuta.json', scripts: 'scripts.minuta.json' } as const;
 type Doc = keyof typeof DOCS;
 
@@ -52,12 +45,12 @@ beforeAll(async () => {
   const printer = new PlaywrightPrinter({ env: noSystemNotoEnv(tmp.dir) });
   try {
     for (const d of Object.keys(DOCS) as Doc[]) {
-      const meeting = load(DOCS[d]);
+      const meeting = meetingFixture(DOCS[d]);
       writeFileSync(pdfPath(d), await exportMeeting(meeting, 'pdf', { printer }));
       writeFileSync(docxPath(d), await exportMeeting(meeting, 'docx'));
     }
     // The pdf-lib path of the finisher (used when a printed file is not laid out as Skia writes it).
-    writeFileSync(join(tmp.dir, 'rewrite-2019.pdf'), await exportMeeting(load(DOCS[2019]), 'pdf', { printer, finish: 'rewrite' }));
+    writeFileSync(join(tmp.dir, 'rewrite-2019.pdf'), await exportMeeting(meetingFixture(DOCS[2019]), 'pdf', { printer, finish: 'rewrite' }));
   } finally {
     await printer.close();
   }
@@ -243,7 +236,7 @@ describe('printed as the app prints (Electron\'s hidden window: no script, the f
   it('embeds every font and extracts Khmer, Lao and Burmese exactly', async () => {
     const htmlPath = join(tmp.dir, 'as-app.html');
     const pdf = join(tmp.dir, 'as-app.pdf');
-    writeFileSync(htmlPath, printableHtml(await layoutMeeting(load(DOCS.scripts))));
+    writeFileSync(htmlPath, printableHtml(await layoutMeeting(meetingFixture(DOCS.scripts))));
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, env: { ...process.env, ...noSystemNotoEnv(tmp.dir) } });
     try {
       const page = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 794, height: 1123 } })).newPage();

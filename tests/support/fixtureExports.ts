@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Meeting, parseInterchange } from '../../src/shared/minutes';
+import type { Meeting } from '../../src/shared/minutes';
 import { exportMeeting } from '../../src/main/export';
 import { PlaywrightPrinter } from '../../src/main/export/pdf/playwrightPrinter';
-import { readFixture } from '../unit/minutes/helpers';
+import { meetingFixture } from '../unit/minutes/helpers';
 import { tool } from './exportText';
 import { noSystemNotoEnv } from './noSystemFonts';
 
@@ -45,7 +45,5 @@ export async function exportForReaders(meeting: Meeting, name: string, dir: stri
 
 /** A fixture of real minutes (`tests/fixtures/…minuta.json`) exported for its readers (`exportForReaders`). */
 export async function exportFixture(fixture: string, name: string, dir: string, look: string): Promise<FixtureExports> {
-  const r = parseInterchange(readFixture(fixture));
-  if (!r.ok) throw new Error(`${fixture}: ${r.errors.join('; ')}`);
-  return exportForReaders(r.meeting, name, dir, look);
+  return exportForReaders(meetingFixture(fixture), name, dir, look);
 }

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mergeIdList, plainTextOf, putMineBack, rebase, findBlock } from '../../../src/renderer/src/state/rebase';
 import { appendChild, removeBlock, updateBlock, type AnyBlock } from '../../../src/renderer/src/model/tree';
-import { parseInterchange, plain, splitMeeting, type Meeting } from '../../../src/shared/minutes';
-import { readFixture } from '../minutes/helpers';
+import { plain, splitMeeting, type Meeting } from '../../../src/shared/minutes';
+import { meetingFixture } from '../minutes/helpers';
 
-const load = (name: string): Meeting => {
-  const parsed = parseInterchange(readFixture(name));
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.meeting;
-};
-const base = load('minutes-2018.minuta.json');
+const base = meetingFixture('minutes-2018.minuta.json');
 
 /** A copy of the block with its first text string replaced (whatever the block type). */
 function retext<B>(block: B, text: string): B {

@@ -10,14 +10,9 @@ import {
   splitByScript,
   writeDateRange,
 } from '../../../src/shared/format';
-import { createFromTemplate, parseInterchange, type Meeting } from '../../../src/shared/minutes';
-import { readFixture } from '../minutes/helpers';
+import { createFromTemplate, type Meeting } from '../../../src/shared/minutes';
+import { meetingFixture } from '../minutes/helpers';
 
-const load = (name: string): Meeting => {
-  const r = parseInterchange(readFixture(name));
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.meeting;
-};
 const str = (rs: readonly Run[]) => rs.map((r) => r.text).join('');
 const headings = (doc: LayoutDocument, level: number) =>
   doc.blocks.flatMap((b) => (b.kind === 'heading' && b.level === level ? [str(b.runs)] : []));
@@ -27,7 +22,7 @@ const only = <K extends LayoutBlock['kind']>(doc: LayoutDocument, kind: K) =>
   doc.blocks.filter((b): b is Extract<LayoutBlock, { kind: K }> => b.kind === kind);
 
 describe('the agreed format, 2018 seed (long form)', async () => {
-  const doc = await layoutMeeting(load('minutes-2018.minuta.json'));
+  const doc = await layoutMeeting(meetingFixture('minutes-2018.minuta.json'));
 
   it('title block: label, title, dates written out, city and country', () => {
     const [title] = only(doc, 'title');
@@ -96,7 +91,7 @@ describe('the agreed format, 2018 seed (long form)', async () => {
 });
 
 describe('the agreed format, 2019 seed (short form)', async () => {
-  const meeting = load('minutes-2019.minuta.json');
+  const meeting = meetingFixture('minutes-2019.minuta.json');
   const doc = await layoutMeeting(meeting);
 
   it('numbers objectives "1)" and challenges "1."; agreements are plain paragraphs', () => {
@@ -174,7 +169,7 @@ describe('scripts', () => {
   });
 
   it('tags runs by script and loads only the fonts of the scripts used', async () => {
-    const doc = await layoutMeeting(load('scripts.minuta.json'));
+    const doc = await layoutMeeting(meetingFixture('scripts.minuta.json'));
     expect(doc.scripts).toEqual(['latin', 'khmer', 'lao', 'myanmar', 'thai']);
     const html = layoutToHtml(doc, { fontUrl: (f) => `fonts/${f}` });
     expect(html).toContain('<span lang="km" class="s-khmer">កិច្ចប្រជុំពិគ្រោះយោបល់បច្ចេកទេស</span>');
@@ -184,7 +179,7 @@ describe('scripts', () => {
     expect(html).toContain("url(\"fonts/noto-serif-thai/files/noto-serif-thai-thai-400-normal.woff2\")");
     expect(html).toMatch(/\.s-thai \{ font-family: 'Noto Serif Thai', 'Noto Serif'/);
     expect(html).toContain("url(\"fonts/noto-serif-khmer/files/noto-serif-khmer-khmer-400-normal.woff2\")");
-    const latinOnly = await layoutMeeting(load('minutes-2019.minuta.json'));
+    const latinOnly = await layoutMeeting(meetingFixture('minutes-2019.minuta.json'));
     expect(latinOnly.scripts).toEqual(['latin']);
     expect(layoutToHtml(latinOnly, { fontUrl: (f) => f })).not.toContain('noto-serif-khmer/files');
   });
@@ -192,7 +187,7 @@ describe('scripts', () => {
 
 describe('html', () => {
   it('escapes text and makes each signature box a sig:N link', async () => {
-    const meeting = load('minutes-2019.minuta.json');
+    const meeting = meetingFixture('minutes-2019.minuta.json');
     meeting.venue.city = '<script>alert(1)</script> & "Siem Reap"';
     const html = layoutToHtml(await layoutMeeting(meeting), { fontUrl: (f) => f });
     expect(html).not.toContain('<script>');
@@ -203,14 +198,14 @@ describe('html', () => {
   });
 
   it('marks the first element of each model block with data-block="<id>", in body order (2019)', async () => {
-    const meeting = load('minutes-2019.minuta.json');
+    const meeting = meetingFixture('minutes-2019.minuta.json');
     const html = layoutToHtml(await layoutMeeting(meeting), { fontUrl: (f) => f });
     const marked = [...html.matchAll(/ data-block="([^"]*)"/g)].map((m) => m[1]);
     expect(marked).toEqual(meeting.body.map((b) => b.id));
   });
 
   it('marks sections, sessions and the leaf blocks inside sessions (2018); only the title has no source', async () => {
-    const meeting = load('minutes-2018.minuta.json');
+    const meeting = meetingFixture('minutes-2018.minuta.json');
     const doc = await layoutMeeting(meeting);
     const html = layoutToHtml(doc, { fontUrl: (f) => f });
     const marked = new Set([...html.matchAll(/ data-block="([^"]*)"/g)].map((m) => m[1]));
@@ -228,7 +223,7 @@ describe('html', () => {
   });
 
   it('escapes the source id', async () => {
-    const doc = await layoutMeeting(load('minutes-2019.minuta.json'));
+    const doc = await layoutMeeting(meetingFixture('minutes-2019.minuta.json'));
     doc.blocks.find((b) => b.kind === 'paragraph')!.source = 'x"><script>';
     expect(layoutToHtml(doc, { fontUrl: (f) => f })).toContain('data-block="x&quot;&gt;&lt;script&gt;"');
   });

@@ -9,20 +9,15 @@ import {
   layoutMeeting,
   presentationHeading,
 } from '../../../src/shared/format';
-import { createFromTemplate, parseInterchange, type Block, type LeafBlock, type Meeting } from '../../../src/shared/minutes';
+import { createFromTemplate, type Block, type LeafBlock, type Meeting } from '../../../src/shared/minutes';
 import { layoutText } from '../../support/layoutText';
-import { readFixture } from '../minutes/helpers';
+import { meetingFixture } from '../minutes/helpers';
 
 /**
  * The defects of issue 10 (points 1–2), each pinned by an example; the property tests over random
  * meetings (generated.test.ts) hold the same rules in general.
  */
 
-const load = (name: string): Meeting => {
-  const r = parseInterchange(readFixture(name));
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.meeting;
-};
 const str = (rs: readonly Run[]) => rs.map((r) => r.text).join('');
 const text = async (m: Meeting) => layoutText(await layoutMeeting(m));
 type Of<T extends Block['type']> = Extract<Block, { type: T }>;
@@ -41,7 +36,7 @@ function find<T extends Block['type']>(m: Meeting, type: T): Of<T> {
 
 describe('nothing stored is dropped', () => {
   it('prints the nested items (and country labels) of an item in a list of plain paragraphs', async () => {
-    const m = load('minutes-2019.minuta.json');
+    const m = meetingFixture('minutes-2019.minuta.json');
     const agreements = find(m, 'list');
     const plain = m.body.find((b): b is Of<'list'> => b.type === 'list' && b.numbering === 'none')!;
     expect(agreements).toBeDefined();
@@ -57,7 +52,7 @@ describe('nothing stored is dropped', () => {
   });
 
   it("makes a presentation's heading from its presenter (the register's honorific and name), organisation and title", async () => {
-    const m = load('minutes-2018.minuta.json');
+    const m = meetingFixture('minutes-2018.minuta.json');
     const p = find(m, 'presentation');
     p.heading = [];
     const heading = () => layoutMeeting(m).then((d) => d.blocks.flatMap((b) => (b.kind === 'list' && b.source === p.id ? [str(b.items[0]!.runs)] : [])));
@@ -76,7 +71,7 @@ describe('nothing stored is dropped', () => {
   });
 
   it('prints nothing for a presentation with no heading, data, points or recommendations', async () => {
-    const m = load('minutes-2018.minuta.json');
+    const m = meetingFixture('minutes-2018.minuta.json');
     const p = find(m, 'presentation');
     Object.assign(p, { heading: [{ text: ' ' }], bullets: [], recommendations: { items: [] } });
     delete p.presenterPersonId;
@@ -88,7 +83,7 @@ describe('nothing stored is dropped', () => {
 
 describe('the format prints only what exists', () => {
   it('an answer or question without a label prints "Answer" / "Question", a suggestion without one no brackets', async () => {
-    const m = load('minutes-2018.minuta.json');
+    const m = meetingFixture('minutes-2018.minuta.json');
     const qa = find(m, 'qa');
     qa.turns[0]!.answers[0]!.by.label = '';
     qa.turns[1]!.question.by.label = '  ';
@@ -111,7 +106,7 @@ describe('the format prints only what exists', () => {
   });
 
   it('a routing step names only what is known; a session or group without a title prints its number alone', async () => {
-    const m = load('minutes-2018.minuta.json');
+    const m = meetingFixture('minutes-2018.minuta.json');
     const routing = find(m, 'routing');
     Object.assign(routing.steps[0]!, { recipient: 'Her Excellency Permanent Vice Chair', purpose: '' });
     Object.assign(routing.steps[1]!, { recipient: '', purpose: '' });
@@ -126,7 +121,7 @@ describe('the format prints only what exists', () => {
   });
 
   it('a section without a heading prints none and takes no letter', async () => {
-    const m = load('minutes-2018.minuta.json');
+    const m = meetingFixture('minutes-2018.minuta.json');
     const [first] = m.body.filter((b): b is Of<'section'> => b.type === 'section');
     first!.heading = [];
     const letters = (await layoutMeeting(m)).blocks.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [str(b.runs)] : []));
@@ -134,7 +129,7 @@ describe('the format prints only what exists', () => {
   });
 
   it('a speaker label or country with no text after it prints without its colon; blank bullets and paragraphs print nothing', async () => {
-    const m = load('minutes-2018.minuta.json');
+    const m = meetingFixture('minutes-2018.minuta.json');
     const remark = find(m, 'remark') as Extract<LeafBlock, { type: 'remark' }>;
     remark.speakerLabel = [{ text: 'Mrs. Sarah Knibbs' }];
     remark.paragraphs = [[], [{ text: '   ' }]];

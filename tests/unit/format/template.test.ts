@@ -17,7 +17,7 @@ import {
 } from '../../../src/shared/format';
 import { MAX_ERROR_MESSAGE, isMinutaError } from '../../../src/shared/errors';
 import { type Meeting, parseInterchange, serializeInterchange, validateMeeting } from '../../../src/shared/minutes';
-import { readFixture } from '../minutes/helpers';
+import { meetingFixture } from '../minutes/helpers';
 import { templateMeeting } from '../../support/templateMeeting';
 
 /**
@@ -26,11 +26,6 @@ import { templateMeeting } from '../../support/templateMeeting';
  * says and how it is numbered, and a bad template is refused naming its field.
  */
 
-const load = (name: string): Meeting => {
-  const r = parseInterchange(readFixture(name));
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.meeting;
-};
 const str = (rs: readonly Run[]) => rs.map((r) => r.text).join('');
 const headings = (doc: LayoutDocument, level: number) => doc.blocks.flatMap((b) => (b.kind === 'heading' && b.level === level ? [str(b.runs)] : []));
 const numbers = (doc: LayoutDocument) => doc.blocks.flatMap((b) => (b.kind === 'paragraph' && b.number !== undefined ? [b.number] : []));
@@ -52,7 +47,7 @@ describe('the built-in templates', () => {
 
   it('the seeds name no template and lay out exactly as with the agreed format named explicitly', async () => {
     for (const seed of ['minutes-2018.minuta.json', 'minutes-2019.minuta.json']) {
-      const m = load(seed);
+      const m = meetingFixture(seed);
       expect(m.format).toBeUndefined();
       const [implicit, named] = await Promise.all([layoutMeeting(m), layoutMeeting({ ...m, format: { template: 'agreed' } })]);
       expect(named.blocks).toEqual(implicit.blocks);
@@ -138,7 +133,7 @@ describe('a meeting in another template (bilateral, two per row, continuous para
 
 describe('the report template', () => {
   it('numbers sections 1., 2. and sessions 1.1, paragraphs continuously (2018 seed)', async () => {
-    const m = load('minutes-2018.minuta.json');
+    const m = meetingFixture('minutes-2018.minuta.json');
     const doc = await layoutMeeting({ ...m, format: { template: 'report' } });
     expect(headings(doc, 1).slice(0, 2)).toEqual(['1. PARTICIPANTS OF THE MEETING', '2. OPENING']);
     expect(headings(doc, 2)[0]).toMatch(/^3\.1 /);
@@ -147,7 +142,7 @@ describe('the report template', () => {
   });
 
   it('prints no title block when the template lists no title line', async () => {
-    const m = load('minutes-2019.minuta.json');
+    const m = meetingFixture('minutes-2019.minuta.json');
     const doc = await layoutMeeting({ ...m, format: { template: 'agreed', overrides: { titleBlock: { lines: [] } } } });
     expect(doc.blocks.some((b) => b.kind === 'title')).toBe(false);
     const reordered = await layoutMeeting({ ...m, format: { template: 'agreed', overrides: { titleBlock: { lines: ['date', 'place', 'title'] } } } });
@@ -157,7 +152,7 @@ describe('the report template', () => {
 });
 
 describe('an invalid template', () => {
-  const m = load('minutes-2019.minuta.json');
+  const m = meetingFixture('minutes-2019.minuta.json');
 
   it('is refused by the layout with invalid, naming the field, in a bounded message', async () => {
     const bad = { ...AGREED_FORMAT, signatures: { ...AGREED_FORMAT.signatures, perRow: 5 } } as FormatTemplate;

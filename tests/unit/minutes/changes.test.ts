@@ -4,20 +4,12 @@ import {
   MeetingChangesSchema,
   diffMeetings,
   joinMeeting,
-  parseInterchange,
   splitMeeting,
-  type Meeting,
-} from '../../../src/shared/minutes';
+  type Meeting } from '../../../src/shared/minutes';
 import { MinutaError } from '../../../src/shared/errors';
 import { updateBlock, removeBlock, moveBlock } from '../../../src/renderer/src/model/tree';
 import { generateLongMeeting } from '../../bench/generate';
-import { readFixture } from './helpers';
-
-const load = (name: string): Meeting => {
-  const parsed = parseInterchange(readFixture(name));
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.meeting;
-};
+import { meetingFixture } from './helpers';
 
 /** The first leaf block inside a session, and its session. */
 function aLeafInASession(m: Meeting) {
@@ -48,14 +40,14 @@ function editFirstText<T>(value: T): T {
 
 describe('splitting a meeting into records and joining it back', () => {
   it.each(['minutes-2018.minuta.json', 'minutes-2019.minuta.json'])('round-trips %s exactly', (name) => {
-    const m = load(name);
+    const m = meetingFixture(name);
     const { head, body, blocks } = splitMeeting(m);
     expect(joinMeeting(head, body, (id) => blocks.get(id))).toEqual(m);
     for (const record of blocks.values()) expect(BlockRecordSchema.safeParse(record).success).toBe(true);
   });
 
   it('refuses a missing child, a block placed twice, and a section below the body, naming the block', () => {
-    const m = load('minutes-2018.minuta.json');
+    const m = meetingFixture('minutes-2018.minuta.json');
     const { head, body, blocks } = splitMeeting(m);
     const { session, leaf } = aLeafInASession(m);
     const missing = new Map(blocks).set(session.id, { ...(blocks.get(session.id) as { items: string[] } & object), items: ['b_nope'] } as never);
@@ -71,7 +63,7 @@ describe('splitting a meeting into records and joining it back', () => {
 
 describe('what a save sends (diffMeetings)', () => {
   it('sends the head when an optional head field (the format choice) is added or removed', () => {
-    const m = load('minutes-2019.minuta.json');
+    const m = meetingFixture('minutes-2019.minuta.json');
     const formatted: Meeting = { ...m, format: { template: 'bilateral' } };
     expect(diffMeetings(m, formatted).head?.format).toEqual({ template: 'bilateral' });
     const back = diffMeetings(formatted, m);
@@ -80,7 +72,7 @@ describe('what a save sends (diffMeetings)', () => {
   });
 
   it('sends nothing for the same document, and nothing when an edit is undone by content', () => {
-    const m = load('minutes-2019.minuta.json');
+    const m = meetingFixture('minutes-2019.minuta.json');
     expect(diffMeetings(m, m)).toEqual({});
     const copy = structuredClone(m);
     expect(diffMeetings(m, copy)).toEqual({});
@@ -99,7 +91,7 @@ describe('what a save sends (diffMeetings)', () => {
   });
 
   it('sends the parent record when a block is removed or moved, and the head when the title changes', () => {
-    const m = load('minutes-2018.minuta.json');
+    const m = meetingFixture('minutes-2018.minuta.json');
     const { session, leaf, next } = aLeafInASession(m);
     const removed = diffMeetings(m, removeBlock(m, leaf.id));
     expect(removed.blocks?.map((b) => b.id)).toEqual([session.id]);
@@ -113,7 +105,7 @@ describe('what a save sends (diffMeetings)', () => {
   });
 
   it('applying the changes to the split previous document gives the new document', () => {
-    const m = load('minutes-2018.minuta.json');
+    const m = meetingFixture('minutes-2018.minuta.json');
     const { leaf, next } = aLeafInASession(m);
     const after = moveBlock(removeBlock(m, leaf.id), next.id, 1);
     const changes = diffMeetings(m, after);

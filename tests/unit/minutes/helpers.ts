@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type Meeting, parseInterchange } from '../../../src/shared/minutes';
 
 export const fixturePath = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
 export const readFixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
+/** A fixture's minutes (`tests/fixtures/<name>`), read as an import reads them. */
+export function meetingFixture(name: string): Meeting {
+  const r = parseInterchange(readFixture(name));
+  if (!r.ok) throw new Error(`${name}: ${r.errors.join('; ')}`);
+  return r.meeting;
+}
 
 export const SEEDS = [
   { year: 2018, fixture: 'minutes-2018.minuta.json', seed: 'seeds/minutes-2018-technical-consultation.txt' },

@@ -4,10 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/main/export/docx/render';
 import { renderReviewCopy } from '../../../src/main/export/reviewCopy';
 import { layoutMeeting } from '../../../src/shared/format/agreed';
-import { type Meeting, parseInterchange } from '../../../src/shared/minutes';
 import { suggestionsFromDocx } from '../../../src/shared/review/fromDocx';
 import type { DocxParagraph, ReviewedDocx } from '../../../src/shared/review/reviewedDocx';
-import { readFixture } from '../minutes/helpers';
+import { meetingFixture } from '../minutes/helpers';
 import { copyOf, counterIds, visibleText } from '../../support/reviewedCopy';
 
 /**
@@ -17,12 +16,6 @@ import { copyOf, counterIds, visibleText } from '../../support/reviewedCopy';
  * bookmark open over each). The real reader is another module; this only checks the order and the
  * bookmarks the mapper relies on, and that an untouched real copy maps to nothing.
  */
-
-const load = (name: string): Meeting => {
-  const r = parseInterchange(readFixture(name));
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.meeting;
-};
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
@@ -70,7 +63,7 @@ function readParagraphs(xml: string): DocxParagraph[] {
 describe('the review copy as the mapper pictures it is the one the renderer writes', () => {
   for (const fixture of ['minutes-2018.minuta.json', 'minutes-2019.minuta.json']) {
     it(`${fixture}: the same paragraphs in the same order under the same bookmarks; untouched, nothing comes back`, async () => {
-      const meeting = load(fixture);
+      const meeting = meetingFixture(fixture);
       const bytes = await renderDocx(await layoutMeeting(meeting), { review: { threads: [], properties: [] } });
       const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
       const real = readParagraphs(xml).filter((p) => p.runs.some((r) => r.text.trim() !== ''));
@@ -87,7 +80,7 @@ describe('the review copy as the mapper pictures it is the one the renderer writ
 
 describe('a review copy that carries its own redline (changes since its base)', () => {
   it('untouched, maps to nothing on the version it was made from: accepting the redline gives that version', async () => {
-    const base = load('minutes-2019.minuta.json');
+    const base = meetingFixture('minutes-2019.minuta.json');
     const current = structuredClone(base);
     // Since the base: words changed, a bullet removed, one moved, a paragraph added.
     const first = current.body[0]!;

@@ -232,17 +232,19 @@ describe('layoutRedline, scripts', () => {
   });
 });
 
+/** The minutes with two more sections, OPENING and CLOSING, after the first. */
+const threeSections = (m: Meeting) => {
+  m.body.push(
+    { id: 'b_s2', type: 'section', heading: [{ text: 'OPENING' }], blocks: [] },
+    { id: 'b_s3', type: 'section', heading: [{ text: 'CLOSING' }], blocks: [] },
+  );
+};
+
 describe('layoutRedline, section letters', () => {
   it('gives each section the letter of its own version, and marks a letter that changed', async () => {
-    const three = (m: Meeting) => {
-      m.body.push(
-        { id: 'b_s2', type: 'section', heading: [{ text: 'OPENING' }], blocks: [] },
-        { id: 'b_s3', type: 'section', heading: [{ text: 'CLOSING' }], blocks: [] },
-      );
-    };
-    const a = edit(three);
+    const a = edit(threeSections);
     const b = edit((m) => {
-      three(m);
+      threeSections(m);
       m.body.splice(m.body.findIndex((x) => x.id === 'b_s2'), 1);
       m.body.unshift({ id: 'b_s0', type: 'section', heading: [{ text: 'SUMMARY' }], blocks: [] });
     });
@@ -260,15 +262,9 @@ describe('layoutRedline, section letters', () => {
 
 describe('layoutRedline, format templates', () => {
   it('prints the comparison in the newer version\'s format, numbering the section letters in its style; a format change is listed', async () => {
-    const three = (m: Meeting) => {
-      m.body.push(
-        { id: 'b_s2', type: 'section', heading: [{ text: 'OPENING' }], blocks: [] },
-        { id: 'b_s3', type: 'section', heading: [{ text: 'CLOSING' }], blocks: [] },
-      );
-    };
-    const a = edit(three);
+    const a = edit(threeSections);
     const b = edit((m) => {
-      three(m);
+      threeSections(m);
       m.body.splice(m.body.findIndex((x) => x.id === 'b_s2'), 1);
       m.format = { template: 'bilateral', overrides: { furniture: { marking: 'RESTRICTED' } } };
     });
